@@ -272,3 +272,18 @@ def concept_iri(scheme_id: str, concept_id: str | None = None) -> URIRef:
 def file_iri(corpus_id: str, path: str) -> URIRef:
     """The IRI of an input file of a corpus (PROV entity)."""
     return _iri(corpus_id, "file", path)
+
+
+def sub_iri(parent: URIRef, *parts: str | int) -> URIRef:
+    """An IRI below another one (``<work>/author/1``, ``<claim>/quote``)."""
+    return URIRef(str(parent) + "".join("/" + quote(str(p), safe="") for p in parts))
+
+
+def container_iri(kind: str, title: str) -> URIRef:
+    """The IRI of a journal, book or proceedings, from its normalised title."""
+    return _iri(kind, slug(title))
+
+
+def agent_iri(name: str) -> URIRef:
+    """The IRI of an organisation (publisher, corporate author)."""
+    return _iri("agent", slug(name))

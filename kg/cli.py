@@ -1,0 +1,130 @@
+"""The ``kg`` command line: thin commands over the library API.
+
+Exit codes: 0 success; 1 bad input or a failed check (the message says
+file:line, what is wrong and what to do); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg.check import check as run_check
+from kg.check import stats as run_stats
+from kg.errors import KgError
+from kg.output import GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
+from kg.pipeline import build
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(func: F) -> F:
+    """Turn a KgError into a clean message on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgError as err:
+            raise click.ClickException(str(err)) from err
+
+    return wrapper  # type: ignore[return-value]
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """A plain-text table of ``rows`` (dicts) in the given column order."""
+    cells = [[str(row.get(c, "")) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
+    rule = "  ".join("-" * w for w in widths)
+    body = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join([line.rstrip(), rule, *body])
+
+
+corpus_argument = click.argument(
+    "corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def main() -> None:
+    """kg: a literature-review and citation knowledge graph.
+
+    Reads a review article's references, in-text citations and claim
+    annotations, and builds an RDF graph to query and browse.
+    """
+
+
+@main.command("build")
+@corpus_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: out/CORPUS-ID.FORMAT).")
+@click.option("--format", "fmt", type=click.Choice(sorted(GRAPH_FORMATS)), default="trig", show_default=True)
+@reports_errors
+def build_command(corpus: Path | None, output: Path | None, fmt: str) -> None:
+    """Build the graph of CORPUS (default: the bundled corpus)."""
+    built = build(corpus)
+    if output is None:
+        Path("out").mkdir(exist_ok=True)
+        output = Path("out") / f"{built.corpus.id}{SUFFIXES[fmt]}"
+    write_atomic(output, serialize(built.graph, fmt))
+    summary = run_stats(built.corpus, built.graph)
+    click.echo(f"wrote {output} ({summary['triples']} triples, {summary['works']} works, "
+               f"{summary['claims']} claims)")
+    if built.corpus.problems:
+        click.echo(f"{len(built.corpus.problems)} finding(s); run `kg check` to list them", err=True)
+
+
+@main.command("stats")
+@corpus_argument
+@format_option
+@reports_errors
+def stats_command(corpus: Path | None, fmt: str) -> None:
+    """Counts of CORPUS: entries, works, citations, claims, triples."""
+    built = build(corpus)
+    summary = run_stats(built.corpus, built.graph)
+    if fmt == "json":
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+        return
+    rows = [{"measure": k, "value": ", ".join(v) if isinstance(v, list) else v} for k, v in summary.items()]
+    click.echo(render_table(rows, ["measure", "value"]))
+
+
+@main.command("check")
+@corpus_argument
+@format_option
+@reports_errors
+def check_command(corpus: Path | None, fmt: str) -> None:
+    """Validate CORPUS: SHACL shapes plus integrity findings.
+
+    Exits 0 when the graph conforms and no finding is an error, else 1.
+    """
+    built = build(corpus)
+    report = run_check(built.corpus, built.graph)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        rows = [{"severity": f.severity, "kind": f.kind, "where": str(f.where or ""), "message": f.message}
+                for f in report.findings]
+        click.echo(render_table(rows, ["severity", "kind", "where", "message"]))
+        click.echo(f"\n{'conforms' if report.conforms else 'does NOT conform'}: {len(report.findings)} finding(s)")
+    if not report.conforms:
+        sys.exit(1)
+
+
+# Commands of the other stages register here.
+# (end of stage commands)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

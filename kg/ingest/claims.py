@@ -1,0 +1,229 @@
+"""The claim annotation reader (``claims.yaml``, format in ``corpus/README.md``).
+
+:func:`parse_claims` checks the shape of each claim; :func:`link_claims`
+anchors quotes in the article, checks concept ids against the scheme and
+resolves ``cites`` to works.  Both collect every error before raising, so an
+annotator fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from kg.errors import CorpusError, QuoteNotFoundError, UnknownConceptError, UnknownReferenceError
+from kg.ingest.article import find_quote
+from kg.ingest.citations import match_works, parse_cite
+from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text
+from kg.model import STANCES, Article, Citation, Claim, ConceptScheme, Problem, SourceLocation, Work
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_LISTS = {"cites": "", "theories": "theory", "support_types": "support-type", "outcomes": "outcome"}
+_FIELDS = {"id", "statement", "quote", "stance", "note", LINE_KEY, *_LISTS}
+
+
+def _string_list(item: dict[str, Any], field: str, where: str) -> tuple[str, ...]:
+    value = item.get(field)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CorpusError(f"{where}: '{field}' must be a list of non-empty strings, got {value!r}")
+    return tuple(v.strip() for v in value)
+
+
+def _claim(item: Any, path: str) -> Claim:
+    line = item.get(LINE_KEY, 0) if isinstance(item, dict) else 0
+    where = f"{path}:{line}" if line else path
+    if not isinstance(item, dict):
+        raise CorpusError(f"{where}: each claim must be a mapping with id, statement, quote...; got {item!r}")
+    unknown = sorted(set(item) - _FIELDS)
+    if unknown:
+        raise CorpusError(
+            f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], _FIELDS - {LINE_KEY})}; "
+            "see corpus/README.md for the claim fields"
+        )
+    claim_id = item.get("id")
+    if not isinstance(claim_id, (str, int)) or not _ID.match(str(claim_id)):
+        raise CorpusError(f"{where}: claim id must be letters, digits, '-' or '_', got {claim_id!r}")
+    for field in ("statement", "quote"):
+        if not isinstance(item.get(field), str) or not item[field].strip():
+            raise CorpusError(f"{where}: claim {claim_id} needs a non-empty '{field}'")
+    stance = item.get("stance", "supports")
+    if stance not in STANCES:
+        raise CorpusError(
+            f"{where}: claim {claim_id} has stance {stance!r}; use one of {', '.join(STANCES)}"
+        )
+    return Claim(
+        id=str(claim_id),
+        statement=" ".join(item["statement"].split()),
+        quote=item["quote"],
+        cites=_string_list(item, "cites", where),
+        theories=_string_list(item, "theories", where),
+        support_types=_string_list(item, "support_types", where),
+        outcomes=_string_list(item, "outcomes", where),
+        stance=str(stance),
+        source=SourceLocation(path, line),
+        note=str(item.get("note") or "").strip(),
+    )
+
+
+def parse_claims(text: str, path: str = "<string>") -> tuple[Claim, ...]:
+    """Parse claim annotations and check their shape.
+
+    Raises:
+        CorpusError: listing every malformed claim with its file:line.
+
+    Examples:
+        >>> claims = parse_claims('''
+        ... claims:
+        ...   - {id: C1, statement: S., quote: Q, cites: ["Smith, 2001"], outcomes: [hope]}
+        ... ''')
+        >>> claims[0].cites, claims[0].stance, claims[0].source.line
+        (('Smith, 2001',), 'supports', 3)
+    """
+    data = parse_yaml(text, path)
+    items = data.get("claims") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise CorpusError(f"{path}: expected a list under 'claims'; see corpus/README.md")
+    claims: list[Claim] = []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for item in items:
+        try:
+            claim = _claim(item, path)
+        except CorpusError as err:
+            errors.append(str(err))
+            continue
+        if claim.id in seen:
+            errors.append(f"{claim.source}: claim id {claim.id} is used twice (first at line {seen[claim.id]})")
+        seen.setdefault(claim.id, claim.source.line)
+        claims.append(claim)
+    if errors:
+        raise CorpusError(f"{len(errors)} problem(s) in {path}:\n" + "\n".join(errors))
+    return tuple(claims)
+
+
+def read_claims(path: str | Path, name: str | None = None) -> tuple[Claim, ...]:
+    """Read a claims file (see :func:`parse_claims`)."""
+    return parse_claims(read_text(path), name or str(path))
+
+
+def _resolve_cite(cite: str, works: Sequence[Work], where: str, claim_id: str) -> str:
+    keys = parse_cite(cite)
+    if len(keys) != 1:
+        raise UnknownReferenceError(
+            f"{where}: claim {claim_id} cites {cite!r}, which is not an author-year citation; "
+            "write it as printed, e.g. 'Cohen & Wills, 1985' or 'Berkman et al., 2000'"
+        )
+    candidates, _strict = match_works(keys[0], works)
+    if len(candidates) == 1:
+        return candidates[0].key
+    labels = [w.record.label for w in works]
+    if not candidates:
+        raise UnknownReferenceError(
+            f"{where}: claim {claim_id} cites {cite!r}, which matches no entry of the reference list"
+            f"{did_you_mean(cite.replace(',', ''), labels)}; add the reference or fix the citation"
+        )
+    raise UnknownReferenceError(
+        f"{where}: claim {claim_id} cites {cite!r}, which matches {len(candidates)} works "
+        f"({', '.join(w.record.label for w in candidates)}); list the authors or add a year letter"
+    )
+
+
+def link_claims(
+    claims: Sequence[Claim],
+    article: Article,
+    scheme: ConceptScheme,
+    works: Sequence[Work],
+    citations: Sequence[Citation],
+) -> tuple[tuple[Claim, ...], list[Problem]]:
+    """Anchor quotes, check concepts, resolve sources and attach citations.
+
+    Returns:
+        The linked claims and the non-fatal findings (in-text citations no
+        claim covers, quotes that occur twice, quote citations missing from
+        ``cites``).
+
+    Raises:
+        CorpusError: every quote not found, unknown concept or unresolvable
+            source, each with its file:line (one error lists them all).
+    """
+    errors: list[str] = []
+    problems: list[Problem] = []
+    linked: list[Claim] = []
+    kinds = {c.id: c.kind for c in scheme.concepts}
+    for claim in claims:
+        where = str(claim.source)
+        try:
+            anchor, count = find_quote(article, claim.quote, where, claim.id)
+        except QuoteNotFoundError as err:
+            errors.append(str(err))
+            continue
+        if count > 1:
+            problems.append(
+                Problem(
+                    "repeated-quote",
+                    "warning",
+                    f"quote of claim {claim.id} occurs {count} times in the article; anchored at the first",
+                    claim.source,
+                )
+            )
+        for field, kind in _LISTS.items():
+            if not kind:
+                continue
+            for concept_id in getattr(claim, field):
+                if concept_id not in kinds:
+                    errors.append(
+                        str(
+                            UnknownConceptError(
+                                f"{where}: claim {claim.id} names unknown concept '{concept_id}' in {field}"
+                                f"{did_you_mean(concept_id, kinds)}; add it to the concept scheme or fix the id"
+                            )
+                        )
+                    )
+                elif kinds[concept_id] != kind:
+                    errors.append(
+                        f"{where}: claim {claim.id} lists '{concept_id}' under {field}, but it is a "
+                        f"{kinds[concept_id]}; move it to the matching list"
+                    )
+        keys: list[str] = []
+        for cite in claim.cites:
+            try:
+                key = _resolve_cite(cite, works, where, claim.id)
+            except UnknownReferenceError as err:
+                errors.append(str(err))
+                continue
+            if key not in keys:
+                keys.append(key)
+        inside = [c for c in citations if anchor.start <= c.start and c.end <= anchor.end]
+        covered = tuple(c.id for c in inside if c.work in keys)
+        for c in inside:
+            if c.work is not None and c.work not in keys:
+                problems.append(
+                    Problem(
+                        "quote-citation-not-cited",
+                        "warning",
+                        f"claim {claim.id} quotes the citation '{c.text}' but does not list it in 'cites'",
+                        claim.source,
+                    )
+                )
+        linked.append(replace(claim, anchor=anchor, works=tuple(keys), citations=covered))
+    if errors:
+        raise CorpusError(f"{len(errors)} problem(s) in the claim annotations:\n" + "\n".join(errors))
+    covered_ids = {cid for claim in linked for cid in claim.citations}
+    for citation in citations:
+        if citation.id not in covered_ids:
+            problems.append(
+                Problem(
+                    "citation-without-claim",
+                    "warning",
+                    f"in-text citation '{citation.text}' lies in no claim's quote; annotate the claim it backs",
+                    citation.source,
+                )
+            )
+    return tuple(linked), problems

@@ -1,0 +1,128 @@
+"""The concept scheme reader (``concepts.yaml``, format in ``corpus/README.md``)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from kg.errors import CorpusError
+from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text
+from kg.model import CONCEPT_KINDS, Concept, ConceptScheme, SourceLocation
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_FIELDS = {"id", "kind", "label", "definition", "alt_labels", "broader", LINE_KEY}
+
+
+def _strings(value: Any, where: str, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CorpusError(f"{where}: '{field}' must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
+    """Parse a concept scheme.
+
+    Raises:
+        CorpusError: listing every malformed concept (file:line, what, what to do).
+
+    Examples:
+        >>> s = parse_concepts('''
+        ... scheme: {id: demo, title: Demo}
+        ... concepts:
+        ...   - {id: hope, kind: outcome, label: Hope}
+        ... ''')
+        >>> s.get("hope").label
+        'Hope'
+    """
+    data = parse_yaml(text, path)
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
+        raise CorpusError(f"{path}: expected a mapping with 'scheme' and a list 'concepts'; see corpus/README.md")
+    header = data.get("scheme") or {}
+    if not isinstance(header, dict) or not header.get("id"):
+        raise CorpusError(f"{path}:1: 'scheme' needs an 'id' (and a 'title'); see corpus/README.md")
+    errors: list[str] = []
+    concepts: list[Concept] = []
+    for item in data["concepts"]:
+        line = item.get(LINE_KEY, 0) if isinstance(item, dict) else 0
+        where = f"{path}:{line}" if line else path
+        if not isinstance(item, dict):
+            errors.append(f"{where}: each concept must be a mapping, got {item!r}")
+            continue
+        try:
+            unknown = sorted(set(item) - _FIELDS)
+            if unknown:
+                raise CorpusError(
+                    f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], _FIELDS - {LINE_KEY})}"
+                )
+            cid, kind, label = item.get("id"), item.get("kind"), item.get("label")
+            if not isinstance(cid, str) or not _ID.match(cid):
+                raise CorpusError(f"{where}: concept id must be lower-case letters, digits and hyphens, got {cid!r}")
+            if kind not in CONCEPT_KINDS:
+                raise CorpusError(
+                    f"{where}: concept '{cid}' has kind {kind!r}; use one of {', '.join(CONCEPT_KINDS)}"
+                )
+            if not isinstance(label, str) or not label.strip():
+                raise CorpusError(f"{where}: concept '{cid}' needs a 'label'")
+            concepts.append(
+                Concept(
+                    id=cid,
+                    kind=kind,
+                    label=label.strip(),
+                    definition=str(item.get("definition") or "").strip(),
+                    alt_labels=_strings(item.get("alt_labels"), where, "alt_labels"),
+                    broader=_strings(item.get("broader"), where, "broader"),
+                    source=SourceLocation(path, line),
+                )
+            )
+        except CorpusError as err:
+            errors.append(str(err))
+    by_id: dict[str, Concept] = {}
+    for concept in concepts:
+        if concept.id in by_id:
+            errors.append(f"{concept.source}: concept id '{concept.id}' is used twice (first at line {by_id[concept.id].source.line})")
+        by_id[concept.id] = concept
+    for concept in concepts:
+        for parent in concept.broader:
+            if parent not in by_id:
+                errors.append(
+                    f"{concept.source}: concept '{concept.id}' names unknown broader concept '{parent}'"
+                    f"{did_you_mean(parent, by_id)}"
+                )
+            elif by_id[parent].kind != concept.kind:
+                errors.append(
+                    f"{concept.source}: concept '{concept.id}' ({concept.kind}) cannot be narrower than "
+                    f"'{parent}' ({by_id[parent].kind}); broader concepts must have the same kind"
+                )
+    if errors:
+        raise CorpusError(f"{len(errors)} problem(s) in the concept scheme:\n" + "\n".join(errors))
+    return ConceptScheme(
+        id=str(header["id"]),
+        title=str(header.get("title") or header["id"]),
+        concepts=tuple(concepts),
+        source=SourceLocation(path, 1),
+    )
+
+
+def read_concepts(path: str | Path, name: str | None = None) -> ConceptScheme:
+    """Read a concept scheme file (see :func:`parse_concepts`)."""
+    return parse_concepts(read_text(path), name or str(path))
+
+
+def narrower_closure(scheme: ConceptScheme, concept_id: str) -> tuple[str, ...]:
+    """The concept and every concept below it (transitively), sorted."""
+    children: dict[str, list[str]] = {}
+    for concept in scheme.concepts:
+        for parent in concept.broader:
+            children.setdefault(parent, []).append(concept.id)
+    seen, todo = {concept_id}, [concept_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return tuple(sorted(seen))
