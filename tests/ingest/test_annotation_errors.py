@@ -1,0 +1,124 @@
+"""Bad annotation and input files: each gets a message naming file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import CorpusError, InputError
+from kg.ingest import load_corpus
+from kg.ingest.claims import parse_claims
+from kg.ingest.concepts import parse_concepts
+from kg.ingest.text import read_text
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return n
+    raise AssertionError(needle)
+
+
+def test_malformed_yaml_names_line_and_column(tmp_path):
+    """A YAML syntax error names file:line:column."""
+    with pytest.raises(InputError, match=r"claims\.yaml:3:\d+: invalid YAML"):
+        parse_claims("claims:\n  - id: C1\n    quote: [unclosed\n", "claims.yaml")
+
+
+def test_claim_missing_fields_and_bad_stance_are_all_listed():
+    """Every malformed claim is listed with its line, not just the first."""
+    text = "claims:\n  - id: C1\n    statement: S\n  - id: C2\n    statement: S\n    quote: Q\n    stance: agrees\n"
+    with pytest.raises(CorpusError) as info:
+        parse_claims(text, "claims.yaml")
+    message = str(info.value)
+    assert "2 problem(s)" in message
+    assert "claims.yaml:2: claim C1 needs a non-empty 'quote'" in message
+    assert "claims.yaml:4: claim C2 has stance 'agrees'; use one of supports, disputes, mentions" in message
+
+
+def test_unknown_claim_field_suggests_the_right_one():
+    """A misspelt field gets a did-you-mean hint."""
+    with pytest.raises(CorpusError, match=r"unknown field 'outcome' \(did you mean 'outcomes'\?\)"):
+        parse_claims("claims:\n  - {id: C1, statement: S, quote: Q, outcome: [hope]}\n", "claims.yaml")
+
+
+def test_duplicate_claim_ids():
+    """Two claims with one id are an error naming both lines."""
+    text = "claims:\n  - {id: C1, statement: S, quote: Q}\n  - {id: C1, statement: S, quote: Q}\n"
+    with pytest.raises(CorpusError, match=r"claims\.yaml:3: claim id C1 is used twice \(first at line 2\)"):
+        parse_claims(text, "claims.yaml")
+
+
+def test_concept_broader_must_exist_and_share_kind():
+    """Unknown broader concepts and cross-kind hierarchies are rejected."""
+    text = (
+        "scheme: {id: s, title: S}\nconcepts:\n"
+        "  - {id: hope, kind: outcome, label: Hope, broader: [wellbeing]}\n"
+        "  - {id: peer, kind: support-type, label: Peer, broader: [hope]}\n"
+    )
+    with pytest.raises(CorpusError) as info:
+        parse_concepts(text, "concepts.yaml")
+    assert "concepts.yaml:3: concept 'hope' names unknown broader concept 'wellbeing'" in str(info.value)
+    assert "concepts.yaml:4: concept 'peer' (support-type) cannot be narrower than 'hope' (outcome)" in str(info.value)
+
+
+def test_unknown_concept_in_claim(corpus_copy):
+    """A claim naming an unknown concept fails with file:line and a hint."""
+    claims = corpus_copy / "claims.yaml"
+    _edit(claims, "- hope", "- hopes")
+    line = _line_of(claims, "- hopes")
+    with pytest.raises(CorpusError, match=r"unknown concept 'hopes' in outcomes \(did you mean 'hope'\?\)") as info:
+        load_corpus(corpus_copy)
+    assert f"claims.yaml:" in str(info.value) and line > 0
+
+
+def test_unknown_citation_in_claim(corpus_copy):
+    """A claim citing a source that no entry matches fails with a hint."""
+    _edit(corpus_copy / "claims.yaml", "Anthony, 1993", "Anthony, 1994")
+    with pytest.raises(CorpusError, match=r"cites 'Anthony, 1994', which matches no entry of the reference list"):
+        load_corpus(corpus_copy)
+
+
+def test_quote_not_in_text(corpus_copy):
+    """A quote that is not in the article fails naming the claim and line."""
+    _edit(corpus_copy / "claims.yaml", "Anthony, 1993)", "Anthony, 1993]")
+    with pytest.raises(CorpusError, match=r"claims\.yaml:\d+: quote of claim \S+ not found in .*article\.txt"):
+        load_corpus(corpus_copy)
+
+
+def test_non_utf8_file_names_line(tmp_path):
+    """A non-UTF-8 byte is reported with the file and line."""
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"line one\nline two caf\xe9\n")
+    with pytest.raises(InputError, match=r"article\.txt:2: not valid UTF-8 \(byte 0xe9"):
+        read_text(path)
+
+
+def test_binary_and_missing_files(tmp_path):
+    """Binary and missing files get clear errors."""
+    binary = tmp_path / "refs.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01")
+    with pytest.raises(InputError, match="binary file"):
+        read_text(binary)
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "missing.txt")
+
+
+def test_corpus_without_manifest(tmp_path):
+    """A folder without corpus.yaml is not a corpus."""
+    with pytest.raises(CorpusError, match="no corpus.yaml here"):
+        load_corpus(tmp_path)
+
+
+def test_manifest_naming_missing_file(corpus_copy):
+    """A manifest naming a missing file says which role and how to fix it."""
+    _edit(corpus_copy / "corpus.yaml", "claims: claims.yaml", "claims: claim.yaml")
+    with pytest.raises(CorpusError, match=r"the claims file .*claim\.yaml does not exist; fix 'files\.claims'"):
+        load_corpus(corpus_copy)

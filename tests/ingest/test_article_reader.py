@@ -1,0 +1,95 @@
+"""The article reader: headers, page breaks, sections, quote anchors."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from kg.errors import QuoteNotFoundError
+from kg.ingest.article import find_quote, parse_article
+
+PAGES = dedent(
+    """\
+
+    e-ISSN: 3006-466X p-ISSN: 3006-4651 https://example.org
+
+    A Title Of The Article
+
+    Jane Doe
+
+    Introduction
+
+    Recovery is a process that, as the Recovery Model
+
+    e-ISSN: 3006-466X p-ISSN: 3006-4651 https://example.org
+
+    explains, rests on hope (Anthony, 1993).
+
+    Methods and Aims
+
+    We read papers.
+
+    References
+
+    - Anthony, W. A. (1993). Recovery. Journal, 1(1), 1-2.
+    """
+)
+
+
+def test_running_headers_are_dropped():
+    """Lines like 'e-ISSN ...' never reach the body text."""
+    article = parse_article(PAGES, "a.txt")
+    assert "ISSN" not in article.text
+    assert article.dropped_lines == (2, 12)
+
+
+def test_paragraph_split_by_page_break_is_rejoined():
+    """A paragraph cut by a page break becomes one paragraph again."""
+    article = parse_article(PAGES, "a.txt")
+    texts = [p.text for p in article.paragraphs]
+    assert "Recovery is a process that, as the Recovery Model explains, rests on hope (Anthony, 1993)." in texts
+
+
+def test_sections_are_found_and_title_block_is_not_a_section():
+    """Headings followed by text are sections; the stacked title block is not."""
+    article = parse_article(PAGES, "a.txt")
+    assert [s.title for s in article.sections] == ["Introduction", "Methods and Aims"]
+    assert article.sections[0].line == 8
+
+
+def test_body_stops_at_references():
+    """The reference list is not part of the body text."""
+    article = parse_article(PAGES, "a.txt")
+    assert "Journal, 1(1)" not in article.text
+    assert article.text.endswith("We read papers.")
+
+
+def test_quote_anchor_has_prefix_suffix_offsets_and_section():
+    """A quote is anchored with a TextQuoteSelector and offsets."""
+    article = parse_article(PAGES, "a.txt")
+    anchor, count = find_quote(article, "rests on   hope\n(Anthony, 1993)", "c.yaml:3", "C1")
+    assert count == 1
+    assert article.text[anchor.start:anchor.end] == "rests on hope (Anthony, 1993)"
+    assert anchor.prefix.endswith("explains, ")
+    assert anchor.suffix.startswith(".")
+    assert anchor.section == "Introduction"
+    assert anchor.line == 10
+
+
+def test_quote_not_found_names_claim_and_line():
+    """A quote absent from the article raises an error naming claim and file:line."""
+    article = parse_article(PAGES, "a.txt")
+    with pytest.raises(QuoteNotFoundError, match=r"c\.yaml:7: quote of claim C9 not found in a\.txt"):
+        find_quote(article, "rests on despair", "c.yaml:7", "C9")
+
+
+def test_bundled_article_sections(bundled):
+    """The bundled article has its 25 section headings and no header lines."""
+    article = bundled.corpus.article
+    titles = [s.title for s in article.sections]
+    assert titles[0] == "Abstract" and titles[-1] == "Summary"
+    assert "Peer Support Groups" in titles
+    assert len(titles) == 25
+    assert "e-ISSN" not in article.text
+    assert "highlights the importance of hope" in article.text

@@ -1,0 +1,85 @@
+"""The build, stats and check commands."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from kg.cli import main
+
+
+def test_build_writes_the_graph_and_says_where(runner, tmp_path, corpus_copy):
+    """`kg build CORPUS -o FILE` writes the file and prints its path."""
+    out = tmp_path / "g.ttl"
+    result = runner.invoke(main, ["build", str(corpus_copy), "-o", str(out), "--format", "ttl"])
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.stdout
+    assert out.read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_stats_json(runner, corpus_copy):
+    """`kg stats --format json` gives the documented keys."""
+    result = runner.invoke(main, ["stats", str(corpus_copy), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for key in ("reference_entries", "works", "duplicate_entries", "in_text_citations", "resolved_citations",
+                "unresolved_citations", "cited_works", "uncited_works", "claims", "claims_without_source", "triples"):
+        assert key in data
+    assert data["works"] == 21
+
+
+def test_check_names_uncited_references(runner, corpus_copy):
+    """`kg check` conforms on the bundled corpus and lists the uncited references."""
+    result = runner.invoke(main, ["check", str(corpus_copy), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["conforms"] is True
+    uncited = [f for f in report["findings"] if f["kind"] == "uncited-reference"]
+    assert sorted(f["message"].split("'")[1] for f in uncited) == ["Davis 2020", "Johnson & Lee 2021", "Smith 2022"]
+    assert all(f["where"].endswith(tuple(f":{n}" for n in range(1, 40))) for f in uncited)
+
+
+def test_check_fails_on_unresolved_citation(runner, corpus_copy):
+    """An in-text citation with no matching entry makes check report it and exit 1."""
+    refs = corpus_copy / "references.txt"
+    refs.write_text(refs.read_text(encoding="utf-8").replace("Rappaport, J. (1977)", "Rappaport, J. (1978)"),
+                    encoding="utf-8")
+    claims = corpus_copy / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert "Rappaport, 1977" in text
+    claims.write_text(re.sub(r"(cites:\s*)\[[^\]]*Rappaport, 1977[^\]]*\]", r"\1[]", text), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(corpus_copy), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False
+    unresolved = [f for f in report["findings"] if f["kind"] == "unresolved-citation"]
+    assert len(unresolved) == 1 and "Rappaport, 1977" in unresolved[0]["message"]
+    assert unresolved[0]["where"].endswith("article.txt:41")
+
+
+def test_bad_corpus_exits_1_and_writes_nothing(runner, tmp_path, corpus_copy):
+    """A broken claims file exits 1 with file:line and leaves no output file."""
+    claims = corpus_copy / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "  - id: [broken\n", encoding="utf-8")
+    out = tmp_path / "g.trig"
+    result = runner.invoke(main, ["build", str(corpus_copy), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "claims.yaml:" in result.stderr and "invalid YAML" in result.stderr
+    assert not out.exists()
+    assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_unwritable_output(runner, tmp_path, corpus_copy):
+    """An output path in a missing folder is a clear error."""
+    result = runner.invoke(main, ["build", str(corpus_copy), "-o", str(tmp_path / "no" / "g.trig")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.stderr
+
+
+def test_python_dash_m_kg_runs():
+    """`python -m kg --help` works."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True)
+    assert "build" in result.stdout
