@@ -55,3 +55,8 @@ def deduplicate(
         for other in members[1:]:
             made.append(DedupDecision(members[0].id, other.id, True, 1.0, ("authors", "year", "title")))
     return DedupResult(tuple(works), tuple(w.members for w in works), tuple(made))
+
+
+from kg.dedup.decisions import read_decisions  # noqa: E402
+
+__all__ = ["DedupResult", "deduplicate", "read_decisions"]
