@@ -1,0 +1,626 @@
+"""Stores behind one interface: rdflib in memory, Oxigraph on disk, a remote endpoint.
+
+* :class:`MemoryStore` wraps an rdflib graph (the default for one corpus);
+* :class:`OxigraphStore` is a persistent pyoxigraph store in a folder made by
+  ``kg build --store DIR`` (for large graphs: native SPARQL, RocksDB on disk);
+* :class:`EndpointStore` talks SPARQL 1.1 Protocol to a server (Oxigraph
+  server, Fuseki, Virtuoso, QLever); :func:`push` uploads a graph through the
+  Graph Store Protocol.
+
+Every store answers :meth:`query` with a :class:`~kg.query.results.QueryResult`
+holding rdflib terms, so commands and tests never see which store ran.  A
+query that runs longer than ``timeout`` seconds is stopped and raises
+:class:`~kg.errors.QueryError`.  Updates are refused by every store.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import shutil
+import tempfile
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.query.results import QueryResult
+from kg.query.sparql import ensure_read_only
+from kg.vocab import BASE, SPARQL_PROLOGUE
+
+#: Seconds a query may run unless the caller says otherwise.
+DEFAULT_TIMEOUT = 30.0
+
+#: The marker file of a store folder, and the store format it records.
+STORE_MARKER = "kg-store.json"
+STORE_FORMAT = "kg-oxigraph-store"
+STORE_VERSION = 1
+
+T = TypeVar("T")
+
+
+class Store(Protocol):
+    """What every store offers the query commands."""
+
+    #: A short description for messages ("memory", "oxigraph:DIR", an URL).
+    label: str
+
+    def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+        """Run a read-only SPARQL query over the union of the kg graphs."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+class _Stop(BaseException):
+    """Raised inside a query thread to stop it (never escapes this module)."""
+
+
+def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -> T:
+    """Run ``work`` in a worker thread, stopping it after ``timeout`` seconds.
+
+    The worker is interrupted with an asynchronous exception, delivered the
+    next time it runs Python code (between rows for Oxigraph, at once for
+    rdflib's pure-Python engine).
+
+    Raises:
+        QueryError: the work ran longer than ``timeout``.
+    """
+    if timeout is None or timeout <= 0:
+        return work()
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except _Stop:
+            pass
+        except BaseException as err:  # handed to the caller below
+            box["error"] = err
+
+    thread = threading.Thread(target=target, name="kg-query", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        if thread.ident is not None:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Stop))
+        raise QueryError(
+            f"{label}: the query ran longer than {timeout:g} s and was stopped; "
+            "narrow it (a parameter, a LIMIT) or allow more time with --timeout SECONDS"
+        )
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def _syntax_message(err: Exception) -> str:
+    line, col = getattr(err, "lineno", None), getattr(err, "col", None)
+    text = getattr(err, "msg", None) or str(err).splitlines()[0]
+    if line is not None and col is not None:
+        return f"SPARQL syntax error at line {line}, column {col}: {text}"
+    return f"SPARQL syntax error: {text}"
+
+
+# --- rdflib in memory ---------------------------------------------------------
+
+
+class MemoryStore:
+    """An rdflib graph or dataset in memory (queries see the union of graphs)."""
+
+    def __init__(self, graph: Graph) -> None:
+        if isinstance(graph, Dataset):
+            graph.default_union = True
+        self.graph = graph
+        self.label = "memory"
+
+    def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+        """Run a read-only query with rdflib's engine."""
+        form = ensure_read_only(sparql, self.label)
+        from pyparsing import ParseException
+
+        def work() -> QueryResult:
+            try:
+                result = self.graph.query(sparql)
+            except ParseException as err:
+                raise QueryError(f"{self.label}: {_syntax_message(err)}") from err
+            if form == "ASK":
+                return QueryResult((), (), bool(result.askAnswer))
+            if form in ("CONSTRUCT", "DESCRIBE"):
+                assert result.graph is not None
+                return QueryResult(("subject", "predicate", "object"), tuple(sorted(result.graph)))
+            names = tuple(str(v) for v in result.vars or ())
+            return QueryResult(names, tuple(tuple(row) for row in result))  # type: ignore[arg-type]
+
+        return run_with_timeout(work, timeout, self.label)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+# --- pyoxigraph terms ---------------------------------------------------------
+
+_XSD_STRING = str(XSD.string)
+_DATATYPES: dict[str, URIRef] = {}
+
+
+def from_oxigraph(term: Any) -> Node | None:
+    """An rdflib term for a pyoxigraph term (``None`` stays ``None``)."""
+    if term is None:
+        return None
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return Literal(term.value)
+        datatype = _DATATYPES.get(dt)
+        if datatype is None:
+            datatype = _DATATYPES.setdefault(dt, URIRef(dt))
+        return Literal(term.value, datatype=datatype)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise StoreError(f"unsupported RDF term from Oxigraph: {term!r}")
+
+
+def to_oxigraph(term: Node) -> Any:
+    """A pyoxigraph term for an rdflib term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"unsupported RDF term {term!r}")
+
+
+def oxigraph_result(solutions: Any, form: str) -> QueryResult:
+    """Materialise a pyoxigraph answer as a :class:`QueryResult`."""
+    if form == "ASK":
+        return QueryResult((), (), bool(solutions))
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        rows = sorted(
+            (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in solutions
+        )
+        return QueryResult(("subject", "predicate", "object"), tuple(rows))  # type: ignore[arg-type]
+    names = tuple(v.value for v in solutions.variables)
+    convert = from_oxigraph
+    rows = tuple(tuple(convert(value) for value in solution) for solution in solutions)
+    return QueryResult(names, rows)
+
+
+def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) -> QueryResult:
+    form = ensure_read_only(sparql, label)
+
+    def work() -> QueryResult:
+        try:
+            solutions = store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise QueryError(f"{label}: SPARQL syntax error {err}") from err
+        except OSError as err:
+            raise StoreError(f"{label}: the store failed while reading ({err}); check the folder") from err
+        return oxigraph_result(solutions, form)
+
+    return run_with_timeout(work, timeout, label)
+
+
+# --- Oxigraph on disk ---------------------------------------------------------
+
+
+def _pyoxigraph_version() -> str:
+    import pyoxigraph
+
+    return str(getattr(pyoxigraph, "__version__", "unknown"))
+
+
+def _read_marker(folder: Path) -> dict[str, Any]:
+    marker = folder / STORE_MARKER
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: no such store folder; make one with `kg build --store {folder}`")
+    if not marker.is_file():
+        raise StoreError(
+            f"{folder}: not a kg store (no {STORE_MARKER}); make one with `kg build --store {folder}` "
+            "or give the right folder"
+        )
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise StoreError(f"{marker}: unreadable store marker ({err}); rebuild with `kg build --store {folder}`") from err
+    if not isinstance(info, dict) or info.get("format") != STORE_FORMAT:
+        raise StoreError(f"{marker}: not a kg store marker; rebuild with `kg build --store {folder}`")
+    if info.get("version") != STORE_VERSION:
+        raise StoreError(
+            f"{folder}: store format version {info.get('version')!r}, this kg reads version {STORE_VERSION}; "
+            f"rebuild it with `kg build --store {folder}`"
+        )
+    return info
+
+
+def _open_oxigraph(folder: Path) -> Any:
+    import pyoxigraph as ox
+
+    try:
+        return ox.Store(str(folder))
+    except OSError as err:
+        text = str(err)
+        if "lock" in text.lower():
+            raise StoreError(
+                f"{folder}: the store is locked by another process (a running kg command or "
+                "`oxigraph serve`); stop it, or query that server with --endpoint URL"
+            ) from err
+        raise StoreError(f"{folder}: cannot open the Oxigraph store ({text}); rebuild it with "
+                         f"`kg build --store {folder}`") from err
+
+
+class OxigraphStore:
+    """A persistent Oxigraph store in a folder made by :func:`create_store`.
+
+    Raises:
+        StoreError: the folder is missing, not a kg store, from another store
+            format version, or locked by another process.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.info = _read_marker(self.folder)
+        self.raw = _open_oxigraph(self.folder)
+        self.label = f"store {self.folder}"
+
+    def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+        """Run a read-only query with Oxigraph over the union of the graphs."""
+        return _oxigraph_query(self.raw, sparql, self.label, timeout)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def dump(self, path: str | Path) -> Path:
+        """Write every quad to an N-Quads file (through a temporary file)."""
+        import pyoxigraph as ox
+
+        target = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        os.close(fd)
+        try:
+            self.raw.dump(output=tmp, format=ox.RdfFormat.N_QUADS)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+    def close(self) -> None:
+        """Flush and release the store (its lock goes with it)."""
+        if self.raw is not None:
+            self.raw.flush()
+            self.raw = None
+
+
+def _graph_quads(graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:
+    if isinstance(graph, Dataset):
+        for s, p, o, g in graph.quads((None, None, None, None)):
+            yield s, p, o, (g.identifier if isinstance(g, Graph) else g)  # type: ignore[misc]
+    else:
+        name = graph.identifier if isinstance(graph.identifier, URIRef) else URIRef(BASE + "graph")
+        for s, p, o in graph:
+            yield s, p, o, name
+
+
+def create_store(folder: str | Path, *, graph: Graph | None = None, quads_file: str | Path | None = None) -> Path:
+    """Make an Oxigraph store folder from a graph or an N-Quads file.
+
+    The store is built in a temporary folder beside ``folder`` and renamed
+    into place only when complete: a failure leaves any old store untouched.
+    An existing ``folder`` is replaced only if it is a kg store not in use.
+
+    Raises:
+        StoreError: ``folder`` exists and is not a kg store, or is locked.
+    """
+    import pyoxigraph as ox
+
+    target = Path(folder)
+    if target.exists():
+        if not (target / STORE_MARKER).is_file() and any(target.iterdir()):
+            raise StoreError(
+                f"{target}: exists and is not a kg store; choose an empty or new folder (nothing was written)"
+            )
+        if (target / STORE_MARKER).is_file():
+            probe = _open_oxigraph(target)  # raises if another process holds it
+            del probe
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise StoreError(f"{target}: folder {parent} does not exist; create it first")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    try:
+        store = ox.Store(str(tmp))
+        graphs: set[str] = set()
+        if quads_file is not None:
+            store.bulk_load(path=str(quads_file), format=ox.RdfFormat.N_QUADS)
+        if graph is not None:
+            batch = []
+            for s, p, o, g in _graph_quads(graph):
+                batch.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g)))
+            store.bulk_extend(batch)
+        graphs = {g.value for g in store.named_graphs()}
+        triples = len(store)
+        store.flush()
+        del store
+        info = {
+            "format": STORE_FORMAT,
+            "version": STORE_VERSION,
+            "pyoxigraph": _pyoxigraph_version(),
+            "graphs": sorted(graphs),
+            "quads": triples,
+        }
+        (tmp / STORE_MARKER).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            old.rmdir()
+            target.rename(old)
+        tmp.rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+# --- a remote SPARQL endpoint -------------------------------------------------
+
+
+def _http(request: urllib.request.Request, timeout: float | None, what: str) -> bytes:
+    url = request.full_url
+    try:
+        with urllib.request.urlopen(request, timeout=timeout or None) as response:  # noqa: S310 (URL given by the user)
+            return bytes(response.read())
+    except urllib.error.HTTPError as err:
+        body = err.read(400).decode("utf-8", "replace").strip().replace("\n", " ")
+        raise StoreError(
+            f"{url}: the endpoint answered {err.code} {err.reason} to {what}"
+            + (f": {body}" if body else "")
+            + "; check the URL and the server's log (nothing was retried)"
+        ) from err
+    except TimeoutError as err:
+        raise QueryError(
+            f"{url}: no answer to {what} within {timeout:g} s; the request was abandoned "
+            "(narrow the query or allow more time with --timeout SECONDS)"
+        ) from err
+    except urllib.error.URLError as err:
+        reason = err.reason
+        if isinstance(reason, TimeoutError):
+            raise QueryError(f"{url}: no answer to {what} within {timeout:g} s; allow more time with --timeout") from err
+        raise StoreError(
+            f"{url}: cannot reach the endpoint ({reason}); check that the server runs and the URL is right "
+            "(nothing was retried)"
+        ) from err
+    except OSError as err:
+        raise StoreError(f"{url}: connection failed during {what} ({err}); nothing was retried") from err
+
+
+def parse_results_json(data: bytes, url: str = "endpoint") -> QueryResult:
+    """Parse SPARQL 1.1 Query Results JSON into a :class:`QueryResult`.
+
+    >>> parse_results_json(b'{"head": {"vars": ["n"]}, "results": {"bindings": '
+    ...     b'[{"n": {"type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}'
+    ...     ).records()
+    [{'n': 2}]
+    """
+    try:
+        doc = json.loads(data)
+    except ValueError as err:
+        raise StoreError(f"{url}: the endpoint's answer is not SPARQL results JSON ({err})") from err
+    if "boolean" in doc:
+        return QueryResult((), (), bool(doc["boolean"]))
+    try:
+        names = tuple(doc["head"]["vars"])
+        rows = []
+        for binding in doc["results"]["bindings"]:
+            rows.append(tuple(_json_term(binding.get(v)) for v in names))
+    except (KeyError, TypeError) as err:
+        raise StoreError(f"{url}: malformed SPARQL results JSON (missing {err})") from err
+    return QueryResult(names, tuple(rows))
+
+
+def _json_term(cell: dict[str, str] | None) -> Node | None:
+    if cell is None:
+        return None
+    kind, value = cell["type"], cell["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if "xml:lang" in cell:
+        return Literal(value, lang=cell["xml:lang"])
+    datatype = cell.get("datatype")
+    if datatype and datatype != _XSD_STRING:
+        return Literal(value, datatype=URIRef(datatype))
+    return Literal(value)
+
+
+def _endpoint_urls(url: str, graph_store: str | None, update: str | None) -> tuple[str, str]:
+    """Graph Store Protocol and update URLs for a query endpoint URL.
+
+    Oxigraph server: ``/query`` -> ``/store``, ``/update``; Fuseki:
+    ``/ds/sparql`` or ``/ds/query`` -> ``/ds/data``, ``/ds/update``;
+    Virtuoso: ``/sparql`` -> ``/sparql-graph-crud``, ``/sparql``.
+    """
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path == "/query":
+        gsp, upd = "/store", "/update"
+    elif path.endswith("/query") or (path.endswith("/sparql") and path != "/sparql"):
+        base = path.rsplit("/", 1)[0]
+        gsp, upd = base + "/data", base + "/update"
+    elif path == "/sparql":
+        gsp, upd = "/sparql-graph-crud", "/sparql"
+    else:
+        gsp, upd = path + "/store", path + "/update"
+    make = lambda p: urllib.parse.urlunsplit((parts.scheme, parts.netloc, p, "", ""))  # noqa: E731
+    return graph_store or make(gsp), update or make(upd)
+
+
+class EndpointStore:
+    """A remote SPARQL 1.1 endpoint (query URL, e.g. ``http://host:7878/query``).
+
+    Queries run over the merge of the kg graphs the endpoint holds (sent as
+    ``default-graph-uri``), so the server needs no union-default-graph
+    setting.  Nothing is retried: a failure raises at once naming the URL.
+    """
+
+    def __init__(self, url: str, *, graph_store: str | None = None, update: str | None = None) -> None:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise StoreError(f"{url!r}: an endpoint must be an http(s) URL such as http://127.0.0.1:7878/query")
+        self.url = url
+        self.graph_store, self.update = _endpoint_urls(url, graph_store, update)
+        self.label = url
+        self._graphs: list[str] | None = None
+
+    def _post_query(self, sparql: str, timeout: float | None, graphs: Sequence[str] = ()) -> QueryResult:
+        fields = [("query", sparql)] + [("default-graph-uri", g) for g in graphs]
+        request = urllib.request.Request(
+            self.url,
+            data=urllib.parse.urlencode(fields).encode("utf-8"),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json",
+            },
+            method="POST",
+        )
+        return parse_results_json(_http(request, timeout, "a query"), self.url)
+
+    def graphs(self, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+        """The kg named graphs on the endpoint (IRIs under the kg base)."""
+        if self._graphs is None:
+            found = self._post_query(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                f'FILTER(STRSTARTS(STR(?g), "{BASE}") && STRENDS(STR(?g), "/graph")) }}',
+                timeout,
+            )
+            self._graphs = sorted(str(row[0]) for row in found.rows)
+        return self._graphs
+
+    def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+        """Run a read-only query on the endpoint over the kg graphs."""
+        form = ensure_read_only(sparql, self.url)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            raise QueryError(f"{self.url}: only SELECT and ASK queries run against an endpoint; use SELECT ?s ?p ?o")
+        graphs = self.graphs(timeout)
+        if not graphs:
+            raise StoreError(f"{self.url}: the endpoint holds no kg graph; upload one with `kg push --endpoint {self.url}`")
+        return self._post_query(sparql, timeout, graphs)
+
+    def close(self) -> None:
+        """Nothing to release (no connection is kept)."""
+
+
+def _ntriples(triples: Sequence[tuple[Node, Node, Node]]) -> bytes:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
+def push(
+    graph: Graph,
+    endpoint: EndpointStore,
+    *,
+    batch_size: int = 50_000,
+    timeout: float | None = 300.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Upload the kg graphs to an endpoint, replacing the graphs it owns.
+
+    Each named graph is uploaded in batches (Graph Store Protocol: ``PUT``
+    the first batch, ``POST`` the rest) into a staging graph, then moved
+    over the real one with one SPARQL Update ``MOVE``, so readers never see
+    half a graph.  A failure deletes the staging graph and raises.
+
+    Returns:
+        Triples uploaded per graph IRI.
+
+    Raises:
+        StoreError: a request failed (the message names URL and status).
+    """
+    by_graph: dict[str, list[tuple[Node, Node, Node]]] = {}
+    for s, p, o, g in _graph_quads(graph):
+        by_graph.setdefault(str(g), []).append((s, p, o))
+    done: dict[str, int] = {}
+    total = sum(len(t) for t in by_graph.values())
+    sent = 0
+    for name, triples in sorted(by_graph.items()):
+        triples.sort()
+        staging = name + "/staging"
+        gsp = f"{endpoint.graph_store}?{urllib.parse.urlencode({'graph': staging})}"
+        try:
+            for start in range(0, len(triples), batch_size):
+                chunk = triples[start:start + batch_size]
+                request = urllib.request.Request(
+                    gsp, data=_ntriples(chunk), headers={"Content-Type": "application/n-triples"},
+                    method="PUT" if start == 0 else "POST",
+                )
+                _http(request, timeout, f"uploading triples {start + 1}-{start + len(chunk)} of <{name}>")
+                sent += len(chunk)
+                if progress is not None:
+                    progress(sent, total)
+            update = f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{name}>"
+            request = urllib.request.Request(
+                endpoint.update, data=urllib.parse.urlencode({"update": update}).encode("utf-8"),
+                headers={"Content-Type": "application/x-www-form-urlencoded"}, method="POST",
+            )
+            _http(request, timeout, f"moving the uploaded graph over <{name}>")
+        except BaseException:
+            try:
+                _http(urllib.request.Request(gsp, method="DELETE"), timeout, "deleting the staging graph")
+            except KgErrorTuple:
+                pass
+            raise
+        done[name] = len(triples)
+    endpoint._graphs = None
+    return done
+
+
+KgErrorTuple = (StoreError, QueryError)
+
+
+def load_graph_file(path: str | Path) -> Graph:
+    """Read a graph file written by ``kg build`` (format from the suffix)."""
+    path = Path(path)
+    formats = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown graph file type; use .trig, .nq, .ttl, .nt or .jsonld")
+    try:
+        if fmt in ("trig", "nquads"):
+            dataset = Dataset(default_union=True)
+            dataset.parse(path, format=fmt)
+            return dataset
+        graph = Graph(identifier=URIRef(BASE + path.stem + "/graph"))
+        graph.parse(path, format=fmt)
+        return graph
+    except (OSError, ValueError, SyntaxError) as err:
+        raise StoreError(f"{path}: cannot read the graph ({err}); rebuild it with kg build") from err
+
+
+def prologue() -> str:
+    """The PREFIX lines every query is prepared with."""
+    return SPARQL_PROLOGUE
