@@ -17,7 +17,7 @@ the same query text and joins the same bound values before grouping.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -102,10 +102,13 @@ def with_prologue(text: str) -> str:
     return SPARQL_PROLOGUE + text
 
 
-def _where_brace(text: str) -> int:
+def _where_brace(text: str, group: int = 0) -> int:
+    seen = 0
     for kind, _value, start in _tokens(text):
         if kind == "brace":
-            return start
+            if seen == group:
+                return start
+            seen += 1
     raise QueryError("query has no '{ ... }' group to bind parameters in")
 
 
@@ -161,6 +164,34 @@ def term_n3(term: Node) -> str:
             return f'"{text}"^^{term_n3(term.datatype)}'
         return f'"{text}"'
     raise QueryError(f"only IRIs and literals can be bound, got {type(term).__name__}")
+
+
+def values_block(names: Sequence[str], rows: Sequence[Sequence[Node]]) -> str:
+    """A ``VALUES`` block of serialised terms, for a template with several groups.
+
+    >>> values_block(["t"], [[Literal('a"')]])
+    'VALUES (?t) { ("a\\\\"") }\\n'
+    """
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
+    body = " ".join("(" + " ".join(term_n3(t) for t in row) + ")" for row in rows)
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}\n"
+
+
+def bind_rows(text: str, names: Sequence[str], rows: Sequence[Sequence[Node]], *, group: int = 0) -> str:
+    """Like :func:`bind_values` with several rows (``VALUES (?a ?b) { (..) (..) }``).
+
+    ``group`` picks the ``{`` that opens the group to bind in (0: the
+    outermost ``WHERE``; a subquery, which does not see outer bindings,
+    needs its own).
+
+    >>> bind_rows("SELECT * { ?s ?p ?t }", ["t"], [[Literal("a")], [Literal("b")]])
+    'SELECT * { VALUES (?t) { ("a") ("b") }\\n ?s ?p ?t }'
+    """
+    block = values_block(names, rows)
+    at = _where_brace(text, group) + 1
+    return f"{text[:at]} {block}{text[at:]}"
 
 
 # --- typed parameters -------------------------------------------------------

@@ -35,7 +35,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, StoreError
 from kg.query.results import QueryResult
 from kg.query.sparql import ensure_read_only
-from kg.vocab import BASE, SPARQL_PROLOGUE
+from kg.vocab import BASE, graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 30.0
@@ -208,11 +208,14 @@ def oxigraph_result(solutions: Any, form: str) -> QueryResult:
 
 
 def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) -> QueryResult:
+    # Queries read the default graph, which holds the RDF merge of the kg
+    # graphs: Oxigraph's union-default-graph mode repeats a triple once per
+    # graph holding it, which would inflate counts across corpora.
     form = ensure_read_only(sparql, label)
 
     def work() -> QueryResult:
         try:
-            solutions = store.query(sparql, use_default_graph_as_union=True)
+            solutions = store.query(sparql)
         except SyntaxError as err:
             raise QueryError(f"{label}: SPARQL syntax error {err}") from err
         except OSError as err:
@@ -307,10 +310,8 @@ class OxigraphStore:
         return target
 
     def close(self) -> None:
-        """Flush and release the store (its lock goes with it)."""
-        if self.raw is not None:
-            self.raw.flush()
-            self.raw = None
+        """Release the store (its lock goes with it)."""
+        self.raw = None
 
 
 def _graph_quads(graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:
@@ -350,16 +351,21 @@ def create_store(folder: str | Path, *, graph: Graph | None = None, quads_file: 
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     try:
         store = ox.Store(str(tmp))
-        graphs: set[str] = set()
         if quads_file is not None:
             store.bulk_load(path=str(quads_file), format=ox.RdfFormat.N_QUADS)
         if graph is not None:
-            batch = []
-            for s, p, o, g in _graph_quads(graph):
-                batch.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g)))
-            store.bulk_extend(batch)
+            store.bulk_extend([
+                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
+                for s, p, o, g in _graph_quads(graph)
+            ])
+        # The default graph holds the merge of the named graphs (see _oxigraph_query).
+        default = ox.DefaultGraph()
+        merged = [ox.Quad(q.subject, q.predicate, q.object, default)
+                  for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != default]
+        store.bulk_extend(merged)
+        del merged
         graphs = {g.value for g in store.named_graphs()}
-        triples = len(store)
+        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, default))
         store.flush()
         del store
         info = {
@@ -367,9 +373,14 @@ def create_store(folder: str | Path, *, graph: Graph | None = None, quads_file: 
             "version": STORE_VERSION,
             "pyoxigraph": _pyoxigraph_version(),
             "graphs": sorted(graphs),
-            "quads": triples,
+            "triples": triples,
         }
         (tmp / STORE_MARKER).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        from kg.query.evidence import INDEX_FILE, EvidenceIndex
+
+        built = OxigraphStore(tmp)
+        EvidenceIndex.build(built, tmp / INDEX_FILE).close()
+        built.close()
         old = None
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
@@ -478,12 +489,18 @@ def _endpoint_urls(url: str, graph_store: str | None, update: str | None) -> tup
     return graph_store or make(gsp), update or make(upd)
 
 
+#: The graph on an endpoint that holds the RDF merge of every kg graph there;
+#: queries read it (a union default graph may repeat shared triples).
+MERGED_GRAPH = str(graph_iri("all-corpora"))
+
+
 class EndpointStore:
     """A remote SPARQL 1.1 endpoint (query URL, e.g. ``http://host:7878/query``).
 
-    Queries run over the merge of the kg graphs the endpoint holds (sent as
-    ``default-graph-uri``), so the server needs no union-default-graph
-    setting.  Nothing is retried: a failure raises at once naming the URL.
+    Queries run over the merge of the kg graphs that :func:`push` keeps on
+    the endpoint (sent as ``default-graph-uri``), so the server needs no
+    union-default-graph setting.  Nothing is retried: a failure raises at
+    once naming the URL and the HTTP status.
     """
 
     def __init__(self, url: str, *, graph_store: str | None = None, update: str | None = None) -> None:
@@ -493,41 +510,48 @@ class EndpointStore:
         self.url = url
         self.graph_store, self.update = _endpoint_urls(url, graph_store, update)
         self.label = url
-        self._graphs: list[str] | None = None
+        self._ready = False
 
-    def _post_query(self, sparql: str, timeout: float | None, graphs: Sequence[str] = ()) -> QueryResult:
-        fields = [("query", sparql)] + [("default-graph-uri", g) for g in graphs]
+    def _post(self, url: str, fields: list[tuple[str, str]], timeout: float | None, what: str,
+              accept: str = "application/sparql-results+json") -> bytes:
         request = urllib.request.Request(
-            self.url,
+            url,
             data=urllib.parse.urlencode(fields).encode("utf-8"),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json",
-            },
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
             method="POST",
         )
-        return parse_results_json(_http(request, timeout, "a query"), self.url)
+        return _http(request, timeout, what)
+
+    def _select(self, sparql: str, timeout: float | None, graphs: Sequence[str] = ()) -> QueryResult:
+        fields = [("query", sparql)] + [("default-graph-uri", g) for g in graphs]
+        return parse_results_json(self._post(self.url, fields, timeout, "a query"), self.url)
 
     def graphs(self, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
-        """The kg named graphs on the endpoint (IRIs under the kg base)."""
-        if self._graphs is None:
-            found = self._post_query(
-                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-                f'FILTER(STRSTARTS(STR(?g), "{BASE}") && STRENDS(STR(?g), "/graph")) }}',
-                timeout,
-            )
-            self._graphs = sorted(str(row[0]) for row in found.rows)
-        return self._graphs
+        """The kg corpus graphs on the endpoint (IRIs under the kg base)."""
+        found = self._select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+            f'FILTER(STRSTARTS(STR(?g), "{BASE}") && STRENDS(STR(?g), "/graph") && ?g != <{MERGED_GRAPH}>) }}',
+            timeout,
+        )
+        return sorted(str(row[0]) for row in found.rows)
+
+    def run_update(self, update: str, timeout: float | None, what: str) -> None:
+        """Send a SPARQL Update (used by :func:`push` only)."""
+        self._post(self.update, [("update", update)], timeout, what, accept="*/*")
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
-        """Run a read-only query on the endpoint over the kg graphs."""
+        """Run a read-only query on the endpoint over the merged kg graphs."""
         form = ensure_read_only(sparql, self.url)
         if form in ("CONSTRUCT", "DESCRIBE"):
             raise QueryError(f"{self.url}: only SELECT and ASK queries run against an endpoint; use SELECT ?s ?p ?o")
-        graphs = self.graphs(timeout)
-        if not graphs:
-            raise StoreError(f"{self.url}: the endpoint holds no kg graph; upload one with `kg push --endpoint {self.url}`")
-        return self._post_query(sparql, timeout, graphs)
+        if not self._ready:
+            probe = self._select(f"ASK {{ GRAPH <{MERGED_GRAPH}> {{ ?s ?p ?o }} }}", timeout)
+            if not probe.boolean:
+                raise StoreError(
+                    f"{self.url}: the endpoint holds no kg graph; upload one with `kg push --endpoint {self.url}`"
+                )
+            self._ready = True
+        return self._select(sparql, timeout, [MERGED_GRAPH])
 
     def close(self) -> None:
         """Nothing to release (no connection is kept)."""
@@ -550,10 +574,11 @@ def push(
 ) -> dict[str, int]:
     """Upload the kg graphs to an endpoint, replacing the graphs it owns.
 
-    Each named graph is uploaded in batches (Graph Store Protocol: ``PUT``
-    the first batch, ``POST`` the rest) into a staging graph, then moved
-    over the real one with one SPARQL Update ``MOVE``, so readers never see
-    half a graph.  A failure deletes the staging graph and raises.
+    Each named graph is uploaded in batches through the Graph Store Protocol
+    (``PUT`` the first batch, ``POST`` the rest) into a staging graph.  Then
+    one SPARQL Update moves every staging graph over its real graph and
+    rebuilds the merged graph queries read, so readers never see half a
+    graph.  A failure deletes the staging graphs and raises.
 
     Returns:
         Triples uploaded per graph IRI.
@@ -564,14 +589,15 @@ def push(
     by_graph: dict[str, list[tuple[Node, Node, Node]]] = {}
     for s, p, o, g in _graph_quads(graph):
         by_graph.setdefault(str(g), []).append((s, p, o))
-    done: dict[str, int] = {}
     total = sum(len(t) for t in by_graph.values())
     sent = 0
-    for name, triples in sorted(by_graph.items()):
-        triples.sort()
-        staging = name + "/staging"
-        gsp = f"{endpoint.graph_store}?{urllib.parse.urlencode({'graph': staging})}"
-        try:
+    staged: list[str] = []
+    try:
+        for name, triples in sorted(by_graph.items()):
+            triples.sort()
+            staging = name + "/staging"
+            staged.append(staging)
+            gsp = f"{endpoint.graph_store}?{urllib.parse.urlencode({'graph': staging})}"
             for start in range(0, len(triples), batch_size):
                 chunk = triples[start:start + batch_size]
                 request = urllib.request.Request(
@@ -582,24 +608,21 @@ def push(
                 sent += len(chunk)
                 if progress is not None:
                     progress(sent, total)
-            update = f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{name}>"
-            request = urllib.request.Request(
-                endpoint.update, data=urllib.parse.urlencode({"update": update}).encode("utf-8"),
-                headers={"Content-Type": "application/x-www-form-urlencoded"}, method="POST",
-            )
-            _http(request, timeout, f"moving the uploaded graph over <{name}>")
-        except BaseException:
+        existing = set(endpoint.graphs(timeout)) | set(by_graph)
+        steps = [f"MOVE SILENT GRAPH <{name}/staging> TO GRAPH <{name}>" for name in sorted(by_graph)]
+        steps.append(f"DROP SILENT GRAPH <{MERGED_GRAPH}>")
+        steps += [f"ADD SILENT GRAPH <{name}> TO GRAPH <{MERGED_GRAPH}>" for name in sorted(existing)]
+        endpoint.run_update(" ;\n".join(steps), timeout, "replacing the kg graphs")
+    except BaseException:
+        for staging in staged:
+            gsp = f"{endpoint.graph_store}?{urllib.parse.urlencode({'graph': staging})}"
             try:
-                _http(urllib.request.Request(gsp, method="DELETE"), timeout, "deleting the staging graph")
-            except KgErrorTuple:
+                _http(urllib.request.Request(gsp, method="DELETE"), 10, "deleting a staging graph")
+            except (StoreError, QueryError):
                 pass
-            raise
-        done[name] = len(triples)
-    endpoint._graphs = None
-    return done
-
-
-KgErrorTuple = (StoreError, QueryError)
+        raise
+    endpoint._ready = False
+    return {name: len(triples) for name, triples in sorted(by_graph.items())}
 
 
 def load_graph_file(path: str | Path) -> Graph:
@@ -619,8 +642,3 @@ def load_graph_file(path: str | Path) -> Graph:
         return graph
     except (OSError, ValueError, SyntaxError) as err:
         raise StoreError(f"{path}: cannot read the graph ({err}); rebuild it with kg build") from err
-
-
-def prologue() -> str:
-    """The PREFIX lines every query is prepared with."""
-    return SPARQL_PROLOGUE

@@ -1,0 +1,448 @@
+"""Evidence search: a question in the reviewer's words -> ranked claims with sources.
+
+The search is concept-aware: each query term is looked up in claim
+statements, in quotes, and in the preferred and alternative labels of the
+concept scheme; a claim tagged with a concept *or any narrower concept*
+(``skos:broader*``) matches that concept's labels.
+
+Ranking: an inverted index of claim words (:class:`EvidenceIndex`, SQLite;
+saved in the store folder by ``kg build --store``, built on the fly for other
+stores) gives each claim the sum over matched query terms of
+``idf x field weight`` (statement 3, concept label 2.5, quote 1.5; ``idf =
+ln(1 + N / df)``, so rare words count more).  One SPARQL query then fetches
+the details of the best candidates (quote, section, stance, concepts, each
+source's APA reference, year, DOI and the citation as printed), and a claim
+holding the whole question as a phrase gains half its words' weight again.
+
+Ties go to the claim with more sources, then to supporting claims, then by
+claim id, so the order is deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import URIRef
+
+from kg.errors import QueryError
+from kg.query.sparql import values_block, with_prologue
+from kg.query.stores import DEFAULT_TIMEOUT, Store
+
+FIELD_WEIGHTS = {"statement": 3.0, "concept": 2.5, "quote": 1.5}
+
+_STOPWORDS = frozenset(
+    """a an the of on in and or for to from with at by as is are was were be been being how what why when where
+    which who whom whose does do did doing done can could should would will may might must not no yes than then
+    that this these those there their its it into about over under between among any all some more most less
+    evidence claim claims show shows study studies effect effects role""".split()
+)
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "es", "ed", "ly", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A light stem: the word without one common English suffix.
+
+    Stems are matched as substrings, so ``reduc`` finds reduce, reduces,
+    reduced and reduction.
+
+    >>> [stem(w) for w in ("reduce", "reduces", "distress", "support", "families")]
+    ['reduc', 'reduc', 'distres', 'support', 'famil']
+    """
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def terms_of(text: str) -> list[str]:
+    """The search terms of a question: lower-case stems, stop words dropped.
+
+    >>> terms_of("Does peer support reduce distress?")
+    ['peer', 'support', 'reduc', 'distres']
+    """
+    seen: list[str] = []
+    for word in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", text.lower()):
+        if word in _STOPWORDS or len(word) < 2:
+            continue
+        term = stem(word)
+        if term not in seen:
+            seen.append(term)
+    return seen
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSource:
+    """A work a claim cites, as a reviewer reads it."""
+
+    work: str
+    label: str
+    reference: str
+    year: str | None
+    doi: str | None
+    citations: tuple[str, ...]
+    printed_entries: int
+    claims_citing: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "work": self.work,
+            "label": self.label,
+            "reference": self.reference,
+            "year": self.year,
+            "doi": self.doi,
+            "citations": list(self.citations),
+            "printed_entries": self.printed_entries,
+            "claims_citing": self.claims_citing,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceHit:
+    """One ranked claim with everything needed to judge it."""
+
+    claim: str
+    iri: str
+    score: float
+    statement: str
+    quote: str
+    section: str
+    stance: str
+    theories: tuple[str, ...]
+    support_types: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    sources: tuple[EvidenceSource, ...]
+    flags: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "score": self.score,
+            "statement": self.statement,
+            "quote": self.quote,
+            "section": self.section,
+            "stance": self.stance,
+            "theories": list(self.theories),
+            "support_types": list(self.support_types),
+            "outcomes": list(self.outcomes),
+            "source_count": len(self.sources),
+            "sources": [s.to_json() for s in self.sources],
+            "flags": list(self.flags),
+            "iri": self.iri,
+        }
+
+
+# --- the search index --------------------------------------------------------
+
+FIELDS = ("statement", "quote", "concept")
+
+#: Everything the index is built from: claim texts, and the labels of the
+#: concepts each claim is tagged with *and of their broader concepts*, so a
+#: query naming a broad concept finds claims tagged with narrower ones.
+_TEXT_QUERIES = {
+    "statement": "SELECT ?c ?text WHERE { ?c a kg:Claim ; kg:statement ?text }",
+    "quote": "SELECT ?c ?text WHERE { ?c a kg:Claim ; kg:annotation ?a . ?a oa:hasTarget ?t . "
+             "?t oa:hasSelector ?s . ?s oa:exact ?text }",
+    "concept": "SELECT DISTINCT ?c ?text WHERE { ?c kg:theory|kg:supportType|kg:outcome ?tagged . "
+               "?tagged skos:broader* ?concept . ?concept skos:prefLabel|skos:altLabel ?text }",
+}
+
+INDEX_FILE = "evidence.sqlite"
+INDEX_VERSION = "1"
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of a text (the tokens the index holds).
+
+    >>> words_of("Peer-support reduces distress (Chinman et al., 2014)")
+    ['peer', 'support', 'reduces', 'distress', 'chinman', 'et', 'al']
+    """
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+class EvidenceIndex:
+    """An inverted index of claim words (SQLite, in memory or in a file).
+
+    Query terms are stems matched as prefixes of indexed words, so
+    ``reduc`` finds reduces, reduced and reduction.
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if row is None or row[0] != INDEX_VERSION:
+            raise QueryError(f"evidence index version {row[0] if row else None!r}, expected {INDEX_VERSION}; "
+                             "rebuild the store with kg build --store DIR")
+        self.size = int(db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    @classmethod
+    def build(cls, store: Store, path: str | Path | None = None, *, timeout: float | None = None) -> EvidenceIndex:
+        """Build the index from the claims of a store (into ``path`` if given)."""
+        db = sqlite3.connect(str(path) if path is not None else ":memory:", check_same_thread=False)
+        db.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE claims (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);"
+            "CREATE TABLE postings (token TEXT, claim INTEGER, field INTEGER);"
+        )
+        ids: dict[str, int] = {}
+        postings: set[tuple[str, int, int]] = set()
+        for number, field in enumerate(FIELDS):
+            result = store.query(with_prologue(_TEXT_QUERIES[field]), timeout=timeout)
+            for claim, text in result.rows:
+                cid = ids.setdefault(str(claim), len(ids))
+                for word in set(words_of(str(text))):
+                    postings.add((word, cid, number))
+        db.executemany("INSERT INTO claims VALUES (?, ?)", sorted((v, k) for k, v in ids.items()))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(postings))
+        db.execute("CREATE INDEX by_token ON postings (token)")
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
+        db.commit()
+        return cls(db)
+
+    @classmethod
+    def open(cls, path: str | Path) -> EvidenceIndex:
+        """Open an index file written by :meth:`build`."""
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            return cls(db)
+        except sqlite3.Error as err:
+            raise QueryError(f"{path}: unreadable evidence index ({err}); rebuild with kg build --store DIR") from err
+
+    def matches(self, term: str) -> dict[int, int]:
+        """Claims whose words start with ``term``: claim id -> bit set of fields."""
+        found: dict[int, int] = {}
+        rows = self.db.execute(
+            "SELECT claim, field FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
+        )
+        for claim, field in rows:
+            found[claim] = found.get(claim, 0) | (1 << field)
+        return found
+
+    def iris(self, ids: list[int]) -> dict[int, str]:
+        """The IRIs of claim ids."""
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(f"SELECT id, iri FROM claims WHERE id IN ({marks})", ids).fetchall())
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+
+def index_for(store: Store, timeout: float | None = DEFAULT_TIMEOUT) -> EvidenceIndex:
+    """The store's saved index (an Oxigraph store folder), else one built now."""
+    folder = getattr(store, "folder", None)
+    if folder is not None and (Path(folder) / INDEX_FILE).is_file():
+        return EvidenceIndex.open(Path(folder) / INDEX_FILE)
+    cached = getattr(store, "_evidence_index", None)
+    if cached is None:
+        cached = EvidenceIndex.build(store, timeout=timeout)
+        try:
+            store._evidence_index = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached  # type: ignore[no-any-return]
+
+
+# One branch per kind of detail, each a plain join starting from the bound
+# claims ($CLAIMS, repeated in every branch): a VALUES block outside the UNION,
+# or an OPTIONAL, would make the engine evaluate its pattern for every claim
+# in the graph before joining, and the query would slow down with graph size.
+_DETAIL_BRANCHES = {
+    "claim": """?c dcterms:identifier ?a ; kg:statement ?b ; kg:stance ?stance .
+      BIND(LCASE(STRAFTER(STR(?stance), "#")) AS ?d)""",
+    "section": "?c kg:section ?b .",
+    "quote": "?c kg:annotation ?ann . ?ann oa:hasTarget ?target . ?target oa:hasSelector ?sel . ?sel oa:exact ?b .",
+    "concept": "?c ?prop ?concept . ?concept kg:kind ?a ; skos:prefLabel ?b .",
+    "alt-label": "?c ?prop ?concept . ?concept kg:kind ?kind ; skos:altLabel ?b .",
+    "source": """?c cito:cites ?work . ?work kg:label ?b ; kg:formatted ?d .
+      BIND(STR(?work) AS ?a)""",
+    "year": "?c cito:cites ?work . ?work dcterms:issued ?b . BIND(STR(?work) AS ?a)",
+    "doi": "?c cito:cites ?work . ?work bibo:doi ?b . BIND(STR(?work) AS ?a)",
+    "printed": "?c cito:cites ?work . ?work kg:printedCount ?b . BIND(STR(?work) AS ?a)",
+    "cited-by": """?c cito:cites ?work . ?other cito:cites ?work ; a kg:Claim .
+      BIND(STR(?work) AS ?a) BIND(STR(?other) AS ?b)""",
+    "citation": """?c kg:hasCitation ?pointer . ?pointer c4o:hasContent ?b ; kg:citationStatus ?status .
+      BIND(LCASE(STRAFTER(STR(?status), "#")) AS ?d) BIND(STR(?pointer) AS ?e)""",
+    "citation-work": "?c kg:hasCitation ?pointer . ?pointer dcterms:references ?work . "
+                     "BIND(STR(?pointer) AS ?e) BIND(STR(?work) AS ?a)",
+    "citation-offset": "?c kg:hasCitation ?pointer . ?pointer kg:startOffset ?b . BIND(STR(?pointer) AS ?e)",
+}
+
+_DETAIL_QUERY = "SELECT ?c ?part ?a ?b ?d ?e WHERE {\n  " + "\n  UNION\n  ".join(
+    f'{{ $CLAIMS\n      {body}\n      BIND("{part}" AS ?part) }}' for part, body in _DETAIL_BRANCHES.items()
+) + "\n}"
+
+
+def _sort_key(hit: EvidenceHit) -> tuple[Any, ...]:
+    return (-hit.score, -len(hit.sources), hit.stance != "supports", hit.claim, hit.iri)
+
+
+def search_evidence(
+    store: Store, text: str, *, limit: int = 5, timeout: float | None = DEFAULT_TIMEOUT,
+    index: EvidenceIndex | None = None,
+) -> list[EvidenceHit]:
+    """Rank the claims that answer ``text``, best first.
+
+    Args:
+        store: any store holding kg graphs.
+        text: the question or claim in the reviewer's words.
+        limit: how many hits to return.
+        timeout: seconds each query may run.
+        index: the evidence index (default: the store's, see :func:`index_for`).
+
+    Returns:
+        Up to ``limit`` hits, each with a score (higher is better).
+
+    Raises:
+        QueryError: the text has no searchable word, or ``limit`` < 1.
+    """
+    if limit < 1:
+        raise QueryError(f"--limit must be at least 1, got {limit}")
+    terms = terms_of(text)
+    if not terms:
+        raise QueryError(
+            f"nothing to search for in {text!r}: every word is a stop word; name an outcome, a support type, "
+            "a theory or words of a claim"
+        )
+    index = index or index_for(store, timeout)
+    n_claims = max(index.size, 1)
+    scores: dict[int, float] = {}
+    for term in terms:
+        found = index.matches(term)
+        if not found:
+            continue
+        idf = math.log(1 + n_claims / len(found))
+        for claim, mask in found.items():
+            best = max(FIELD_WEIGHTS[f] for n, f in enumerate(FIELDS) if mask & (1 << n))
+            scores[claim] = scores.get(claim, 0.0) + idf * best
+    if not scores:
+        return []
+    # Candidates by term score; the phrase bonus below may reorder them.
+    top = sorted(scores, key=lambda c: (-scores[c], c))[: max(limit * 4, 20)]
+    iris = index.iris(top)
+    phrase = " ".join(w for w in words_of(text) if w not in _STOPWORDS)
+    phrase_weight = sum(math.log(1 + n_claims / max(len(index.matches(t)), 1)) for t in terms)
+    hits = _details(store, {iris[c]: scores[c] for c in top}, phrase if len(phrase.split()) > 1 else "",
+                    phrase_weight, timeout)
+    hits.sort(key=_sort_key)
+    return hits[:limit]
+
+
+def _phrase_bonus(entry: dict[str, Any], phrase: str, weight: float) -> float:
+    if not phrase:
+        return 0.0
+    fields = {
+        "statement": [str(entry.get("statement", ""))],
+        "quote": [str(entry.get("quote", ""))],
+        "concept": [str(label) for label in entry["labels"]],
+    }
+    best = 0.0
+    for field, texts in fields.items():
+        if any(f" {phrase} " in f" {' '.join(words_of(t))} " for t in texts):
+            best = max(best, FIELD_WEIGHTS[field])
+    return 0.5 * weight * best
+
+
+def _details(
+    store: Store, scores: dict[str, float], phrase: str, phrase_weight: float, timeout: float | None
+) -> list[EvidenceHit]:
+    block = values_block(["c"], [[URIRef(c)] for c in sorted(scores)])
+    text = with_prologue(_DETAIL_QUERY).replace("$CLAIMS", block)
+    result = store.query(text, timeout=timeout)
+    claims: dict[str, dict[str, Any]] = {}
+    for row in result.records():
+        entry = claims.setdefault(row["c"], {
+            "concepts": set(), "labels": set(), "sources": {}, "cited_by": {}, "citations": {}, "extra": {},
+        })
+        part, a, b = row["part"], row["a"], row["b"]
+        if part == "claim":
+            entry.update(claim=a, statement=b, stance=row["d"])
+        elif part in ("section", "quote"):
+            entry[part] = b
+        elif part == "concept":
+            entry["concepts"].add((a, b))
+            entry["labels"].add(b)
+        elif part == "alt-label":
+            entry["labels"].add(b)
+        elif part == "source":
+            entry["sources"][a] = {"label": b, "reference": row["d"]}
+        elif part in ("year", "doi", "printed"):
+            entry["extra"][(a, part)] = b
+        elif part == "cited-by":
+            entry["cited_by"].setdefault(a, set()).add(b)
+        elif part.startswith("citation"):
+            citation = entry["citations"].setdefault(row["e"], {"offset": -1, "work": None})
+            if part == "citation":
+                citation.update(text=b, status=row["d"])
+            elif part == "citation-work":
+                citation["work"] = a
+            else:
+                citation["offset"] = b
+    hits = []
+    for iri, entry in claims.items():
+        if "claim" not in entry:
+            continue
+        citations = sorted((c for c in entry["citations"].values() if "text" in c),
+                           key=lambda c: (c["offset"], c["text"]))
+        sources = []
+        for work, info in sorted(entry["sources"].items(), key=lambda kv: (str(kv[1]["label"]), kv[0])):
+            printed = [c["text"] for c in citations if c["work"] == work]
+            year, doi = entry["extra"].get((work, "year")), entry["extra"].get((work, "doi"))
+            sources.append(EvidenceSource(
+                work=work, label=str(info["label"]), reference=str(info["reference"]),
+                year=str(year) if year is not None else None, doi=doi,
+                citations=tuple(dict.fromkeys(printed)),
+                printed_entries=int(entry["extra"].get((work, "printed")) or 1),
+                claims_citing=len(entry["cited_by"].get(work, ())),
+            ))
+        flags = []
+        if not sources:
+            flags.append("no-source")
+        elif len(sources) == 1:
+            flags.append("single-source")
+        if any(c["status"] != "resolved" for c in citations):
+            flags.append("unresolved-citation")
+        if any(s.printed_entries > 1 for s in sources):
+            flags.append("duplicate-entries-merged")
+        if any(s.claims_citing == 1 for s in sources):
+            flags.append("source-cited-only-here")
+        by_kind = {k: tuple(sorted(label for kind, label in entry["concepts"] if kind == k))
+                   for k in ("theory", "support-type", "outcome")}
+        score = scores[iri] + _phrase_bonus(entry, phrase, phrase_weight)
+        hits.append(EvidenceHit(
+            claim=str(entry["claim"]), iri=iri, score=round(score, 4), statement=str(entry["statement"]),
+            quote=str(entry.get("quote", "")), section=str(entry.get("section", "")), stance=str(entry["stance"]),
+            theories=by_kind["theory"], support_types=by_kind["support-type"], outcomes=by_kind["outcome"],
+            sources=tuple(sources), flags=tuple(flags),
+        ))
+    return hits
+
+
+def render_hits(hits: list[EvidenceHit]) -> str:
+    """Hits as readable text, one block per claim."""
+    if not hits:
+        return "no claim matches; try other words, a concept label, or `kg query concepts`"
+    blocks = []
+    for rank, hit in enumerate(hits, start=1):
+        lines = [f"{rank}. {hit.claim} (score {hit.score:g}, {hit.stance}): {hit.statement}"]
+        if hit.quote:
+            lines.append(f"   quote{f' ({hit.section})' if hit.section else ''}: \"{' '.join(hit.quote.split())}\"")
+        for label, values in (("theories", hit.theories), ("support types", hit.support_types),
+                              ("outcomes", hit.outcomes)):
+            if values:
+                lines.append(f"   {label}: {', '.join(values)}")
+        lines.append(f"   sources ({len(hit.sources)}):")
+        for source in hit.sources:
+            cited = f" cited as {'; '.join(source.citations)}" if source.citations else ""
+            doi = f" doi:{source.doi}" if source.doi else ""
+            lines.append(f"   - {source.reference}{doi}{cited}")
+        if not hit.sources:
+            lines.append("   - none")
+        if hit.flags:
+            lines.append(f"   flags: {', '.join(hit.flags)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
