@@ -70,10 +70,19 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: out/CORPUS-ID.FORMAT).")
 @click.option("--format", "fmt", type=click.Choice(sorted(GRAPH_FORMATS)), default="trig", show_default=True)
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Also write an Oxigraph store folder (for large graphs; query it with --store DIR).")
+@click.option("--endpoint", metavar="URL", help="Also push the graph to this SPARQL endpoint (see docs/stores.md).")
 @reports_errors
-def build_command(corpus: Path | None, output: Path | None, fmt: str) -> None:
+def build_command(corpus: Path | None, output: Path | None, fmt: str, store: Path | None,
+                  endpoint: str | None) -> None:
     """Build the graph of CORPUS (default: the bundled corpus)."""
     built = build(corpus)
+    if store is not None or endpoint is not None:
+        from kg.query.commands import publish_built
+
+        for line in publish_built(built.graph, store=store, endpoint=endpoint):
+            click.echo(line)
     if output is None:
         Path("out").mkdir(exist_ok=True)
         output = Path("out") / f"{built.corpus.id}{SUFFIXES[fmt]}"
@@ -123,6 +132,10 @@ def check_command(corpus: Path | None, fmt: str) -> None:
 
 
 # Commands of the other stages register here.
+from kg.query.commands import COMMANDS as _QUERY_COMMANDS  # noqa: E402
+
+for _command in _QUERY_COMMANDS:
+    main.add_command(_command)
 # (end of stage commands)
 
 

@@ -27,6 +27,23 @@ from rdflib.term import Node
 from kg.errors import QueryError
 from kg.vocab import PREFIXES, SPARQL_PROLOGUE
 
+class QuerySyntaxError(QueryError):
+    """A SPARQL text does not parse; ``line`` and ``column`` are 1-based."""
+
+    def __init__(self, where: str, line: int, column: int, detail: str, text: str = "") -> None:
+        self.where, self.line, self.column, self.detail = where, line, column, detail
+        source = text.splitlines()[line - 1] if text and 0 < line <= len(text.splitlines()) else ""
+        pointer = f"\n    {source}\n    {' ' * max(column - 1, 0)}^" if source else ""
+        super().__init__(
+            f"{where}: SPARQL syntax error at line {line}, column {column}: {detail}{pointer}\n"
+            "fix the query (kg's prefixes kg:, cito:, dcterms:, skos:... are predefined)"
+        )
+
+    def shifted(self, lines: int, text: str, where: str | None = None) -> QuerySyntaxError:
+        """The same error with the line counted in ``text`` (``lines`` fewer lines before it)."""
+        return QuerySyntaxError(where or self.where, max(self.line - lines, 1), self.column, self.detail, text)
+
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 

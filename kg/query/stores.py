@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -34,7 +35,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.query.results import QueryResult
-from kg.query.sparql import ensure_read_only
+from kg.query.sparql import QuerySyntaxError, ensure_read_only
 from kg.vocab import BASE, graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
@@ -102,12 +103,9 @@ def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -
     return box["value"]  # type: ignore[no-any-return]
 
 
-def _syntax_message(err: Exception) -> str:
-    line, col = getattr(err, "lineno", None), getattr(err, "col", None)
-    text = getattr(err, "msg", None) or str(err).splitlines()[0]
-    if line is not None and col is not None:
-        return f"SPARQL syntax error at line {line}, column {col}: {text}"
-    return f"SPARQL syntax error: {text}"
+def _short(detail: str, limit: int = 240) -> str:
+    detail = " ".join(detail.split())
+    return detail if len(detail) <= limit else detail[: limit - 1] + "…"
 
 
 # --- rdflib in memory ---------------------------------------------------------
@@ -131,7 +129,7 @@ class MemoryStore:
             try:
                 result = self.graph.query(sparql)
             except ParseException as err:
-                raise QueryError(f"{self.label}: {_syntax_message(err)}") from err
+                raise QuerySyntaxError(self.label, err.lineno, err.col, _short(err.msg), sparql) from err
             if form == "ASK":
                 return QueryResult((), (), bool(result.askAnswer))
             if form in ("CONSTRUCT", "DESCRIBE"):
@@ -217,7 +215,10 @@ def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) 
         try:
             solutions = store.query(sparql)
         except SyntaxError as err:
-            raise QueryError(f"{label}: SPARQL syntax error {err}") from err
+            found = re.match(r"error at (\d+):(\d+): (.*)", str(err), re.DOTALL)
+            if found:
+                raise QuerySyntaxError(label, int(found[1]), int(found[2]), _short(found[3]), sparql) from err
+            raise QuerySyntaxError(label, 1, 1, _short(str(err)), sparql) from err
         except OSError as err:
             raise StoreError(f"{label}: the store failed while reading ({err}); check the folder") from err
         return oxigraph_result(solutions, form)
