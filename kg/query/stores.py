@@ -399,6 +399,18 @@ def create_store(folder: str | Path, *, graph: Graph | None = None, quads_file: 
 # --- a remote SPARQL endpoint -------------------------------------------------
 
 
+class EndpointError(StoreError):
+    """An endpoint answered with an HTTP error status."""
+
+    def __init__(self, status: int, body: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.body = status, body
+
+
+# Where Oxigraph ("error at 3:7") and Jena ("at line 3, column 7") put the position.
+_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)|line (\d+), column (\d+)\.?\s*(.*)", re.DOTALL)
+
+
 def _http(request: urllib.request.Request, timeout: float | None, what: str) -> bytes:
     url = request.full_url
     try:
@@ -406,7 +418,7 @@ def _http(request: urllib.request.Request, timeout: float | None, what: str) -> 
             return bytes(response.read())
     except urllib.error.HTTPError as err:
         body = err.read(400).decode("utf-8", "replace").strip().replace("\n", " ")
-        raise StoreError(
+        raise EndpointError(err.code, body,
             f"{url}: the endpoint answered {err.code} {err.reason} to {what}"
             + (f": {body}" if body else "")
             + "; check the URL and the server's log (nothing was retried)"
@@ -525,7 +537,15 @@ class EndpointStore:
 
     def _select(self, sparql: str, timeout: float | None, graphs: Sequence[str] = ()) -> QueryResult:
         fields = [("query", sparql)] + [("default-graph-uri", g) for g in graphs]
-        return parse_results_json(self._post(self.url, fields, timeout, "a query"), self.url)
+        try:
+            data = self._post(self.url, fields, timeout, "a query")
+        except EndpointError as err:
+            found = _POSITION.search(err.body) if err.status == 400 else None
+            if found is None:
+                raise
+            line, col, detail = (found[1], found[2], found[3]) if found[1] else (found[4], found[5], found[6])
+            raise QuerySyntaxError(self.url, int(line), int(col), _short(detail or err.body), sparql) from err
+        return parse_results_json(data, self.url)
 
     def graphs(self, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
         """The kg corpus graphs on the endpoint (IRIs under the kg base)."""

@@ -1,0 +1,88 @@
+"""Fixtures of the query tests: a multi-corpus synthetic graph, stores, a live Oxigraph server."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: A value for every parameter the named queries declare, valid on the bundled corpus.
+BUNDLED_PARAMS = {
+    "claim": None,  # filled from the corpus (its first claim)
+    "outcome": None,
+    "support_type": None,
+    "theory": None,
+    "author": "Berkman",
+    "year": "2000",
+}
+
+
+@pytest.fixture(scope="session")
+def synthetic_dataset() -> Dataset:
+    """Three synthetic review corpora (shared works across graphs), as an rdflib dataset."""
+    sys.path.insert(0, str(ROOT))
+    from bench.synthetic import synthetic_corpora
+    from kg.build import build_graph
+
+    dataset = Dataset(default_union=True)
+    for corpus in synthetic_corpora(3, refs=25, claims=20):
+        graph = build_graph(corpus)
+        named = dataset.graph(graph.identifier)
+        for triple in graph:
+            named.add(triple)
+    return dataset
+
+
+def bundled_params(corpus) -> dict[str, str]:
+    """Parameter values for the named queries, taken from the bundled corpus itself."""
+    params = dict(BUNDLED_PARAMS)
+    params["claim"] = corpus.claims[0].id
+    for kind, key in (("outcome", "outcome"), ("support-type", "support_type"), ("theory", "theory")):
+        used = [c for claim in corpus.claims for c in getattr(claim, {"outcome": "outcomes",
+                "support-type": "support_types", "theory": "theories"}[kind])]
+        params[key] = max(sorted(set(used)), key=used.count) if used else next(
+            c.id for c in corpus.scheme.concepts if c.kind == kind)
+    return params
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph server on 127.0.0.1 (the `oxigraph` package); yields its query URL."""
+    exe = shutil.which("oxigraph")
+    if exe is None:
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
+    port = _free_port()
+    folder = tmp_path_factory.mktemp("oxigraph-server")
+    process = subprocess.Popen(
+        [exe, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"oxigraph server did not start: {process.stderr.read().decode()[:500]}")
+            time.sleep(0.1)
+    yield url + "/query"
+    process.terminate()
+    process.wait(timeout=10)
