@@ -25,6 +25,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -127,18 +128,25 @@ class MemoryStore:
 
         def work() -> QueryResult:
             try:
-                result = self.graph.query(sparql)
+                with warnings.catch_warnings():
+                    # rdflib's own engine calls its deprecated Dataset.default_context.
+                    warnings.filterwarnings("ignore", "Dataset.default_context", DeprecationWarning)
+                    result = self.graph.query(sparql)
+                    return self._result(result, form)
             except ParseException as err:
                 raise QuerySyntaxError(self.label, err.lineno, err.col, _short(err.msg), sparql) from err
-            if form == "ASK":
-                return QueryResult((), (), bool(result.askAnswer))
-            if form in ("CONSTRUCT", "DESCRIBE"):
-                assert result.graph is not None
-                return QueryResult(("subject", "predicate", "object"), tuple(sorted(result.graph)))
-            names = tuple(str(v) for v in result.vars or ())
-            return QueryResult(names, tuple(tuple(row) for row in result))  # type: ignore[arg-type]
 
         return run_with_timeout(work, timeout, self.label)
+
+    @staticmethod
+    def _result(result: Any, form: str) -> QueryResult:
+        if form == "ASK":
+            return QueryResult((), (), bool(result.askAnswer))
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            assert result.graph is not None
+            return QueryResult(("subject", "predicate", "object"), tuple(sorted(result.graph)))
+        names = tuple(str(v) for v in result.vars or ())
+        return QueryResult(names, tuple(tuple(row) for row in result))
 
     def close(self) -> None:
         """Nothing to release."""
@@ -317,8 +325,12 @@ class OxigraphStore:
 
 def _graph_quads(graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:
     if isinstance(graph, Dataset):
-        for s, p, o, g in graph.quads((None, None, None, None)):
-            yield s, p, o, (g.identifier if isinstance(g, Graph) else g)  # type: ignore[misc]
+        for context in graph.graphs():
+            name = context.identifier
+            if not isinstance(name, URIRef) or str(name) == "urn:x-rdflib:default":
+                name = URIRef(BASE + "graph")
+            for s, p, o in context:
+                yield s, p, o, name
     else:
         name = graph.identifier if isinstance(graph.identifier, URIRef) else URIRef(BASE + "graph")
         for s, p, o in graph:

@@ -1,0 +1,162 @@
+"""Stores behind one interface: rdflib in memory and Oxigraph on disk agree; bad stores fail clearly."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.errors import QueryError, StoreError
+from kg.query.library import load_queries
+from kg.query.stores import STORE_MARKER, MemoryStore, OxigraphStore, create_store
+
+SYNTHETIC_PARAMS = {"claim": "C001", "outcome": "distress", "support_type": "peer-support",
+                    "theory": "social-support-theory", "author": "Cohen", "year": "2000"}
+QUERIES = load_queries()
+
+
+@pytest.fixture(scope="module")
+def stores(synthetic_dataset, tmp_path_factory):
+    """The same three-corpus dataset in memory and in an Oxigraph store folder."""
+    folder = create_store(tmp_path_factory.mktemp("stores") / "store", graph=synthetic_dataset)
+    oxigraph = OxigraphStore(folder)
+    yield MemoryStore(synthetic_dataset), oxigraph
+    oxigraph.close()
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_oxigraph_store_answers_like_rdflib(stores, name):
+    """Every named query gives the same rows in memory and on disk, across several corpora."""
+    memory, oxigraph = stores
+    query = QUERIES[name]
+    text = query.bind({p.name: SYNTHETIC_PARAMS[p.name] for p in query.params})
+    expected = memory.query(text)
+    assert oxigraph.query(text).canonical() == expected.canonical()
+    assert expected.variables == oxigraph.query(text).variables
+
+
+def test_shared_triples_are_not_counted_twice(stores, synthetic_dataset):
+    """A person in several corpus graphs is one match, as in the RDF merge."""
+    memory, oxigraph = stores
+    text = "PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT (COUNT(*) AS ?n) WHERE { ?p foaf:familyName ?f }"
+    persons = {s for s, _p, _o in synthetic_dataset.triples((None, None, None))
+               if str(s).startswith("https://w3id.org/kg/id/person/")}
+    assert memory.query(text).records() == oxigraph.query(text).records()
+    assert oxigraph.query(text).records()[0]["n"] == len(persons)
+
+
+def test_store_folder_holds_marker_and_index(stores):
+    """The store folder records its format version, graphs and triple count, plus the evidence index."""
+    _memory, oxigraph = stores
+    info = json.loads((oxigraph.folder / STORE_MARKER).read_text())
+    assert info["format"] == "kg-oxigraph-store" and info["version"] == 1
+    assert len(info["graphs"]) == 3 and info["triples"] > 1000
+    assert (oxigraph.folder / "evidence.sqlite").is_file()
+
+
+def test_missing_folder_says_how_to_make_one(tmp_path: Path):
+    """Opening a folder that does not exist points to kg build --store."""
+    with pytest.raises(StoreError, match="kg build --store"):
+        OxigraphStore(tmp_path / "nowhere")
+
+
+def test_folder_without_marker_is_not_a_store(tmp_path: Path):
+    """A folder that is not a kg store is refused."""
+    (tmp_path / "x").mkdir()
+    with pytest.raises(StoreError, match="not a kg store"):
+        OxigraphStore(tmp_path / "x")
+
+
+def test_store_from_another_version_is_refused(tmp_path: Path, synthetic_dataset):
+    """A store whose marker records another format version asks for a rebuild."""
+    folder = create_store(tmp_path / "old", graph=synthetic_dataset)
+    marker = folder / STORE_MARKER
+    info = json.loads(marker.read_text())
+    info["version"] = 99
+    marker.write_text(json.dumps(info))
+    with pytest.raises(StoreError, match="version 99, this kg reads version 1; rebuild"):
+        OxigraphStore(folder)
+
+
+def test_locked_store_is_refused(stores):
+    """A store another handle holds open is reported as locked."""
+    _memory, oxigraph = stores
+    with pytest.raises(StoreError, match="locked by another process"):
+        OxigraphStore(oxigraph.folder)
+
+
+def test_rebuilding_a_locked_store_changes_nothing(stores, synthetic_dataset):
+    """kg build --store on a store in use fails before writing anything."""
+    _memory, oxigraph = stores
+    before = sorted(p.name for p in oxigraph.folder.parent.iterdir())
+    with pytest.raises(StoreError, match="locked"):
+        create_store(oxigraph.folder, graph=synthetic_dataset)
+    assert sorted(p.name for p in oxigraph.folder.parent.iterdir()) == before
+
+
+def test_create_store_will_not_overwrite_other_folders(tmp_path: Path, synthetic_dataset):
+    """A non-empty folder that is not a kg store is left alone."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "thesis.tex").write_text("precious")
+    with pytest.raises(StoreError, match="not a kg store"):
+        create_store(tmp_path / "docs", graph=synthetic_dataset)
+    assert (tmp_path / "docs" / "thesis.tex").read_text() == "precious"
+
+
+def test_rebuild_replaces_a_store_atomically(tmp_path: Path, synthetic_dataset):
+    """Building over an existing store replaces it and leaves no temporary folder."""
+    folder = create_store(tmp_path / "s", graph=synthetic_dataset)
+    create_store(folder, graph=synthetic_dataset)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
+    store = OxigraphStore(folder)
+    assert store.query("ASK { ?s ?p ?o }").boolean is True
+    store.close()
+
+
+def test_dump_writes_every_quad(tmp_path: Path, stores):
+    """dump() writes the store as N-Quads through a temporary file."""
+    _memory, oxigraph = stores
+    out = oxigraph.dump(tmp_path / "all.nq")
+    assert out.read_text().count("\n") == len(oxigraph)
+    assert [p.name for p in tmp_path.iterdir()] == ["all.nq"]
+
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_memory_query_over_the_limit_is_stopped(stores):
+    """An rdflib query running past --timeout raises QueryError and its thread ends."""
+    memory, _oxigraph = stores
+    before = threading.active_count()
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="longer than 0.3 s and was stopped"):
+        memory.query(CROSS, timeout=0.3)
+    assert time.monotonic() - started < 3
+    deadline = time.monotonic() + 5
+    while threading.active_count() > before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert threading.active_count() == before
+
+
+def test_oxigraph_query_over_the_limit_is_stopped(stores):
+    """An Oxigraph query running past --timeout raises QueryError and is stopped between rows."""
+    _memory, oxigraph = stores
+    before = threading.active_count()
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="longer than 0.3 s"):
+        oxigraph.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", timeout=0.3)
+    assert time.monotonic() - started < 3
+    deadline = time.monotonic() + 5
+    while threading.active_count() > before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert threading.active_count() == before
+
+
+def test_syntax_error_names_line_and_column(stores):
+    """Both engines report a syntax error with its line and column."""
+    for store in stores:
+        with pytest.raises(QueryError, match=r"line 2, column \d+"):
+            store.query("SELECT ?s\nWHERE { ?s ?p }")
