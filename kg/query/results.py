@@ -29,7 +29,7 @@ class QueryResult:
     """
 
     variables: tuple[str, ...]
-    rows: tuple[tuple[Node | None, ...], ...]
+    rows: Sequence[tuple[Node | None, ...]]
     boolean: bool | None = None
 
     def __len__(self) -> int:

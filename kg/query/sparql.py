@@ -17,8 +17,9 @@ the same query text and joins the same bound values before grouping.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -64,10 +65,13 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    return [(m.lastgroup or "", m.group(), m.start()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
+def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup != "comment":
+            yield match.lastgroup or "", match.group(), match.start()
 
 
+@lru_cache(maxsize=512)
 def query_form(text: str) -> str:
     """The form of a SPARQL request: SELECT, ASK, ..., or an update keyword.
 
@@ -209,6 +213,45 @@ def bind_rows(text: str, names: Sequence[str], rows: Sequence[Sequence[Node]], *
     block = values_block(names, rows)
     at = _where_brace(text, group) + 1
     return f"{text[:at]} {block}{text[at:]}"
+
+
+def lateral_optionals(text: str) -> str:
+    """Wrap each ``OPTIONAL { P }`` as ``LATERAL { OPTIONAL { P } }`` (for Oxigraph).
+
+    Oxigraph evaluates the pattern of an OPTIONAL on its own and joins it
+    afterwards, so ``OPTIONAL { ?c cito:cites ?w . ?w kg:label ?l }`` reads
+    every claim's sources even when ``?c`` is one bound claim.  Inside
+    ``LATERAL`` it is evaluated once per solution with ``?c`` substituted,
+    which gives the same solutions: a left solution joins exactly the
+    solutions of P compatible with it, or stays alone when there are none.
+
+    >>> lateral_optionals("SELECT * { ?s ?p ?o OPTIONAL { ?o ?q '}' } }")
+    "SELECT * { ?s ?p ?o LATERAL { OPTIONAL { ?o ?q '}' } } }"
+    """
+    out: list[str] = []
+    pending: list[int] = []  # depth at which a wrapped OPTIONAL group closes
+    depth = 0
+    last = 0
+    wrap_next = False
+    for match in _TOKEN.finditer(text):
+        kind, value = match.lastgroup, match.group()
+        if kind == "word" and value.upper() == "OPTIONAL":
+            out.append(text[last:match.start()] + "LATERAL { ")
+            last = match.start()
+            wrap_next = True
+        elif kind == "brace":
+            depth += 1
+            if wrap_next:
+                pending.append(depth)
+                wrap_next = False
+        elif kind == "other" and value == "}":
+            if pending and pending[-1] == depth:
+                pending.pop()
+                out.append(text[last:match.end()] + " }")
+                last = match.end()
+            depth -= 1
+    out.append(text[last:])
+    return "".join(out)
 
 
 # --- typed parameters -------------------------------------------------------

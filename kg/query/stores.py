@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import queue
 import re
 import shutil
 import tempfile
@@ -26,7 +27,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -36,7 +38,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.query.results import QueryResult
-from kg.query.sparql import QuerySyntaxError, ensure_read_only
+from kg.query.sparql import QuerySyntaxError, ensure_read_only, lateral_optionals
 from kg.vocab import BASE, graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
@@ -67,38 +69,73 @@ class _Stop(BaseException):
     """Raised inside a query thread to stop it (never escapes this module)."""
 
 
-def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -> T:
-    """Run ``work`` in a worker thread, stopping it after ``timeout`` seconds.
+class _Worker:
+    """One reusable query thread (starting a thread per query costs ~0.1 ms)."""
 
-    The worker is interrupted with an asynchronous exception, delivered the
-    next time it runs Python code (between rows for Oxigraph, at once for
-    rdflib's pure-Python engine).
+    def __init__(self) -> None:
+        self.tasks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name="kg-query", daemon=True)
+        self.busy = False
+        self.thread.start()
+
+    def _loop(self) -> None:
+        try:
+            self._serve()
+        except _Stop:  # a stop that arrived just after the work had finished
+            return
+
+    def _serve(self) -> None:
+        while True:
+            work, box, done = self.tasks.get()
+            try:
+                box["value"] = work()
+            except _Stop:
+                box["stopped"] = True
+            except BaseException as err:  # handed to the caller
+                box["error"] = err
+            finally:
+                done.set()
+            if box.get("stopped"):
+                return  # this worker was abandoned; a new one serves the next query
+
+
+_worker_lock = threading.Lock()
+_worker: _Worker | None = None
+
+
+def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -> T:
+    """Run ``work`` in the query thread, stopping it after ``timeout`` seconds.
+
+    The thread is interrupted with an asynchronous exception, delivered the
+    next time it runs Python code: at once for rdflib's pure-Python engine,
+    at the next solution for Oxigraph (an Oxigraph aggregate finishes its
+    native work first, in the background, while the caller has its answer).
 
     Raises:
         QueryError: the work ran longer than ``timeout``.
     """
+    global _worker
     if timeout is None or timeout <= 0:
         return work()
+    with _worker_lock:
+        if _worker is None or _worker.busy or not _worker.thread.is_alive():
+            _worker = _Worker()
+        worker = _worker
+        worker.busy = True
     box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = work()
-        except _Stop:
-            pass
-        except BaseException as err:  # handed to the caller below
-            box["error"] = err
-
-    thread = threading.Thread(target=target, name="kg-query", daemon=True)
-    thread.start()
-    thread.join(timeout)
-    if thread.is_alive():
-        if thread.ident is not None:
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Stop))
+    done = threading.Event()
+    worker.tasks.put((work, box, done))
+    if not done.wait(timeout):
+        with _worker_lock:
+            if _worker is worker:
+                _worker = None  # abandoned: the next query starts a fresh thread
+        if worker.thread.ident is not None:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.thread.ident), ctypes.py_object(_Stop))
         raise QueryError(
             f"{label}: the query ran longer than {timeout:g} s and was stopped; "
             "narrow it (a parameter, a LIMIT) or allow more time with --timeout SECONDS"
         )
+    worker.busy = False
     if "error" in box:
         raise box["error"]
     return box["value"]  # type: ignore[no-any-return]
@@ -208,9 +245,55 @@ def oxigraph_result(solutions: Any, form: str) -> QueryResult:
         )
         return QueryResult(("subject", "predicate", "object"), tuple(rows))  # type: ignore[arg-type]
     names = tuple(v.value for v in solutions.variables)
-    convert = from_oxigraph
-    rows = tuple(tuple(convert(value) for value in solution) for solution in solutions)
-    return QueryResult(names, rows)
+    return QueryResult(names, LazyRows([tuple(solution) for solution in solutions]))
+
+
+class LazyRows(Sequence[tuple[Node | None, ...]]):
+    """Solutions fetched from Oxigraph, turned into rdflib terms when first read.
+
+    The query has run to completion and every solution is in memory; only
+    the conversion of each value to an rdflib term waits until a row is
+    read (``kg query`` reads them all to print them).
+    """
+
+    __slots__ = ("_raw", "_rows")
+
+    def __init__(self, raw: list[tuple[Any, ...]]) -> None:
+        self._raw = raw
+        self._rows: list[tuple[Node | None, ...]] | None = None
+
+    def _converted(self) -> list[tuple[Node | None, ...]]:
+        if self._rows is None:
+            memo: dict[Any, Node | None] = {}
+            rows = []
+            for solution in self._raw:
+                row = []
+                for value in solution:
+                    term = memo.get(value, _MISSING) if value is not None else None
+                    if term is _MISSING:
+                        term = memo[value] = from_oxigraph(value)
+                    row.append(term)
+                rows.append(tuple(row))
+            self._rows = rows
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._converted()[index]
+
+    def __iter__(self) -> Iterator[tuple[Node | None, ...]]:
+        return iter(self._converted())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LazyRows({len(self._raw)} rows)"
+
+
+_MISSING: Any = object()
 
 
 def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) -> QueryResult:
@@ -235,6 +318,12 @@ def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) 
 
 
 # --- Oxigraph on disk ---------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _lateral(sparql: str) -> str:
+    return lateral_optionals(sparql) if "OPTIONAL" in sparql.upper() else sparql
+
 
 
 def _pyoxigraph_version() -> str:
@@ -297,8 +386,12 @@ class OxigraphStore:
         self.label = f"store {self.folder}"
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
-        """Run a read-only query with Oxigraph over the union of the graphs."""
-        return _oxigraph_query(self.raw, sparql, self.label, timeout)
+        """Run a read-only query with Oxigraph over the merge of the graphs.
+
+        OPTIONAL groups run per solution (:func:`~kg.query.sparql.lateral_optionals`),
+        so a query about one bound claim reads only that claim's data.
+        """
+        return _oxigraph_query(self.raw, _lateral(sparql), self.label, timeout)
 
     def __len__(self) -> int:
         return len(self.raw)
