@@ -391,7 +391,11 @@ class OxigraphStore:
         OPTIONAL groups run per solution (:func:`~kg.query.sparql.lateral_optionals`),
         so a query about one bound claim reads only that claim's data.
         """
-        return _oxigraph_query(self.raw, _lateral(sparql), self.label, timeout)
+        try:
+            return _oxigraph_query(self.raw, _lateral(sparql), self.label, timeout)
+        except QuerySyntaxError:
+            # Report the position in the text as given, not in the rewritten one.
+            return _oxigraph_query(self.raw, sparql, self.label, timeout)
 
     def __len__(self) -> int:
         return len(self.raw)
