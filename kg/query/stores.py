@@ -401,14 +401,14 @@ class OxigraphStore:
         return len(self.raw)
 
     def dump(self, path: str | Path) -> Path:
-        """Write every quad to an N-Quads file (through a temporary file)."""
+        """Write the graph to an N-Triples file (through a temporary file)."""
         import pyoxigraph as ox
 
         target = Path(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
         os.close(fd)
         try:
-            self.raw.dump(output=tmp, format=ox.RdfFormat.N_QUADS)
+            self.raw.dump(output=tmp, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -434,12 +434,30 @@ def _graph_quads(graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:
             yield s, p, o, name
 
 
-def create_store(folder: str | Path, *, graph: Graph | None = None, quads_file: str | Path | None = None) -> Path:
-    """Make an Oxigraph store folder from a graph or an N-Quads file.
+def create_store(
+    folder: str | Path,
+    *,
+    graph: Graph | None = None,
+    rdf_file: str | Path | None = None,
+    graphs: Sequence[str] = (),
+) -> Path:
+    """Make an Oxigraph store folder from a graph or an RDF file.
+
+    The store holds the RDF merge of the input in its default graph, which
+    queries read: Oxigraph's union-default-graph mode would repeat a triple
+    once per named graph holding it and inflate counts across corpora.  The
+    corpus graph IRIs are recorded in the store marker.
 
     The store is built in a temporary folder beside ``folder`` and renamed
     into place only when complete: a failure leaves any old store untouched.
     An existing ``folder`` is replaced only if it is a kg store not in use.
+
+    Args:
+        folder: where the store goes.
+        graph: an rdflib graph or dataset (``kg build``).
+        rdf_file: an N-Triples, Turtle, N-Quads or TriG file; triples formats
+            are bulk-loaded natively, quads are streamed into the merge.
+        graphs: graph IRIs to record for ``rdf_file`` input.
 
     Raises:
         StoreError: ``folder`` exists and is not a kg store, or is locked.
@@ -461,28 +479,34 @@ def create_store(folder: str | Path, *, graph: Graph | None = None, quads_file: 
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     try:
         store = ox.Store(str(tmp))
-        if quads_file is not None:
-            store.bulk_load(path=str(quads_file), format=ox.RdfFormat.N_QUADS)
-        if graph is not None:
-            store.bulk_extend([
-                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
-                for s, p, o, g in _graph_quads(graph)
-            ])
-        # The default graph holds the merge of the named graphs (see _oxigraph_query).
+        names = set(graphs)
         default = ox.DefaultGraph()
-        merged = [ox.Quad(q.subject, q.predicate, q.object, default)
-                  for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != default]
-        store.bulk_extend(merged)
-        del merged
-        graphs = {g.value for g in store.named_graphs()}
-        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, default))
+        if rdf_file is not None:
+            suffix = Path(rdf_file).suffix.lower()
+            formats = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE,
+                       ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+            if suffix not in formats:
+                raise StoreError(f"{rdf_file}: unknown RDF file type; use .nt, .ttl, .nq or .trig")
+            if suffix in (".nt", ".ttl"):
+                store.bulk_load(path=str(rdf_file), format=formats[suffix])
+            else:
+                store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default)
+                                  for q in ox.parse(path=str(rdf_file), format=formats[suffix]))
+        if graph is not None:
+            quads = list(_graph_quads(graph))
+            names |= {str(q[3]) for q in quads}
+            store.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default)
+                              for s, p, o, _g in quads)
+            del quads
+        store.optimize()
+        triples = len(store)  # every quad is in the default graph
         store.flush()
         del store
         info = {
             "format": STORE_FORMAT,
             "version": STORE_VERSION,
             "pyoxigraph": _pyoxigraph_version(),
-            "graphs": sorted(graphs),
+            "graphs": sorted(names),
             "triples": triples,
         }
         (tmp / STORE_MARKER).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
