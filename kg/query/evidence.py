@@ -152,7 +152,7 @@ _TEXT_QUERIES = {
 }
 
 INDEX_FILE = "evidence.sqlite"
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 def words_of(text: str) -> list[str]:
@@ -178,6 +178,7 @@ class EvidenceIndex:
             raise QueryError(f"evidence index version {row[0] if row else None!r}, expected {INDEX_VERSION}; "
                              "rebuild the store with kg build --store DIR")
         self.size = int(db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+        self._matches: dict[str, dict[int, int]] = {}
 
     @classmethod
     def build(cls, store: Store, path: str | Path | None = None, *, timeout: float | None = None) -> EvidenceIndex:
@@ -186,18 +187,18 @@ class EvidenceIndex:
         db.executescript(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE claims (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);"
-            "CREATE TABLE postings (token TEXT, claim INTEGER, field INTEGER);"
+            "CREATE TABLE postings (token TEXT, claim INTEGER, fields INTEGER);"
         )
         ids: dict[str, int] = {}
-        postings: set[tuple[str, int, int]] = set()
+        postings: dict[tuple[str, int], int] = {}
         for number, field in enumerate(FIELDS):
             result = store.query(with_prologue(_TEXT_QUERIES[field]), timeout=timeout)
             for claim, text in result.rows:
                 cid = ids.setdefault(str(claim), len(ids))
                 for word in set(words_of(str(text))):
-                    postings.add((word, cid, number))
+                    postings[word, cid] = postings.get((word, cid), 0) | (1 << number)
         db.executemany("INSERT INTO claims VALUES (?, ?)", sorted((v, k) for k, v in ids.items()))
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(postings))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted((w, c, m) for (w, c), m in postings.items()))
         db.execute("CREATE INDEX by_token ON postings (token)")
         db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.commit()
@@ -214,12 +215,16 @@ class EvidenceIndex:
 
     def matches(self, term: str) -> dict[int, int]:
         """Claims whose words start with ``term``: claim id -> bit set of fields."""
+        cached = self._matches.get(term)
+        if cached is not None:
+            return cached
         found: dict[int, int] = {}
         rows = self.db.execute(
-            "SELECT claim, field FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
-        )
-        for claim, field in rows:
-            found[claim] = found.get(claim, 0) | (1 << field)
+            "SELECT claim, fields FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
+        ).fetchall()
+        for claim, fields in rows:
+            found[claim] = found.get(claim, 0) | fields
+        self._matches[term] = found
         return found
 
     def iris(self, ids: list[int]) -> dict[int, str]:
@@ -281,6 +286,11 @@ def _sort_key(hit: EvidenceHit) -> tuple[Any, ...]:
     return (-hit.score, -len(hit.sources), hit.stance != "supports", hit.claim, hit.iri)
 
 
+def _best_weight(mask: int) -> float:
+    """The weight of the best field in a bit set of fields (0 for none)."""
+    return max([FIELD_WEIGHTS[f] for n, f in enumerate(FIELDS) if mask & (1 << n)], default=0.0)
+
+
 def search_evidence(
     store: Store, text: str, *, limit: int = 5, timeout: float | None = DEFAULT_TIMEOUT,
     index: EvidenceIndex | None = None,
@@ -316,9 +326,9 @@ def search_evidence(
         if not found:
             continue
         idf = math.log(1 + n_claims / len(found))
+        weight = [idf * _best_weight(mask) for mask in range(1 << len(FIELDS))]
         for claim, mask in found.items():
-            best = max(FIELD_WEIGHTS[f] for n, f in enumerate(FIELDS) if mask & (1 << n))
-            scores[claim] = scores.get(claim, 0.0) + idf * best
+            scores[claim] = scores.get(claim, 0.0) + weight[mask]
     if not scores:
         return []
     # Candidates by term score; the phrase bonus below may reorder them.
