@@ -15,17 +15,6 @@ from rdflib import Dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: A value for every parameter the named queries declare, valid on the bundled corpus.
-BUNDLED_PARAMS = {
-    "claim": None,  # filled from the corpus (its first claim)
-    "outcome": None,
-    "support_type": None,
-    "theory": None,
-    "author": "Berkman",
-    "year": "2000",
-}
-
-
 @pytest.fixture(scope="session")
 def synthetic_dataset() -> Dataset:
     """Three synthetic review corpora (shared works across graphs), as an rdflib dataset."""
@@ -40,18 +29,6 @@ def synthetic_dataset() -> Dataset:
         for triple in graph:
             named.add(triple)
     return dataset
-
-
-def bundled_params(corpus) -> dict[str, str]:
-    """Parameter values for the named queries, taken from the bundled corpus itself."""
-    params = dict(BUNDLED_PARAMS)
-    params["claim"] = corpus.claims[0].id
-    for kind, key in (("outcome", "outcome"), ("support-type", "support_type"), ("theory", "theory")):
-        used = [c for claim in corpus.claims for c in getattr(claim, {"outcome": "outcomes",
-                "support-type": "support_types", "theory": "theories"}[kind])]
-        params[key] = max(sorted(set(used)), key=used.count) if used else next(
-            c.id for c in corpus.scheme.concepts if c.kind == kind)
-    return params
 
 
 def _free_port() -> int:

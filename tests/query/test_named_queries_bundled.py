@@ -11,7 +11,7 @@ from itertools import combinations
 
 import pytest
 
-from conftest import bundled_params
+from query_helpers import bundled_params
 from kg.query.library import load_queries
 from kg.query.stores import MemoryStore, OxigraphStore, create_store
 
