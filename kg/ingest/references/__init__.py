@@ -1,0 +1,77 @@
+"""Reference lists: read a printed bibliography (or a structured file) into
+typed :class:`~kg.model.Reference` records.
+
+:func:`read_references` detects the form from the content and dispatches;
+the printed (free-text) form is split into entries by
+:func:`split_entries` and each entry parsed by
+:func:`kg.ingest.references.text.parse_reference`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.ingest.references.text import parse_text_list
+from kg.ingest.text import read_text
+from kg.model import Problem, Reference
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceList:
+    """The records read from one input, the problems met, and its form."""
+
+    references: tuple[Reference, ...]
+    problems: tuple[Problem, ...]
+    form: str
+
+
+def detect_form(text: str) -> str:
+    """Guess the form of a reference file from its content.
+
+    >>> detect_form("@article{key, title={T}}")
+    'bibtex'
+    >>> detect_form("TY  - JOUR\\nER  - ")
+    'ris'
+    >>> detect_form("- Smith, J. (2022). Title. Journal, 1, 1-2.")
+    'text'
+    """
+    head = text.lstrip()[:2000]
+    if head.startswith(("[", "{")):
+        return "csl-json"
+    if head.startswith("@") or "\n@" in head and "{" in head:
+        return "bibtex"
+    if head.startswith("TY  -") or "\nTY  -" in head:
+        return "ris"
+    return "text"
+
+
+def parse_references(text: str, path: str = "<string>", form: str | None = None) -> ReferenceList:
+    """Parse a reference list given as text.
+
+    Args:
+        text: the content of the file.
+        path: the file name used in locations.
+        form: ``text`` (a printed list); ``None`` detects it.
+    """
+    form = form or detect_form(text)
+    if form != "text":
+        from kg.errors import InputError
+
+        raise InputError(f"{path}: {form} reference files are not supported yet; give a printed reference list")
+    references, problems = parse_text_list(text, path)
+    return ReferenceList(tuple(references), tuple(problems), form)
+
+
+def read_references(path: str | Path, form: str | None = None) -> ReferenceList:
+    """Read a reference list file (see :func:`parse_references`).
+
+    Raises:
+        InputError: the file is missing, unreadable, binary, not UTF-8 or empty.
+    """
+    text = read_text(path)
+    if not text.strip():
+        from kg.errors import InputError
+
+        raise InputError(f"{path}: the file is empty; give a reference list")
+    return parse_references(text, str(path), form)

@@ -1,0 +1,231 @@
+"""Printed reference lists: split into entries and parse each entry.
+
+The parser reads author-date entries (APA and Harvard shapes):
+``Authors (Year). Title. Container, Volume(Issue), Pages.`` with the variants
+real lists carry: titles in quotes or italics (``*...*``), books whose
+publisher is printed in italics like a journal, chapters ``In Editors (Eds.),
+*Book* (pp. x-y). Publisher.``, ``et al.`` inside an author list, article
+numbers (``e1000316``), editions (``3rd ed.``) and diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.model import Person, Problem, Reference, SourceLocation
+
+_HEADER = re.compile(r"^\s*(?:[ep]-?ISSN\b|ISSN\b|Page \d+\b|\d{1,4}\s*$)", re.I)
+_ENTRY_START = re.compile(r"^\s*(?:[-*•]\s+|\[\d+\]\s*|\d+\.\s+)")
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<authors>.+?)\s*\((?P<year>\d{4}|n\.\s?d\.|in press)(?P<suffix>[a-z]?)(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$",
+    re.I,
+)
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.(?:\s*-?\s*)?)+$|^[A-ZÀ-Þ]{1,3}$")
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Publish\w*|Publications|Books|Macmillan|Routledge|Wiley|Elsevier|Springer|Sage|"
+    r"Guilford|Jossey-Bass|Bacon|University|Verlag|Editions?|Company|Inc\.?|Ltd\.?)\b"
+)
+_EDITION = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition)?\.?", re.I)
+_VOLUME = re.compile(r"^(?P<volume>\d+)\s*(?:\((?P<issue>[^)]+)\))?\s*,?\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)?\.?$")
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", "").replace("_", " ")).strip().strip('"“”').strip()
+
+
+def split_people(text: str) -> tuple[tuple[Person, ...], bool]:
+    """Split an APA author list ("Berkman, L. F., Glass, T., & Seeman, T. E.").
+
+    Returns:
+        The people in order and whether the list was cut with "et al.".
+
+    Examples:
+        >>> people, et_al = split_people("Chinman, M., George, P., Dougherty, R. H., et al.")
+        >>> [p.family for p in people], et_al
+        (['Chinman', 'George', 'Dougherty'], True)
+    """
+    text = text.strip().rstrip(",").strip()
+    et_al = bool(re.search(r"(?:,\s*)?\bet\s+al\.?$", text))
+    text = re.sub(r"(?:,\s*)?\bet\s+al\.?$", "", text)
+    text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b)\s*", ", ", text)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    people: list[Person] = []
+    i = 0
+    while i < len(parts):
+        family = parts[i]
+        if i + 1 < len(parts) and _INITIALS.match(parts[i + 1]):
+            people.append(Person(family, parts[i + 1]))
+            i += 2
+        else:
+            people.append(Person(family))
+            i += 1
+    return tuple(people), et_al
+
+
+def _pages(text: str) -> str:
+    return re.sub(r"\s*[–—]\s*", "-", text.strip())
+
+
+def _book_tail(tail: str) -> tuple[str, str]:
+    """Edition and publisher from what follows a book title."""
+    edition = ""
+    match = _EDITION.search(tail)
+    if match:
+        edition = match.group(1)
+        tail = tail[: match.start()] + tail[match.end():]
+    publisher = _strip_marks(tail).strip(". ")
+    return edition, publisher
+
+
+def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Reference, list[Problem]]:
+    """Parse one printed author-date entry.
+
+    Examples:
+        >>> r, _ = parse_reference('Corrigan, P. W. (2004). "How Stigma Interferes with Mental '
+        ...     'Health Care." *American Psychologist*, 59(7), 614-625.', "1", SourceLocation("r.txt", 1))
+        >>> (r.type, r.title, r.container, r.volume, r.issue, r.pages)
+        ('article-journal', 'How Stigma Interferes with Mental Health Care', 'American Psychologist', '59', '7', '614-625')
+    """
+    raw = re.sub(r"\s+", " ", entry).strip()
+    match = _AUTHOR_YEAR.match(raw)
+    if not match:
+        problem = Problem(
+            "unparsed-reference",
+            "warning",
+            f"entry {ref_id} has no 'Authors (Year).' part; kept with its text only",
+            source,
+        )
+        return Reference(ref_id, raw=raw, title=raw, source=source, confidence=0.1, leftover=raw), [problem]
+    authors, et_al = split_people(match.group("authors"))
+    year_text = match.group("year")
+    year = int(year_text) if year_text.isdigit() else None
+    rest = match.group("rest").strip()
+    fields: dict[str, str] = {}
+    # Title: quoted, italic, or plain up to the first full stop before the container.
+    if rest.startswith(('"', "“")):
+        end = re.search(r'["”]', rest[1:])
+        stop = end.start() + 1 if end else len(rest)
+        title, tail = rest[1:stop], rest[stop + 1:]
+        title_italic = False
+    elif rest.startswith("*"):
+        stop = rest.find("*", 1)
+        title, tail = rest[1:stop], rest[stop + 1:]
+        title_italic = True
+    else:
+        stop = re.search(r"\.\s+(?=\*|In\s|\d+(?:st|nd|rd|th)\s+ed|[A-Z])", rest)
+        cut = stop.start() if stop else len(rest)
+        title, tail = rest[:cut], rest[cut + 1:]
+        title_italic = False
+    title = _strip_marks(title).rstrip(".")
+    tail = tail.strip().lstrip(".").strip()
+    kind = "article-journal"
+    chapter = re.match(r"^In\s+(?P<eds>.+?)\s*\((?:Eds?\.|eds?\.)\),\s*(?P<book>.+?)\s*\((?:pp?\.)\s*(?P<pages>[^)]+)\)\.?\s*(?P<pub>.*)$", tail)
+    editors: tuple[Person, ...] = ()
+    if chapter:
+        kind = "chapter"
+        editors = tuple(_editor(n) for n in re.split(r",\s*(?:&\s*)?|\s+&\s+|\s+and\s+", chapter.group("eds")) if n.strip())
+        fields["container"] = _strip_marks(chapter.group("book"))
+        fields["pages"] = _pages(chapter.group("pages"))
+        fields["edition"], fields["publisher"] = _book_tail(chapter.group("pub"))
+    elif title_italic:
+        kind = "book"
+        fields["edition"], fields["publisher"] = _book_tail(tail)
+    else:
+        italic = re.match(r"^\*(?P<container>[^*]+)\*\s*,?\s*(?P<after>.*)$", tail)
+        container = italic.group("container") if italic else ""
+        after = italic.group("after") if italic else tail
+        volume = _VOLUME.match(after.strip().rstrip(".")) if after.strip() else None
+        if italic and volume:
+            fields["container"] = _strip_marks(container)
+            fields["volume"] = volume.group("volume")
+            fields["issue"] = volume.group("issue") or ""
+            fields["pages"] = _pages(volume.group("pages") or "")
+        elif italic and not after.strip(" .") and _PUBLISHER_WORDS.search(container):
+            # A publisher printed in italics as if it were a journal.
+            kind = "book"
+            fields["publisher"] = _strip_marks(container).rstrip(".")
+        elif italic:
+            fields["container"] = _strip_marks(container)
+            fields["leftover"] = after.strip()
+        else:
+            kind = "book"
+            fields["edition"], fields["publisher"] = _book_tail(tail)
+    doi = re.search(r"\b(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)", raw)
+    url = re.search(r"https?://\S+", raw)
+    reference = Reference(
+        id=ref_id,
+        type=kind,
+        authors=authors,
+        editors=editors,
+        et_al=et_al,
+        year=year,
+        year_suffix=match.group("suffix") or "",
+        date_text="" if year else year_text,
+        title=title,
+        container=fields.get("container", ""),
+        volume=fields.get("volume", ""),
+        issue=fields.get("issue", ""),
+        pages=fields.get("pages", ""),
+        edition=fields.get("edition", ""),
+        publisher=fields.get("publisher", ""),
+        doi=doi.group(1) if doi else "",
+        url=url.group(0).rstrip(".") if url and not doi else "",
+        raw=raw,
+        source=source,
+        source_format="text",
+        confidence=0.6 if fields.get("leftover") else 0.9,
+        leftover=fields.get("leftover", ""),
+    )
+    return reference, []
+
+
+def _editor(name: str) -> Person:
+    """An editor printed "L. F. Berkman" (initials first)."""
+    name = name.strip()
+    match = re.match(r"^(?P<given>(?:[A-ZÀ-Þ][a-z]?\.\s*-?\s*)+)(?P<family>.+)$", name)
+    if match:
+        return Person(match.group("family").strip(), match.group("given").strip())
+    return Person(name)
+
+
+def split_entries(text: str) -> list[tuple[int, str]]:
+    """Split a printed reference list into (first line, entry text) pairs.
+
+    Bulleted or numbered items start a new entry; so does a line after a
+    blank line; other lines continue the entry (hanging indent, wrapping).
+    Running page headers and page numbers are dropped.
+
+    Examples:
+        >>> split_entries("- A (2000). T.\\n  cont.\\n\\ne-ISSN: 1\\n\\n- B (2001). U.\\n")
+        [(1, 'A (2000). T. cont.'), (6, 'B (2001). U.')]
+    """
+    lines = text.split("\n")
+    counts = Counter(line.strip() for line in lines if len(line.strip()) > 3)
+    entries: list[tuple[int, list[str]]] = []
+    after_blank = True
+    for n, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            after_blank = True
+            continue
+        if _HEADER.match(line) or (counts[stripped] >= 3 and not _ENTRY_START.match(line)):
+            continue
+        starts = bool(_ENTRY_START.match(line)) or (after_blank and not line[:1].isspace())
+        if starts or not entries:
+            entries.append((n, [_ENTRY_START.sub("", line).strip()]))
+        else:
+            entries[-1][1].append(stripped)
+        after_blank = False
+    return [(n, " ".join(parts)) for n, parts in entries]
+
+
+def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem]]:
+    """Parse every entry of a printed list; ids are 1-based positions."""
+    references: list[Reference] = []
+    problems: list[Problem] = []
+    for position, (line, entry) in enumerate(split_entries(text), start=1):
+        reference, found = parse_reference(entry, str(position), SourceLocation(path, line))
+        references.append(reference)
+        problems.extend(found)
+    return references, problems
