@@ -65,7 +65,10 @@ def parse_yaml(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
-        raise InputError(f"{where}: invalid YAML ({err.problem or err.context}); fix the syntax") from err
+        context = ""
+        if err.context and err.context_mark and err.context_mark is not mark:
+            context = f", {err.context} at line {err.context_mark.line + 1}"
+        raise InputError(f"{where}: invalid YAML ({err.problem or err.context}{context}); fix the syntax") from err
     except yaml.YAMLError as err:
         raise InputError(f"{path}: invalid YAML ({err}); fix the syntax") from err
 

@@ -28,7 +28,7 @@ def _line_of(path: Path, needle: str) -> int:
 
 def test_malformed_yaml_names_line_and_column(tmp_path):
     """A YAML syntax error names file:line:column."""
-    with pytest.raises(InputError, match=r"claims\.yaml:3:\d+: invalid YAML"):
+    with pytest.raises(InputError, match=r"claims\.yaml:4:1: invalid YAML \(.*flow sequence at line 3\)"):
         parse_claims("claims:\n  - id: C1\n    quote: [unclosed\n", "claims.yaml")
 
 
@@ -72,8 +72,8 @@ def test_concept_broader_must_exist_and_share_kind():
 def test_unknown_concept_in_claim(corpus_copy):
     """A claim naming an unknown concept fails with file:line and a hint."""
     claims = corpus_copy / "claims.yaml"
-    _edit(claims, "- hope", "- hopes")
-    line = _line_of(claims, "- hopes")
+    _edit(claims, "outcomes: [hope, empowerment]", "outcomes: [hopes, empowerment]")
+    line = _line_of(claims, "[hopes, empowerment]")
     with pytest.raises(CorpusError, match=r"unknown concept 'hopes' in outcomes \(did you mean 'hope'\?\)") as info:
         load_corpus(corpus_copy)
     assert f"claims.yaml:" in str(info.value) and line > 0
@@ -81,7 +81,7 @@ def test_unknown_concept_in_claim(corpus_copy):
 
 def test_unknown_citation_in_claim(corpus_copy):
     """A claim citing a source that no entry matches fails with a hint."""
-    _edit(corpus_copy / "claims.yaml", "Anthony, 1993", "Anthony, 1994")
+    _edit(corpus_copy / "claims.yaml", 'cites: ["Anthony, 1993"]', 'cites: ["Anthony, 1994"]')
     with pytest.raises(CorpusError, match=r"cites 'Anthony, 1994', which matches no entry of the reference list"):
         load_corpus(corpus_copy)
 
