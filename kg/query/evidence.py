@@ -147,12 +147,12 @@ _TEXT_QUERIES = {
     "statement": "SELECT ?c ?text WHERE { ?c a kg:Claim ; kg:statement ?text }",
     "quote": "SELECT ?c ?text WHERE { ?c a kg:Claim ; kg:annotation ?a . ?a oa:hasTarget ?t . "
              "?t oa:hasSelector ?s . ?s oa:exact ?text }",
-    "concept": "SELECT DISTINCT ?c ?text WHERE { ?c kg:theory|kg:supportType|kg:outcome ?tagged . "
-               "?tagged skos:broader* ?concept . ?concept skos:prefLabel|skos:altLabel ?text }",
+    "concept": "SELECT DISTINCT ?c ?text ?tagged ?kind WHERE { ?c kg:theory|kg:supportType|kg:outcome ?tagged . "
+               "?tagged kg:kind ?kind ; skos:broader* ?concept . ?concept skos:prefLabel|skos:altLabel ?text }",
 }
 
 INDEX_FILE = "evidence.sqlite"
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 
 
 def words_of(text: str) -> list[str]:
@@ -178,7 +178,7 @@ class EvidenceIndex:
             raise QueryError(f"evidence index version {row[0] if row else None!r}, expected {INDEX_VERSION}; "
                              "rebuild the store with kg build --store DIR")
         self.size = int(db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
-        self._matches: dict[str, dict[int, int]] = {}
+        self._matches: dict[str, dict[int, tuple[int, float]]] = {}
 
     @classmethod
     def build(cls, store: Store, path: str | Path | None = None, *, timeout: float | None = None) -> EvidenceIndex:
@@ -187,18 +187,35 @@ class EvidenceIndex:
         db.executescript(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE claims (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);"
-            "CREATE TABLE postings (token TEXT, claim INTEGER, fields INTEGER);"
+            "CREATE TABLE postings (token TEXT, claim INTEGER, fields INTEGER, share REAL);"
         )
         ids: dict[str, int] = {}
         postings: dict[tuple[str, int], int] = {}
+        # (word, claim) -> the claim's tagged concepts whose labels (or their
+        # broader concepts' labels) hold the word; (claim, kind) -> its tags.
+        holders: dict[tuple[str, int], set[tuple[str, str]]] = {}
+        tags: dict[tuple[int, str], set[str]] = {}
         for number, field in enumerate(FIELDS):
             result = store.query(with_prologue(_TEXT_QUERIES[field]), timeout=timeout)
-            for claim, text in result.rows:
-                cid = ids.setdefault(str(claim), len(ids))
-                for word in set(words_of(str(text))):
+            for row in result.rows:
+                cid = ids.setdefault(str(row[0]), len(ids))
+                for word in set(words_of(str(row[1]))):
                     postings[word, cid] = postings.get((word, cid), 0) | (1 << number)
+                    if field == "concept":
+                        holders.setdefault((word, cid), set()).add((str(row[3]), str(row[2])))
+                if field == "concept":
+                    tags.setdefault((cid, str(row[3])), set()).add(str(row[2]))
+
+        def share(word: str, claim: int) -> float:
+            # The best share, over concept kinds, of the claim's concepts of that kind holding the word.
+            held = holders.get((word, claim), set())
+            kinds = {kind for kind, _ in held}
+            return max((sum(1 for k, _ in held if k == kind) / len(tags[claim, kind]) for kind in kinds),
+                       default=0.0)
+
         db.executemany("INSERT INTO claims VALUES (?, ?)", sorted((v, k) for k, v in ids.items()))
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted((w, c, m) for (w, c), m in postings.items()))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", sorted(
+            (w, c, m, round(share(w, c), 4)) for (w, c), m in postings.items()))
         db.execute("CREATE INDEX by_token ON postings (token)")
         db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.commit()
@@ -213,17 +230,24 @@ class EvidenceIndex:
         except sqlite3.Error as err:
             raise QueryError(f"{path}: unreadable evidence index ({err}); rebuild with kg build --store DIR") from err
 
-    def matches(self, term: str) -> dict[int, int]:
-        """Claims whose words start with ``term``: claim id -> bit set of fields."""
+    def matches(self, term: str) -> dict[int, tuple[int, float]]:
+        """Claims whose words start with ``term``: claim id -> (bit set of fields, concept share).
+
+        The concept share is the fraction of the claim's concepts of one kind
+        (theories, support types or outcomes) whose labels hold the word: a
+        claim about that one support type outranks a claim listing it among
+        several (field-length normalisation, as in BM25).
+        """
         cached = self._matches.get(term)
         if cached is not None:
             return cached
-        found: dict[int, int] = {}
+        found: dict[int, tuple[int, float]] = {}
         rows = self.db.execute(
-            "SELECT claim, fields FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
+            "SELECT claim, fields, share FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
         ).fetchall()
-        for claim, fields in rows:
-            found[claim] = found.get(claim, 0) | fields
+        for claim, fields, share in rows:
+            mask, best = found.get(claim, (0, 0.0))
+            found[claim] = (mask | fields, max(best, share))
         self._matches[term] = found
         return found
 
@@ -286,9 +310,15 @@ def _sort_key(hit: EvidenceHit) -> tuple[Any, ...]:
     return (-hit.score, -len(hit.sources), hit.stance != "supports", hit.claim, hit.iri)
 
 
-def _best_weight(mask: int) -> float:
-    """The weight of the best field in a bit set of fields (0 for none)."""
-    return max([FIELD_WEIGHTS[f] for n, f in enumerate(FIELDS) if mask & (1 << n)], default=0.0)
+def _best_weight(mask: int, share: float) -> float:
+    """The weight of a term's matches in a claim: its best field in full, the others at half.
+
+    A concept match counts from half to full weight with the share of the
+    claim's concepts that carry the word.
+    """
+    weights = sorted((FIELD_WEIGHTS[f] * ((0.5 + 0.5 * share) if f == "concept" else 1.0)
+                      for n, f in enumerate(FIELDS) if mask & (1 << n)), reverse=True)
+    return weights[0] + 0.5 * sum(weights[1:]) if weights else 0.0
 
 
 def search_evidence(
@@ -326,9 +356,8 @@ def search_evidence(
         if not found:
             continue
         idf = math.log(1 + n_claims / len(found))
-        weight = [idf * _best_weight(mask) for mask in range(1 << len(FIELDS))]
-        for claim, mask in found.items():
-            scores[claim] = scores.get(claim, 0.0) + weight[mask]
+        for claim, (mask, share) in found.items():
+            scores[claim] = scores.get(claim, 0.0) + idf * _best_weight(mask, share)
     if not scores:
         return []
     # Candidates by term score; the phrase bonus below may reorder them.

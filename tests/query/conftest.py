@@ -37,9 +37,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def oxigraph_server(tmp_path_factory):
-    """A real Oxigraph server on 127.0.0.1 (the `oxigraph` package); yields its query URL."""
+    """A real Oxigraph server on 127.0.0.1 (the `oxigraph` package), fresh for each test module; yields its query URL."""
     exe = shutil.which("oxigraph")
     if exe is None:
         pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
