@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -43,6 +44,30 @@ class CheckReport:
                 for p in self.findings
             ],
         }
+
+
+def report_from_error(error: Exception) -> CheckReport:
+    r"""A non-conforming report from a fatal input error (one finding per line).
+
+    Loading stops at bad annotation files (a quote not in the text, an
+    unknown concept or source); ``kg check`` still answers with findings.
+
+    >>> r = report_from_error(ValueError("2 problem(s):\nc.yaml:3: bad\nc.yaml:9: worse"))
+    >>> [(f.where.line, f.message) for f in r.findings]
+    [(3, 'bad'), (9, 'worse')]
+    """
+    lines = str(error).splitlines()
+    if len(lines) > 1 and "problem(s)" in lines[0]:
+        lines = lines[1:]
+    findings = []
+    for line in lines:
+        match = re.match(r"^(?P<path>[^:\s][^:]*?):(?P<line>\d+)(?::\d+)?: (?P<message>.*)$", line)
+        if match:
+            where = SourceLocation(match.group("path"), int(match.group("line")))
+            findings.append(Problem("input-error", "error", match.group("message"), where))
+        else:
+            findings.append(Problem("input-error", "error", line))
+    return CheckReport(False, tuple(findings))
 
 
 def validate_shapes(graph: Graph) -> list[Problem]:

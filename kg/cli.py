@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 import click
 
 from kg.check import check as run_check
+from kg.check import report_from_error
 from kg.check import stats as run_stats
-from kg.errors import KgError
+from kg.errors import CorpusError, KgError
 from kg.output import GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
 from kg.pipeline import build
 
@@ -118,8 +119,11 @@ def check_command(corpus: Path | None, fmt: str) -> None:
 
     Exits 0 when the graph conforms and no finding is an error, else 1.
     """
-    built = build(corpus)
-    report = run_check(built.corpus, built.graph)
+    try:
+        built = build(corpus)
+        report = run_check(built.corpus, built.graph)
+    except CorpusError as err:
+        report = report_from_error(err)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -83,3 +83,18 @@ def test_python_dash_m_kg_runs():
 
     result = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True)
     assert "build" in result.stdout
+
+
+def test_check_reports_a_missing_quote_as_a_finding(runner, corpus_copy):
+    """A quote not in the article is a check finding with file:line, and exit 1."""
+    claims = corpus_copy / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("(Anthony, 1993).", "(Anthony, 1993)!", 1),
+                      encoding="utf-8")
+    result = runner.invoke(main, ["check", str(corpus_copy), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False
+    (finding,) = report["findings"]
+    assert finding["kind"] == "input-error"
+    assert finding["where"].endswith("claims.yaml:7")
+    assert finding["message"].startswith("quote of claim C01 not found")
