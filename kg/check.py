@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.model import Corpus, Problem, SourceLocation
+from kg.model import Corpus, Problem, Severity, SourceLocation
 from kg.vocab import SH
 
 
@@ -84,7 +84,7 @@ def validate_shapes(graph: Graph) -> list[Problem]:
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage) or "constraint violated"
         severity = report.value(result, SH.resultSeverity)
-        level = "error" if severity == SH.Violation else "warning" if severity == SH.Warning else "info"
+        level: Severity = "error" if severity == SH.Violation else "warning" if severity == SH.Warning else "info"
         problems.append(
             Problem("shacl", level, f"{focus}: {path or ''} {message}".replace("  ", " "), SourceLocation(str(focus)))
         )

@@ -42,7 +42,8 @@ def serialize(graph: Graph, fmt: str = "trig") -> bytes:
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}; use one of {', '.join(GRAPH_FORMATS)}")
     if fmt in ("trig", "nq"):
-        dataset = bind_prefixes(Dataset())  # type: ignore[arg-type]
+        dataset = Dataset()
+        bind_prefixes(dataset)
         named = dataset.graph(graph.identifier)
         for triple in graph:
             named.add(triple)

@@ -43,7 +43,7 @@ def bundled_corpus() -> Path:
     )
 
 
-def _record(data: dict[str, Any], corpus_id: str, where: str) -> ArticleRecord:
+def _record(data: Any, corpus_id: str, where: str) -> ArticleRecord:
     if not isinstance(data, dict) or not data.get("title"):
         raise CorpusError(f"{where}: 'article' needs at least a 'title'; see corpus/README.md")
     authors = []
