@@ -183,12 +183,15 @@ def test_sources_for_theory(memory, bundled, params):
 
 
 def test_co_cited_works(memory, bundled):
-    """Pairs of works cited by the same claim, with how many claims cite both."""
+    """Every pair of the 18 cited works is co-cited once by the one article; fifty are listed."""
     names = labels(bundled.corpus)
-    pairs = Counter(frozenset((names[a], names[b])) for c in bundled.corpus.claims
-                    for a, b in combinations(sorted(set(c.works)), 2))
+    cited = sorted({names[c.work] for c in bundled.corpus.citations if c.work})
+    expected = {frozenset(pair) for pair in combinations(cited, 2)}
+    assert len(expected) == 153
     rows = run(memory, "co-cited-works")
-    assert {frozenset((r["left"], r["right"])): r["claims"] for r in rows} == dict(pairs.most_common(50))
+    assert len(rows) == 50
+    assert {frozenset((r["left"], r["right"])) for r in rows} <= expected
+    assert {r["articles"] for r in rows} == {1}
 
 
 def test_most_cited_works(memory, bundled):
