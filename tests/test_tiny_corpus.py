@@ -1,0 +1,65 @@
+"""A second, made-up corpus: the pipeline is not tied to the bundled article.
+
+It has a numbered reference list, year letters (2019a/2019b), a page locator,
+a narrative et-al. citation, a repeated entry, an uncited entry, an
+unresolvable citation and a "Running head" page header.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.check import check, stats
+from kg.cli import main
+from kg.pipeline import build
+
+TINY = Path(__file__).parent / "data" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    """The tiny corpus, built once."""
+    return build(TINY)
+
+
+def test_tiny_counts(tiny):
+    """Six entries are five works; one of five citations is unresolved."""
+    summary = stats(tiny.corpus, tiny.graph)
+    assert (summary["reference_entries"], summary["works"], summary["duplicate_entries"]) == (6, 5, 1)
+    assert (summary["in_text_citations"], summary["resolved_citations"], summary["unresolved_citations"]) == (5, 4, 1)
+    assert summary["uncited_works"] == ["Olsen 2015"]
+    assert summary["claims_without_source"] == 1
+
+
+def test_year_letters_and_locator(tiny):
+    """2019a and 2019b resolve to different works; the page locator is kept."""
+    by_text = {c.text: c for c in tiny.corpus.citations}
+    assert by_text["Lee, 2019a"].work == "lee2019exercise"
+    assert by_text["Lee, 2019b"].work == "lee2019group"
+    assert by_text["Kim & Park, 2020, p. 12"].locator == "p. 12"
+    assert by_text["Garcia et al. (2018)"].narrative
+
+
+def test_running_head_is_dropped(tiny):
+    """A repeated 'Running head' line is a page header, not text."""
+    assert "Running head" not in tiny.corpus.article.text
+    assert [s.title for s in tiny.corpus.article.sections] == ["Introduction", "Mechanisms", "Conclusion"]
+
+
+def test_unresolved_citation_fails_the_check(tiny):
+    """The unresolvable citation is an error finding with its line; the graph does not conform."""
+    report = check(tiny.corpus, tiny.graph)
+    assert not report.conforms
+    unresolved = [f for f in report.findings if f.kind == "unresolved-citation"]
+    assert len(unresolved) == 1 and unresolved[0].where is not None and unresolved[0].where.line == 16
+
+
+def test_tiny_check_cli_exit_code(runner):
+    """`kg check` exits 1 on the tiny corpus and says why in JSON."""
+    result = runner.invoke(main, ["check", str(TINY), "--format", "json"])
+    assert result.exit_code == 1
+    kinds = {f["kind"] for f in json.loads(result.stdout)["findings"]}
+    assert {"unresolved-citation", "uncited-reference", "duplicate-entry", "claim-without-source"} <= kinds
