@@ -140,6 +140,9 @@ from kg.query.commands import COMMANDS as _QUERY_COMMANDS  # noqa: E402
 
 for _command in _QUERY_COMMANDS:
     main.add_command(_command)
+from kg.viz.commands import viz as _viz  # noqa: E402
+
+main.add_command(_viz)
 # (end of stage commands)
 
 

@@ -1,0 +1,73 @@
+"""Viz: interactive, offline HTML pages of a kg graph.
+
+>>> from kg.pipeline import build
+>>> page = render_html(build().graph, view="evidence")
+>>> "<script type=\\"application/json\\" id=\\"kg-data\\">" in page
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, RDF
+
+from kg.output import write_atomic
+from kg.viz.page import page_data, render_page
+from kg.viz.views import VIEWS, ViewError, concept_map, evidence_map, focus_graph, whole_graph
+from kg.vocab import FABIO
+
+__all__ = ["VIEWS", "ViewError", "render_html", "write_html"]
+
+_TITLES = {
+    "graph": "Knowledge graph",
+    "focus": "Neighbourhood of {focus}",
+    "concepts": "Theories, support types and outcomes",
+    "evidence": "Evidence map: support types x outcomes",
+}
+
+
+def _article_title(graph: Graph) -> str:
+    for article in sorted(graph.subjects(RDF.type, FABIO.ReviewArticle), key=str):
+        title = graph.value(article, DCTERMS.title)
+        if title:
+            return str(title)
+    return ""
+
+
+def render_html(graph: Graph, view: str = "graph", focus: str | None = None, depth: int = 1,
+                title: str | None = None) -> str:
+    """Render one view of a graph as a self-contained HTML page.
+
+    Args:
+        graph: a kg RDF graph (from :func:`kg.build_graph` or a graph file).
+        view: ``graph``, ``focus``, ``concepts`` or ``evidence``.
+        focus: the node of a ``focus`` view (claim id, citekey, concept id, author).
+        depth: how many links deep the ``focus`` view reaches.
+        title: the page title (default: the view's name and the article title).
+
+    Raises:
+        ViewError: unknown view, or a focus that matches nothing (with suggestions).
+    """
+    if view not in VIEWS:
+        raise ViewError(f"unknown view '{view}'; use one of {', '.join(VIEWS)}")
+    whole = whole_graph(graph)
+    if view == "focus" or focus:
+        if not focus:
+            raise ViewError("the focus view needs --focus ID (a claim id, citekey, concept id or author)")
+        shown, view = focus_graph(whole, focus, depth), "focus"
+    elif view == "concepts":
+        shown = concept_map(whole)
+    else:
+        shown = whole
+    heading = _TITLES[view].format(focus=focus)
+    article = _article_title(graph)
+    page_title = title or (f"{heading} — {article}" if article else heading)
+    evidence = evidence_map(whole) if view == "evidence" else None
+    return render_page(page_data(shown, view, page_title, evidence))
+
+
+def write_html(path: str | Path, graph: Graph, **options: object) -> Path:
+    """Render a view (see :func:`render_html`) and write it atomically."""
+    return write_atomic(path, render_html(graph, **options))  # type: ignore[arg-type]

@@ -1,0 +1,61 @@
+"""The ``kg viz`` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rdflib import Dataset, Graph
+
+from kg.errors import InputError, KgError
+from kg.pipeline import build
+from kg.viz import VIEWS, write_html
+
+_FORMATS = {".trig": "trig", ".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
+
+
+def load_graph(source: Path | None) -> tuple[Graph, str]:
+    """A graph and a name for it, from a corpus folder, a graph file or the bundled corpus."""
+    if source is None or source.is_dir():
+        built = build(source)
+        return built.graph, built.corpus.id
+    fmt = _FORMATS.get(source.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{source}: not a corpus folder or a graph file ({', '.join(_FORMATS)})")
+    dataset = Dataset()
+    try:
+        dataset.parse(source, format=fmt)
+    except Exception as err:  # rdflib raises many parser-specific errors
+        raise InputError(f"{source}: cannot read the graph ({err}); give a file written by `kg build`") from err
+    graph = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph, source.stem
+
+
+@click.command("viz")
+@click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write (default: out/NAME[-VIEW].html).")
+@click.option("--view", type=click.Choice(VIEWS), default="graph", show_default=True,
+              help="graph: everything; focus: one node's neighbourhood; concepts: theory -> support type -> "
+                   "outcome map; evidence: support type x outcome matrix.")
+@click.option("--focus", help="Claim id, citekey, concept id or author to centre on (implies --view focus).")
+@click.option("--depth", type=click.IntRange(1, 10), default=1, show_default=True, help="Links around --focus.")
+def viz(source: Path | None, output: Path | None, view: str, focus: str | None, depth: int) -> None:
+    """Write an interactive, offline HTML page of SOURCE (a corpus folder or a graph file).
+
+    The page opens from disk with no network: a legend, a search box, filters,
+    a details panel and neighbourhood highlight.
+    """
+    try:
+        graph, name = load_graph(source)
+        if focus:
+            view = "focus"
+        if output is None:
+            Path("out").mkdir(exist_ok=True)
+            output = Path("out") / (f"{name}.html" if view == "graph" else f"{name}-{view}.html")
+        write_html(output, graph, view=view, focus=focus, depth=depth)
+    except KgError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"wrote {output}")

@@ -1,0 +1,240 @@
+// kg interactive page. Every text from the data is set with textContent or as
+// a DOM text node: nothing from the inputs is parsed as HTML.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var panel = document.getElementById("kg-details");
+  var status = document.getElementById("kg-status");
+  var page = { ready: false, firstDraw: null, data: data };
+  window.kgPage = page;
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function safeLink(url, text) {
+    var a = el("a", text || url);
+    try {
+      var parsed = new URL(url);
+      if (parsed.protocol === "https:" || parsed.protocol === "http:") {
+        a.href = parsed.href;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+      }
+    } catch (e) { /* not a URL: plain text */ }
+    return a;
+  }
+
+  function showDetails(title, pairs) {
+    panel.textContent = "";
+    panel.appendChild(el("h2", title));
+    pairs.forEach(function (pair) {
+      if (!pair[1]) return;
+      if (pair[0] === "link") {
+        var p = el("p");
+        p.appendChild(safeLink(pair[1]));
+        panel.appendChild(p);
+        return;
+      }
+      panel.appendChild(el("h3", pair[0]));
+      panel.appendChild(el(pair[0] === "Quote" ? "blockquote" : "p", pair[1]));
+    });
+  }
+
+  function legend() {
+    var box = document.getElementById("kg-legend");
+    if (data.view === "evidence") {
+      ["no source", "1 source", "2 sources", "3 or more sources"].forEach(function (text, i) {
+        var row = el("div", null, "kg-legend-row");
+        var swatch = el("span", "\u25cf", "kg-swatch");
+        swatch.style.color = data.sourceColors[i];
+        row.appendChild(swatch);
+        row.appendChild(el("span", text));
+        box.appendChild(row);
+      });
+      box.appendChild(el("p", "Circle size: number of claims.", "kg-muted"));
+      document.getElementById("kg-search").hidden = true;
+      document.getElementById("kg-concept").hidden = true;
+      return;
+    }
+    data.kinds.forEach(function (kind) {
+      var row = el("label", null, "kg-legend-row");
+      var check = el("input");
+      check.type = "checkbox";
+      check.checked = true;
+      check.value = kind.kind;
+      check.className = "kg-kind-filter";
+      var swatch = el("span", kind.symbol, "kg-swatch");
+      swatch.style.color = kind.color;
+      row.appendChild(check);
+      row.appendChild(swatch);
+      row.appendChild(el("span", kind.name + " (" + kind.count + ")"));
+      box.appendChild(row);
+    });
+  }
+
+  function drawEvidence() {
+    var grid = document.getElementById("kg-grid");
+    var table = el("table", null, "kg-matrix");
+    var head = el("tr");
+    head.appendChild(el("th", "support type \u2193 / outcome \u2192"));
+    data.columns.forEach(function (c) { head.appendChild(el("th", c[1])); });
+    table.appendChild(head);
+    var byCell = {};
+    data.cells.forEach(function (cell) { byCell[cell.support_type + "\u0000" + cell.outcome] = cell; });
+    data.rows.forEach(function (r) {
+      var tr = el("tr");
+      tr.appendChild(el("th", r[1]));
+      data.columns.forEach(function (c) {
+        var td = el("td");
+        var cell = byCell[r[0] + "\u0000" + c[0]];
+        if (cell) {
+          var dot = el("button", String(cell.claims.length), "kg-dot");
+          var size = 18 + 10 * Math.sqrt(cell.claims.length);
+          dot.style.width = dot.style.height = size + "px";
+          dot.style.background = data.sourceColors[Math.min(cell.sources, data.sourceColors.length - 1)];
+          dot.title = cell.claims.length + " claim(s), " + cell.sources + " independent source(s)";
+          dot.setAttribute("data-cell", r[0] + "\u0000" + c[0]);
+          dot.addEventListener("click", function () {
+            panel.textContent = "";
+            panel.appendChild(el("h2", r[1] + " \u00d7 " + c[1]));
+            panel.appendChild(el("p", cell.claims.length + " claim(s), " + cell.sources + " independent source(s)"));
+            cell.claims.forEach(function (id) {
+              var claim = data.claims[id];
+              panel.appendChild(el("h3", id + ": " + claim.statement));
+              panel.appendChild(el("blockquote", claim.quote));
+              if (claim.section) panel.appendChild(el("p", "Section: " + claim.section, "kg-muted"));
+              var list = el("ul");
+              if (!claim.sources.length) list.appendChild(el("li", "no source"));
+              claim.sources.forEach(function (s) { list.appendChild(el("li", s)); });
+              panel.appendChild(list);
+            });
+          });
+          td.appendChild(dot);
+        }
+        tr.appendChild(td);
+      });
+      table.appendChild(tr);
+    });
+    grid.appendChild(table);
+    page.ready = true;
+    page.firstDraw = performance.now();
+    page.drawnCells = data.cells.length;
+  }
+
+  function drawNetwork() {
+    var related = {};
+    var nodes = new vis.DataSet(data.nodes.map(function (n) {
+      related[n.id] = n.concepts;
+      var tip = el("div", n.title, "kg-tip");
+      return {
+        id: n.id, label: n.label, title: tip, x: n.x, y: n.y, size: n.size, shape: n.shape,
+        color: { background: n.color, border: n.color, highlight: { background: n.color, border: "#111" } },
+        font: (n.shape === "box" || n.shape === "ellipse")
+          ? { size: data.nodes.length > 300 ? 14 : 16, color: "#ffffff", strokeWidth: 0 }
+          : { size: data.nodes.length > 300 ? 14 : 18, strokeWidth: 3, strokeColor: "#ffffff" },
+        kind: n.kind
+      };
+    }));
+    var edges = new vis.DataSet(data.edges.map(function (e, i) {
+      return { id: i, from: e.from, to: e.to, label: e.label, width: e.width || 1, title: el("div", e.relation, "kg-tip") };
+    }));
+    var container = document.getElementById("kg-network");
+    var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
+      physics: false,
+      layout: { improvedLayout: false },
+      interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.nodes.length > 2000 },
+      edges: { smooth: false, color: { color: "#b8bcc4", highlight: "#444" }, font: { size: 11, align: "middle" } },
+      nodes: { borderWidth: 1 }
+    });
+    page.network = network; page.nodes = nodes; page.edges = edges;
+    network.once("afterDrawing", function () {
+      page.ready = true;
+      page.firstDraw = performance.now();
+    });
+    var byId = {};
+    data.nodes.forEach(function (n) { byId[n.id] = n; });
+
+    function select(id) {
+      var n = byId[id];
+      if (!n) return;
+      showDetails(n.label, n.details);
+      var near = {};
+      near[id] = true;
+      network.getConnectedNodes(id).forEach(function (m) { near[m] = true; });
+      nodes.update(data.nodes.map(function (m) {
+        return { id: m.id, opacity: near[m.id] ? 1 : 0.15 };
+      }));
+      page.selected = id;
+    }
+    page.select = select;
+    network.on("click", function (params) {
+      if (params.nodes.length) {
+        select(params.nodes[0]);
+      } else {
+        nodes.update(data.nodes.map(function (m) { return { id: m.id, opacity: 1 }; }));
+      }
+    });
+
+    var search = document.getElementById("kg-search");
+    search.addEventListener("input", function () {
+      var q = search.value.trim().toLowerCase();
+      if (!q) { status.textContent = ""; return; }
+      var hits = data.nodes.filter(function (n) {
+        return n.search.indexOf(q) >= 0 && nodes.get(n.id) && !nodes.get(n.id).hidden;
+      });
+      status.textContent = hits.length + " match(es)";
+      page.searchHits = hits.map(function (n) { return n.id; });
+      if (hits.length) {
+        network.selectNodes([hits[0].id]);
+        network.focus(hits[0].id, { scale: 1.0, animation: false });
+        select(hits[0].id);
+      }
+    });
+
+    function applyFilters() {
+      var kinds = {};
+      document.querySelectorAll(".kg-kind-filter").forEach(function (c) { kinds[c.value] = c.checked; });
+      var concept = document.getElementById("kg-concept").value;
+      var shown = 0;
+      nodes.update(data.nodes.map(function (n) {
+        var visible = kinds[n.kind] && (!concept || n.id === concept || related[n.id].indexOf(concept) >= 0);
+        if (visible) shown += 1;
+        return { id: n.id, hidden: !visible };
+      }));
+      status.textContent = shown + " of " + data.nodes.length + " nodes shown";
+    }
+    document.querySelectorAll(".kg-kind-filter").forEach(function (c) { c.addEventListener("change", applyFilters); });
+    var chooser = document.getElementById("kg-concept");
+    data.filters.forEach(function (group) {
+      var optgroup = el("optgroup");
+      optgroup.label = group.name;
+      group.options.forEach(function (o) {
+        var option = el("option", o[1]);
+        option.value = o[0];
+        optgroup.appendChild(option);
+      });
+      chooser.appendChild(optgroup);
+    });
+    chooser.addEventListener("change", applyFilters);
+    if (data.focus) select(data.focus);
+  }
+
+  document.getElementById("kg-help-toggle").addEventListener("click", function () {
+    var help = document.getElementById("kg-help");
+    help.hidden = !help.hidden;
+  });
+  legend();
+  if (!data.nodes.length && data.view !== "evidence") {
+    document.getElementById("kg-network").appendChild(el("p", data.empty, "kg-empty"));
+    page.ready = true;
+    page.firstDraw = performance.now();
+  } else if (data.view === "evidence") {
+    drawEvidence();
+  } else {
+    drawNetwork();
+  }
+})();

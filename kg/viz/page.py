@@ -1,0 +1,204 @@
+"""The page: a networkx view becomes one self-contained, offline HTML file.
+
+The nodes and edges are held in a pyvis ``Network`` (filled in bulk, so
+building stays linear in the number of edges), positioned by
+:func:`kg.viz.views.layered_layout` with physics off, and written with the
+project's own template: vis-network's script and style (shipped inside the
+pyvis package) are inlined, nothing is fetched from the network, and every
+text from the inputs travels as JSON inside a ``<script type="application/json">``
+block (``<``, ``>``, ``&`` escaped) and reaches the page only through
+``textContent``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+from kg.viz.views import KINDS, EvidenceMap, layered_layout, sizes
+
+#: Colour, vis-network shape and legend symbol per node kind.
+STYLE: dict[str, tuple[str, str, str, str]] = {
+    "theory": ("#7b3fa0", "diamond", "◆", "Theories"),
+    "support-type": ("#1f77b4", "square", "■", "Support types"),
+    "outcome": ("#2ca02c", "triangle", "▲", "Outcomes"),
+    "claim": ("#ff7f0e", "dot", "●", "Claims"),
+    "work": ("#d62728", "box", "▭", "Works (sources)"),
+    "author": ("#7f7f7f", "ellipse", "⬭", "Authors"),
+}
+#: Cell colours of the evidence map by number of independent sources (0, 1, 2, 3+).
+SOURCE_COLORS = ("#b0b0b0", "#f0a35e", "#4f9fd9", "#1b5e9b")
+
+HELP = {
+    "graph": "Every theory, support type, outcome, claim, source and author of the review. "
+             "Click a node to read it and to highlight its neighbours; search by name; "
+             "filter by kind or by one concept.",
+    "focus": "The neighbourhood of one node. Click a node to read it; search by name.",
+    "concepts": "Theories, the support types their claims discuss and the outcomes claimed; "
+                "an edge's number is how many claims link the two.",
+    "evidence": "Support types (rows) by outcomes (columns). A circle's size is the number of claims; "
+                "its colour the number of independent sources (grey none, orange one, blue two, dark blue "
+                "three or more). Click a circle to list the claims with their quotes and sources.",
+}
+
+
+def _vis_asset(name: str) -> str:
+    import pyvis
+
+    base = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    return (base / name).read_text(encoding="utf-8")
+
+
+def _own_asset(name: str) -> str:
+    return resources.files("kg.viz").joinpath(name).read_text(encoding="utf-8")
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element.
+
+    >>> script_json({"t": "</script><b>&"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def to_network(view: nx.Graph) -> Network:
+    """Hold the view in a pyvis Network, positions precomputed, physics off.
+
+    pyvis's ``add_edge`` scans every earlier edge for duplicates (quadratic),
+    so nodes and edges are appended in bulk.
+    """
+    net = Network(height="100%", width="100%", directed=False, cdn_resources="local")
+    positions = layered_layout(view)
+    size = sizes(view)
+    nodes = []
+    for node in sorted(view.nodes, key=str):
+        data = view.nodes[node]
+        color, shape, _symbol, _name = STYLE[data["kind"]]
+        x, y = positions[node]
+        nodes.append({
+            "id": node, "label": data["label"], "title": data["title"], "kind": data["kind"],
+            "color": color, "shape": shape, "size": round(size[node], 2), "x": round(x, 1), "y": round(y, 1),
+            "physics": False,
+        })
+    net.nodes = nodes
+    net.node_ids = [n["id"] for n in nodes]
+    net.node_map = {n["id"]: n for n in nodes}
+    net.edges = [
+        {"from": a, "to": b, "relation": d.get("relation", ""), "label": d.get("label", ""),
+         "width": 1 + min(int(d.get("weight", 1)), 8) if "weight" in d else 1}
+        for a, b, d in sorted(view.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
+    ]
+    net.toggle_physics(False)
+    return net
+
+
+def _concepts_of(view: nx.Graph) -> dict[str, list[str]]:
+    """For each node, the concepts it relates to (for the concept filter)."""
+    concept_kinds = {"theory", "support-type", "outcome"}
+    related: dict[str, set[str]] = {n: set() for n in view.nodes}
+    for claim, data in view.nodes(data=True):
+        if data["kind"] != "claim":
+            continue
+        neighbours = list(view.neighbors(claim))
+        tags = {n for n in neighbours if view.nodes[n]["kind"] in concept_kinds}
+        related[claim] |= tags
+        for work in (n for n in neighbours if view.nodes[n]["kind"] == "work"):
+            related[work] |= tags
+            for author in (a for a in view.neighbors(work) if view.nodes[a]["kind"] == "author"):
+                related[author] |= tags
+    return {n: sorted(v) for n, v in related.items()}
+
+
+def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-able data."""
+    counts = {k: 0 for k in KINDS}
+    for _, data in view.nodes(data=True):
+        counts[data["kind"]] += 1
+    kinds = [
+        {"kind": k, "color": STYLE[k][0], "symbol": STYLE[k][2], "name": STYLE[k][3], "count": counts[k]}
+        for k in KINDS if counts[k]
+    ]
+    data: dict[str, Any] = {
+        "view": view_name, "title": title, "kinds": kinds, "nodes": [], "edges": [],
+        "empty": "This graph is empty: the corpus has no claims, works or concepts to show.",
+        "focus": view.graph.get("focus"), "filters": [], "sourceColors": list(SOURCE_COLORS),
+    }
+    if evidence is not None:
+        data.update(
+            rows=[list(r) for r in evidence.rows], columns=[list(c) for c in evidence.columns],
+            cells=[{"support_type": c.support_type, "outcome": c.outcome, "claims": list(c.claims),
+                    "sources": c.sources} for c in evidence.cells],
+            claims=evidence.claims,
+        )
+        for claim in data["claims"].values():
+            claim.pop("works", None)
+        return data
+    net = to_network(view)
+    related = _concepts_of(view)
+    for node in net.nodes:
+        attrs = view.nodes[node["id"]]
+        details = [list(p) for p in attrs.get("details", ()) if p[1]]
+        search = " ".join([str(attrs.get("label", "")), str(attrs.get("key", "")), str(attrs.get("title", ""))])
+        data["nodes"].append({**{k: node[k] for k in ("id", "label", "title", "kind", "color", "shape", "size", "x", "y")},
+                              "details": details, "concepts": related[node["id"]], "search": search.lower()})
+    data["edges"] = net.edges
+    for kind, name in (("theory", "Theory"), ("support-type", "Support type"), ("outcome", "Outcome")):
+        options = sorted(((n, str(d["title"]).rsplit(" (", 1)[0]) for n, d in view.nodes(data=True)
+                          if d["kind"] == kind), key=lambda o: o[1].lower())
+        if options:
+            data["filters"].append({"name": name, "options": [list(o) for o in options]})
+    return data
+
+
+def render_page(data: dict[str, Any]) -> str:
+    """The HTML of a page (one file; no external resource)."""
+    vis_js = _vis_asset("vis-network.min.js").replace("</script", "<\\/script")
+    vis_css = _vis_asset("vis-network.css")
+    own_js = _own_asset("page.js").replace("</script", "<\\/script")
+    title = html.escape(str(data["title"]))
+    view = str(data["view"])
+    body = '<div id="kg-grid"></div>' if view == "evidence" else '<div id="kg-network"></div>'
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{vis_css}</style>
+<style>{_own_asset("page.css")}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<input id="kg-search" type="search" placeholder="Search nodes…" aria-label="Search nodes">
+<select id="kg-concept" aria-label="Show one concept"><option value="">All concepts</option></select>
+<button id="kg-help-toggle" type="button">What is this?</button>
+<span id="kg-status" role="status"></span>
+</header>
+<main>
+<aside id="kg-side">
+<div id="kg-help" hidden><p>{html.escape(HELP.get(view, ""))}</p></div>
+<h2>Legend</h2>
+<div id="kg-legend"></div>
+</aside>
+{body}
+<section id="kg-details" aria-live="polite"><h2>Details</h2><p>Click a node to see its details here.</p></section>
+</main>
+<script type="application/json" id="kg-data">{script_json(data)}</script>
+<script>{vis_js}</script>
+<script>{own_js}</script>
+</body>
+</html>
+"""

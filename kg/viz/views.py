@@ -1,0 +1,247 @@
+"""Views: an RDF graph of kg becomes a networkx graph of what students browse.
+
+Node kinds, in layer order: theory, support-type, outcome, claim, work,
+author.  Every node carries ``kind``, ``label`` (short, for the canvas),
+``title`` (hover text) and ``details`` (ordered ``(field, text)`` pairs for the
+side panel; a ``link`` field holds a URL).  Texts are plain strings here: the
+page escapes them wherever they land.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
+
+from kg.errors import KgError
+from kg.vocab import BIBO, CITO, CONCEPT_CLASSES, FABIO, KG, OA
+
+KINDS: tuple[str, ...] = ("theory", "support-type", "outcome", "claim", "work", "author")
+CONCEPT_KINDS = {v: k for k, v in CONCEPT_CLASSES.items()}
+VIEWS: tuple[str, ...] = ("graph", "focus", "concepts", "evidence")
+
+
+class ViewError(KgError, ValueError):
+    """A view cannot be made: unknown focus id, unknown view."""
+
+
+def _text(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
+    value = graph.value(subject, predicate)
+    return str(value) if value is not None else ""
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceCell:
+    """One cell of the evidence map: claims about a support type and an outcome."""
+
+    support_type: str
+    outcome: str
+    claims: tuple[str, ...]
+    sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceMap:
+    """Support types (rows) x outcomes (columns) with the claims behind each cell."""
+
+    rows: tuple[tuple[str, str], ...]
+    columns: tuple[tuple[str, str], ...]
+    cells: tuple[EvidenceCell, ...]
+    claims: dict[str, dict[str, object]]
+
+
+def whole_graph(graph: Graph) -> nx.Graph:
+    """Every concept, claim, work and author, with the links between them."""
+    view = nx.Graph()
+    concepts = sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str)
+    for concept in concepts:
+        kind = next((CONCEPT_KINDS[t] for t in graph.objects(concept, RDF.type) if t in CONCEPT_KINDS), "outcome")
+        label = _text(graph, concept, SKOS.prefLabel)
+        alt = sorted(str(a) for a in graph.objects(concept, SKOS.altLabel))
+        view.add_node(
+            str(concept),
+            kind=kind,
+            key=_text(graph, concept, SKOS.notation),
+            label=_short(label),
+            title=f"{label} ({kind})",
+            details=(("Concept", label), ("Kind", kind), ("Definition", _text(graph, concept, SKOS.definition)),
+                     ("Also called", ", ".join(alt))),
+        )
+    for concept in concepts:
+        for parent in graph.objects(concept, SKOS.broader):
+            view.add_edge(str(concept), str(parent), relation="narrower than")
+    works = sorted(set(graph.subjects(RDF.type, FABIO.Work)), key=str)
+    for work in works:
+        label = _text(graph, work, KG.label) or _text(graph, work, DCTERMS.title)
+        doi = _text(graph, work, BIBO.doi)
+        details = [("Work", label), ("Reference", _text(graph, work, KG.formatted) or _text(graph, work, DCTERMS.title)),
+                   ("Printed", f"{_text(graph, work, KG.printedCount) or 1} time(s) in the reference list")]
+        if doi:
+            details.append(("link", f"https://doi.org/{doi}"))
+        view.add_node(str(work), kind="work", key=_text(graph, work, KG.citekey), label=_short(label),
+                      title=_text(graph, work, KG.formatted) or label, details=tuple(details))
+        for author in graph.objects(work, DCTERMS.creator):
+            name = _text(graph, author, FOAF.name) or str(author)
+            if str(author) not in view:
+                view.add_node(str(author), kind="author", key=name, label=_short(name), title=name,
+                              details=(("Author", name),))
+            view.add_edge(str(work), str(author), relation="written by")
+    for claim in sorted(set(graph.subjects(RDF.type, KG.Claim)), key=str):
+        cid = _text(graph, claim, DCTERMS.identifier)
+        statement = _text(graph, claim, KG.statement)
+        quote = ""
+        annotation = graph.value(claim, KG.annotation)
+        if annotation is not None:
+            target = graph.value(annotation, OA.hasTarget)
+            for selector in graph.objects(target, OA.hasSelector) if target is not None else ():
+                if (selector, RDF.type, OA.TextQuoteSelector) in graph:
+                    quote = _text(graph, selector, OA.exact)
+        stance = str(graph.value(claim, KG.stance) or "").rsplit("#", 1)[-1].lower()
+        view.add_node(
+            str(claim), kind="claim", key=cid, label=cid, title=statement,
+            details=(("Claim", cid), ("Statement", statement), ("Quote", quote),
+                     ("Section", _text(graph, claim, KG.section)), ("Stance", stance)),
+        )
+        for predicate in (KG.theory, KG.supportType, KG.outcome):
+            for concept in graph.objects(claim, predicate):
+                view.add_edge(str(claim), str(concept), relation="about")
+        for work in graph.objects(claim, CITO.cites):
+            view.add_edge(str(claim), str(work), relation="cites")
+    return view
+
+
+def find_node(view: nx.Graph, focus: str) -> str:
+    """The node a user means by ``focus``: a claim id, citekey, concept id,
+    author name, label or IRI.
+
+    Raises:
+        ViewError: nothing matches; the message suggests the nearest ids.
+    """
+    names: dict[str, str] = {}
+    for node, data in view.nodes(data=True):
+        for name in (node, data.get("key", ""), data.get("label", "")):
+            if name:
+                names.setdefault(str(name).lower(), node)
+    hit = names.get(focus.lower())
+    if hit is not None:
+        return hit
+    keys = sorted({str(d.get("key")) for _, d in view.nodes(data=True) if d.get("key")})
+    close = difflib.get_close_matches(focus, keys, n=3, cutoff=0.5)
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    raise ViewError(f"no claim, work, author or concept '{focus}' in the graph{hint}; use an id such as a claim id "
+                    "(C01), a citekey, a concept id or an author name")
+
+
+def focus_graph(view: nx.Graph, focus: str, depth: int = 1) -> nx.Graph:
+    """The neighbourhood of one node, ``depth`` links deep."""
+    if depth < 1:
+        raise ViewError(f"--depth must be 1 or more, got {depth}")
+    centre = find_node(view, focus)
+    sub = nx.ego_graph(view, centre, radius=depth)
+    sub.graph["focus"] = centre
+    return sub
+
+
+def concept_map(view: nx.Graph) -> nx.Graph:
+    """Theory -> support type -> outcome, each edge weighted by the claims behind it."""
+    counts: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim, data in view.nodes(data=True):
+        if data["kind"] != "claim":
+            continue
+        tagged: dict[str, list[str]] = defaultdict(list)
+        for other in view.neighbors(claim):
+            tagged[view.nodes[other]["kind"]].append(other)
+        for left_kind, right_kind in (("theory", "support-type"), ("support-type", "outcome")):
+            for left in tagged[left_kind]:
+                for right in tagged[right_kind]:
+                    counts[(left, right)].add(claim)
+    out = nx.Graph()
+    for (left, right), claims in sorted(counts.items()):
+        for node in (left, right):
+            if node not in out:
+                out.add_node(node, **view.nodes[node])
+        out.add_edge(left, right, relation=f"{len(claims)} claim(s)", weight=len(claims),
+                     label=str(len(claims)))
+    return out
+
+
+def evidence_map(view: nx.Graph) -> EvidenceMap:
+    """Support types x outcomes: claims per cell and independent sources."""
+    cells: dict[tuple[str, str], set[str]] = defaultdict(set)
+    claims: dict[str, dict[str, object]] = {}
+    for claim, data in view.nodes(data=True):
+        if data["kind"] != "claim":
+            continue
+        neighbours = list(view.neighbors(claim))
+        supports = [n for n in neighbours if view.nodes[n]["kind"] == "support-type"]
+        outcomes = [n for n in neighbours if view.nodes[n]["kind"] == "outcome"]
+        works = sorted(n for n in neighbours if view.nodes[n]["kind"] == "work")
+        details = dict(data["details"])
+        claims[data["key"]] = {
+            "id": data["key"],
+            "statement": details.get("Statement", ""),
+            "quote": details.get("Quote", ""),
+            "section": details.get("Section", ""),
+            "sources": [view.nodes[w]["title"] for w in works],
+            "works": works,
+        }
+        for support in supports:
+            for outcome in outcomes:
+                cells[(support, outcome)].add(data["key"])
+
+    def axis(nodes: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(((n, str(view.nodes[n]["title"]).rsplit(" (", 1)[0]) for n in set(nodes)),
+                            key=lambda p: p[1].lower()))
+
+    rows = axis(s for s, _ in cells)
+    columns = axis(o for _, o in cells)
+    made = tuple(
+        EvidenceCell(s, o, tuple(sorted(ids)), len({w for i in ids for w in claims[i]["works"]}))  # type: ignore[attr-defined]
+        for (s, o), ids in sorted(cells.items())
+    )
+    return EvidenceMap(rows, columns, made, claims)
+
+
+def sizes(view: nx.Graph) -> dict[str, float]:
+    """Node sizes: citation count for works (claims citing them), degree otherwise."""
+    out: dict[str, float] = {}
+    for node, data in view.nodes(data=True):
+        if data["kind"] == "work":
+            weight = sum(1 for n in view.neighbors(node) if view.nodes[n]["kind"] == "claim")
+        else:
+            weight = view.degree(node)
+        out[node] = 7.0 + 2.2 * min(weight, 12) ** 0.8
+    return out
+
+
+def layered_layout(view: nx.Graph, spacing: float = 230.0) -> dict[str, tuple[float, float]]:
+    """Deterministic positions: one column per node kind, nodes sorted by label.
+
+    Runs in O(n log n), so 10,000 nodes take well under a second, and the same
+    graph always gives the same picture.
+    """
+    columns: dict[str, list[str]] = defaultdict(list)
+    for node, data in view.nodes(data=True):
+        columns[data["kind"]].append(node)
+    positions: dict[str, tuple[float, float]] = {}
+    for x, kind in enumerate(KINDS):
+        nodes = sorted(columns.get(kind, []), key=lambda n: (str(view.nodes[n].get("label", "")).lower(), n))
+        if not nodes:
+            continue
+        # Long columns wrap into several sub-columns so the page stays compact.
+        per_column = max(40, int(len(nodes) ** 0.5 * 6))
+        gap = 26.0 if len(nodes) > 60 else 42.0
+        for i, node in enumerate(nodes):
+            sub, row = divmod(i, per_column)
+            height = min(len(nodes), per_column) * gap
+            positions[node] = (x * spacing + sub * spacing * 0.8, row * gap - height / 2)
+    return positions

@@ -1,0 +1,90 @@
+"""Every view, opened from disk in a real headless Chromium with the network blocked."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.viz import render_html
+from kg.viz.views import whole_graph
+
+from browser_helpers import browser, open_page, screenshot
+
+pytestmark = pytest.mark.browser
+
+VIEWS = [("graph", None), ("concepts", None), ("focus", "C10"), ("evidence", None)]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One browser for the module."""
+    with browser() as b:
+        yield b
+
+
+@pytest.mark.parametrize(("view", "focus"), VIEWS, ids=[v for v, _ in VIEWS])
+def test_view_opens_offline_and_draws_everything(bundled, chromium, tmp_path, view, focus):
+    """Each view opens with no console error and no request, and draws what the graph holds."""
+    path = tmp_path / f"{view}.html"
+    path.write_text(render_html(bundled.graph, view=view, focus=focus), encoding="utf-8")
+    opened = open_page(chromium, path)
+    page = opened.page
+    screenshot(opened, f"bundled-{view}")
+    assert opened.errors == []
+    assert opened.blocked == []
+    data = page.evaluate("window.kgPage.data")
+    if view == "evidence":
+        assert page.evaluate("document.querySelectorAll('.kg-dot').length") == len(data["cells"]) > 0
+        page.click(".kg-dot")
+        assert "claim(s)" in page.inner_text("#kg-details")
+        assert page.inner_text("#kg-details").count("\u201c") == 0  # quotes are text, not markup
+    else:
+        assert page.evaluate("window.kgPage.nodes.length") == len(data["nodes"]) > 0
+        assert page.evaluate("window.kgPage.edges.length") == len(data["edges"]) > 0
+        drawn = page.evaluate("Object.keys(window.kgPage.network.body.nodes).length")
+        assert drawn >= len(data["nodes"])
+    if view == "graph":
+        whole = whole_graph(bundled.graph)
+        assert len(data["nodes"]) == whole.number_of_nodes()
+        assert len(data["edges"]) == whole.number_of_edges()
+
+
+def test_search_click_and_details(bundled, chromium, tmp_path):
+    """Search finds a node; clicking a node fills the details panel and dims the rest."""
+    path = tmp_path / "graph.html"
+    path.write_text(render_html(bundled.graph), encoding="utf-8")
+    opened = open_page(chromium, path)
+    page = opened.page
+    page.fill("#kg-search", "Chinman")
+    assert "match" in page.inner_text("#kg-status")
+    assert "Chinman" in page.inner_text("#kg-details")
+    claim = next(n for n in page.evaluate("window.kgPage.data.nodes") if n["label"] == "C10")
+    point = page.evaluate(
+        "(id) => { const p = window.kgPage.network.getPositions([id])[id];"
+        " return window.kgPage.network.canvasToDOM(p); }", claim["id"])
+    page.evaluate("(id) => window.kgPage.network.focus(id, {scale: 1.2, animation: false})", claim["id"])
+    point = page.evaluate(
+        "(id) => { const p = window.kgPage.network.getPositions([id])[id];"
+        " return window.kgPage.network.canvasToDOM(p); }", claim["id"])
+    box = page.locator("#kg-network").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    details = page.inner_text("#kg-details")
+    assert "peer support groups" in details and "Peer Support Groups" in details
+    assert page.evaluate("window.kgPage.selected") == claim["id"]
+    dimmed = page.evaluate("window.kgPage.nodes.get().filter(n => n.opacity === 0.15).length")
+    assert dimmed > 0
+    assert opened.errors == []
+
+
+def test_filters_hide_nodes(bundled, chromium, tmp_path):
+    """Unticking a kind, or picking one concept, hides the other nodes."""
+    path = tmp_path / "graph.html"
+    path.write_text(render_html(bundled.graph), encoding="utf-8")
+    page = open_page(chromium, path).page
+    total = page.evaluate("window.kgPage.data.nodes.length")
+    page.uncheck(".kg-kind-filter[value=author]")
+    hidden = page.evaluate("window.kgPage.nodes.get().filter(n => n.hidden).length")
+    assert hidden == sum(1 for n in page.evaluate("window.kgPage.data.nodes") if n["kind"] == "author")
+    page.check(".kg-kind-filter[value=author]")
+    page.select_option("#kg-concept", label="Peer support groups")
+    shown = page.evaluate("window.kgPage.nodes.get().filter(n => !n.hidden).length")
+    assert 0 < shown < total
