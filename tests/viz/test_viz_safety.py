@@ -1,0 +1,109 @@
+"""Hostile strings from the inputs never run in the reader's browser; bad input gets clear errors."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
+
+from kg.cli import main
+from kg.viz import ViewError, render_html
+from kg.vocab import FABIO, KG
+
+from browser_helpers import browser, open_page, screenshot
+
+HOSTILE = [
+    "<script>window.__pwned = 1; alert(1)</script>",
+    '"><img src=x onerror="window.__pwned=2">',
+    "</script><script>window.__pwned=3</script>",
+    "<a href=\"javascript:window.__pwned=4\">href</a>",
+    "' onmouseover='window.__pwned=5' x='",
+]
+
+
+def hostile_graph(bundled_graph: Graph) -> Graph:
+    """The bundled graph with hostile text in titles, names, statements and labels."""
+    graph = Graph()
+    for triple in bundled_graph:
+        graph.add(triple)
+    works = sorted(graph.subjects(RDF.type, FABIO.Work), key=str)
+    for work, text in zip(works, HOSTILE):
+        for p in (KG.label, KG.formatted, DCTERMS.title):
+            graph.set((work, p, Literal(text)))
+    claims = sorted(graph.subjects(RDF.type, KG.Claim), key=str)
+    for claim, text in zip(claims, HOSTILE):
+        graph.set((claim, KG.statement, Literal(text)))
+    concepts = sorted(graph.subjects(RDF.type, SKOS.Concept), key=str)
+    for concept, text in zip(concepts, HOSTILE):
+        graph.set((concept, SKOS.prefLabel, Literal(text, lang="en")))
+        graph.set((concept, SKOS.definition, Literal(text, lang="en")))
+    people = sorted(graph.subjects(RDF.type, FOAF.Person), key=str)
+    for person, text in zip(people, HOSTILE):
+        graph.set((person, FOAF.name, Literal(text)))
+    return graph
+
+
+def test_hostile_text_is_escaped_in_the_html(bundled):
+    """No markup from the inputs appears unescaped in the page source."""
+    page = render_html(hostile_graph(bundled.graph))
+    data = page.split('id="kg-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+    for text in HOSTILE:
+        if "<" in text:
+            assert text not in page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("view", ["graph", "concepts", "evidence", "focus"])
+def test_hostile_text_never_executes(bundled, tmp_path, view):
+    """Opening, searching and clicking through a hostile page runs no injected script."""
+    graph = hostile_graph(bundled.graph)
+    path = tmp_path / f"{view}.html"
+    path.write_text(render_html(graph, view=view, focus="C10" if view == "focus" else None), encoding="utf-8")
+    with browser() as chromium:
+        opened = open_page(chromium, path)
+        page = opened.page
+        if view == "evidence":
+            for dot in page.query_selector_all(".kg-dot")[:6]:
+                dot.click()
+        else:
+            page.fill("#kg-search", "script")
+            for node_id in page.evaluate("window.kgPage.data.nodes.map(n => n.id)")[:40]:
+                page.evaluate("(id) => window.kgPage.select(id)", node_id)
+        screenshot(opened, f"hostile-{view}")
+        assert page.evaluate("window.__pwned") is None
+        assert opened.dialogs == []
+        assert opened.blocked == []
+        assert page.evaluate("document.querySelectorAll('#kg-details script, #kg-details img').length") == 0
+
+
+def test_unknown_focus_suggests_the_nearest(bundled):
+    """A focus id that does not exist is an error with suggestions."""
+    with pytest.raises(ViewError, match=r"no claim, work, author or concept 'C100'.*did you mean 'C10'"):
+        render_html(bundled.graph, view="focus", focus="C100")
+
+
+def test_empty_graph_gives_a_page_that_says_so():
+    """An empty graph renders a page explaining that it is empty."""
+    page = render_html(Graph())
+    assert "This graph is empty" in page
+
+
+def test_cli_unwritable_output_and_bad_focus(runner, tmp_path, corpus_copy):
+    """The CLI reports an unwritable path and an unknown focus with exit 1 and writes nothing."""
+    result = runner.invoke(main, ["viz", str(corpus_copy), "-o", str(tmp_path / "missing" / "p.html")])
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+    out = tmp_path / "p.html"
+    result = runner.invoke(main, ["viz", str(corpus_copy), "--focus", "nobody", "-o", str(out)])
+    assert result.exit_code == 1 and "no claim, work, author or concept 'nobody'" in result.stderr
+    assert not out.exists()
+
+
+def test_cli_reads_a_graph_file(runner, tmp_path, corpus_copy):
+    """`kg viz FILE.trig` renders a graph written by `kg build`; same graph, same bytes."""
+    graph_file = tmp_path / "g.trig"
+    assert runner.invoke(main, ["build", str(corpus_copy), "-o", str(graph_file)]).exit_code == 0
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    assert runner.invoke(main, ["viz", str(graph_file), "-o", str(first)]).exit_code == 0
+    assert runner.invoke(main, ["viz", str(corpus_copy), "-o", str(second)]).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
