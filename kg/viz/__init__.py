@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
@@ -18,7 +20,7 @@ from kg.viz.page import page_data, render_page
 from kg.viz.views import VIEWS, ViewError, concept_map, evidence_map, focus_graph, whole_graph
 from kg.vocab import FABIO
 
-__all__ = ["VIEWS", "ViewError", "render_html", "write_html"]
+__all__ = ["VIEWS", "NotebookPage", "ViewError", "render_html", "show", "write_html"]
 
 _TITLES = {
     "graph": "Knowledge graph",
@@ -71,3 +73,27 @@ def render_html(graph: Graph, view: str = "graph", focus: str | None = None, dep
 def write_html(path: str | Path, graph: Graph, **options: object) -> Path:
     """Render a view (see :func:`render_html`) and write it atomically."""
     return write_atomic(path, render_html(graph, **options))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class NotebookPage:
+    """A rendered page that Jupyter shows inline (an ``<iframe srcdoc>``).
+
+    The page runs in its own frame, so its script and styles do not touch the
+    notebook, and it needs no server and no network.
+    """
+
+    page: str
+    height: int = 720
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
+            f'style="width:100%;height:{self.height}px;border:1px solid #ddd" '
+            'sandbox="allow-scripts"></iframe>'
+        )
+
+
+def show(graph: Graph, height: int = 720, **options: object) -> NotebookPage:
+    """Render a view for a Jupyter notebook: ``kg.viz.show(built.graph, view="evidence")``."""
+    return NotebookPage(render_html(graph, **options), height)  # type: ignore[arg-type]

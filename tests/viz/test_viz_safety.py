@@ -107,3 +107,13 @@ def test_cli_reads_a_graph_file(runner, tmp_path, corpus_copy):
     assert runner.invoke(main, ["viz", str(graph_file), "-o", str(first)]).exit_code == 0
     assert runner.invoke(main, ["viz", str(corpus_copy), "-o", str(second)]).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_notebook_page_is_an_isolated_iframe(bundled):
+    """In Jupyter the page renders inside a sandboxed iframe with its markup escaped."""
+    from kg.viz import show
+
+    shown = show(bundled.graph, view="evidence")._repr_html_()
+    assert shown.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert 'sandbox="allow-scripts"' in shown
+    assert "<script" not in shown
