@@ -1,21 +1,37 @@
-"""Deduplication: references that describe the same work become one Work.
+"""Dedup: references that describe the same work become one :class:`~kg.model.Work`.
 
-First version: exact match on a normalised (surnames, year, title) key.
+>>> from kg.model import Person, Reference
+>>> a = Reference("1", authors=(Person("Corrigan", "P. W."),), year=2004,
+...               title="How stigma interferes with mental health care", container="American Psychologist",
+...               volume="59", pages="614-625")
+>>> b = Reference("2", authors=(Person("Corrigan", "P."),), year=2004,
+...               title="How Stigma Interferes With Mental Health Care.", container="Am Psychol",
+...               volume="59", pages="614-25")
+>>> [w.members for w in deduplicate([a, b]).works]
+[('1', '2')]
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
+from kg.dedup.decisions import read_decisions
+from kg.dedup.match import SAME, UNCERTAIN, Clusters, candidate_pairs, compare, features
 from kg.model import DedupDecision, Problem, Reference, Work
 from kg.vocab import citekey
+
+__all__ = ["DedupResult", "deduplicate", "merge_records", "read_decisions"]
 
 
 @dataclass(frozen=True, slots=True)
 class DedupResult:
+    """Works (clusters merged), clusters of input ids, and every decision made.
+
+    ``decisions`` holds each merge with its score and reasons (and the
+    reviewer's decisions); ``uncertain`` the pairs a reviewer should look at.
+    """
+
     works: tuple[Work, ...]
     clusters: tuple[tuple[str, ...], ...]
     decisions: tuple[DedupDecision, ...] = ()
@@ -23,13 +39,29 @@ class DedupResult:
     uncertain: tuple[DedupDecision, ...] = ()
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+_MERGE_FIELDS = [f.name for f in fields(Reference) if f.name not in ("id", "source", "raw", "source_format",
+                                                                      "confidence", "leftover", "extra")]
 
 
-def _key(ref: Reference) -> tuple[str, ...]:
-    return (" ".join(_norm(s) for s in ref.surnames), str(ref.year), _norm(ref.title))
+def _filled(ref: Reference) -> int:
+    return sum(1 for name in _MERGE_FIELDS if getattr(ref, name) not in ("", (), None, False))
+
+
+def merge_records(records: Sequence[Reference]) -> Reference:
+    """One record from a cluster: the most complete record, gaps filled from the others.
+
+    Nothing is lost: the members stay in the graph with their own fields.
+    """
+    best = max(records, key=lambda r: (_filled(r), -records.index(r)))
+    changes: dict[str, object] = {}
+    for name in _MERGE_FIELDS:
+        if getattr(best, name) in ("", (), None):
+            for other in records:
+                value = getattr(other, name)
+                if value not in ("", (), None):
+                    changes[name] = value
+                    break
+    return replace(best, id=records[0].id, **changes)  # type: ignore[arg-type]
 
 
 def deduplicate(
@@ -38,25 +70,82 @@ def deduplicate(
     *,
     link_versions: bool = False,
 ) -> DedupResult:
-    groups: dict[tuple[str, ...], list[Reference]] = {}
+    """Cluster references into works.
+
+    Args:
+        references: the records, in input order (ids must be unique).
+        decisions: a reviewer's verdicts, {frozenset({id, id}): same?}; they
+            override the matcher.
+        link_versions: also merge records that differ only as versions
+            (a preprint and its published article one year apart).
+
+    Returns:
+        The works in input order with stable citekeys, the clusters of ids,
+        every merge decision with its reasons, problems (records with no
+        title or authors, kept) and the uncertain pairs.
+    """
+    problems: list[Problem] = []
     for ref in references:
-        groups.setdefault(_key(ref), []).append(ref)
+        if not ref.title.strip() or not ref.authors:
+            missing = "title" if not ref.title.strip() else "authors"
+            problems.append(Problem("incomplete-record", "info",
+                                    f"record {ref.id} has no {missing}; kept, compared on its other fields",
+                                    ref.source))
+    feats = [features(i, r) for i, r in enumerate(references)]
+    index = {r.id: i for i, r in enumerate(references)}
+    clusters = Clusters(feats)
+    made: list[DedupDecision] = []
+    uncertain: list[DedupDecision] = []
+    forced: list[tuple[int, int]] = []
+    for pair, same in sorted((decisions or {}).items(), key=lambda item: sorted(item[0])):
+        ids = sorted(pair)
+        if len(ids) != 2 or ids[0] not in index or ids[1] not in index:
+            continue
+        a, b = sorted((index[ids[0]], index[ids[1]]))
+        if same:
+            forced.append((a, b))
+        else:
+            clusters.cannot.add((a, b))
+        made.append(DedupDecision(references[a].id, references[b].id, same, 1.0 if same else 0.0,
+                                  ("reviewer decision",), "reviewer"))
+    for a, b in forced:
+        clusters.union(a, b)
+    scored = []
+    for a, b in candidate_pairs(feats):
+        score, reasons = compare(feats[a], feats[b])
+        if link_versions and score < SAME and "year differs" in reasons and score >= SAME - 0.13:
+            score, reasons = score + 0.13, (*reasons, "linked as versions on request")
+        scored.append((score, a, b, reasons))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    for score, a, b, reasons in scored:
+        if (a, b) in clusters.cannot:
+            continue
+        decision = DedupDecision(references[a].id, references[b].id, True, score, reasons)
+        if score >= SAME:
+            if clusters.find(a) == clusters.find(b):
+                continue
+            veto = clusters.blocked(a, b)
+            if veto:
+                made.append(replace(decision, same=False, reasons=(*reasons, veto)))
+                uncertain.append(replace(decision, same=False, reasons=(*reasons, veto)))
+                continue
+            clusters.union(a, b)
+            made.append(decision)
+        elif score >= UNCERTAIN and clusters.find(a) != clusters.find(b):
+            uncertain.append(replace(decision, same=False))
     works: list[Work] = []
     used: set[str] = set()
-    made: list[DedupDecision] = []
-    for members in groups.values():
-        key = citekey(members[0])
-        base, n = key, 1
+    for group in clusters.groups():
+        members = [references[i] for i in group]
+        record = merge_records(members)
+        key = base = citekey(record)
+        suffix = 1
         while key in used:
-            n += 1
-            key = base + chr(ord("a") + n - 1)
+            suffix += 1
+            key = f"{base}{chr(ord('a') + suffix - 1)}"
         used.add(key)
-        works.append(Work(key, members[0], tuple(m.id for m in members)))
-        for other in members[1:]:
-            made.append(DedupDecision(members[0].id, other.id, True, 1.0, ("authors", "year", "title")))
-    return DedupResult(tuple(works), tuple(w.members for w in works), tuple(made))
-
-
-from kg.dedup.decisions import read_decisions  # noqa: E402
-
-__all__ = ["DedupResult", "deduplicate", "read_decisions"]
+        works.append(Work(key, record, tuple(m.id for m in members)))
+    made.sort(key=lambda d: (index[d.left], index[d.right]))
+    uncertain.sort(key=lambda d: (-d.score, index[d.left], index[d.right]))
+    return DedupResult(tuple(works), tuple(w.members for w in works), tuple(made), tuple(problems),
+                       tuple(uncertain))
