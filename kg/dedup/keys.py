@@ -80,7 +80,11 @@ def page_range(pages: str) -> tuple[str, str]:
     ('161', '176')
     >>> page_range("e1000316")
     ('e1000316', '')
+    >>> page_range("11-Sep")
+    ('', '')
     """
+    if re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b", pages):
+        return "", ""  # a spreadsheet turned "9-11" into "11-Sep": the pages are lost
     parts = [p for p in re.split(r"\s*(?:-+|–|—)\s*", pages.strip()) if p]
     if not parts:
         return "", ""

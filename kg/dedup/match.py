@@ -72,7 +72,7 @@ def features(index: int, ref: Reference) -> Features:
     """Normalise a record once for all its comparisons."""
     title = title_key(ref.title)
     first, last = page_range(ref.pages)
-    volume = "".join(ch for ch in ref.volume.split("(")[0] if ch.isdigit())
+    volume = ref.volume.strip() if ref.volume.strip().isdigit() else ""
     return Features(
         index=index,
         doi=doi_key(ref.doi),
@@ -129,10 +129,17 @@ def conflict(a: Features, b: Features) -> str:
         return "different DOIs"
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
         return "years more than one apart"
-    if a.first_page and b.first_page and a.first_page != b.first_page:
+    pages_differ = bool(a.first_page and b.first_page and a.first_page != b.first_page)
+    if a.doi and a.doi == b.doi:
+        # Meeting supplements give every abstract the supplement's DOI; otherwise
+        # volume and page variants under one DOI are export noise.
+        if a.title and b.title:
+            similar = fuzz.token_set_ratio(a.title, b.title)
+            if similar < 60 or (pages_differ and similar < 90):
+                return "different titles under one DOI (a supplement DOI)"
+        return ""
+    if pages_differ:
         return "different first pages"
-    if a.volume and b.volume and a.volume != b.volume and a.year == b.year:
-        return "different volumes"
     if a.numbers != b.numbers and a.title and b.title:
         return "different numbers in the titles (part, study, year)"
     if a.notice != b.notice:
@@ -172,7 +179,7 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
     if veto:
         return 0.0, (veto,)
     if a.doi and a.doi == b.doi:
-        return 1.0, ("same DOI",)
+        return 1.0, ("same DOI",)  # titles that disagree were vetoed above
     reasons: list[str] = []
     authors = _authors(a, b)
     venue = _container(a, b)
@@ -205,6 +212,9 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         if locator:
             score += 0.04
             reasons.append("volume/pages match")
+        elif a.volume and b.volume and a.volume != b.volume:
+            score -= 0.05
+            reasons.append("volumes differ")
         return max(0.0, min(score, 1.0)), tuple(reasons)
     # No title on one side (noisy citation lists): authors, year, venue and pages.
     if authors >= 0.99 and same_year and venue >= 0.8 and a.first_page and a.first_page == b.first_page:
