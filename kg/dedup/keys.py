@@ -154,9 +154,21 @@ _GENERIC = frozenset(
 )
 
 
+_GENERIC_PHRASES = ("editor s comments", "editors comments", "from the editor", "issue information",
+                    "in this issue", "editorial", "letter to the editor", "book review", "guest editor")
+
+
 def is_generic(title_key_: str) -> bool:
-    """Titles shared by many different works ("Editorial", "Introduction")."""
+    """Titles shared by many different works ("Editorial", "Editor's Comments").
+
+    >>> is_generic("remarks from mis quarterly editor editor s comments")
+    True
+    >>> is_generic("social relationships and health")
+    False
+    """
     words = title_key_.split()
+    if len(words) <= 8 and any(phrase in title_key_ for phrase in _GENERIC_PHRASES):
+        return True
     return len(words) <= 3 and (title_key_ in _GENERIC or (bool(words) and words[0] in {
         "editorial", "introduction", "preface", "foreword", "erratum", "correction", "letter", "reply",
         "commentary", "news", "obituary", "index"}))

@@ -166,7 +166,7 @@ def _container(a: Features, b: Features) -> float:
     short, full = sorted((a.container, b.container), key=len)
     if abbreviates(short, full):
         return 1.0
-    return fuzz.token_set_ratio(a.container, b.container) / 100.0
+    return fuzz.token_sort_ratio(a.container, b.container) / 100.0
 
 
 def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
@@ -192,7 +192,8 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         reasons.append(f"title {title:.2f}")
         if a.generic or b.generic:
             # "Editorial" matches every editorial: only a locator can tell.
-            if not (same_year and locator and venue >= 0.8):
+            same_pages = bool(a.first_page and a.first_page == b.first_page)
+            if not (same_year and same_pages and venue >= 0.8):
                 return min(title, 0.5), (*reasons, "generic title without matching venue and pages")
         score = title
         if authors >= 0.99:
@@ -206,8 +207,8 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         if not same_year:
             score -= 0.12 if a.year is not None and b.year is not None else 0.03
             reasons.append("year differs" if a.year is not None and b.year is not None else "year missing")
-        if venue < 0.6:
-            score -= 0.08
+        if venue < 0.8:
+            score -= 0.1
             reasons.append(f"venue differs ({venue:.2f})")
         if locator:
             score += 0.04
@@ -218,7 +219,7 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         return max(0.0, min(score, 1.0)), tuple(reasons)
     # No title on one side (noisy citation lists): authors, year, venue and pages.
     if authors >= 0.99 and same_year and venue >= 0.8 and a.first_page and a.first_page == b.first_page:
-        return 0.92, ("no title; authors, year, venue and first page match",)
+        return 0.85, ("no title; authors, year, venue and first page match: a reviewer should confirm",)
     return 0.3, ("no title to compare",)
 
 
