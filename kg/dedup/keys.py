@@ -126,16 +126,20 @@ def surname_key(name: str) -> str:
 
 
 def numbers_in(text: str) -> frozenset[str]:
-    """The numbers a title carries ("Part 2", "study 3", "2010"): works that differ here differ.
+    """The numbers that name a part of a series ("Part II", "Study 3", "Phase 2")
+    and years in the title: works that differ here are different works.
 
-    >>> sorted(numbers_in("Part II of the 2010 survey"))
-    ['2', '2010']
+    >>> sorted(numbers_in("Part II: the 2010 survey, study 3"))
+    ['2010', 'part 2', 'study 3']
+    >>> sorted(numbers_in("ADAMTS 13 deficiency in 12 children"))
+    []
     """
     key = f" {fold(text)} "
-    found = set(re.findall(r"\b\d+\b", key))
-    for roman, value in (("i", "1"), ("ii", "2"), ("iii", "3"), ("iv", "4"), ("v", "5")):
-        if re.search(rf"\bpart {roman}\b", key):
-            found.add(value)
+    found = set(re.findall(r"\b(?:19|20)\d\d\b", key))
+    for word, number in re.findall(r"\b(part|study|phase|trial|experiment|volume|series)\s+([0-9]+|[ivx]+|one|two|three)\b", key):
+        number = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "one": "1", "two": "2",
+                  "three": "3"}.get(number, number)
+        found.add(f"{word} {number}")
     return frozenset(found)
 
 

@@ -142,7 +142,7 @@ def conflict(a: Features, b: Features) -> str:
         return "different first pages"
     if a.numbers != b.numbers and a.title and b.title:
         return "different numbers in the titles (part, study, year)"
-    if a.notice != b.notice:
+    if a.notice != b.notice and not (a.first_page and a.first_page == b.first_page):
         return "a notice (erratum, comment, reply) and the work it concerns"
     return ""
 
