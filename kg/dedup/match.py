@@ -135,7 +135,7 @@ def conflict(a: Features, b: Features) -> str:
         # volume and page variants under one DOI are export noise.
         if a.title and b.title:
             similar = fuzz.token_set_ratio(a.title, b.title)
-            if similar < 60 or (pages_differ and similar < 90):
+            if similar < 85 or (pages_differ and similar < 90):
                 return "different titles under one DOI (a supplement DOI)"
         return ""
     if pages_differ:
@@ -192,7 +192,8 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         reasons.append(f"title {title:.2f}")
         if a.generic or b.generic:
             # "Editorial" matches every editorial: only a locator can tell.
-            same_pages = bool(a.first_page and a.first_page == b.first_page)
+            same_pages = bool(a.first_page and a.first_page == b.first_page) and (
+                not (a.last_page and b.last_page) or a.last_page == b.last_page)
             if not (same_year and same_pages and venue >= 0.8):
                 return min(title, 0.5), (*reasons, "generic title without matching venue and pages")
         score = title
