@@ -143,6 +143,9 @@ for _command in _QUERY_COMMANDS:
 from kg.viz.commands import viz as _viz  # noqa: E402
 
 main.add_command(_viz)
+from kg.dedup.commands import dedup as _dedup  # noqa: E402
+
+main.add_command(_dedup)
 # (end of stage commands)
 
 

@@ -1,0 +1,112 @@
+"""The ``kg dedup`` command."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from kg.dedup import DedupResult, deduplicate, read_decisions
+from kg.errors import KgError
+from kg.ingest.references import read_references
+from kg.ingest.references.csvtable import read_csv
+from kg.model import Problem, Reference
+from kg.output import write_atomic
+
+FORMATS = ("json", "table", "bibtex", "ris", "csl-json")
+
+
+def read_inputs(paths: tuple[Path, ...]) -> tuple[list[Reference], list[Problem]]:
+    """Records of every input; with several inputs, ids are prefixed by the file name."""
+    records: list[Reference] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.suffix.lower() == ".csv":
+            refs, found = read_csv(path)
+        else:
+            listing = read_references(path)
+            refs, found = list(listing.references), list(listing.problems)
+        if len(paths) > 1:
+            refs = [replace(r, id=f"{path.name}:{r.id}") for r in refs]
+        records.extend(refs)
+        problems.extend(found)
+    return records, problems
+
+
+def _summary(ref: Reference) -> dict[str, object]:
+    return {"id": ref.id, "label": ref.label, "title": ref.title, "year": ref.year, "doi": ref.doi,
+            "source": str(ref.source)}
+
+
+def as_json(records: list[Reference], result: DedupResult, problems: list[Problem]) -> str:
+    """The JSON report: records, works, clusters, decisions, problems."""
+    doc = {
+        "records": [_summary(r) for r in records],
+        "works": [{"key": w.key, "members": list(w.members), **_summary(w.record)} for w in result.works],
+        "clusters": [list(c) for c in result.clusters],
+        "decisions": [{"left": d.left, "right": d.right, "same": d.same, "score": round(d.score, 4),
+                       "reasons": list(d.reasons), "by": d.by} for d in result.decisions],
+        "problems": [{"kind": p.kind, "severity": p.severity, "message": p.message, "where": str(p.where or "")}
+                     for p in [*problems, *result.problems]],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _review(result: DedupResult, fmt: str) -> str:
+    rows = [{"left": d.left, "right": d.right, "score": round(d.score, 3), "reasons": list(d.reasons)}
+            for d in result.uncertain]
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    lines = [f"{len(rows)} uncertain pair(s); mark them in a decisions file (- {{left: A, right: B, decision: same}})"]
+    lines += [f"{r['score']:.3f}  {r['left']}  ~  {r['right']}  ({'; '.join(r['reasons'])})" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+@click.command("dedup")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML list of {left, right, decision: same|different} a reviewer keeps.")
+@click.option("--review", is_flag=True, help="List the uncertain pairs with their scores and reasons.")
+@click.option("--link-versions", is_flag=True, help="Also merge versions (a preprint and its article).")
+def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Path | None, review: bool,
+          link_versions: bool) -> None:
+    """Deduplicate the records of INPUT files (CSV, printed list; the form is detected).
+
+    json gives records, works and clusters (lists of input ids, singletons
+    included); bibtex, ris and csl-json write the deduplicated library.
+    """
+    try:
+        records, problems = read_inputs(inputs)
+        verdicts: dict[frozenset[str], bool] = {}
+        if decisions:
+            verdicts, found = read_decisions(decisions, [r.id for r in records])
+            problems.extend(found)
+        result = deduplicate(records, verdicts, link_versions=link_versions)
+        if review:
+            text = _review(result, fmt)
+        elif fmt == "json":
+            text = as_json(records, result, problems)
+        elif fmt == "table":
+            lines = [f"{len(records)} records -> {len(result.works)} works"]
+            lines += [f"{w.key:28} {', '.join(w.members)}" for w in result.works if len(w.members) > 1]
+            text = "\n".join(lines) + "\n"
+        else:
+            from kg.ingest.references.export import to_bibtex, to_csl_json, to_ris
+
+            writer = {"bibtex": to_bibtex, "ris": to_ris, "csl-json": to_csl_json}[fmt]
+            text = writer([w.record for w in result.works])
+        if output:
+            write_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
+    except KgError as err:
+        raise click.ClickException(str(err)) from err
+    for problem in [*problems, *result.problems]:
+        if problem.severity != "info":
+            click.echo(f"{problem.where}: {problem.message}", err=True)
+    skipped = sum(1 for p in problems if p.severity == "error")
+    click.echo(f"{len(records)} records read, {len(result.works)} works, {skipped} record problem(s)", err=True)

@@ -1,0 +1,110 @@
+"""Writing a library: CSL-JSON, BibTeX and RIS from Reference records.
+
+Each record keeps its input id (CSL-JSON ``id``, BibTeX key, RIS ``ID``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from kg.model import Person, Reference
+
+_BIBTEX_TYPES = {"article-journal": "article", "book": "book", "chapter": "incollection",
+                 "paper-conference": "inproceedings", "report": "techreport", "thesis": "phdthesis",
+                 "webpage": "misc", "article": "article"}
+_RIS_TYPES = {"article-journal": "JOUR", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
+              "report": "RPRT", "thesis": "THES", "webpage": "ELEC", "article": "JOUR"}
+
+
+def _csl_name(person: Person) -> dict[str, str]:
+    if person.literal:
+        return {"literal": person.literal}
+    name = {"family": person.family, "given": person.given}
+    if person.particle:
+        name["non-dropping-particle"] = person.particle
+    if person.suffix:
+        name["suffix"] = person.suffix
+    return {k: v for k, v in name.items() if v}
+
+
+def csl_item(ref: Reference) -> dict[str, object]:
+    """One record as a CSL-JSON item (CSL 1.0.2 field names)."""
+    item: dict[str, object] = {"id": ref.id, "type": ref.type}
+    if ref.authors:
+        item["author"] = [_csl_name(p) for p in ref.authors]
+    if ref.editors:
+        item["editor"] = [_csl_name(p) for p in ref.editors]
+    if ref.year:
+        item["issued"] = {"date-parts": [[ref.year]]}
+    elif ref.date_text:
+        item["issued"] = {"literal": ref.date_text}
+    for key, value in (("title", ref.title), ("container-title", ref.container), ("volume", ref.volume),
+                       ("issue", ref.issue), ("page", ref.pages), ("edition", ref.edition),
+                       ("publisher", ref.publisher), ("publisher-place", ref.place), ("DOI", ref.doi),
+                       ("URL", ref.url), ("ISBN", ref.isbn), ("PMID", ref.pmid)):
+        if value:
+            item[key] = value
+    return item
+
+
+def to_csl_json(refs: Iterable[Reference]) -> str:
+    """The records as a CSL-JSON array."""
+    return json.dumps([csl_item(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+
+
+def _bib_escape(text: str) -> str:
+    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+
+
+def _bib_name(person: Person) -> str:
+    if person.literal:
+        return "{" + _bib_escape(person.literal) + "}"
+    family = f"{person.particle} {person.family}".strip()
+    parts = [family, person.suffix, person.given] if person.suffix else [family, person.given]
+    return ", ".join(_bib_escape(p) for p in parts if p)
+
+
+def to_bibtex(refs: Iterable[Reference]) -> str:
+    """The records as BibTeX entries, keyed by their input ids."""
+    out = []
+    for ref in refs:
+        key = re.sub(r"[^A-Za-z0-9_:.-]", "_", ref.id) or "ref"
+        fields: list[tuple[str, str]] = []
+        if ref.authors:
+            fields.append(("author", " and ".join(_bib_name(p) for p in ref.authors) + (" and others" if ref.et_al else "")))
+        if ref.editors:
+            fields.append(("editor", " and ".join(_bib_name(p) for p in ref.editors)))
+        container_field = {"chapter": "booktitle", "paper-conference": "booktitle"}.get(ref.type, "journal")
+        for name, value in (("title", ref.title), (container_field, ref.container),
+                            ("year", f"{ref.year}{ref.year_suffix}" if ref.year else ref.date_text),
+                            ("volume", ref.volume), ("number", ref.issue), ("pages", ref.pages.replace("-", "--")),
+                            ("edition", ref.edition), ("publisher", ref.publisher), ("address", ref.place),
+                            ("doi", ref.doi), ("url", ref.url), ("isbn", ref.isbn)):
+            if value:
+                fields.append((name, value if name in ("author", "editor") else _bib_escape(value)))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        out.append(f"@{_BIBTEX_TYPES.get(ref.type, 'misc')}{{{key},\n{body}\n}}\n")
+    return "\n".join(out)
+
+
+def to_ris(refs: Iterable[Reference]) -> str:
+    """The records as RIS, one TY..ER block each."""
+    lines: list[str] = []
+    for ref in refs:
+        lines.append(f"TY  - {_RIS_TYPES.get(ref.type, 'GEN')}")
+        lines.append(f"ID  - {ref.id}")
+        lines.extend(f"AU  - {p.display}" for p in ref.authors)
+        lines.extend(f"ED  - {p.display}" for p in ref.editors)
+        first, _, last = ref.pages.partition("-")
+        for tag, value in (("TI", ref.title), ("T2", ref.container),
+                           ("PY", str(ref.year) if ref.year else ref.date_text), ("VL", ref.volume),
+                           ("IS", ref.issue), ("SP", first), ("EP", last), ("ET", ref.edition),
+                           ("PB", ref.publisher), ("CY", ref.place), ("DO", ref.doi), ("UR", ref.url),
+                           ("SN", ref.isbn)):
+            if value:
+                lines.append(f"{tag}  - {value}")
+        lines.append("ER  - ")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,229 @@
+"""Deduplication: the traps reviewers report, cluster checks, decisions, properties."""
+
+from __future__ import annotations
+
+import json
+from textwrap import dedent
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.cli import main
+from kg.dedup import deduplicate
+from kg.dedup.keys import doi_key, fold, page_range, title_key
+from kg.ingest.references.csvtable import parse_csv, split_authors
+from kg.errors import InputError
+from kg.model import Person, Reference
+
+
+def ref(rid, title, year=2010, authors=("Smith", "Jones"), container="Journal of Things", volume="10",
+        pages="100-110", doi=""):
+    """A record built inline."""
+    return Reference(rid, authors=tuple(Person(a, "A.") for a in authors), year=year, title=title,
+                     container=container, volume=volume, pages=pages, doi=doi)
+
+
+def clusters(records, **kw):
+    return [list(c) for c in deduplicate(records, **kw).clusters]
+
+
+def test_variants_of_one_work_merge():
+    """Case, punctuation, DOI prefixes, short page ranges and journal abbreviations still match."""
+    a = ref("1", "Intestinal lipoprotein overproduction in insulin-resistant states", container="Current Opinion in Lipidology",
+            pages="221-228", doi="10.1097/MOL.0b013e3282ffaf82")
+    b = ref("2", "INTESTINAL LIPOPROTEIN OVERPRODUCTION IN INSULIN RESISTANT STATES.", container="Curr Opin Lipidol",
+            pages="221-8", doi="http://dx.doi.org/10.1097/mol.0b013e3282ffaf82")
+    c = ref("3", "Intestinal lipoprotein overproduction in insulin-resistant states [Chinese]",
+            container="Curr Opin Lipidol", pages="221-8")
+    assert clusters([a, b, c]) == [["1", "2", "3"]]
+
+
+def test_same_authors_same_year_different_works_stay_apart():
+    """Two 2000 works by Berkman are two works."""
+    a = ref("1", "From social integration to health: Durkheim in the new millennium", 2000, ("Berkman", "Glass", "Brissette", "Seeman"),
+            "Social Science & Medicine", "51", "843-857")
+    b = ref("2", "Social integration, social networks, social support, and health", 2000, ("Berkman", "Glass"),
+            "Social Epidemiology", "", "137-173")
+    assert clusters([a, b]) == [["1"], ["2"]]
+
+
+def test_same_title_different_authors_or_years_stay_apart():
+    """'Social relationships and health' by different people, or years apart, are different works."""
+    a = ref("1", "Social relationships and health", 1988, ("House", "Landis"), "Science", "241", "540-545")
+    b = ref("2", "Social relationships and health", 2004, ("Cohen",), "American Psychologist", "59", "676-684")
+    c = ref("3", "Social relationships and health", 2010, ("Umberson", "Montez"), "J Health Soc Behav", "51", "S54-S66")
+    assert clusters([a, b, c]) == [["1"], ["2"], ["3"]]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Self-help groups. Part I: theory", "Self-help groups. Part II: theory"),
+        ("Peer support in recovery", "Erratum: Peer support in recovery"),
+        ("Peer support in recovery", "Comment on: Peer support in recovery"),
+    ],
+    ids=["part-1-vs-2", "erratum", "comment"],
+)
+def test_parts_and_notices_stay_apart(left, right):
+    """Part I and Part II, and a notice and its work, are different works."""
+    assert clusters([ref("1", left), ref("2", right, pages="")]) == [["1"], ["2"]]
+
+
+def test_generic_titles_do_not_chain():
+    """Editorials with one title merge only with matching pages, never by chaining."""
+    records = [ref(str(i), "Editorial", 2010 + i % 2, (f"Editor{i}",), "MIS Quarterly", "", f"{i}-{i + 1}")
+               for i in range(1, 7)]
+    assert all(len(c) == 1 for c in clusters(records))
+
+
+def test_conference_abstract_and_later_article_stay_apart():
+    """A meeting abstract and the journal article a year later are different works."""
+    a = ref("1", "Eculizumab in atypical HUS", 2011, container="Blood", volume="118", pages="S12")
+    b = ref("2", "Eculizumab in atypical HUS", 2012, container="New England Journal of Medicine", volume="368", pages="2169-2181")
+    assert clusters([a, b]) == [["1"], ["2"]]
+
+
+def test_preprint_and_published_version_merge_only_when_asked():
+    """A preprint and its article are linked as versions and merged only on request."""
+    a = ref("1", "Deep learning for citation screening", 2019, container="arXiv", volume="", pages="")
+    b = ref("2", "Deep learning for citation screening", 2020, container="Systematic Reviews", volume="9", pages="")
+    assert clusters([a, b]) == [["1"], ["2"]]
+    result = deduplicate([a, b])
+    assert any(u.left == "1" and u.right == "2" for u in result.uncertain)
+    assert clusters([a, b], link_versions=True) == [["1", "2"]]
+
+
+def test_chains_never_join_conflicting_dois():
+    """Records linked pairwise never end in one cluster when two carry different DOIs."""
+    a = ref("1", "Community support and recovery outcomes", doi="10.1000/a1", pages="")
+    b = ref("2", "Community support and recovery outcomes", pages="")
+    c = ref("3", "Community support and recovery outcome", doi="10.1000/zz9", pages="")
+    result = clusters([a, b, c])
+    assert not any({"1", "3"} <= set(cl) for cl in result)
+
+
+def test_reviewer_decisions_override_the_matcher():
+    """'different' keeps a pair apart; 'same' joins it; both are recorded as reviewer decisions."""
+    a, b = ref("1", "Peer support groups"), ref("2", "Peer support groups")
+    assert clusters([a, b], decisions={frozenset({"1", "2"}): False}) == [["1"], ["2"]]
+    c = ref("3", "Something else entirely", 1999, ("Other",))
+    result = deduplicate([a, c], {frozenset({"1", "3"}): True})
+    assert [list(x) for x in result.clusters] == [["1", "3"]]
+    assert result.decisions[0].by == "reviewer"
+
+
+def test_merge_keeps_the_most_complete_record_and_every_member():
+    """The work takes fields from the fullest record and lists every member."""
+    a = ref("1", "Peer support groups", doi="", pages="")
+    b = ref("2", "Peer support groups", doi="10.1/x.1", pages="5-9")
+    result = deduplicate([a, b])
+    (work,) = result.works
+    assert work.members == ("1", "2") and work.record.doi == "10.1/x.1" and work.record.pages == "5-9"
+    assert result.decisions and result.decisions[0].reasons
+
+
+def test_records_without_title_or_authors_are_kept_and_reported():
+    """Incomplete records are never dropped; each is reported."""
+    a = Reference("1", title="", year=2000)
+    b = Reference("2", title="A title", authors=())
+    result = deduplicate([a, b])
+    assert sorted(m for c in result.clusters for m in c) == ["1", "2"]
+    assert [p.kind for p in result.problems] == ["incomplete-record", "incomplete-record"]
+
+
+@given(st.text(max_size=60))
+def test_normalisers_are_idempotent(text):
+    """Normalising twice gives what normalising once gives."""
+    assert fold(fold(text)) == fold(text)
+    assert title_key(title_key(text)) == title_key(text)
+    assert doi_key(doi_key(text)) == doi_key(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Peer support", "Peer support.", "PEER SUPPORT", "Stigma"]),
+                          st.sampled_from(["", "10.1/a", "10.1/b", "https://doi.org/10.1/a"])),
+                min_size=1, max_size=8))
+def test_never_merges_two_different_dois_and_is_idempotent(items):
+    """No cluster holds two different DOIs; deduplicating the works again changes nothing."""
+    records = [ref(str(i), t, doi=d, pages="") for i, (t, d) in enumerate(items)]
+    result = deduplicate(records)
+    for cluster in result.clusters:
+        dois = {doi_key(records[int(i)].doi) for i in cluster} - {""}
+        assert len(dois) <= 1
+    again = deduplicate([w.record for w in result.works])
+    assert len(again.works) == len(result.works)
+
+
+def test_page_ranges():
+    """Short page ranges expand; en dashes and double hyphens are ranges."""
+    assert page_range("221-8") == ("221", "228")
+    assert page_range("1297–306") == ("1297", "1306")
+
+
+def test_csv_reader_errors_and_authors():
+    """Missing columns are an error; a broken row is kept and reported; author shapes split."""
+    with pytest.raises(InputError, match=r"r\.csv:1: CSV header lacks column\(s\) doi"):
+        parse_csv("record_id,author,title,year,journal,volume,issue,pages\n1,a,b,2000,j,1,1,1\n", "r.csv")
+    text = dedent("""\
+        record_id,cluster_id,author,title,year,journal,volume,issue,pages,doi
+        1,c1,"Adeli K.; Lewis G. F.",T,2008,J,19,3,221-8,
+        2,c1,"Zuna, R E and Wang, S S",T,2008,J,19,3,221-8,,extra-cell
+        """)
+    refs, problems = parse_csv(text, "r.csv")
+    assert [r.id for r in refs] == ["1", "2"]
+    assert [p.kind for p in problems] == ["broken-row"] and problems[0].where.line == 3
+    assert all("c1" not in str(r) for r in refs)
+    assert [p.family for p in split_authors("Adeli K.; Lewis G. F.")] == ["Adeli", "Lewis"]
+
+
+def test_cli_json_review_and_decisions(runner, tmp_path):
+    """`kg dedup` JSON has records, works and clusters; --review lists pairs; bad decision ids are reported."""
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text(dedent("""\
+        record_id,cluster_id,author,title,year,journal,volume,issue,pages,doi
+        a,x,"Smith, J.",Peer support groups and recovery,2019,arXiv,,,,
+        b,x,"Smith, J.",Peer support groups and recovery,2020,Psychiatric Services,65,4,429-441,
+        c,y,"Lee, K.",Stigma,2001,J,1,1,1-2,
+        """), encoding="utf-8")
+    result = runner.invoke(main, ["dedup", str(csv_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert set(doc) >= {"records", "works", "clusters"}
+    assert doc["clusters"] == [["a"], ["b"], ["c"]]
+    review = runner.invoke(main, ["dedup", str(csv_file), "--review"])
+    assert "a  ~  b" in review.stdout
+    decisions = tmp_path / "d.yaml"
+    decisions.write_text("- {left: a, right: b, decision: same}\n- {left: a, right: zz, decision: different}\n")
+    result = runner.invoke(main, ["dedup", str(csv_file), "--format", "json", "--decisions", str(decisions)])
+    doc = json.loads(result.stdout)
+    assert doc["clusters"] == [["a", "b"], ["c"]]
+    assert any(p["kind"] == "unknown-decision-id" and p["where"].endswith("d.yaml:2") for p in doc["problems"])
+
+
+def test_cli_writes_deduplicated_library(runner, tmp_path):
+    """The bundled reference list deduplicates to 21 works in CSL-JSON, BibTeX and RIS."""
+    from pathlib import Path
+
+    refs = Path(__file__).resolve().parents[2] / "corpus" / "community-support" / "references.txt"
+    for fmt, marker in (("csl-json", '"id": "'), ("bibtex", "\n@"), ("ris", "TY  - ")):
+        out = tmp_path / f"lib.{fmt}"
+        result = runner.invoke(main, ["dedup", str(refs), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        assert text.count(marker) + (1 if fmt == "bibtex" and text.startswith("@") else 0) == 21
+
+
+def test_labelled_sets_have_no_false_merges(shared_dir):
+    """On the hand-made traps and a systematic-review set, no distinct works are merged."""
+    import csv
+
+    from kg.ingest.references.csvtable import read_csv
+
+    for name in ("bibdedupe_special_cases", "sra_stroke"):
+        path = shared_dir / "data" / "dedup" / name / "records.csv"
+        refs, _ = read_csv(path)
+        with path.open(encoding="utf-8") as handle:
+            gold = {r["record_id"]: r["cluster_id"] for r in csv.DictReader(handle)}
+        for cluster in deduplicate(refs).clusters:
+            assert len({gold[m] for m in cluster}) == 1, (name, cluster)
