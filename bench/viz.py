@@ -106,8 +106,8 @@ def first_draw(chromium, path: Path, ready: str, cap: float, serve_vis: bool = F
 
     page.route("**/*", route)
     page.add_init_script(LONGTASKS)
-    page.goto(path.resolve().as_uri())
     try:
+        page.goto(path.resolve().as_uri(), wait_until="commit", timeout=cap * 1000)
         page.wait_for_function(ready, timeout=cap * 1000, polling=50)
         drawn = page.evaluate("window.__drawnAt || performance.now()")
     except Exception:
@@ -129,7 +129,18 @@ def main() -> None:
 
     import json
 
-    rows = []
+    def fmt(v: float | None, unit: str = "s", scale: float = 1.0) -> str:
+        return f">cap" if v is None else f"{v * scale:.2f} {unit}"
+
+    print(f"{'target':>7} {'nodes':>6} {'edges':>6} | {'build ours':>11} {'build pyvis':>12} {'ratio':>7} | "
+          f"{'draw ours':>10} {'draw pyvis':>11} {'ratio':>7} | {'max task after draw ours/pyvis':>30} | blocked ours/pyvis")
+
+    def report(size, n, e, ob, pb, od, pd, ol, pl, obk, pbk):
+        build_ratio = f"{pb / ob:.1f}x" if pb else "-"
+        draw_ratio = f"{pd / od:.1f}x" if (pd and od) else "-"
+        print(f"{size:>7} {n:>6} {e:>6} | {fmt(ob):>11} {fmt(pb):>12} {build_ratio:>7} | "
+              f"{fmt(od, 's', 0.001):>10} {fmt(pd, 's', 0.001):>11} {draw_ratio:>7} | "
+              f"{(ol or 0) / 1000:>13.2f} s / {fmt(pl, 's', 0.001):>10} | {obk} / {pbk}", flush=True)
     with browser() as chromium, tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             graph = graph_of_size(size)
@@ -159,20 +170,9 @@ def main() -> None:
                          "&& network.physics.stabilizationIterations !== undefined "
                          "&& (window.__drawnAt = window.__drawnAt || performance.now())")
                 peer_draw, peer_long, peer_blocked = first_draw(chromium, peer_path, ready, args.cap)
-            rows.append((size, n_nodes, n_edges, ours_build, peer_build, ours_draw, peer_draw, ours_long,
-                         peer_long, ours_blocked, peer_blocked))
+            report(size, n_nodes, n_edges, ours_build, peer_build, ours_draw, peer_draw, ours_long,
+                   peer_long, ours_blocked, peer_blocked)
 
-    def fmt(v: float | None, unit: str = "s", scale: float = 1.0) -> str:
-        return f">cap" if v is None else f"{v * scale:.2f} {unit}"
-
-    print(f"{'target':>7} {'nodes':>6} {'edges':>6} | {'build ours':>11} {'build pyvis':>12} {'ratio':>7} | "
-          f"{'draw ours':>10} {'draw pyvis':>11} {'ratio':>7} | {'max task after draw ours/pyvis':>30} | blocked ours/pyvis")
-    for size, n, e, ob, pb, od, pd, ol, pl, obk, pbk in rows:
-        build_ratio = f"{pb / ob:.1f}x" if pb else "-"
-        draw_ratio = f"{pd / od:.1f}x" if (pd and od) else "-"
-        print(f"{size:>7} {n:>6} {e:>6} | {fmt(ob):>11} {fmt(pb):>12} {build_ratio:>7} | "
-              f"{fmt(od, 's', 0.001):>10} {fmt(pd, 's', 0.001):>11} {draw_ratio:>7} | "
-              f"{(ol or 0) / 1000:>13.2f} s / {fmt(pl, 's', 0.001):>10} | {obk} / {pbk}")
     print("ratio = pyvis / ours (higher is better for us); '>cap' = did not finish within the cap")
     print("pyvis's default page fetches vis-network from a CDN: offline it never draws. Its draw time here is")
     print("measured with those two tags pointed at the pyvis package's own copy; its other CDN requests stay blocked.")
