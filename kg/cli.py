@@ -146,6 +146,9 @@ main.add_command(_viz)
 from kg.dedup.commands import dedup as _dedup  # noqa: E402
 
 main.add_command(_dedup)
+from kg.ingest.references.commands import refs as _refs  # noqa: E402
+
+main.add_command(_refs)
 # (end of stage commands)
 
 

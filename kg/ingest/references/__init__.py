@@ -12,9 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.ingest.references.text import parse_text_list
 from kg.ingest.text import read_text
 from kg.model import Problem, Reference
+
+
+#: The forms a reference list can take.
+FORMS = ("text", "bibtex", "ris", "csl-json", "csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,8 @@ def detect_form(text: str) -> str:
     'text'
     """
     head = text.lstrip()[:2000]
+    if head.startswith("record_id,") or "\nrecord_id," in head[:200]:
+        return "csv"
     if head.startswith(("[", "{")):
         return "csl-json"
     if head.startswith("@") or "\n@" in head and "{" in head:
@@ -52,14 +59,29 @@ def parse_references(text: str, path: str = "<string>", form: str | None = None)
     Args:
         text: the content of the file.
         path: the file name used in locations.
-        form: ``text`` (a printed list); ``None`` detects it.
+        form: one of :data:`FORMS`; ``None`` detects it from the content.
     """
     form = form or detect_form(text)
-    if form != "text":
-        from kg.errors import InputError
+    if form == "text":
+        references, problems = parse_text_list(text, path)
+    elif form == "bibtex":
+        from kg.ingest.references.bibtex import parse_bibtex
 
-        raise InputError(f"{path}: {form} reference files are not supported yet; give a printed reference list")
-    references, problems = parse_text_list(text, path)
+        references, problems = parse_bibtex(text, path)
+    elif form == "ris":
+        from kg.ingest.references.ris import parse_ris
+
+        references, problems = parse_ris(text, path)
+    elif form == "csl-json":
+        from kg.ingest.references.csljson import parse_csl_json
+
+        references, problems = parse_csl_json(text, path)
+    elif form == "csv":
+        from kg.ingest.references.csvtable import parse_csv
+
+        references, problems = parse_csv(text, path)
+    else:
+        raise InputError(f"{path}: unknown reference form {form!r}; use one of {', '.join(FORMS)}")
     return ReferenceList(tuple(references), tuple(problems), form)
 
 
@@ -71,7 +93,5 @@ def read_references(path: str | Path, form: str | None = None) -> ReferenceList:
     """
     text = read_text(path)
     if not text.strip():
-        from kg.errors import InputError
-
         raise InputError(f"{path}: the file is empty; give a reference list")
     return parse_references(text, str(path), form)

@@ -132,7 +132,8 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         kind = "book"
         fields["edition"], fields["publisher"] = _book_tail(tail)
     else:
-        italic = re.match(r"^\*(?P<container>[^*]+)\*\s*,?\s*(?P<after>.*)$", tail)
+        italic = re.match(r"^\*(?P<container>[^*]+)\*\s*,?\s*(?P<after>.*)$", tail) or re.match(
+            r"^(?P<container>[^,*]+?),\s*(?P<after>\d+\s*(?:\([^)]*\))?\s*(?:,\s*[A-Za-z]?\d+.*)?)$", tail)
         container = italic.group("container") if italic else ""
         after = italic.group("after") if italic else tail
         volume = _VOLUME.match(after.strip().rstrip(".")) if after.strip() else None

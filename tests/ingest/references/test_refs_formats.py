@@ -1,0 +1,196 @@
+"""Structured reference formats: BibTeX, RIS, CSL-JSON, CSV; detection; round trips; bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.ingest.references import detect_form, parse_references, read_references
+from kg.ingest.references.bibtex import parse_bibtex
+from kg.ingest.references.export import to_bibtex, to_csl_json, to_ris
+from kg.ingest.references.latex import decode_latex
+from kg.ingest.references.ris import parse_ris
+from kg.ingest.references.text import parse_text_list
+
+BUNDLED = Path(__file__).resolve().parents[3] / "corpus" / "community-support" / "references.txt"
+
+BIB = dedent(r"""
+    @string{psy = "Psychological Bulletin"}
+
+    @article{cohen1985,
+      author = {Cohen, Sheldon and Wills, Thomas Ashby},
+      title = {Stress, Social Support, and the Buffering Hypothesis},
+      journal = psy, year = 1985, volume = 98, number = 2, pages = {310--357},
+      doi = {10.1037/0033-2909.98.2.310}
+    }
+
+    @incollection{wills1991,
+      author = {Wills, T. A.}, title = {Social Support and Interpersonal Relationships},
+      crossref = {friedman1991}, pages = {97--116}
+    }
+
+    @book{friedman1991,
+      editor = {Friedman, H. S. and Schustack, M. K.}, title = {Personality: Foundations and Issues},
+      publisher = {Allyn \& Bacon}, year = {1991}
+    }
+
+    @article{cohen1985,
+      author = {R{\"a}is{\"a}nen, U. and others}, title = {The {R}ole of Social Support}, year = {2015}
+    }
+
+    @article{broken, title = {No closing brace
+    """)
+
+
+def test_bibtex_strings_crossref_latex_duplicates():
+    """@string and crossref resolve, LaTeX decodes, a duplicate key is kept and reported."""
+    refs, problems = parse_bibtex(BIB, "lib.bib")
+    by_id = {r.id: r for r in refs}
+    assert by_id["cohen1985"].container == "Psychological Bulletin"
+    assert by_id["cohen1985"].pages == "310-357" and by_id["cohen1985"].issue == "2"
+    assert [p.family for p in by_id["cohen1985"].authors] == ["Cohen", "Wills"]
+    chapter = by_id["wills1991"]
+    assert (chapter.type, chapter.container, chapter.publisher, chapter.year) == (
+        "chapter", "Personality: Foundations and Issues", "Allyn & Bacon", 1991)
+    duplicate = next(r for r in refs if r.id.startswith("cohen1985#"))
+    assert duplicate.authors[0].family == "Räisänen" and duplicate.et_al and duplicate.title == "The Role of Social Support"
+    kinds = sorted(p.kind for p in problems)
+    assert kinds == ["broken-entry", "duplicate-key"]
+    broken = next(p for p in problems if p.kind == "broken-entry")
+    assert broken.where.line == 25
+
+
+def test_latex_decoding():
+    """Accents, special letters, escapes and dashes decode to Unicode."""
+    assert decode_latex(r"{\v{S}}koda and {\o}stergaard --- \ss{} \&") == "Škoda and østergaard — ß &"
+
+
+def test_ris_records_with_and_without_er():
+    """RIS records read with repeated authors, SP/EP, DO; a missing ER is reported, the record kept."""
+    text = dedent("""\
+        TY  - JOUR
+        ID  - r1
+        AU  - Corrigan, P. W.
+        AU  - Watson, A. C.
+        TI  - How stigma interferes with mental health care
+        JO  - American Psychologist
+        PY  - 2004///
+        VL  - 59
+        IS  - 7
+        SP  - 614
+        EP  - 625
+        DO  - 10.1037/0003-066X.59.7.614
+        ER  - 
+        TY  - BOOK
+        AU  - Walsh F
+        TI  - Normal family processes
+        PB  - Guilford Press
+        PY  - 2016
+        """)
+    refs, problems = parse_ris(text, "x.ris")
+    assert [r.id for r in refs] == ["r1", "2"]
+    assert refs[0].pages == "614-625" and refs[0].year == 2004 and len(refs[0].authors) == 2
+    assert refs[1].type == "book" and refs[1].authors[0].family == "Walsh"
+    assert [p.kind for p in problems] == ["missing-er"] and problems[0].where.line == 14
+
+
+def test_detection():
+    """The form is detected from the content."""
+    assert detect_form("@article{k, title={x}}") == "bibtex"
+    assert detect_form("TY  - JOUR\nER  - ") == "ris"
+    assert detect_form('[{"id": "a"}]') == "csl-json"
+    assert detect_form("record_id,author,title\n") == "csv"
+    assert detect_form("1. Smith, J. (2001). T. J, 1, 1-2.") == "text"
+
+
+@pytest.mark.parametrize(("writer", "form"), [(to_bibtex, "bibtex"), (to_ris, "ris"), (to_csl_json, "csl-json")],
+                         ids=["bibtex", "ris", "csl-json"])
+def test_import_export_import_round_trip(writer, form):
+    """Exporting the bundled list and reading it back gives the same records."""
+    first = read_references(BUNDLED).references
+    again = parse_references(writer(first), f"lib.{form}", form).references
+    keys = ("id", "type", "year", "title", "container", "volume", "issue", "pages", "edition", "publisher", "doi")
+    assert [tuple(getattr(r, k) for k in keys) for r in again] == [tuple(getattr(r, k) for k in keys) for r in first]
+    assert [[(p.family, p.given) for p in r.authors] for r in again] == [
+        [(p.family, p.given) for p in r.authors] for r in first]
+    assert [[p.family for p in r.editors] for r in again] == [[p.family for p in r.editors] for r in first]
+    third = parse_references(writer(again), f"lib.{form}", form).references
+    assert third == again
+
+
+def test_corpus_reads_its_reference_list_as_bibtex(corpus_copy):
+    """A corpus whose reference list is BibTeX builds the same works, and the graph says so."""
+    from rdflib import Literal
+
+    from kg.pipeline import build
+    from kg.vocab import KG
+
+    refs = read_references(corpus_copy / "references.txt").references
+    (corpus_copy / "references.bib").write_text(to_bibtex(refs), encoding="utf-8")
+    manifest = corpus_copy / "corpus.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("references: references.txt",
+                                                                      "references: references.bib"), encoding="utf-8")
+    built = build(corpus_copy)
+    assert len(built.corpus.works) == 21 and len(built.corpus.references) == 26
+    assert (None, KG.sourceFormat, Literal("bibtex")) in built.graph
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"[{bad json", r"x\.json:1:3: not valid JSON")],
+    ids=["empty", "binary", "json"],
+)
+def test_bad_files(tmp_path, content, message):
+    """Empty, binary and broken JSON files are clear errors naming the file."""
+    path = tmp_path / "x.json"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_references(path)
+
+
+def test_cli_parse_formats_and_exit_codes(runner, tmp_path):
+    """`kg refs parse` prints CSL-JSON with input ids; exits 1 only when nothing was read or with --strict."""
+    result = runner.invoke(main, ["refs", "parse", str(BUNDLED)])
+    assert result.exit_code == 0 and '"id": "26"' in result.stdout
+    bib = tmp_path / "lib.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    result = runner.invoke(main, ["refs", "parse", str(bib), "--format", "table"])
+    assert result.exit_code == 0 and "lib.bib:25" in result.stderr
+    assert runner.invoke(main, ["refs", "parse", str(bib), "--strict"]).exit_code == 1
+    empty = tmp_path / "empty.ris"
+    empty.write_text("", encoding="utf-8")
+    assert runner.invoke(main, ["refs", "parse", str(empty)]).exit_code == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_text_parser_never_crashes(text):
+    """Any text parses to records or problems, never an exception."""
+    refs, _problems = parse_text_list(text, "x.txt")
+    assert all(r.raw or r.title or r.leftover for r in refs) or not refs
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Smith", "Lee", "Räisänen", "Holt-Lunstad", "O'Brien"]), min_size=1, max_size=4, unique=True),
+    st.integers(1900, 2030),
+    st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x24F), min_size=3, max_size=12),
+)
+def test_formatted_apa_parses_back(surnames, year, word):
+    """Formatting a record in APA and parsing it back gives the record."""
+    from kg.ingest.references.styles import format_apa
+    from kg.model import Person, Reference
+
+    record = Reference("1", authors=tuple(Person(s, "A. B.") for s in surnames), year=year,
+                       title=f"Community support and {word}", container="Journal of Tests", volume="12",
+                       issue="3", pages="45-67")
+    (back,), _ = parse_text_list(format_apa(record), "x.txt")
+    assert [(p.family, p.given) for p in back.authors] == [(s, "A. B.") for s in surnames]
+    assert (back.year, back.title, back.container, back.volume, back.issue, back.pages) == (
+        year, record.title, "Journal of Tests", "12", "3", "45-67")
