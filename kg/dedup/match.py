@@ -34,6 +34,7 @@ from kg.dedup.keys import (
     abbreviates,
     container_key,
     doi_key,
+    fold,
     is_generic,
     notice_kind,
     numbers_in,
@@ -58,6 +59,7 @@ class Features:
     title: str
     words: tuple[str, ...]
     surnames: tuple[str, ...]
+    name_words: tuple[str, ...]
     year: int | None
     container: str
     volume: str
@@ -79,6 +81,8 @@ def features(index: int, ref: Reference) -> Features:
         title=title,
         words=tuple(title_words(title)),
         surnames=tuple(s for s in (surname_key(n) for n in ref.surnames) if s),
+        name_words=tuple(sorted({w for p in ref.authors for w in fold(f"{p.family} {p.given} {p.literal}").split()
+                                 if len(w) > 2})),
         year=ref.year,
         container=container_key(ref.container),
         volume=volume,
@@ -155,7 +159,13 @@ def _authors(a: Features, b: Features) -> float:
         pass
     sa, sb = set(a.surnames), set(b.surnames)
     overlap = len(sa & sb) / min(len(sa), len(sb))
-    return overlap if a.surnames[0] == b.surnames[0] else overlap * 0.6
+    if a.surnames[0] == b.surnames[0]:
+        return overlap
+    # Inverted or run-together lists ("Allen S. Lee" read as family "Allen"):
+    # compare every name word of both lists.
+    wa, wb = set(a.name_words), set(b.name_words)
+    words = len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+    return max(overlap * 0.6, words * 0.9)
 
 
 def _container(a: Features, b: Features) -> float:
@@ -214,6 +224,10 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         if locator:
             score += 0.04
             reasons.append("volume/pages match")
+            if (a.volume and a.volume == b.volume and a.first_page and a.first_page == b.first_page
+                    and same_year and authors >= 0.99 and title >= 0.7):
+                score += 0.08
+                reasons.append("same authors, year, volume and first page")
         elif a.volume and b.volume and a.volume != b.volume:
             score -= 0.05
             reasons.append("volumes differ")
