@@ -82,6 +82,8 @@ def page_range(pages: str) -> tuple[str, str]:
     ('e1000316', '')
     >>> page_range("11-Sep")
     ('', '')
+    >>> page_range("Suppl-29")
+    ('', '')
     """
     if re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b", pages):
         return "", ""  # a spreadsheet turned "9-11" into "11-Sep": the pages are lost
@@ -90,6 +92,8 @@ def page_range(pages: str) -> tuple[str, str]:
         return "", ""
     first = parts[0].lstrip("0") or parts[0]
     last = parts[1].lstrip("0") if len(parts) > 1 else ""
+    if not re.fullmatch(r"(?i)[a-z]{0,2}\d+|[ivxlc]+", first):
+        return "", ""  # "Suppl-29", "t-8": an export mangled the pages
     if first.isdigit() and last.isdigit() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
     return first.lower(), last.lower()
