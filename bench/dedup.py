@@ -182,7 +182,8 @@ def synthetic(n: int, base: Path, out: Path, seed: int = 11) -> int:
 def scale(args: argparse.Namespace, base: Path) -> None:
     import tempfile
 
-    print(f"\n{'records':>9} {'works':>9} {'time':>9} {'peak':>9} {'records/s':>10}  (kg; {os.cpu_count()} cores)")
+    print(f"\n{'records':>9} {'works':>9} {'time':>9} {'peak':>9} {'records/s':>10} {'P':>7} {'R':>7} {'false':>6}"
+          f"  (kg; {os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.scale:
             path = Path(tmp) / f"synthetic-{n}.csv"
@@ -191,7 +192,12 @@ def scale(args: argparse.Namespace, base: Path) -> None:
             if not result or "error" in result:
                 print(f"{n:>9} {works:>9} {(result or {}).get('error', 'failed')}")
                 continue
-            print(f"{n:>9} {works:>9} {result['seconds']:8.1f}s {result['peak_mb']:7.0f}MB {n / result['seconds']:10.0f}")
+            with path.open(encoding="utf-8") as handle:
+                rows = list(csv.DictReader(handle))
+            gold = {r["record_id"]: r["cluster_id"] for r in rows}
+            s = score(result["clusters"], gold, {r["record_id"]: i for i, r in enumerate(rows)})
+            print(f"{n:>9} {works:>9} {result['seconds']:8.1f}s {result['peak_mb']:7.0f}MB {n / result['seconds']:10.0f} "
+                  f"{s['precision']:7.4f} {s['recall']:7.4f} {s['false_merge_clusters']:6d}", flush=True)
 
 
 def main() -> None:
