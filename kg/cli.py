@@ -6,47 +6,19 @@ file:line, what is wrong and what to do); 2 usage error.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from kg.check import check as run_check
 from kg.check import report_from_error
 from kg.check import stats as run_stats
-from kg.errors import CorpusError, KgError
+from kg.clitools import render_table, reports_errors
+from kg.errors import CorpusError
 from kg.output import GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
 from kg.pipeline import build
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(func: F) -> F:
-    """Turn a KgError into a clean message on stderr and exit status 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except KgError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper  # type: ignore[return-value]
-
-
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """A plain-text table of ``rows`` (dicts) in the given column order."""
-    cells = [[str(row.get(c, "")) for c in columns] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
-    rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
-    return "\n".join([line.rstrip(), rule, *body])
-
 
 corpus_argument = click.argument(
     "corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)

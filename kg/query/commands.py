@@ -9,36 +9,22 @@ errors exit 2.
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from kg.errors import KgError, QueryError
+from kg.clitools import F, reports_errors
+from kg.errors import QueryError
 from kg.query.evidence import render_hits, search_evidence
 from kg.query.library import get_query, load_queries
 from kg.query.results import render, table
 from kg.query.sparql import QuerySyntaxError, ensure_read_only
 from kg.query.stores import DEFAULT_TIMEOUT, EndpointStore, MemoryStore, OxigraphStore, Store, create_store, push
 from kg.vocab import SPARQL_PROLOGUE
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _reports_errors(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except KgError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper  # type: ignore[return-value]
-
 
 def open_store(source: Path | None = None, store: Path | None = None, endpoint: str | None = None) -> Store:
     """The store a command reads: a store folder, an endpoint, or a graph built in memory.
@@ -106,7 +92,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and their parameters.")
-@_reports_errors
+@reports_errors
 def query_command(name: str | None, source: Path | None, store_dir: Path | None, endpoint: str | None,
                   timeout: float, params: tuple[str, ...], fmt: str, list_only: bool) -> None:
     """Run the named query NAME on SOURCE (a corpus folder or graph file).
@@ -151,7 +137,7 @@ def run_sparql(store: Store, text: str, *, where: str = "query", timeout: float 
 @click.argument("query_or_file")
 @_source_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@_reports_errors
+@reports_errors
 def sparql_command(query_or_file: str, source: Path | None, store_dir: Path | None, endpoint: str | None,
                    timeout: float, fmt: str) -> None:
     """Run an ad hoc SPARQL query (text or a .rq file); updates are refused."""
@@ -172,7 +158,7 @@ def sparql_command(query_or_file: str, source: Path | None, store_dir: Path | No
 @_source_options
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=5, show_default=True, help="How many claims.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_reports_errors
+@reports_errors
 def evidence_command(text: str, source: Path | None, store_dir: Path | None, endpoint: str | None,
                      timeout: float, limit: int, fmt: str) -> None:
     """The claims that answer TEXT, best first, with quotes and sources.
@@ -197,7 +183,7 @@ def evidence_command(text: str, source: Path | None, store_dir: Path | None, end
               help="Triples per upload request.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=300.0, show_default=True,
               help="Seconds each request may take.")
-@_reports_errors
+@reports_errors
 def push_command(source: Path | None, endpoint: str, graph_store: str | None, update_url: str | None,
                  batch_size: int, timeout: float) -> None:
     """Upload the graph of SOURCE to a SPARQL server, replacing kg's graphs there."""

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 from rdflib import Dataset, Graph
 
-from kg.errors import InputError, KgError
+from kg.clitools import reports_errors
+from kg.errors import InputError
 from kg.pipeline import build
 from kg.viz import VIEWS, write_html
 
@@ -42,20 +43,18 @@ def load_graph(source: Path | None) -> tuple[Graph, str]:
                    "outcome map; evidence: support type x outcome matrix.")
 @click.option("--focus", help="Claim id, citekey, concept id or author to centre on (implies --view focus).")
 @click.option("--depth", type=click.IntRange(1, 10), default=1, show_default=True, help="Links around --focus.")
+@reports_errors
 def viz(source: Path | None, output: Path | None, view: str, focus: str | None, depth: int) -> None:
     """Write an interactive, offline HTML page of SOURCE (a corpus folder or a graph file).
 
     The page opens from disk with no network: a legend, a search box, filters,
     a details panel and neighbourhood highlight.
     """
-    try:
-        graph, name = load_graph(source)
-        if focus:
-            view = "focus"
-        if output is None:
-            Path("out").mkdir(exist_ok=True)
-            output = Path("out") / (f"{name}.html" if view == "graph" else f"{name}-{view}.html")
-        write_html(output, graph, view=view, focus=focus, depth=depth)
-    except KgError as err:
-        raise click.ClickException(str(err)) from err
+    graph, name = load_graph(source)
+    if focus:
+        view = "focus"
+    if output is None:
+        Path("out").mkdir(exist_ok=True)
+        output = Path("out") / (f"{name}.html" if view == "graph" else f"{name}-{view}.html")
+    write_html(output, graph, view=view, focus=focus, depth=depth)
     click.echo(f"wrote {output}")
