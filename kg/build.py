@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.ingest.references.styles import format_apa
 from kg.model import Corpus, Person, Reference, SourceLocation, Work
 from kg.vocab import (
     BIBO,
@@ -171,7 +172,7 @@ class _Builder:
             g.add((publisher, RDF.type, FOAF.Organization))
             _lit(g, publisher, FOAF.name, ref.publisher)
         _lit(g, iri, KG.place, ref.place)
-        _lit(g, iri, KG.formatted, format_reference(ref))
+        _lit(g, iri, KG.formatted, format_apa(ref))
         _lit(g, iri, KG.printedCount, len(work.members))
 
     def entry(self, ref: Reference, work: Work) -> None:
@@ -308,13 +309,6 @@ class _Builder:
         self.claims()
         self.decisions()
         return self.graph
-
-
-def format_reference(ref: Reference) -> str:
-    """The reference in APA style (the form reviewers read in answers)."""
-    from kg.ingest.references.styles import format_apa
-
-    return format_apa(ref)
 
 
 def build_graph(corpus: Corpus) -> Graph:

@@ -257,6 +257,15 @@ def graph_iri(corpus_id: str) -> URIRef:
     return _iri(corpus_id, "graph")
 
 
+def merged_graph_iri() -> URIRef:
+    """The named graph a SPARQL server holds the merge of every corpus in.
+
+    Its last path segment has a character corpus ids may not contain, so no
+    corpus graph can collide with it.
+    """
+    return URIRef(BASE + "_all/graph")
+
+
 def corpus_part_iri(corpus_id: str, kind: str, local: str | int) -> URIRef:
     """An IRI inside a corpus: ``reference/3``, ``citation/7``, ``claim/C01``..."""
     return _iri(corpus_id, kind, str(local))

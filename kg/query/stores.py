@@ -39,7 +39,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, StoreError
 from kg.query.results import QueryResult
 from kg.query.sparql import QuerySyntaxError, ensure_read_only, lateral_optionals
-from kg.vocab import BASE, graph_iri
+from kg.vocab import BASE, merged_graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 30.0
@@ -637,7 +637,7 @@ def _endpoint_urls(url: str, graph_store: str | None, update: str | None) -> tup
 
 #: The graph on an endpoint that holds the RDF merge of every kg graph there;
 #: queries read it (a union default graph may repeat shared triples).
-MERGED_GRAPH = str(graph_iri("all-corpora"))
+MERGED_GRAPH = str(merged_graph_iri())
 
 
 class EndpointStore:
