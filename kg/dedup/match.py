@@ -218,7 +218,11 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         if not same_year:
             score -= 0.12 if a.year is not None and b.year is not None else 0.03
             reasons.append("year differs" if a.year is not None and b.year is not None else "year missing")
-        if venue < 0.8:
+        if bool(a.container) != bool(b.container) and not locator:
+            # A technical report and the paper it became share title and authors.
+            score -= 0.12
+            reasons.append("only one record names a venue")
+        elif venue < 0.8:
             score -= 0.1
             reasons.append(f"venue differs ({venue:.2f})")
         if locator:

@@ -227,3 +227,13 @@ def test_labelled_sets_have_no_false_merges(shared_dir):
             gold = {r["record_id"]: r["cluster_id"] for r in csv.DictReader(handle)}
         for cluster in deduplicate(refs).clusters:
             assert len({gold[m] for m in cluster}) == 1, (name, cluster)
+
+
+def test_technical_report_and_conference_paper_stay_apart():
+    """A record with no venue and one naming a venue, same title and authors, are not merged on that alone."""
+    a = ref("1", "The cascade-correlation learning architecture", 1990, ("Fahlman", "Lebiere"), "", "", "")
+    b = ref("2", "The cascade-correlation learning architecture", 1990, ("Fahlman", "Lebiere"),
+            "Advances in Neural Information Processing Systems", "2", "524-532")
+    result = deduplicate([a, b])
+    assert [list(c) for c in result.clusters] == [["1"], ["2"]]
+    assert any("only one record names a venue" in u.reasons for u in result.uncertain)
