@@ -108,6 +108,8 @@ def first_draw(chromium, path: Path, ready: str, cap: float, serve_vis: bool = F
     page.add_init_script(LONGTASKS)
     try:
         page.goto(path.resolve().as_uri(), wait_until="commit", timeout=cap * 1000)
+        # Poll only once the page's own document is there (a freezing page counts against the cap).
+        page.wait_for_load_state("domcontentloaded", timeout=cap * 1000)
         page.wait_for_function(ready, timeout=cap * 1000, polling=50)
         drawn = page.evaluate("window.__drawnAt || performance.now()")
     except Exception:
