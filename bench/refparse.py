@@ -1,0 +1,259 @@
+"""Benchmark the free-text reference parser and BibTeX ingestion.
+
+Part 1 runs :func:`kg.ingest.references.text.parse_reference` over AnyStyle's
+hand-tagged sets in ``$KG_SHARED/data/refparse`` (``core`` and ``good`` are
+for tuning, ``gold`` is the held-back figure) and prints, per set and per
+field, precision, recall and F1 (authors as ordered family-name lists, the
+other fields after normalising case, punctuation and dashes), the token and
+sequence error rates as AnyStyle's check defines them (a word is labelled by
+the field whose value contains it, else ``other``), the share of references
+with every scored field right, and references per second.  The peer
+(refextract, PyPI) is run on the same strings in the same run when installed.
+
+Part 2 times BibTeX ingestion of ``$KG_SHARED/data/bibtex/bibliotex_all.bib``
+against bibtexparser v2 with its ``LatexDecoding``, ``SeparateCoAuthors`` and
+``SplitNameParts`` middlewares and checks that no entry is lost.
+
+Run: ``KG_SHARED=../shared python bench/refparse.py [--sets core good gold] [--limit N] [--no-peer] [--no-bibtex]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.ingest.references.text import parse_reference, split_people  # noqa: E402
+from kg.model import SourceLocation  # noqa: E402
+
+FIELDS = ("author", "year", "title", "container", "volume", "issue", "pages")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+
+
+def norm(text: str | None) -> str:
+    """Normalise a field value: NFKC, lower case, no punctuation or dashes."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _DASHES.sub("-", text)
+    text = re.sub(r"^(pp?\.?|s\.)\s*", "", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+def gold_fields(record: dict) -> dict[str, str]:
+    """The normalised gold values of one labelled reference."""
+    fields = record["fields"]
+    out: dict[str, str] = {}
+    if fields.get("author"):
+        people, _ = split_people(fields["author"].rstrip(" .,"))
+        out["author"] = "|".join(norm(p.family or p.literal) for p in people)
+    if record.get("year"):
+        out["year"] = str(record["year"])
+    out["title"] = norm(fields.get("title"))
+    out["container"] = norm(fields.get("journal") or fields.get("container-title"))
+    volume = fields.get("volume") or ""
+    match = re.match(r"\s*(?:vol\.?\s*)?([^\s(]+)\s*\(([^)]*)\)", volume, re.I)
+    if match:
+        out["volume"], out["issue"] = norm(match.group(1)), norm(match.group(2))
+    else:
+        out["volume"] = norm(volume)
+    out["pages"] = norm(fields.get("pages"))
+    return {k: v for k, v in out.items() if v}
+
+
+def ours(raw: str) -> dict[str, str]:
+    """Parse one string with kg and return normalised field values."""
+    ref, _ = parse_reference(raw, "1", SourceLocation("bench", 1))
+    out = {
+        "author": "|".join(norm(p.family or p.literal) for p in ref.authors),
+        "year": str(ref.year or "")[:4],
+        "title": norm(ref.title if ref.confidence > 0.1 else ""),
+        "container": norm(ref.container),
+        "volume": norm(ref.volume),
+        "issue": norm(ref.issue),
+        "pages": norm(ref.pages),
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+def peer(raw: str) -> dict[str, str]:
+    """Parse one string with refextract and return normalised field values."""
+    from refextract import extract_references_from_string
+
+    out: dict[str, str] = {}
+    try:
+        found = extract_references_from_string(raw)
+    except Exception:  # the peer may fail on any input; count it as empty
+        return out
+    if not found:
+        return out
+    ref = found[0]
+    if ref.get("author"):
+        out["author"] = "|".join(norm(a.split(",")[0].split()[-1]) for a in ref["author"][0].split(" and "))
+    if ref.get("year"):
+        out["year"] = ref["year"][0][:4]
+    if ref.get("title"):
+        out["title"] = norm(ref["title"][0])
+    if ref.get("journal_title"):
+        out["container"] = norm(ref["journal_title"][0])
+    if ref.get("journal_volume"):
+        out["volume"] = norm(ref["journal_volume"][0])
+    if ref.get("journal_page"):
+        out["pages"] = norm(ref["journal_page"][0])
+    return {k: v for k, v in out.items() if v}
+
+
+def tokens_labelled(raw: str, fields: dict[str, str]) -> list[str]:
+    """Label each word of ``raw`` by the field whose normalised value holds it."""
+    labels = []
+    for word in raw.split():
+        w = norm(word)
+        label = "other"
+        if w:
+            for name in FIELDS:
+                value = fields.get(name, "")
+                if name == "author":
+                    value = value.replace("|", "")
+                if value and w in value:
+                    label = name
+                    break
+        labels.append(label)
+    return labels
+
+
+def score(records: list[dict], parse) -> dict[str, object]:
+    """Field P/R/F1, error rates, wholly-right share and speed of ``parse``."""
+    raws = [r["raw"] for r in records]
+    start = time.perf_counter()
+    predictions = [parse(raw) for raw in raws]
+    elapsed = time.perf_counter() - start
+    counts = {f: [0, 0, 0] for f in FIELDS}  # tp, fp, fn
+    whole = 0
+    bad_tokens = total_tokens = bad_sequences = 0
+    for record, pred in zip(records, predictions):
+        gold = gold_fields(record)
+        right = True
+        for f in FIELDS:
+            g, p = gold.get(f), pred.get(f)
+            if g and p and g == p:
+                counts[f][0] += 1
+            else:
+                if p:
+                    counts[f][1] += 1
+                if g:
+                    counts[f][2] += 1
+                if g or p:
+                    right = False
+        whole += right
+        gl, pl = tokens_labelled(record["raw"], gold), tokens_labelled(record["raw"], pred)
+        wrong = sum(a != b for a, b in zip(gl, pl))
+        bad_tokens += wrong
+        total_tokens += len(gl)
+        bad_sequences += wrong > 0
+    result: dict[str, object] = {}
+    for f, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        result[f] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    n = len(records)
+    result["token error"] = bad_tokens / total_tokens if total_tokens else 0.0
+    result["sequence error"] = bad_sequences / n if n else 0.0
+    result["wholly right"] = whole / n if n else 0.0
+    result["refs/s"] = n / elapsed if elapsed else 0.0
+    return result
+
+
+def print_set(name: str, n: int, mine: dict, theirs: dict | None) -> None:
+    """Print one set's figures, ours beside the peer's."""
+    print(f"\n== {name} ({n} references) ==")
+    print(f"{'field':<10} {'kg P':>6} {'kg R':>6} {'kg F1':>6} | {'peer P':>6} {'peer R':>6} {'peer F1':>7}")
+    for f in FIELDS:
+        p, r, f1 = mine[f]
+        line = f"{f:<10} {p:6.3f} {r:6.3f} {f1:6.3f} |"
+        if theirs:
+            pp, pr, pf = theirs[f]
+            line += f" {pp:6.3f} {pr:6.3f} {pf:7.3f}"
+        else:
+            line += "   peer not installed"
+        print(line)
+    for key in ("token error", "sequence error", "wholly right", "refs/s"):
+        a = mine[key]
+        b = theirs[key] if theirs else None
+        ratio = f"  ratio {a / b:.2f}" if b else ""
+        peer_text = f"{b:.3f}" if b is not None else "n/a"
+        print(f"{key:<15} kg {a:10.3f}   peer {peer_text:>10}{ratio}")
+
+
+def bench_bibtex(path: Path) -> None:
+    """Time kg's BibTeX ingestion against bibtexparser's decoding middlewares."""
+    import bibtexparser
+    from bibtexparser import middlewares as m
+
+    from kg.ingest.references.bibtex import parse_bibtex
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        refs, problems = parse_bibtex(text, str(path))
+        times.append(time.perf_counter() - start)
+    ours_t = sorted(times)[1]
+    start = time.perf_counter()
+    lib = bibtexparser.parse_string(
+        text,
+        append_middleware=[m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()],
+    )
+    theirs_t = time.perf_counter() - start
+    raw_entries = len(re.findall(r"^\s*@(?!string|comment|preamble)\w+\s*\{", text, re.I | re.M))
+    print(f"\n== BibTeX ingestion: {path.name} ==")
+    print(f"kg: {len(refs)} references, {len(problems)} problems, {ours_t:.3f} s ({len(refs) / ours_t:.0f} entries/s)")
+    print(
+        f"bibtexparser+LatexDecoding+SeparateCoAuthors+SplitNameParts: {len(lib.entries)} entries, "
+        f"{len(lib.failed_blocks)} failed blocks, {theirs_t:.3f} s ({len(lib.entries) / theirs_t:.0f} entries/s)"
+    )
+    print(f"speed ratio kg/bibtexparser: {theirs_t / ours_t:.1f}x; entry blocks in file: {raw_entries}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", default=["core", "good", "bad", "gold"])
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--no-bibtex", action="store_true")
+    args = parser.parse_args(argv)
+    shared = os.environ.get("KG_SHARED")
+    if not shared:
+        print("KG_SHARED is not set; point it at the shared folder (e.g. KG_SHARED=../shared)")
+        return 0
+    root = Path(shared) / "data"
+    have_peer = False
+    if not args.no_peer:
+        try:
+            import refextract  # noqa: F401
+
+            have_peer = True
+        except ImportError:
+            print("peer not installed (pip install refextract); printing kg's figures only")
+    for name in args.sets:
+        path = root / "refparse" / f"anystyle_{name}.jsonl"
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if args.limit:
+            records = records[: args.limit]
+        mine = score(records, ours)
+        theirs = score(records, peer) if have_peer else None
+        print_set(name, len(records), mine, theirs)
+    if not args.no_bibtex:
+        bench_bibtex(root / "bibtex" / "bibliotex_all.bib")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
