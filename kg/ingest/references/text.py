@@ -90,6 +90,13 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
     raw = re.sub(r"\s+", " ", entry).strip()
     match = _AUTHOR_YEAR.match(raw)
     if not match:
+        # Not an author-date entry: the CRF labeller (other styles, numbered
+        # lists) takes over when its model is installed.
+        from kg.ingest.references.crf import parse_with_crf
+
+        learned = parse_with_crf(entry, ref_id, source)
+        if learned is not None and learned.title and (learned.authors or learned.year):
+            return learned, []
         problem = Problem(
             "unparsed-reference",
             "warning",
