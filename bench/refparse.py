@@ -30,7 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.ingest.references.text import parse_reference, split_people  # noqa: E402
+from kg.ingest.references.crf import split_names  # noqa: E402
+from kg.ingest.references.text import parse_reference  # noqa: E402
 from kg.model import SourceLocation  # noqa: E402
 
 FIELDS = ("author", "year", "title", "container", "volume", "issue", "pages")
@@ -52,7 +53,7 @@ def gold_fields(record: dict) -> dict[str, str]:
     fields = record["fields"]
     out: dict[str, str] = {}
     if fields.get("author"):
-        people, _ = split_people(fields["author"].rstrip(" .,"))
+        people, _ = split_names(fields["author"])
         out["author"] = "|".join(norm(p.family or p.literal) for p in people)
     if record.get("year"):
         out["year"] = str(record["year"])
