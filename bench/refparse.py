@@ -44,7 +44,6 @@ def norm(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", text).lower()
     text = _DASHES.sub("-", text)
-    text = re.sub(r"^(pp?\.?|s\.)\s*", "", text)
     return re.sub(r"[\W_]+", "", text)
 
 
@@ -58,14 +57,15 @@ def gold_fields(record: dict) -> dict[str, str]:
     if record.get("year"):
         out["year"] = str(record["year"])
     out["title"] = norm(fields.get("title"))
-    out["container"] = norm(fields.get("journal") or fields.get("container-title"))
+    container = fields.get("journal") or fields.get("container-title") or ""
+    out["container"] = norm(re.sub(r"^\s*in:?\s+", "", container, flags=re.I))
     volume = fields.get("volume") or ""
-    match = re.match(r"\s*(?:vol\.?\s*)?([^\s(]+)\s*\(([^)]*)\)", volume, re.I)
+    match = re.match(r"\s*(?:vol\.?\s*)?([^\s(,]+)\s*(?:\(([^)]*)\)|,\s*no\.?\s*(\S+))", volume, re.I)
     if match:
-        out["volume"], out["issue"] = norm(match.group(1)), norm(match.group(2))
+        out["volume"], out["issue"] = norm(match.group(1)), norm(match.group(2) or match.group(3))
     else:
-        out["volume"] = norm(volume)
-    out["pages"] = norm(fields.get("pages"))
+        out["volume"] = norm(re.sub(r"^\s*vol\.?\s*", "", volume, flags=re.I))
+    out["pages"] = norm(re.sub(r"^\s*(?:pp?\.|s\.)\s*", "", fields.get("pages") or "", flags=re.I))
     return {k: v for k, v in out.items() if v}
 
 
