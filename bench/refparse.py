@@ -60,7 +60,8 @@ def gold_fields(record: dict) -> dict[str, str]:
     container = fields.get("journal") or fields.get("container-title") or ""
     out["container"] = norm(re.sub(r"^\s*in:?\s+", "", container, flags=re.I))
     volume = fields.get("volume") or ""
-    match = re.match(r"\s*(?:vol\.?\s*)?([^\s(,]+)\s*(?:\(([^)]*)\)|,\s*no\.?\s*(\S+))", volume, re.I)
+    volume = re.sub(r"^\W*(?:vol(?:ume)?\.?)\s*", "", volume, flags=re.I)
+    match = re.match(r"\s*([^\s(,]+)\s*(?:\(([^)]*)\)|,\s*(?:no\.?\s*)?(\d+))", volume, re.I)
     if match:
         out["volume"], out["issue"] = norm(match.group(1)), norm(match.group(2) or match.group(3))
     else:

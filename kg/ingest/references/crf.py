@@ -179,7 +179,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     year = int(year_match.group(1)) if year_match else None
     volume_text = clean(text.get("volume", ""))
     volume, issue = volume_text, ""
-    match = re.match(r"^(?:vol\.?\s*|bd\.?\s*)?([^\s(,:]+)\s*[(,:]?\s*(?:no\.?\s*|nr\.?\s*)?([^)\s]*)\)?", volume_text, re.I)
+    match = re.match(r"^(?:vol(?:ume)?\.?\s*|bd\.?\s*)?([^\s(,:]+)\s*[(,:]?\s*(?:no\.?\s*|nr\.?\s*)?([^)\s]*)\)?", volume_text, re.I)
     if match:
         volume, issue = match.group(1), match.group(2)
     pages = re.sub(r"^(?:pp?\.|s\.)\s*", "", clean(text.get("pages", "")), flags=re.I)

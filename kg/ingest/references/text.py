@@ -185,13 +185,24 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         confidence=0.6 if fields.get("leftover") else 0.9,
         leftover=fields.get("leftover", ""),
     )
-    if fields.get("leftover") or (kind == "book" and not fields.get("publisher")) or not title or not authors:
+    if (
+        fields.get("leftover")
+        or (kind == "book" and not fields.get("publisher"))
+        or (kind == "article-journal" and not fields.get("volume"))
+        or not title
+        or not authors
+    ):
         # The rules left gaps: let the CRF try and keep its answer when it
         # places a container the rules could not.
         from kg.ingest.references.crf import parse_with_crf
 
         learned = parse_with_crf(entry, ref_id, source)
-        if learned is not None and learned.title and learned.container and not reference.container:
+        if (
+            learned is not None
+            and learned.title
+            and learned.container
+            and (not reference.container or (learned.volume and not reference.volume))
+        ):
             return learned, []
     return reference, []
 
