@@ -30,7 +30,9 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", shape)
 
 
+@lru_cache(maxsize=65536)
 def _word_features(word: str) -> dict[str, object]:
+    # Cached: words recur across references; callers copy before changing.
     stripped = re.sub(r"^\W+|\W+$", "", word)
     low = stripped.lower()
     return {
