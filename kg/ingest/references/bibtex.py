@@ -9,6 +9,7 @@ blocks become problems with their line, never silently dropped.
 
 from __future__ import annotations
 
+import logging
 import re
 
 import bibtexparser
@@ -16,6 +17,10 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from kg.ingest.references.latex import decode_latex
 from kg.model import Person, Problem, Reference, SourceLocation
+
+# bibtexparser logs each broken block; kg reports them as Problems instead, so
+# keep its messages off stderr unless the application configures logging.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 _TYPES = {
     "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter", "incollection": "chapter",
