@@ -20,6 +20,8 @@ MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "refparse.
 
 _LABEL_MAP = {"journal": "container-title"}
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
+_GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
+_VANCOUVER = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[^;]{0,20};\s*(\w+)\s*(?:\(([^)]+)\))?\s*:\s*(\w+(?:\s*[-–]\s*\w+)?)")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
 
 
@@ -137,6 +139,17 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             people.append(Person(part, parts[i + 1]))
             i += 2
             continue
+        if (
+            i + 1 < len(parts)
+            and len(words) == 1
+            and not _INITIAL.match(part)
+            and _GIVEN.match(parts[i + 1])
+            and (i == 0 or " " in parts[i + 1])
+        ):
+            # "Link, Bruce G., and Jo C. Phelan": the first name inverted (MLA, Chicago).
+            people.append(Person(part, parts[i + 1]))
+            i += 2
+            continue
         if ";" in text and "," in part:
             family, given = part.split(",", 1)
             people.append(Person(family.strip(), given.strip()))
@@ -172,7 +185,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     text = {k: " ".join(v) for k, v in groups.items()}
 
     def clean(value: str) -> str:
-        return re.sub(r"\s+", " ", value.replace("*", "")).strip(" .,;:\"“”«»()[]")
+        return re.sub(r"\s+", " ", value.replace("*", "")).strip(" .,;:\"“”‘’«»()[]")
 
     authors, et_al = split_names(text.get("author", ""))
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
@@ -185,6 +198,10 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     if match:
         volume, issue = match.group(1), match.group(2)
     pages = re.sub(r"^(?:pp?\.|s\.)\s*", "", clean(text.get("pages", "")), flags=re.I)
+    vancouver = _VANCOUVER.search(raw)
+    if vancouver and not volume and not pages:
+        # "2001;27(1):363-85": the CRF tends to label the whole run a date.
+        volume, issue, pages = vancouver.group(1), vancouver.group(2) or "", vancouver.group(3)
     pages = re.sub(r"\s*[–—-]+\s*", "-", pages)
     container = clean(text.get("container-title", ""))
     container = re.sub(r"^in:?\s+", "", container, flags=re.I)

@@ -47,6 +47,32 @@ def test_other_styles_get_first_author_year_and_title(entry: str, expected: tupl
     assert ref.title.lower().startswith(title)
 
 
+SIX_STYLES = {
+    "apa": "Link, B. G., & Phelan, J. C. (2001). Conceptualizing stigma. Annual Review of Sociology, 27(1), 363–385.",
+    "harvard": "Link, B.G. and Phelan, J.C. (2001) ‘Conceptualizing stigma’, Annual Review of Sociology, 27(1), "
+    "pp. 363–385.",
+    "chicago": "Link, Bruce G., and Jo C. Phelan. 2001. “Conceptualizing Stigma.” Annual Review of Sociology "
+    "27 (1): 363–85.",
+    "mla": "Link, Bruce G., and Jo C. Phelan. “Conceptualizing Stigma.” Annual Review of Sociology, vol. 27, no. 1, "
+    "2001, pp. 363–385.",
+    "vancouver": "2. Link BG, Phelan JC. Conceptualizing stigma. Annu Rev Sociol. 2001;27(1):363-85.",
+    "ieee": "[3] B. G. Link and J. C. Phelan, “Conceptualizing stigma,” Annu. Rev. Sociol., vol. 27, no. 1, "
+    "pp. 363–385, 2001.",
+}
+
+
+@pytest.mark.parametrize("style", sorted(SIX_STYLES))
+def test_one_work_in_six_styles_gives_the_same_fields(style: str) -> None:
+    """The same article printed in each of the six styles parses to the same authors, year, title and numbers."""
+    ref, _ = parse_reference(SIX_STYLES[style], "1", SRC)
+    assert [p.family for p in ref.authors] == ["Link", "Phelan"]
+    assert ref.year == 2001
+    assert ref.title.lower() == "conceptualizing stigma"
+    assert ref.container.replace(".", "") in {"Annual Review of Sociology", "Annu Rev Sociol"}
+    assert (ref.volume, ref.issue) == ("27", "1")
+    assert ref.pages.startswith("363-")
+
+
 def test_author_date_entries_still_use_the_rules() -> None:
     """An APA entry keeps the rule parser's high confidence and exact fields."""
     ref, _ = parse_reference(
