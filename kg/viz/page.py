@@ -2,7 +2,8 @@
 
 The nodes and edges are held in a pyvis ``Network`` (filled in bulk, so
 building stays linear in the number of edges), positioned by
-:func:`kg.viz.views.layered_layout` with physics off, and written with the
+:func:`kg.viz.views.layered_layout` (a focus view by
+:func:`~kg.viz.views.radial_layout`) with physics off, and written with the
 project's own template: vis-network's script and style (shipped inside the
 pyvis package) are inlined, nothing is fetched from the network, and every
 text from the inputs travels as JSON inside a ``<script type="application/json">``
@@ -21,7 +22,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from kg.viz.views import KINDS, EvidenceMap, layered_layout, sizes
+from kg.viz.views import KINDS, EvidenceMap, layered_layout, radial_layout, sizes
 
 #: Colour, vis-network shape and legend symbol per node kind.
 STYLE: dict[str, tuple[str, str, str, str]] = {
@@ -79,7 +80,8 @@ def to_network(view: nx.Graph) -> Network:
     so nodes and edges are appended in bulk.
     """
     net = Network(height="100%", width="100%", directed=False, cdn_resources="local")
-    positions = layered_layout(view)
+    centre = view.graph.get("focus")
+    positions = radial_layout(view, centre) if centre in view else layered_layout(view)
     size = sizes(view)
     nodes = []
     for node in sorted(view.nodes, key=str):
