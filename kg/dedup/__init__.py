@@ -113,7 +113,8 @@ def deduplicate(
     scored = []
     for a, b in candidate_pairs(feats):
         score, reasons = compare(feats[a], feats[b])
-        if link_versions and score < SAME and "year differs" in reasons and score >= SAME - 0.13:
+        versions = "year differs" in reasons or "a preprint and a published version" in reasons
+        if link_versions and SAME - 0.13 <= score < SAME and versions:
             score, reasons = score + 0.13, (*reasons, "linked as versions on request")
         scored.append((score, a, b, reasons))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))

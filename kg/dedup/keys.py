@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from urllib.parse import unquote
 
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*|\\.")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -44,14 +45,47 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
+_BRACKETED = re.compile(r"\s*\[[^\[\]]*(?:\]|$)")
+_CITED_IN_PARENS = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\b(?:1[89]|20)\d\d\b(?:[^()]|\([^()]*\))*\)\s*\.?\s*$")
+_CITED_AFTER_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s+\S.*\b(?:1[89]|20)\d\d\b.*$")
+_ABSTRACT_TAG = re.compile(r"(?i)\s*\((?:structured|provisional) abstract\)")
+
+
+def clean_title(title: str) -> str:
+    """A title without the notes databases append to it.
+
+    MEDLINE and Embase exports add "[Review] [24 refs]", "[Erratum appears in
+    ...]", "[Chinese]", "(vol 360, pg 542, 2009)" or "... N Engl J Med.
+    2009;360(5):544-6"; a title printed wholly in brackets is a translation
+    and keeps its words.
+
+    >>> clean_title("Dynamics of HPV16 load.[Erratum appears in J Clin Virol. 2006;36(4):315]")
+    'Dynamics of HPV16 load.'
+    >>> clean_title("Eculizumab for aHUS (vol 360, pg 542, 2009)")
+    'Eculizumab for aHUS'
+    >>> clean_title("[Impact of cognitive deficit on survival]")
+    'Impact of cognitive deficit on survival'
+    """
+    text = html.unescape(title).strip()
+    stripped = _BRACKETED.sub("", text)
+    if len(stripped.split()) < 2:
+        # Translated titles are printed in brackets: keep the words, drop the tags.
+        stripped = _LANGUAGE_TAG.sub("", text.strip()).strip().strip(".").strip("[]")
+    stripped = _CITED_AFTER_ELLIPSIS.sub("", stripped)
+    stripped = _CITED_IN_PARENS.sub("", stripped)
+    stripped = _ABSTRACT_TAG.sub("", stripped)
+    return stripped.strip()
+
+
 def title_key(title: str) -> str:
-    """A title's comparable form: folded, language tags like "[Chinese]" dropped.
+    """A title's comparable form: cleaned (:func:`clean_title`) and folded.
 
     >>> title_key("Efficacy of batroxobin. [Chinese]")
     'efficacy of batroxobin'
+    >>> title_key("New paradigms in cervical cancer prevention. [Review] [24 refs]")
+    'new paradigms in cervical cancer prevention'
     """
-    title = _LANGUAGE_TAG.sub("", title.strip())
-    return fold(title)
+    return fold(clean_title(title))
 
 
 def title_words(key: str) -> list[str]:
@@ -66,8 +100,10 @@ def doi_key(doi: str) -> str:
     '10.1097/mol.0b013e3282ffaf82'
     >>> doi_key("doi: 10.1234/X.")
     '10.1234/x'
+    >>> doi_key("http://dx.doi.org/10.1016/S0025-7753%2817%2930624-3")
+    '10.1016/s0025-7753(17)30624-3'
     """
-    match = _DOI.search(doi.strip())
+    match = _DOI.search(unquote(doi.strip()))
     return match.group(0).lower().rstrip(".,;") if match else ""
 
 
@@ -84,9 +120,12 @@ def page_range(pages: str) -> tuple[str, str]:
     ('', '')
     >>> page_range("Suppl-29")
     ('', '')
+    >>> page_range("pp. 37-66.")
+    ('37', '66')
     """
     if re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b", pages):
         return "", ""  # a spreadsheet turned "9-11" into "11-Sep": the pages are lost
+    pages = re.sub(r"(?i)^\s*(?:pp?\.|pages?)\s*", "", pages).strip().rstrip(".,;")
     parts = [p for p in re.split(r"\s*(?:-+|–|—)\s*", pages.strip()) if p]
     if not parts:
         return "", ""
@@ -99,9 +138,43 @@ def page_range(pages: str) -> tuple[str, str]:
     return first.lower(), last.lower()
 
 
+_CONTAINER_NOTE = re.compile(
+    r"(?i)\s*(?:\[[^\]]*\]|\((?:online|print|electronic|clinical research ed\.?)\)|\(\w+\)\s*$)")
+_CONTAINER_TAIL = re.compile(r"(?i)(?:\s+:\s+|\.\s*conference\b|\s+vol\b\.?\s*\d).*$")
+
+
 def container_key(container: str) -> str:
-    """A journal or book title's comparable form."""
-    return " ".join(title_words(fold(container)))
+    """A journal or book title's comparable form.
+
+    Subtitles after " : ", meeting notes (".Conference: ..."), "[Electronic
+    Resource]", "(Online)" and a leading "In" are dropped.
+
+    >>> container_key("Clinical cancer research : an official journal of the AACR")
+    'clinical cancer research'
+    >>> container_key("PLoS ONE [Electronic Resource]")
+    'plos one'
+    >>> container_key("In Advances in Neural Information Processing Systems 2")
+    'advances neural information processing systems'
+    >>> container_key("Med Clin (Barc)")
+    'med clin'
+    """
+    text = html.unescape(container).strip()
+    text = _CONTAINER_TAIL.sub("", text)
+    text = _CONTAINER_NOTE.sub("", text)
+    text = re.sub(r"^(?i:in)\s+(?=[A-Z])", "", text.strip())
+    # Years and volume numbers printed inside the name ("AMCIS 2017 Proceedings").
+    return " ".join(w for w in title_words(fold(text)) if not w.isdigit())
+
+
+def _acronym(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` splits into non-empty prefixes of ``words`` in order."""
+    if not words:
+        return not letters
+    word = words[0]
+    for size in range(min(len(word), len(letters) - len(words) + 1), 0, -1):
+        if word.startswith(letters[:size]) and _acronym(letters[size:], words[1:]):
+            return True
+    return False
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -113,9 +186,18 @@ def abbreviates(short: str, full: str) -> bool:
     True
     >>> abbreviates("cancer", "cancer cytopathology")
     False
+    >>> abbreviates("icis", "international conference information systems")
+    True
+    >>> abbreviates("amcis proceedings", "americas conference information systems")
+    True
     """
     a, b = short.split(), full.split()
-    if not a or len(a) != len(b):
+    a = [w for w in a if w not in ("proceedings", "proc")] or a
+    if not a:
+        return False
+    if len(a) == 1 and len(b) > 2 and len(a[0]) <= 8 and _acronym(a[0], b):
+        return True  # an acronym: "icis" or "amcis" for "americas conference information systems"
+    if len(a) != len(b):
         return False
     return all(y.startswith(x) for x, y in zip(a, b))
 
@@ -180,3 +262,35 @@ def is_generic(title_key_: str) -> bool:
     return len(words) <= 3 and (title_key_ in _GENERIC or (bool(words) and words[0] in {
         "editorial", "introduction", "preface", "foreword", "erratum", "correction", "letter", "reply",
         "commentary", "news", "obituary", "index"}))
+
+
+_LANGUAGE_WORDS = {
+    "en": frozenset("the of and in on for with from to an is are by".split()),
+    "de": frozenset("der die das und im zum zur fur von mit ein eine des den dem auf uber als".split()),
+    "fr": frozenset("le la les des du et une dans pour sur par au aux est".split()),
+    "es": frozenset("el la los las del y en para por con una un sobre".split()),
+    "pt": frozenset("o os da do das dos e em para com uma um sobre".split()),
+    "it": frozenset("il lo gli della delle del e per con una un nel sulla".split()),
+}
+
+
+def language_of(title_key_: str) -> str:
+    """A guess at a folded title's language from its function words ('' when unsure).
+
+    Used only to tell a translated title from a different work at the same
+    pages, so it needs two clear function words.
+
+    >>> language_of("zum aktuellen stand des plattformkapitalismus und der arbeit")
+    'de'
+    >>> language_of("the current situation of platform capitalism")
+    'en'
+    >>> language_of("deep learning")
+    ''
+    """
+    words = title_key_.split()
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _LANGUAGE_WORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] < 2 or ranked[0] == ranked[1]:
+        return ""
+    return best

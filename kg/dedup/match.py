@@ -24,18 +24,22 @@ References:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from kg.dedup.keys import (
     abbreviates,
+    clean_title,
     container_key,
     doi_key,
     fold,
     is_generic,
+    language_of,
     notice_kind,
     numbers_in,
     page_range,
@@ -45,7 +49,11 @@ from kg.dedup.keys import (
 )
 from kg.model import Reference
 
+_PREPRINT = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf)\b")
+_PREPRINT_DOI = re.compile(r"10\.(?:48550|1101|2139|21203|20944|31234|31219)/")
+
 MAX_BLOCK = 60
+WINDOW = 12
 SAME = 0.9
 UNCERTAIN = 0.6
 
@@ -59,6 +67,7 @@ class Features:
     title: str
     words: tuple[str, ...]
     surnames: tuple[str, ...]
+    surname_parts: tuple[frozenset[str], ...]
     name_words: tuple[str, ...]
     year: int | None
     container: str
@@ -68,19 +77,26 @@ class Features:
     numbers: frozenset[str]
     notice: str
     generic: bool
+    kind: str
+    language: str
+    preprint: bool
 
 
 def features(index: int, ref: Reference) -> Features:
     """Normalise a record once for all its comparisons."""
-    title = title_key(ref.title)
+    cleaned = clean_title(ref.title)
+    title = fold(cleaned)
     first, last = page_range(ref.pages)
-    volume = ref.volume.strip() if ref.volume.strip().isdigit() else ""
+    leading = re.match(r"\d+", ref.volume.strip())
+    volume = leading.group(0).lstrip("0") if leading else ""
+    names = [n for n in ref.surnames if surname_key(n)]
     return Features(
         index=index,
         doi=doi_key(ref.doi),
         title=title,
         words=tuple(title_words(title)),
-        surnames=tuple(s for s in (surname_key(n) for n in ref.surnames) if s),
+        surnames=tuple(surname_key(n) for n in names),
+        surname_parts=tuple(frozenset(w for w in fold(n).split() if len(w) > 3) for n in names),
         name_words=tuple(sorted({w for p in ref.authors for w in fold(f"{p.family} {p.given} {p.literal}").split()
                                  if len(w) > 2})),
         year=ref.year,
@@ -88,9 +104,12 @@ def features(index: int, ref: Reference) -> Features:
         volume=volume,
         first_page=first,
         last_page=last,
-        numbers=numbers_in(ref.title),
-        notice=notice_kind(ref.title),
+        numbers=numbers_in(cleaned),
+        notice=notice_kind(cleaned),
         generic=is_generic(title),
+        kind=ref.type if ref.type in ("thesis", "report") else ("venue" if ref.container.strip() else ""),
+        language=language_of(title),
+        preprint=bool(_PREPRINT.search(container_key(ref.container)) or _PREPRINT_DOI.match(doi_key(ref.doi))),
     )
 
 
@@ -112,19 +131,64 @@ def block_keys(f: Features) -> Iterable[tuple[str, ...]]:
 
 
 def candidate_pairs(feats: Sequence[Features]) -> set[tuple[int, int]]:
-    """Pairs of record indexes that share a blocking key (blocks capped)."""
+    """Pairs of record indexes that share a blocking key.
+
+    A block larger than ``MAX_BLOCK`` (one paper cited 200 times; a common
+    surname and year) is not compared all against all: its records are
+    sorted by title and authors and each meets the next ``WINDOW`` records
+    (the sorted-neighbourhood method), so the cost stays linear while copies
+    of one work, which sort together, still meet.
+    """
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for f in feats:
         for key in block_keys(f):
             blocks[key].append(f.index)
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
-        if len(members) < 2 or (len(members) > MAX_BLOCK and key[0] != "doi"):
+        if len(members) < 2:
+            continue
+        if len(members) > MAX_BLOCK and key[0] != "doi":
+            ordered = sorted(members, key=lambda i: (feats[i].title, feats[i].surnames, i))
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:i + 1 + WINDOW]:
+                    pairs.add((a, b) if a < b else (b, a))
             continue
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add((a, b) if a < b else (b, a))
     return pairs
+
+
+def _numeric(page: str) -> bool:
+    return page.isdigit()
+
+
+def pages_relation(a: Features, b: Features) -> str:
+    """How two records' page ranges relate: 'same', 'close', 'unknown' or 'conflict'.
+
+    'close' covers the noise of exports: overlapping ranges, one page of the
+    other's range, a mistyped first page with the same last page.  An
+    article number (e12724, c1804) against a page range is 'unknown': the
+    same article is often printed both ways.
+    """
+    if not a.first_page or not b.first_page:
+        return "unknown"
+    if a.first_page == b.first_page:
+        return "same"
+    if _numeric(a.first_page) != _numeric(b.first_page):
+        return "unknown"
+    if not _numeric(a.first_page):
+        return "conflict"
+    a1, b1 = int(a.first_page), int(b.first_page)
+    a2 = int(a.last_page) if a.last_page.isdigit() else a1
+    b2 = int(b.last_page) if b.last_page.isdigit() else b1
+    if a2 < a1 or b2 < b1:
+        return "close" if a2 == b2 else "unknown"  # "2297-2108": the first page is mistyped
+    if a1 <= b2 and b1 <= a2:
+        return "close"
+    if a.last_page and a.last_page == b.last_page:
+        return "close"
+    return "conflict"
 
 
 def conflict(a: Features, b: Features) -> str:
@@ -133,33 +197,59 @@ def conflict(a: Features, b: Features) -> str:
         return "different DOIs"
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
         return "years more than one apart"
-    pages_differ = bool(a.first_page and b.first_page and a.first_page != b.first_page)
+    pages = pages_relation(a, b)
     if a.doi and a.doi == b.doi:
         # Meeting supplements give every abstract the supplement's DOI; otherwise
         # volume and page variants under one DOI are export noise.
         if a.title and b.title:
             similar = fuzz.token_set_ratio(a.title, b.title)
-            if similar < 85 or (pages_differ and similar < 90):
+            if similar < 85 or (pages in ("conflict", "close") and similar < 90):
                 return "different titles under one DOI (a supplement DOI)"
         return ""
-    if pages_differ:
+    if pages == "conflict":
         return "different first pages"
+    if a.kind and b.kind and a.kind != b.kind:
+        # A thesis, the report and the paper made from it are three works.
+        return f"a {a.kind} and a {b.kind}".replace("a venue", "a published paper")
     if a.numbers != b.numbers and a.title and b.title:
         return "different numbers in the titles (part, study, year)"
-    if a.notice != b.notice and not (a.first_page and a.first_page == b.first_page):
+    if a.notice != b.notice and pages != "same":
         return "a notice (erratum, comment, reply) and the work it concerns"
     return ""
+
+
+def _same_name(x: str, y: str, px: frozenset[str], py: frozenset[str]) -> bool:
+    if x == y:
+        return True
+    if px & py:
+        return True  # compound surnames cut differently: "Campos Cavalcanti Maciel" / "Maciel"
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 4 and long_.startswith(short):
+        return True  # "Hiess" / "Hiessl"
+    return len(short) >= 5 and Levenshtein.distance(x, y, score_cutoff=1) <= 1
+
+
+def _author_overlap(a: Features, b: Features) -> tuple[float, bool]:
+    """Share of the shorter list matched, and whether the first authors match."""
+    xs, ys = a.surnames[:12], b.surnames[:12]
+    xp, yp = a.surname_parts[:12], b.surname_parts[:12]
+    used: set[int] = set()
+    matched = 0
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            if j not in used and _same_name(x, y, xp[i], yp[j]):
+                used.add(j)
+                matched += 1
+                break
+    first = _same_name(xs[0], ys[0], xp[0], yp[0])
+    return matched / min(len(xs), len(ys)), first
 
 
 def _authors(a: Features, b: Features) -> float:
     if not a.surnames or not b.surnames:
         return 0.5
-    if a.surnames[0] != b.surnames[0]:
-        # Run-together or inverted lists: fall back to overlap of all names.
-        pass
-    sa, sb = set(a.surnames), set(b.surnames)
-    overlap = len(sa & sb) / min(len(sa), len(sb))
-    if a.surnames[0] == b.surnames[0]:
+    overlap, first = _author_overlap(a, b)
+    if first:
         return overlap
     # Inverted or run-together lists ("Allen S. Lee" read as family "Allen"):
     # compare every name word of both lists.
@@ -176,14 +266,30 @@ def _container(a: Features, b: Features) -> float:
     short, full = sorted((a.container, b.container), key=len)
     if abbreviates(short, full):
         return 1.0
+    if len(short) >= 10 and full.startswith(short):
+        return 0.95  # a truncated or subtitled journal name
     return fuzz.token_sort_ratio(a.container, b.container) / 100.0
+
+
+def _title(a: Features, b: Features) -> float:
+    title = fuzz.ratio(a.title, b.title) / 100.0
+    if title < 0.85:
+        title = max(title, fuzz.token_sort_ratio(a.title, b.title) / 100.0 - 0.05)
+    if title < 0.88:
+        short, long_ = sorted((a.title, b.title), key=len)
+        if len(short.split()) >= 3 and (long_.startswith(short) or long_.endswith(short)):
+            title = 0.88  # a subtitle dropped or a running head added
+    return title
 
 
 def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
     """Score two records in [0, 1] and say why.
 
     A hard conflict scores 0; a shared DOI scores 1; otherwise the title
-    carries the score, confirmed by authors, year and venue.
+    carries the score, confirmed by authors, year, venue and locator
+    (volume and pages).  A full locator (same venue, year, volume and page
+    range) with the same authors identifies an article even when its title
+    was translated.
     """
     veto = conflict(a, b)
     if veto:
@@ -194,18 +300,23 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
     authors = _authors(a, b)
     venue = _container(a, b)
     same_year = a.year is not None and a.year == b.year
-    locator = bool(a.first_page and a.first_page == b.first_page) or bool(a.volume and a.volume == b.volume)
+    pages = pages_relation(a, b)
+    same_volume = bool(a.volume and a.volume == b.volume)
+    locator = pages == "same" or same_volume
+    full_locator = (pages == "same" and same_volume and same_year and venue >= 0.8
+                    and bool(a.last_page) and a.last_page == b.last_page and a.last_page != a.first_page)
     if a.title and b.title:
-        title = fuzz.ratio(a.title, b.title) / 100.0
-        if title < 0.85:
-            title = max(title, fuzz.token_sort_ratio(a.title, b.title) / 100.0 - 0.05)
+        title = _title(a, b)
         reasons.append(f"title {title:.2f}")
         if a.generic or b.generic:
             # "Editorial" matches every editorial: only a locator can tell.
-            same_pages = bool(a.first_page and a.first_page == b.first_page) and (
-                not (a.last_page and b.last_page) or a.last_page == b.last_page)
+            same_pages = pages == "same" and (not (a.last_page and b.last_page) or a.last_page == b.last_page)
             if not (same_year and same_pages and venue >= 0.8):
                 return min(title, 0.5), (*reasons, "generic title without matching venue and pages")
+        translated = bool(a.language and b.language and a.language != b.language)
+        if full_locator and authors >= 0.99 and (translated or title >= 0.8) and not (a.notice or b.notice):
+            return max(title, 0.95), (*reasons, "authors match",
+                                      "same venue, year, volume and page range (a translated or retitled copy)")
         score = title
         if authors >= 0.99:
             reasons.append("authors match")
@@ -216,28 +327,41 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
             score -= 0.1 * (1 - authors)
             reasons.append(f"authors partly match ({authors:.2f})")
         if not same_year:
-            score -= 0.12 if a.year is not None and b.year is not None else 0.03
-            reasons.append("year differs" if a.year is not None and b.year is not None else "year missing")
+            known = a.year is not None and b.year is not None
+            if known and title >= 0.97 and authors >= 0.99 and venue >= 0.9:
+                # Online-first and issue years, conference and proceedings years.
+                score -= 0.06
+            else:
+                score -= 0.12 if known else 0.03
+            reasons.append("year differs" if known else "year missing")
         if bool(a.container) != bool(b.container) and not locator:
             # A technical report and the paper it became share title and authors.
             score -= 0.12
             reasons.append("only one record names a venue")
-        elif venue < 0.8:
+        elif a.preprint != b.preprint:
             score -= 0.1
+            reasons.append("a preprint and a published version")
+        elif venue < 0.8:
+            score -= 0.1 if venue >= 0.5 or locator else 0.2
             reasons.append(f"venue differs ({venue:.2f})")
         if locator:
             score += 0.04
             reasons.append("volume/pages match")
-            if (a.volume and a.volume == b.volume and a.first_page and a.first_page == b.first_page
-                    and same_year and authors >= 0.99 and title >= 0.7):
+            if same_volume and pages == "same" and same_year and authors >= 0.99 and title >= 0.7:
                 score += 0.08
                 reasons.append("same authors, year, volume and first page")
+            elif full_locator and title >= 0.95:
+                score += 0.25
+                reasons.append("same venue, year, volume and page range")
         elif a.volume and b.volume and a.volume != b.volume:
             score -= 0.05
             reasons.append("volumes differ")
+        if pages == "close":
+            score -= 0.03
+            reasons.append("page ranges overlap")
         return max(0.0, min(score, 1.0)), tuple(reasons)
     # No title on one side (noisy citation lists): authors, year, venue and pages.
-    if authors >= 0.99 and same_year and venue >= 0.8 and a.first_page and a.first_page == b.first_page:
+    if authors >= 0.99 and same_year and venue >= 0.8 and pages == "same":
         return 0.85, ("no title; authors, year, venue and first page match: a reviewer should confirm",)
     return 0.3, ("no title to compare",)
 

@@ -63,6 +63,29 @@ def split_authors(text: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
+_THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d|thesis|dissertation|doctoral)\b")
+_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep|report|memo|note)|report|TR)\b")
+
+
+def record_type(values: dict[str, str]) -> str:
+    """The CSL type of a row: its ``entry_type``, else what its ``type``/``tech`` cells say.
+
+    >>> record_type({"entry_type": "inproceedings"})
+    'paper-conference'
+    >>> record_type({"type": "PhD thesis"}), record_type({"tech": "Technical Report CMU-CS-90-100"})
+    ('thesis', 'report')
+    """
+    entry = values.get("entry_type", "").lower()
+    if entry in _TYPES:
+        return _TYPES[entry]
+    note = f"{values.get('type', '')} {values.get('tech', '')}"
+    if _THESIS.search(note):
+        return "thesis"
+    if _REPORT.search(note):
+        return "report"
+    return "article-journal"
+
+
 def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
     """Read a CSV reference table.
 
@@ -98,7 +121,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                              if k not in REQUIRED and k not in _GOLD and k != "raw" and v))
         references.append(Reference(
             id=record_id,
-            type=_TYPES.get(values.get("entry_type", "").lower(), "article-journal"),
+            type=record_type(values),
             authors=split_authors(values.get("author", "")),
             year=int(year_match.group(1)) if year_match else None,
             title=values.get("title", ""),
@@ -108,6 +131,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
             pages=values.get("pages", ""),
             doi=values.get("doi", ""),
             isbn=values.get("isbn", ""),
+            publisher=values.get("publisher", "") or values.get("institution", ""),
             raw=values.get("raw", ""),
             source=where,
             source_format="csv",
