@@ -67,7 +67,7 @@ def render_html(graph: Graph, view: str = "graph", focus: str | None = None, dep
     article = _article_title(graph)
     page_title = title or (f"{heading} — {article}" if article else heading)
     evidence = evidence_map(whole) if view == "evidence" else None
-    return render_page(page_data(shown, view, page_title, evidence))
+    return render_page(page_data(shown, view, page_title, evidence, whole))
 
 
 def write_html(path: str | Path, graph: Graph, **options: object) -> Path:

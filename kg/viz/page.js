@@ -49,15 +49,15 @@
     if (data.view === "evidence") {
       ["no source", "1 source", "2 sources", "3 or more sources"].forEach(function (text, i) {
         var row = el("div", null, "kg-legend-row");
-        var swatch = el("span", "\u25cf", "kg-swatch");
-        swatch.style.color = data.sourceColors[i];
+        var swatch = el("span", null, "kg-swatch kg-shape-dot");
+        swatch.style.setProperty("--kg-colour", data.sourceColors[i]);
         row.appendChild(swatch);
         row.appendChild(el("span", text));
         box.appendChild(row);
       });
       box.appendChild(el("p", "Circle size: number of claims.", "kg-muted"));
       document.getElementById("kg-search").hidden = true;
-      document.getElementById("kg-concept").hidden = true;
+      panel.querySelector("p").textContent = "Click a circle to list its claims, quotes and sources.";
       return;
     }
     data.kinds.forEach(function (kind) {
@@ -67,8 +67,8 @@
       check.checked = true;
       check.value = kind.kind;
       check.className = "kg-kind-filter";
-      var swatch = el("span", kind.symbol, "kg-swatch");
-      swatch.style.color = kind.color;
+      var swatch = el("span", null, "kg-swatch kg-shape-" + kind.shape);
+      swatch.style.setProperty("--kg-colour", kind.color);
       row.appendChild(check);
       row.appendChild(swatch);
       row.appendChild(el("span", kind.name + " (" + kind.count + ")"));
@@ -80,8 +80,12 @@
     var grid = document.getElementById("kg-grid");
     var table = el("table", null, "kg-matrix");
     var head = el("tr");
-    head.appendChild(el("th", "support type \u2193 / outcome \u2192"));
-    data.columns.forEach(function (c) { head.appendChild(el("th", c[1])); });
+    head.appendChild(el("th", "support type \u2193 / outcome \u2192", "kg-corner"));
+    data.columns.forEach(function (c) {
+      var th = el("th", null, "kg-col");
+      th.appendChild(el("span", c[1]));
+      head.appendChild(th);
+    });
     table.appendChild(head);
     var byCell = {};
     data.cells.forEach(function (cell) { byCell[cell.support_type + "\u0000" + cell.outcome] = cell; });
@@ -93,7 +97,7 @@
         var cell = byCell[r[0] + "\u0000" + c[0]];
         if (cell) {
           var dot = el("button", String(cell.claims.length), "kg-dot");
-          var size = 18 + 10 * Math.sqrt(cell.claims.length);
+          var size = 14 + 9 * Math.sqrt(cell.claims.length);
           dot.style.width = dot.style.height = size + "px";
           dot.style.background = data.sourceColors[Math.min(cell.sources, data.sourceColors.length - 1)];
           dot.title = cell.claims.length + " claim(s), " + cell.sources + " independent source(s)";
@@ -126,9 +130,7 @@
   }
 
   function drawNetwork() {
-    var related = {};
     var nodes = new vis.DataSet(data.nodes.map(function (n) {
-      related[n.id] = n.concepts;
       var tip = el("div", n.title, "kg-tip");
       return {
         id: n.id, label: n.label, title: tip, x: n.x, y: n.y, size: n.size, shape: n.shape,
@@ -195,31 +197,49 @@
       }
     });
 
+    // Filters: a node stays when its kind is ticked and, once concepts are
+    // chosen, it belongs to a claim tagged with every chosen concept.
+    var selects = [];
+    var filterBox = document.getElementById("kg-filters");
+    data.filters.forEach(function (group) {
+      var chooser = el("select");
+      chooser.setAttribute("data-kind", group.kind);
+      chooser.setAttribute("aria-label", "Filter by " + group.name.toLowerCase());
+      chooser.appendChild(el("option", "Any " + group.name.toLowerCase())).value = "";
+      group.options.forEach(function (o) {
+        chooser.appendChild(el("option", o[1])).value = String(o[0]);
+      });
+      chooser.addEventListener("change", applyFilters);
+      filterBox.appendChild(chooser);
+      selects.push(chooser);
+    });
+
     function applyFilters() {
       var kinds = {};
       document.querySelectorAll(".kg-kind-filter").forEach(function (c) { kinds[c.value] = c.checked; });
-      var concept = document.getElementById("kg-concept").value;
+      var chosen = selects.filter(function (s) { return s.value !== ""; })
+        .map(function (s) { return Number(s.value); });
+      var keep = null;
+      var chosenIds = {};
+      if (chosen.length) {
+        keep = {};
+        chosen.forEach(function (c) { chosenIds[data.concepts[c]] = true; });
+        data.claimTags.forEach(function (tags, i) {
+          if (chosen.every(function (c) { return tags.indexOf(c) >= 0; })) keep[i] = true;
+        });
+      }
       var shown = 0;
       nodes.update(data.nodes.map(function (n) {
-        var visible = kinds[n.kind] && (!concept || n.id === concept || related[n.id].indexOf(concept) >= 0);
+        var visible = kinds[n.kind] && (keep === null || chosenIds[n.id] === true ||
+          n.claims.some(function (i) { return keep[i] === true; }));
         if (visible) shown += 1;
         return { id: n.id, hidden: !visible };
       }));
+      page.shown = shown;
       status.textContent = shown + " of " + data.nodes.length + " nodes shown";
     }
+    page.applyFilters = applyFilters;
     document.querySelectorAll(".kg-kind-filter").forEach(function (c) { c.addEventListener("change", applyFilters); });
-    var chooser = document.getElementById("kg-concept");
-    data.filters.forEach(function (group) {
-      var optgroup = el("optgroup");
-      optgroup.label = group.name;
-      group.options.forEach(function (o) {
-        var option = el("option", o[1]);
-        option.value = o[0];
-        optgroup.appendChild(option);
-      });
-      chooser.appendChild(optgroup);
-    });
-    chooser.addEventListener("change", applyFilters);
     if (data.focus) select(data.focus);
   }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,14 +25,14 @@ from pyvis.network import Network
 
 from kg.viz.views import KINDS, EvidenceMap, layered_layout, radial_layout, sizes
 
-#: Colour, vis-network shape and legend symbol per node kind.
-STYLE: dict[str, tuple[str, str, str, str]] = {
-    "theory": ("#7b3fa0", "diamond", "◆", "Theories"),
-    "support-type": ("#1f77b4", "square", "■", "Support types"),
-    "outcome": ("#2ca02c", "triangle", "▲", "Outcomes"),
-    "claim": ("#ff7f0e", "dot", "●", "Claims"),
-    "work": ("#d62728", "box", "▭", "Works (sources)"),
-    "author": ("#7f7f7f", "ellipse", "⬭", "Authors"),
+#: Colour, vis-network shape (the legend draws the same shape) and legend name per node kind.
+STYLE: dict[str, tuple[str, str, str]] = {
+    "theory": ("#7b3fa0", "diamond", "Theories"),
+    "support-type": ("#1f77b4", "square", "Support types"),
+    "outcome": ("#2ca02c", "triangle", "Outcomes"),
+    "claim": ("#ff7f0e", "dot", "Claims"),
+    "work": ("#d62728", "box", "Works"),
+    "author": ("#7f7f7f", "ellipse", "Authors"),
 }
 #: Cell colours of the evidence map by number of independent sources (0, 1, 2, 3+).
 SOURCE_COLORS = ("#b0b0b0", "#f0a35e", "#4f9fd9", "#1b5e9b")
@@ -86,7 +87,7 @@ def to_network(view: nx.Graph) -> Network:
     nodes = []
     for node in sorted(view.nodes, key=str):
         data = view.nodes[node]
-        color, shape, _symbol, _name = STYLE[data["kind"]]
+        color, shape, _name = STYLE[data["kind"]]
         x, y = positions[node]
         nodes.append({
             "id": node, "label": data["label"], "title": data["title"], "kind": data["kind"],
@@ -105,30 +106,57 @@ def to_network(view: nx.Graph) -> Network:
     return net
 
 
-def _concepts_of(view: nx.Graph) -> dict[str, list[str]]:
-    """For each node, the concepts it relates to (for the concept filter)."""
-    concept_kinds = {"theory", "support-type", "outcome"}
-    related: dict[str, set[str]] = {n: set() for n in view.nodes}
-    for claim, data in view.nodes(data=True):
-        if data["kind"] != "claim":
-            continue
-        neighbours = list(view.neighbors(claim))
-        tags = {n for n in neighbours if view.nodes[n]["kind"] in concept_kinds}
-        related[claim] |= tags
-        for work in (n for n in neighbours if view.nodes[n]["kind"] == "work"):
-            related[work] |= tags
-            for author in (a for a in view.neighbors(work) if view.nodes[a]["kind"] == "author"):
-                related[author] |= tags
-    return {n: sorted(v) for n, v in related.items()}
+CONCEPT_FILTERS = (("theory", "Theory"), ("support-type", "Support type"), ("outcome", "Outcome"))
 
 
-def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap | None = None) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-able data."""
+def _claim_index(whole: nx.Graph) -> tuple[list[str], list[list[int]], dict[str, list[int]]]:
+    """What the concept filters need, from the whole graph.
+
+    Returns the concepts (ids), for each claim the indices of its concepts,
+    and for each node the indices of the claims it belongs to: a claim itself,
+    a concept's tagged claims, a work's citing claims, an author's claims
+    through their works.
+    """
+    concept_kinds = {k for k, _ in CONCEPT_FILTERS}
+    concepts = sorted(n for n, d in whole.nodes(data=True) if d["kind"] in concept_kinds)
+    concept_at = {c: i for i, c in enumerate(concepts)}
+    claims = sorted(n for n, d in whole.nodes(data=True) if d["kind"] == "claim")
+    tags: list[list[int]] = []
+    member: dict[str, set[int]] = defaultdict(set)
+    for i, claim in enumerate(claims):
+        member[claim].add(i)
+        mine = []
+        for other in whole.neighbors(claim):
+            kind = whole.nodes[other]["kind"]
+            if kind in concept_kinds:
+                mine.append(concept_at[other])
+                member[other].add(i)
+            elif kind == "work":
+                member[other].add(i)
+                for author in whole.neighbors(other):
+                    if whole.nodes[author]["kind"] == "author":
+                        member[author].add(i)
+        tags.append(sorted(mine))
+    return concepts, tags, {n: sorted(v) for n, v in member.items()}
+
+
+def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap | None = None,
+              whole: nx.Graph | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-able data.
+
+    Args:
+        view: the nodes and edges to draw.
+        view_name: ``graph``, ``focus``, ``concepts`` or ``evidence``.
+        title: the page title.
+        evidence: the evidence map (for the ``evidence`` view).
+        whole: the whole graph the view was cut from; the concept filters
+            follow its claims (default: ``view`` itself).
+    """
     counts = {k: 0 for k in KINDS}
     for _, data in view.nodes(data=True):
         counts[data["kind"]] += 1
     kinds = [
-        {"kind": k, "color": STYLE[k][0], "symbol": STYLE[k][2], "name": STYLE[k][3], "count": counts[k]}
+        {"kind": k, "color": STYLE[k][0], "shape": STYLE[k][1], "name": STYLE[k][2], "count": counts[k]}
         for k in KINDS if counts[k]
     ]
     data: dict[str, Any] = {
@@ -146,20 +174,22 @@ def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap 
         for claim in data["claims"].values():
             claim.pop("works", None)
         return data
+    whole = view if whole is None else whole
+    concepts, tags, member = _claim_index(whole)
     net = to_network(view)
-    related = _concepts_of(view)
     for node in net.nodes:
         attrs = view.nodes[node["id"]]
         details = [list(p) for p in attrs.get("details", ()) if p[1]]
         search = " ".join([str(attrs.get("label", "")), str(attrs.get("key", "")), str(attrs.get("title", ""))])
         data["nodes"].append({**{k: node[k] for k in ("id", "label", "title", "kind", "color", "shape", "size", "x", "y")},
-                              "details": details, "concepts": related[node["id"]], "search": search.lower()})
+                              "details": details, "claims": member.get(node["id"], []), "search": search.lower()})
     data["edges"] = net.edges
-    for kind, name in (("theory", "Theory"), ("support-type", "Support type"), ("outcome", "Outcome")):
-        options = sorted(((n, str(d["title"]).rsplit(" (", 1)[0]) for n, d in view.nodes(data=True)
-                          if d["kind"] == kind), key=lambda o: o[1].lower())
+    data["concepts"], data["claimTags"] = concepts, tags
+    for kind, name in CONCEPT_FILTERS:
+        options = sorted(((i, str(whole.nodes[c].get("name", ""))) for i, c in enumerate(concepts)
+                          if whole.nodes[c]["kind"] == kind), key=lambda o: (o[1].lower(), o[0]))
         if options:
-            data["filters"].append({"name": name, "options": [list(o) for o in options]})
+            data["filters"].append({"kind": kind, "name": name, "options": [list(o) for o in options]})
     return data
 
 
@@ -185,7 +215,7 @@ def render_page(data: dict[str, Any]) -> str:
 <header>
 <h1>{title}</h1>
 <input id="kg-search" type="search" placeholder="Search nodes…" aria-label="Search nodes">
-<select id="kg-concept" aria-label="Show one concept"><option value="">All concepts</option></select>
+<span id="kg-filters"></span>
 <button id="kg-help-toggle" type="button">What is this?</button>
 <span id="kg-status" role="status"></span>
 </header>

@@ -1,7 +1,7 @@
 """Views: an RDF graph of kg becomes a networkx graph of what students browse.
 
 Node kinds, in layer order: theory, support-type, outcome, claim, work,
-author.  Every node carries ``kind``, ``label`` (short, for the canvas),
+author.  Every node carries ``kind``, ``name`` (in full), ``label`` (short, for the canvas),
 ``title`` (hover text) and ``details`` (ordered ``(field, text)`` pairs for the
 side panel; a ``link`` field holds a URL).  Texts are plain strings here: the
 page escapes them wherever they land.
@@ -71,6 +71,7 @@ def whole_graph(graph: Graph) -> nx.Graph:
         view.add_node(
             str(concept),
             kind=kind,
+            name=label,
             key=_text(graph, concept, SKOS.notation),
             label=_short(label),
             title=f"{label} ({kind})",
@@ -88,12 +89,12 @@ def whole_graph(graph: Graph) -> nx.Graph:
                    ("Printed", f"{_text(graph, work, KG.printedCount) or 1} time(s) in the reference list")]
         if doi:
             details.append(("link", f"https://doi.org/{doi}"))
-        view.add_node(str(work), kind="work", key=_text(graph, work, KG.citekey), label=_short(label),
+        view.add_node(str(work), kind="work", name=label, key=_text(graph, work, KG.citekey), label=_short(label),
                       title=_text(graph, work, KG.formatted) or label, details=tuple(details))
         for author in graph.objects(work, DCTERMS.creator):
             name = _text(graph, author, FOAF.name) or str(author)
             if str(author) not in view:
-                view.add_node(str(author), kind="author", key=name, label=_short(name), title=name,
+                view.add_node(str(author), kind="author", name=name, key=name, label=_short(name), title=name,
                               details=(("Author", name),))
             view.add_edge(str(work), str(author), relation="written by")
     for claim in sorted(set(graph.subjects(RDF.type, KG.Claim)), key=str):
@@ -108,7 +109,7 @@ def whole_graph(graph: Graph) -> nx.Graph:
                     quote = _text(graph, selector, OA.exact)
         stance = str(graph.value(claim, KG.stance) or "").rsplit("#", 1)[-1].lower()
         view.add_node(
-            str(claim), kind="claim", key=cid, label=cid, title=statement,
+            str(claim), kind="claim", name=cid, key=cid, label=cid, title=statement,
             details=(("Claim", cid), ("Statement", statement), ("Quote", quote),
                      ("Section", _text(graph, claim, KG.section)), ("Stance", stance)),
         )
