@@ -71,8 +71,21 @@ def test_search_click_and_details(bundled, chromium, tmp_path):
     details = page.inner_text("#kg-details")
     assert "peer support groups" in details and "Peer Support Groups" in details
     assert page.evaluate("window.kgPage.selected") == claim["id"]
-    dimmed = page.evaluate("window.kgPage.nodes.get().filter(n => n.opacity === 0.15).length")
-    assert dimmed > 0
+    opacity = page.evaluate("Object.fromEntries(Object.entries(window.kgPage.network.body.nodes)"
+                            ".map(([k, v]) => [k, v.options.opacity]))")
+    near = set(page.evaluate("(id) => window.kgPage.network.getConnectedNodes(id)", claim["id"])) | {claim["id"]}
+    assert {k for k, v in opacity.items() if v == 1} == near
+    assert sum(1 for v in opacity.values() if v == 0.15) == len(opacity) - len(near) > 0
+    # Selecting another node lights its neighbourhood only.
+    other = next(n["id"] for n in page.evaluate("window.kgPage.data.nodes") if n["label"] == "C01")
+    page.evaluate("(id) => window.kgPage.select(id)", other)
+    near = set(page.evaluate("(id) => window.kgPage.network.getConnectedNodes(id)", other)) | {other}
+    lit = page.evaluate("Object.entries(window.kgPage.network.body.nodes).filter(([k, v]) => v.options.opacity === 1)"
+                        ".map(([k]) => k)")
+    assert set(lit) == near
+    # Clicking empty space clears the highlight.
+    page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)
+    assert page.evaluate("Object.values(window.kgPage.network.body.nodes).every(n => n.options.opacity === 1)")
     assert opened.errors == []
 
 
