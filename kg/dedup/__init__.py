@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
@@ -62,6 +63,32 @@ def merge_records(records: Sequence[Reference]) -> Reference:
                     changes[name] = value
                     break
     return replace(best, id=records[0].id, **changes)  # type: ignore[arg-type]
+
+
+def _merge(
+    scored: list[tuple[float, int, int, tuple[str, ...]]],
+    clusters: Clusters,
+    references: Sequence[Reference],
+    made: list[DedupDecision],
+    uncertain: list[DedupDecision],
+) -> None:
+    """Merge scored pairs best first, each merge checked across both clusters."""
+    for score, a, b, reasons in scored:
+        if (a, b) in clusters.cannot:
+            continue
+        decision = DedupDecision(references[a].id, references[b].id, True, score, reasons)
+        if score >= SAME:
+            if clusters.find(a) == clusters.find(b):
+                continue
+            veto = clusters.blocked(a, b)
+            if veto:
+                made.append(replace(decision, same=False, reasons=(*reasons, veto)))
+                uncertain.append(replace(decision, same=False, reasons=(*reasons, veto)))
+                continue
+            clusters.union(a, b)
+            made.append(decision)
+        elif score >= UNCERTAIN and clusters.find(a) != clusters.find(b):
+            uncertain.append(replace(decision, same=False))
 
 
 def deduplicate(
@@ -118,22 +145,27 @@ def deduplicate(
             score, reasons = score + 0.13, (*reasons, "linked as versions on request")
         scored.append((score, a, b, reasons))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    for score, a, b, reasons in scored:
-        if (a, b) in clusters.cannot:
-            continue
-        decision = DedupDecision(references[a].id, references[b].id, True, score, reasons)
+    # Records that say what they are (a venue, a report, a thesis) are
+    # clustered first; a record that says nothing then joins a work only if
+    # the works it matches do not conflict with each other.
+    said = [bool(f.kind) for f in feats]
+    first = [s for s in scored if said[s[1]] and said[s[2]]]
+    second = [s for s in scored if not (said[s[1]] and said[s[2]])]
+    _merge(first, clusters, references, made, uncertain)
+    roots: dict[int, set[int]] = {}
+    for score, a, b, _reasons in second:
         if score >= SAME:
-            if clusters.find(a) == clusters.find(b):
-                continue
-            veto = clusters.blocked(a, b)
-            if veto:
-                made.append(replace(decision, same=False, reasons=(*reasons, veto)))
-                uncertain.append(replace(decision, same=False, reasons=(*reasons, veto)))
-                continue
-            clusters.union(a, b)
-            made.append(decision)
-        elif score >= UNCERTAIN and clusters.find(a) != clusters.find(b):
-            uncertain.append(replace(decision, same=False))
+            for x, y in ((a, b), (b, a)):
+                if not said[x] and said[y]:
+                    roots.setdefault(x, set()).add(clusters.find(y))
+    ambiguous = {x for x, found in roots.items()
+                 if any(clusters.blocked(p, q) for p, q in itertools.combinations(sorted(found), 2))}
+    for score, a, b, reasons in second:
+        if score >= SAME and (a in ambiguous or b in ambiguous):
+            uncertain.append(DedupDecision(references[a].id, references[b].id, False, score,
+                                           (*reasons, "matches two works that cannot be one")))
+    _merge([s for s in second if s[1] not in ambiguous and s[2] not in ambiguous], clusters, references, made,
+           uncertain)
     works: list[Work] = []
     used: set[str] = set()
     for group in clusters.groups():

@@ -63,14 +63,19 @@ def clean_title(title: str) -> str:
     'Dynamics of HPV16 load.'
     >>> clean_title("Eculizumab for aHUS (vol 360, pg 542, 2009)")
     'Eculizumab for aHUS'
+    >>> clean_title("Eculizumab for aHUS.[Erratum appears in N Engl J Med. 2009;360(23):2487 Note: Saez [corrected to Opazo]]")
+    'Eculizumab for aHUS.'
     >>> clean_title("[Impact of cognitive deficit on survival]")
     'Impact of cognitive deficit on survival'
     """
     text = html.unescape(title).strip()
-    stripped = _BRACKETED.sub("", text)
+    stripped, previous = text, ""
+    while stripped != previous:  # nested notes: "[Erratum appears in ... [corrected to ...]]"
+        previous, stripped = stripped, _BRACKETED.sub("", stripped)
     if len(stripped.split()) < 2:
         # Translated titles are printed in brackets: keep the words, drop the tags.
         stripped = _LANGUAGE_TAG.sub("", text.strip()).strip().strip(".").strip("[]")
+    stripped = re.sub(r"^\s*\((?:1[89]|20)\d\d[a-z]?\)\s*", "", stripped)  # "(1991) Instance-based ..."
     stripped = _CITED_AFTER_ELLIPSIS.sub("", stripped)
     stripped = _CITED_IN_PARENS.sub("", stripped)
     stripped = _ABSTRACT_TAG.sub("", stripped)
@@ -294,3 +299,37 @@ def language_of(title_key_: str) -> str:
     if ranked[0] < 2 or ranked[0] == ranked[1]:
         return ""
     return best
+
+
+_RAW_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep(?:ort)?|memo)\b|working paper\b|TR[- ]?\d)")
+_RAW_THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s)\s+(?:thesis|dissertation)\b|\bdissertation\b")
+_RAW_VENUE = re.compile(r"(?i)\b(?:in\s+(?:proc|[A-Z].*\(eds?\.?\))|proceedings\b|submitted to|journal\b)|\(eds?\.\)")
+
+
+def kind_of(ref_type: str, container: str, raw: str = "", title: str = "") -> str:
+    """What a record is, as far as telling works apart needs: 'thesis',
+    'report', 'venue' (a journal or proceedings paper, a chapter) or '' (unsaid).
+
+    The record's type and container decide; a citation string (``raw``,
+    without its title) is read when the fields say nothing.
+
+    >>> kind_of("article-journal", "", "Fahlman, S. The cascade-correlation architecture. "
+    ...         "Technical Report CMU-CS-90-100, 1990.", "The cascade-correlation architecture")
+    'report'
+    >>> kind_of("article-journal", "Machine Learning")
+    'venue'
+    >>> kind_of("article-journal", "", "Smith (1990). A study.", "A study")
+    ''
+    """
+    if ref_type in ("thesis", "report"):
+        return ref_type
+    if container.strip():
+        return "venue"
+    rest = raw.replace(title, " ") if title else raw
+    if _RAW_THESIS.search(rest):
+        return "thesis"
+    if _RAW_REPORT.search(rest):
+        return "report"
+    if _RAW_VENUE.search(rest):
+        return "venue"
+    return ""

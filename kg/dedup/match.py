@@ -39,6 +39,7 @@ from kg.dedup.keys import (
     doi_key,
     fold,
     is_generic,
+    kind_of,
     language_of,
     notice_kind,
     numbers_in,
@@ -107,7 +108,7 @@ def features(index: int, ref: Reference) -> Features:
         numbers=numbers_in(cleaned),
         notice=notice_kind(cleaned),
         generic=is_generic(title),
-        kind=ref.type if ref.type in ("thesis", "report") else ("venue" if ref.container.strip() else ""),
+        kind=kind_of(ref.type, ref.container, ref.raw, ref.title),
         language=language_of(title),
         preprint=bool(_PREPRINT.search(container_key(ref.container)) or _PREPRINT_DOI.match(doi_key(ref.doi))),
     )
@@ -176,7 +177,8 @@ def pages_relation(a: Features, b: Features) -> str:
     if a.first_page == b.first_page:
         return "same"
     if _numeric(a.first_page) != _numeric(b.first_page):
-        return "unknown"
+        digits = [p.lstrip("abcdefghijklmnopqrstuvwxyz") for p in (a.first_page, b.first_page)]
+        return "close" if digits[0] == digits[1] else "unknown"  # "c37" / "37"
     if not _numeric(a.first_page):
         return "conflict"
     a1, b1 = int(a.first_page), int(b.first_page)
@@ -191,6 +193,11 @@ def pages_relation(a: Features, b: Features) -> str:
     return "conflict"
 
 
+def _translated(a: Features, b: Features) -> bool:
+    """Whether the two titles read as two languages, one of them not English."""
+    return a.language != b.language and bool({a.language, b.language} - {"", "en"})
+
+
 def conflict(a: Features, b: Features) -> str:
     """A hard reason why two records cannot be one work ('' when none)."""
     if a.doi and b.doi and a.doi != b.doi:
@@ -201,7 +208,7 @@ def conflict(a: Features, b: Features) -> str:
     if a.doi and a.doi == b.doi:
         # Meeting supplements give every abstract the supplement's DOI; otherwise
         # volume and page variants under one DOI are export noise.
-        if a.title and b.title:
+        if a.title and b.title and not _translated(a, b):
             similar = fuzz.token_set_ratio(a.title, b.title)
             if similar < 85 or (pages in ("conflict", "close") and similar < 90):
                 return "different titles under one DOI (a supplement DOI)"
@@ -212,7 +219,12 @@ def conflict(a: Features, b: Features) -> str:
         # A thesis, the report and the paper made from it are three works.
         return f"a {a.kind} and a {b.kind}".replace("a venue", "a published paper")
     if a.numbers != b.numbers and a.title and b.title:
-        return "different numbers in the titles (part, study, year)"
+        years_a = {n for n in a.numbers if n.isdigit()}
+        years_b = {n for n in b.numbers if n.isdigit()}
+        # A part or study number on one side only, or two different years
+        # (one title may just print its year: "(1991) Instance-based ...").
+        if (a.numbers - years_a) != (b.numbers - years_b) or (years_a and years_b and years_a != years_b):
+            return "different numbers in the titles (part, study, year)"
     if a.notice != b.notice and pages != "same":
         return "a notice (erratum, comment, reply) and the work it concerns"
     return ""
@@ -282,6 +294,22 @@ def _title(a: Features, b: Features) -> float:
     return title
 
 
+def _substituted(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Whether each title has a content word the other lacks and no spelling of it."""
+    only_x = [w for w in set(xs) - set(ys) if len(w) > 3 and not w.isdigit()]
+    only_y = [w for w in set(ys) - set(xs) if len(w) > 3 and not w.isdigit()]
+    if not only_x or not only_y:
+        return False
+    joined_x, joined_y = "".join(xs), "".join(ys)
+
+    def spelled(word: str, others: list[str], joined: str) -> bool:
+        return word in joined or any(fuzz.ratio(word, o) >= 75 or o.startswith(word) or word.startswith(o)
+                                     for o in others)
+
+    return any(not spelled(w, only_y, joined_y) for w in only_x) and any(
+        not spelled(w, only_x, joined_x) for w in only_y)
+
+
 def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
     """Score two records in [0, 1] and say why.
 
@@ -313,7 +341,12 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
             same_pages = pages == "same" and (not (a.last_page and b.last_page) or a.last_page == b.last_page)
             if not (same_year and same_pages and venue >= 0.8):
                 return min(title, 0.5), (*reasons, "generic title without matching venue and pages")
-        translated = bool(a.language and b.language and a.language != b.language)
+        translated = _translated(a, b)
+        if not locator and title < 0.99 and _substituted(a.words, b.words):
+            # "... in Adult Patients" / "... in Pediatric Patients": one word
+            # swapped for another is a sibling work, not a typo.
+            title = min(title, 0.85)
+            reasons.append("a title word replaced by a different word")
         if full_locator and authors >= 0.99 and (translated or title >= 0.8) and not (a.notice or b.notice):
             return max(title, 0.95), (*reasons, "authors match",
                                       "same venue, year, volume and page range (a translated or retitled copy)")
@@ -341,7 +374,7 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         elif a.preprint != b.preprint:
             score -= 0.1
             reasons.append("a preprint and a published version")
-        elif venue < 0.8:
+        elif a.container and b.container and venue < 0.8:
             score -= 0.1 if venue >= 0.5 or locator else 0.2
             reasons.append(f"venue differs ({venue:.2f})")
         if locator:

@@ -24,6 +24,45 @@ _TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "in
           "book": "book", "techreport": "report", "phdthesis": "thesis", "mastersthesis": "thesis"}
 
 
+_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
+_HAS_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
+
+
+def _person(piece: str) -> Person:
+    """One name in any order: "Surname, Given", "Surname F. M.", "F. M. Surname", "Given Surname"."""
+    piece = re.sub(r"^(?:and|&)\s+", "", piece.strip()).strip(" ,;")
+    if "," in piece:
+        family, _, given = piece.partition(",")
+        given, _, suffix = given.partition(",")
+        if suffix.strip() and not _SUFFIX.match(suffix.strip()):
+            given, suffix = f"{given} {suffix}", ""
+        return Person(family.strip(), given.strip(), suffix=suffix.strip())
+    words = piece.split()
+    if len(words) > 1 and _INITIALS.match(" ".join(words[1:])):
+        return Person(words[0], " ".join(words[1:]))
+    if len(words) > 1 and _INITIALS.match(words[0]):
+        return Person(" ".join(words[1:]), words[0])
+    if len(words) > 1:
+        return Person(words[-1], " ".join(words[:-1]))
+    return Person(piece)
+
+
+def _single_inverted(text: str) -> bool:
+    """Whether a one-comma field is one "Surname, Given" name ("Wright, V C",
+    "Yip, Chi Bun", "Veyradier,") rather than a list of two ("M. Ahlskog, J. Paloheimo")."""
+    pieces = [p.strip() for p in text.split(",")]
+    if len(pieces) == 3 and _SUFFIX.match(pieces[2]):
+        pieces = pieces[:2]  # "Pellerito, Joseph M., Jr."
+    if len(pieces) != 2:
+        return False
+    family, given = pieces
+    words = family.split()
+    if _HAS_INITIAL.search(family) or len(words) > 3 or (len(words) > 1 and _INITIALS.match(words[-1])):
+        return False  # "M. Ahlskog, ..." or "Kaplan BS, ..."
+    return len(given.split()) <= 3
+
+
+
 def split_authors(text: str) -> tuple[Person, ...]:
     """Split an author field in any of the usual export shapes.
 
@@ -34,33 +73,30 @@ def split_authors(text: str) -> tuple[Person, ...]:
         ['Adeli, K.', 'Lewis, G. F.']
         >>> [p.display for p in split_authors("M. Ahlskog, J. Paloheimo and M.R. Andersson")]
         ['Ahlskog, M.', 'Paloheimo, J.', 'Andersson, M.R.']
+        >>> [p.display for p in split_authors("Heiland, H.")], [p.display for p in split_authors("Yip, Chi Bun")]
+        (['Heiland, H.'], ['Yip, Chi Bun'])
+        >>> [p.display for p in split_authors("Chiang, Y.-H.; and Jane, W.-J.")]
+        ['Chiang, Y.-H.', 'Jane, W.-J.']
+        >>> [p.display for p in split_authors("Kaplan BS, Meyers KE, Schulman SL")]
+        ['Kaplan, BS', 'Meyers, KE', 'Schulman, SL']
+        >>> [p.display for p in split_authors("Wright, V C")]
+        ['Wright, V C']
+        >>> [p.display for p in split_authors("Pellerito, Joseph M., Jr.")]
+        ['Pellerito, Joseph M., Jr.']
     """
     text = text.strip().rstrip(",;")
     if not text:
         return ()
-    if " and " in text and "," in text.split(" and ")[0] and not re.match(r"^[A-Z]\.", text):
-        pieces = [p.strip() for p in text.split(" and ")]
-        people = []
-        for piece in pieces:
-            family, _, given = piece.partition(",")
-            people.append(Person(family.strip(), given.strip()))
-        return tuple(p for p in people if p.family)
     if ";" in text:
-        pieces = [p.strip() for p in text.split(";") if p.strip()]
+        pieces = [p for p in text.split(";") if p.strip()]
+    elif " and " in text and "," in text.split(" and ")[0] and not re.match(r"^[A-Z]\.", text):
+        pieces = text.split(" and ")
+    elif "," in text and " and " not in text and _single_inverted(text):
+        pieces = [text]
     else:
-        pieces = [p.strip() for p in re.split(r",\s*|\s+and\s+", text) if p.strip()]
-    people = []
-    for piece in pieces:
-        words = piece.split()
-        if len(words) > 1 and _INITIALS.match(" ".join(words[1:])):
-            people.append(Person(words[0], " ".join(words[1:])))
-        elif len(words) > 1 and _INITIALS.match(words[0]):
-            people.append(Person(" ".join(words[1:]), words[0]))
-        elif len(words) > 1:
-            people.append(Person(words[-1], " ".join(words[:-1])))
-        else:
-            people.append(Person(piece))
-    return tuple(people)
+        pieces = [p for p in re.split(r",\s*|\s+and\s+", text) if p.strip()]
+        return tuple(p for p in (_person(piece.replace(",", " ")) for piece in pieces) if p.family or p.literal)
+    return tuple(p for p in (_person(piece) for piece in pieces) if p.family or p.literal)
 
 
 _THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d|thesis|dissertation|doctoral)\b")
