@@ -134,7 +134,8 @@
       var tip = el("div", n.title, "kg-tip");
       return {
         id: n.id, label: n.label, title: tip, x: n.x, y: n.y, size: n.size, shape: n.shape,
-        color: { background: n.color, border: n.color, highlight: { background: n.color, border: "#111" } },
+        color: { background: n.color, border: n.color, highlight: { background: n.color, border: "#111" },
+                 hover: { background: n.color, border: "#111" } },
         font: (n.shape === "box" || n.shape === "ellipse")
           ? { size: data.nodes.length > 300 ? 14 : 16, color: "#ffffff", strokeWidth: 0 }
           : { size: data.nodes.length > 300 ? 14 : 18, strokeWidth: 3, strokeColor: "#ffffff" },

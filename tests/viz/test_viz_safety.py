@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
 from kg.cli import main
 from kg.viz import ViewError, render_html
-from kg.vocab import FABIO, KG
+from kg.vocab import FABIO, KG, OA
 
 from browser_helpers import browser, open_page, screenshot
 
@@ -22,7 +22,7 @@ HOSTILE = [
 
 
 def hostile_graph(bundled_graph: Graph) -> Graph:
-    """The bundled graph with hostile text in titles, names, statements and labels."""
+    """The bundled graph with hostile text in titles, names, statements, quotes, sections and labels."""
     graph = Graph()
     for triple in bundled_graph:
         graph.add(triple)
@@ -33,6 +33,9 @@ def hostile_graph(bundled_graph: Graph) -> Graph:
     claims = sorted(graph.subjects(RDF.type, KG.Claim), key=str)
     for claim, text in zip(claims, HOSTILE):
         graph.set((claim, KG.statement, Literal(text)))
+        graph.set((claim, KG.section, Literal(text)))
+    for selector, text in zip(sorted(graph.subjects(RDF.type, OA.TextQuoteSelector), key=str), HOSTILE * 20):
+        graph.set((selector, OA.exact, Literal(text)))
     concepts = sorted(graph.subjects(RDF.type, SKOS.Concept), key=str)
     for concept, text in zip(concepts, HOSTILE):
         graph.set((concept, SKOS.prefLabel, Literal(text, lang="en")))
@@ -117,3 +120,27 @@ def test_notebook_page_is_an_isolated_iframe(bundled):
     assert shown.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
     assert 'sandbox="allow-scripts"' in shown
     assert "<script" not in shown
+
+
+@pytest.mark.browser
+def test_hover_tooltip_is_plain_text(bundled, tmp_path):
+    """Hovering a node whose title holds markup and "href" shows that markup as text in the tooltip."""
+    graph = hostile_graph(bundled.graph)
+    path = tmp_path / "graph.html"
+    path.write_text(render_html(graph), encoding="utf-8")
+    with browser() as chromium:
+        opened = open_page(chromium, path)
+        page = opened.page
+        target = next(n for n in page.evaluate("window.kgPage.data.nodes") if n["title"] == HOSTILE[3])
+        page.evaluate("(id) => window.kgPage.network.focus(id, {scale: 1.5, animation: false})", target["id"])
+        point = page.evaluate("(id) => window.kgPage.network.canvasToDOM(window.kgPage.network.getPositions([id])[id])",
+                              target["id"])
+        box = page.locator("#kg-network").bounding_box()
+        page.mouse.move(box["x"] + point["x"] - 3, box["y"] + point["y"])
+        page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+        tip = page.locator("div.vis-tooltip")
+        assert tip.inner_text() == HOSTILE[3]
+        assert page.evaluate("document.querySelectorAll('div.vis-tooltip a, div.vis-tooltip script').length") == 0
+        screenshot(opened, "hostile-tooltip")
+        assert page.evaluate("window.__pwned") is None and opened.errors == []
