@@ -266,9 +266,12 @@
     help.hidden = !help.hidden;
   });
   legend();
-  if (!data.nodes.length && data.view !== "evidence") {
-    document.getElementById("kg-network").appendChild(el("p", data.empty, "kg-empty"));
+  var isEmpty = data.view === "evidence" ? !data.cells.length : !data.nodes.length;
+  if (isEmpty) {
+    document.getElementById(data.view === "evidence" ? "kg-grid" : "kg-network")
+      .appendChild(el("p", data.empty, "kg-empty"));
     page.ready = true;
+    page.empty = true;
     page.firstDraw = performance.now();
   } else if (data.view === "evidence") {
     drawEvidence();

@@ -161,7 +161,9 @@ def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap 
     ]
     data: dict[str, Any] = {
         "view": view_name, "title": title, "kinds": kinds, "nodes": [], "edges": [],
-        "empty": "This graph is empty: the corpus has no claims, works or concepts to show.",
+        "empty": ("No claim links a support type to an outcome, so the evidence map is empty."
+                  if view_name == "evidence" and view.number_of_nodes()
+                  else "This graph is empty: the corpus has no claims, works or concepts to show."),
         "focus": view.graph.get("focus"), "filters": [], "sourceColors": list(SOURCE_COLORS),
     }
     if evidence is not None:

@@ -86,10 +86,16 @@ def test_unknown_focus_suggests_the_nearest(bundled):
         render_html(bundled.graph, view="focus", focus="C100")
 
 
-def test_empty_graph_gives_a_page_that_says_so():
-    """An empty graph renders a page explaining that it is empty."""
-    page = render_html(Graph())
-    assert "This graph is empty" in page
+@pytest.mark.browser
+@pytest.mark.parametrize("view", ["graph", "concepts", "evidence"])
+def test_empty_graph_gives_a_page_that_says_so(tmp_path, view):
+    """An empty graph renders a page that opens without errors and says it is empty."""
+    path = tmp_path / f"empty-{view}.html"
+    path.write_text(render_html(Graph(), view=view), encoding="utf-8")
+    with browser() as chromium:
+        opened = open_page(chromium, path)
+        assert "This graph is empty" in opened.page.inner_text(".kg-empty")
+        assert opened.errors == [] and opened.blocked == []
 
 
 def test_cli_unwritable_output_and_bad_focus(runner, tmp_path, corpus_copy):
