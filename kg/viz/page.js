@@ -150,7 +150,8 @@
       physics: false,
       layout: { improvedLayout: false },
       interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.nodes.length > 2000 },
-      edges: { smooth: false, color: { color: "#b8bcc4", highlight: "#444" }, font: { size: 11, align: "middle" } },
+      edges: { smooth: false, color: { color: "#b8bcc4", highlight: "#444" },
+               font: { size: 12, align: "horizontal", background: "rgba(255,255,255,0.85)", strokeWidth: 0 } },
       nodes: { borderWidth: 1 }
     });
     page.network = network; page.nodes = nodes; page.edges = edges;

@@ -277,7 +277,7 @@ def layered_layout(view: nx.Graph, spacing: float = 260.0) -> dict[str, tuple[fl
                for k in kinds]
     columns = _order_columns(view, columns)
     total = sum(len(c) for c in columns)
-    gap = 30.0 if total > 400 else 46.0
+    gap = 30.0 if total > 400 else 56.0
     per_column = max(40, int(total ** 0.5 * 4))
     height = min(max(len(c) for c in columns), per_column) * gap if columns else 0.0
     positions: dict[str, tuple[float, float]] = {}
