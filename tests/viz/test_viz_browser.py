@@ -31,6 +31,8 @@ def test_view_opens_offline_and_draws_everything(bundled, chromium, tmp_path, vi
     screenshot(opened, f"bundled-{view}")
     assert opened.errors == []
     assert opened.blocked == []
+    # The bundled corpus's pages are drawn within 1 s of navigation.
+    assert page.evaluate("window.kgPage.firstDraw") < 1000
     data = page.evaluate("window.kgPage.data")
     if view == "evidence":
         assert page.evaluate("document.querySelectorAll('.kg-dot').length") == len(data["cells"]) > 0
