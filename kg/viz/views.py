@@ -123,19 +123,29 @@ def whole_graph(graph: Graph) -> nx.Graph:
 
 def find_node(view: nx.Graph, focus: str) -> str:
     """The node a user means by ``focus``: a claim id, citekey, concept id,
-    author name, label or IRI.
+    author name, label or IRI; else the one node whose id or name contains it.
 
     Raises:
-        ViewError: nothing matches; the message suggests the nearest ids.
+        ViewError: nothing matches (the message suggests the nearest ids), or
+            the text is part of several names (the message lists them).
     """
     names: dict[str, str] = {}
     for node, data in view.nodes(data=True):
-        for name in (node, data.get("key", ""), data.get("label", "")):
+        for name in (node, data.get("key", ""), data.get("name", ""), data.get("label", "")):
             if name:
                 names.setdefault(str(name).lower(), node)
-    hit = names.get(focus.lower())
+    wanted = focus.strip().lower()
+    hit = names.get(wanted)
     if hit is not None:
         return hit
+    partial = sorted({node for name, node in names.items() if wanted and wanted in name}, key=str)
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        shown = sorted(str(view.nodes[n].get("key") or view.nodes[n].get("name") or n) for n in partial)
+        more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
+        raise ViewError(f"--focus '{focus}' matches {len(partial)} nodes: "
+                        f"{', '.join(repr(x) for x in shown[:8])}{more}; give one of them")
     keys = sorted({str(d.get("key")) for _, d in view.nodes(data=True) if d.get("key")})
     close = difflib.get_close_matches(focus, keys, n=3, cutoff=0.5)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""

@@ -86,6 +86,24 @@ def test_unknown_focus_suggests_the_nearest(bundled):
         render_html(bundled.graph, view="focus", focus="C100")
 
 
+@pytest.mark.parametrize(("focus", "label"), [("C10", "C10"), ("chinman2014", "Chinman et al. 2014"),
+                                              ("holt-lunstad et", "Holt-Lunstad et al. 2010"), ("peer-support", "Peer support groups"),
+                                              ("  Peer Support Groups ", "Peer support groups")],
+                         ids=["claim", "citekey", "part-of-one-name", "concept-id", "concept-name"])
+def test_focus_finds_a_node_by_id_or_name(bundled, focus, label):
+    """A focus can be an id, a name, or part of exactly one name."""
+    from kg.viz.views import find_node, whole_graph
+
+    view = whole_graph(bundled.graph)
+    assert view.nodes[find_node(view, focus)]["label"] == label
+
+
+def test_ambiguous_focus_lists_the_candidates(bundled):
+    """Text that is part of several names is an error listing them."""
+    with pytest.raises(ViewError, match=r"--focus 'Cohen' matches \d+ nodes: .*'Cohen, S\.'.*give one of them"):
+        render_html(bundled.graph, focus="Cohen")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("view", ["graph", "concepts", "evidence"])
 def test_empty_graph_gives_a_page_that_says_so(tmp_path, view):
