@@ -120,3 +120,23 @@ def test_filters_hide_nodes(bundled, chromium, tmp_path):
     page.select_option("select[data-kind=support-type]", index=0)
     assert page.evaluate("window.kgPage.nodes.get().filter(n => n.hidden).length") == 0
     assert opened.errors == []
+
+
+def test_concept_map_filter_keeps_co_tagged_concepts(bundled, chromium, tmp_path):
+    """On the concept map, picking a theory keeps it and the concepts its claims are tagged with."""
+    path = tmp_path / "concepts.html"
+    path.write_text(render_html(bundled.graph, view="concepts"), encoding="utf-8")
+    opened = open_page(chromium, path)
+    page = opened.page
+    page.select_option("select[data-kind=theory]", label="Stress-buffering hypothesis")
+    shown = {n["label"] for n in page.evaluate("window.kgPage.nodes.get()") if not n.get("hidden")}
+    whole = whole_graph(bundled.graph)
+    theory = next(n for n, d in whole.nodes(data=True) if d.get("name") == "Stress-buffering hypothesis")
+    expected = {theory} | {
+        c for claim in whole.neighbors(theory) for c in whole.neighbors(claim)
+        if whole.nodes[c]["kind"] in ("theory", "support-type", "outcome")
+    }
+    drawn = {n["id"] for n in page.evaluate("window.kgPage.data.nodes")}
+    assert shown == {whole.nodes[n]["label"] for n in expected & drawn}
+    assert 1 < len(shown) < len(drawn)
+    assert opened.errors == []
