@@ -200,20 +200,32 @@
       }
     });
 
+    // Search: typing jumps to the first match; Enter steps to the next one.
     var search = document.getElementById("kg-search");
+    var hits = [];
+    var hit = 0;
+
+    function goTo(i) {
+      hit = i;
+      var id = hits[i];
+      network.selectNodes([id]);
+      network.focus(id, { scale: 1.0, animation: false });
+      select(id);
+      status.textContent = (i + 1) + " of " + hits.length + " match(es)";
+    }
     search.addEventListener("input", function () {
       var q = search.value.trim().toLowerCase();
+      hits = [];
+      page.searchHits = hits;
       if (!q) { status.textContent = ""; return; }
-      var hits = data.nodes.filter(function (n) {
-        return n.search.indexOf(q) >= 0 && nodes.get(n.id) && !nodes.get(n.id).hidden;
+      data.nodes.forEach(function (n) {
+        if (n.search.indexOf(q) >= 0 && !nodes.get(n.id).hidden) hits.push(n.id);
       });
-      status.textContent = hits.length + " match(es)";
-      page.searchHits = hits.map(function (n) { return n.id; });
-      if (hits.length) {
-        network.selectNodes([hits[0].id]);
-        network.focus(hits[0].id, { scale: 1.0, animation: false });
-        select(hits[0].id);
-      }
+      page.searchHits = hits;
+      if (hits.length) goTo(0); else status.textContent = "no match";
+    });
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && hits.length) goTo((hit + 1) % hits.length);
     });
 
     // Filters: a node stays when its kind is ticked and, once concepts are

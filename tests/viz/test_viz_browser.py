@@ -58,8 +58,15 @@ def test_search_click_and_details(bundled, chromium, tmp_path):
     opened = open_page(chromium, path)
     page = opened.page
     page.fill("#kg-search", "Chinman")
-    assert "match" in page.inner_text("#kg-status")
+    assert page.inner_text("#kg-status") == "1 of 2 match(es)"
     assert "Chinman" in page.inner_text("#kg-details")
+    first = page.evaluate("window.kgPage.selected")
+    page.press("#kg-search", "Enter")
+    assert page.inner_text("#kg-status") == "2 of 2 match(es)"
+    assert page.evaluate("window.kgPage.selected") != first
+    assert "Chinman" in page.inner_text("#kg-details")
+    page.fill("#kg-search", "no such node anywhere")
+    assert page.inner_text("#kg-status") == "no match"
     claim = next(n for n in page.evaluate("window.kgPage.data.nodes") if n["label"] == "C10")
     point = page.evaluate(
         "(id) => { const p = window.kgPage.network.getPositions([id])[id];"
