@@ -147,3 +147,33 @@ def test_concept_map_filter_keeps_co_tagged_concepts(bundled, chromium, tmp_path
     assert shown == {whole.nodes[n]["label"] for n in expected & drawn}
     assert 1 < len(shown) < len(drawn)
     assert opened.errors == []
+
+
+def test_work_details_show_reference_and_doi_link(bundled, chromium, tmp_path):
+    """A work's details give its formatted reference and its DOI as a doi.org link, even for an odd DOI."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF
+
+    from kg.vocab import BIBO, FABIO, KG
+
+    graph = Graph()
+    for triple in bundled.graph:
+        graph.add(triple)
+    works = sorted(graph.subjects(RDF.type, FABIO.Work), key=str)
+    graph.set((works[0], BIBO.doi, Literal("10.1037/0033-2909.98.2.310")))
+    graph.set((works[1], BIBO.doi, Literal('10.1/x"><script>window.__pwned=1</script>')))
+    path = tmp_path / "graph.html"
+    path.write_text(render_html(graph), encoding="utf-8")
+    opened = open_page(chromium, path)
+    page = opened.page
+    for work, doi_path in ((works[0], "10.1037/0033-2909.98.2.310"), (works[1], None)):
+        page.evaluate("(id) => window.kgPage.select(id)", str(work))
+        assert str(graph.value(work, KG.formatted)) in page.inner_text("#kg-details")
+        link = page.locator("#kg-details a")
+        href = link.get_attribute("href")
+        assert href.startswith("https://doi.org/10.")
+        if doi_path:
+            assert href == f"https://doi.org/{doi_path}" and link.get_attribute("rel") == "noopener noreferrer"
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('#kg-details script').length") == 0
+    assert opened.errors == []
