@@ -302,27 +302,35 @@ def language_of(title_key_: str) -> str:
 
 
 _RAW_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep(?:ort)?|memo)\b|working paper\b|TR[- ]?\d)")
-_RAW_THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s)\s+(?:thesis|dissertation)\b|\bdissertation\b")
+_RAW_THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s)\s+(?:thesis|dissertation)\b|\bdissertation\b|^\s*ph\.?\s?d\b")
 _RAW_VENUE = re.compile(r"(?i)\b(?:in\s+(?:proc|[A-Z].*\(eds?\.?\))|proceedings\b|submitted to|journal\b)|\(eds?\.\)")
 
 
-def kind_of(ref_type: str, container: str, raw: str = "", title: str = "") -> str:
+_THESIS_INDEX = re.compile(r"(?i)dissertation abstracts|dissertations? (?:and|&) theses")
+
+
+def kind_of(ref_type: str, container: str, raw: str = "", title: str = "", numbers: str = "") -> str:
     """What a record is, as far as telling works apart needs: 'thesis',
     'report', 'venue' (a journal or proceedings paper, a chapter) or '' (unsaid).
 
-    The record's type and container decide; a citation string (``raw``,
-    without its title) is read when the fields say nothing.
+    The record's type and container decide (Dissertation Abstracts holds
+    theses; ``numbers``, the volume and issue, may say "Ph.D."); a citation
+    string (``raw``, without its title) is read when the fields say nothing.
 
     >>> kind_of("article-journal", "", "Fahlman, S. The cascade-correlation architecture. "
     ...         "Technical Report CMU-CS-90-100, 1990.", "The cascade-correlation architecture")
     'report'
     >>> kind_of("article-journal", "Machine Learning")
     'venue'
+    >>> kind_of("article-journal", "Dissertation Abstracts International: Section B"), kind_of("article", "", numbers="Ph.D.")
+    ('thesis', 'thesis')
     >>> kind_of("article-journal", "", "Smith (1990). A study.", "A study")
     ''
     """
     if ref_type in ("thesis", "report"):
         return ref_type
+    if _THESIS_INDEX.search(container) or _RAW_THESIS.search(numbers):
+        return "thesis"  # Dissertation Abstracts lists theses; "Ph.D." typed into the volume
     if container.strip():
         return "venue"
     rest = raw.replace(title, " ") if title else raw

@@ -91,6 +91,7 @@ def features(index: int, ref: Reference) -> Features:
     leading = re.match(r"\d+", ref.volume.strip())
     volume = leading.group(0).lstrip("0") if leading else ""
     names = [n for n in ref.surnames if surname_key(n)]
+    kind = kind_of(ref.type, ref.container, ref.raw, ref.title, f"{ref.volume} {ref.issue}")
     return Features(
         index=index,
         doi=doi_key(ref.doi),
@@ -101,14 +102,14 @@ def features(index: int, ref: Reference) -> Features:
         name_words=tuple(sorted({w for p in ref.authors for w in fold(f"{p.family} {p.given} {p.literal}").split()
                                  if len(w) > 2})),
         year=ref.year,
-        container=container_key(ref.container),
+        container="" if kind == "thesis" else container_key(ref.container),  # theses have no venue
         volume=volume,
         first_page=first,
         last_page=last,
         numbers=numbers_in(cleaned),
         notice=notice_kind(cleaned),
         generic=is_generic(title),
-        kind=kind_of(ref.type, ref.container, ref.raw, ref.title),
+        kind=kind,
         language=language_of(title),
         preprint=bool(_PREPRINT.search(container_key(ref.container)) or _PREPRINT_DOI.match(doi_key(ref.doi))),
     )
@@ -179,11 +180,14 @@ def pages_relation(a: Features, b: Features) -> str:
     if _numeric(a.first_page) != _numeric(b.first_page):
         digits = [p.lstrip("abcdefghijklmnopqrstuvwxyz") for p in (a.first_page, b.first_page)]
         return "close" if digits[0] == digits[1] else "unknown"  # "c37" / "37"
-    if not _numeric(a.first_page):
+    prefix = a.first_page.rstrip("0123456789")
+    if prefix != b.first_page.rstrip("0123456789") or not a.first_page[len(prefix):]:
         return "conflict"
-    a1, b1 = int(a.first_page), int(b.first_page)
-    a2 = int(a.last_page) if a.last_page.isdigit() else a1
-    b2 = int(b.last_page) if b.last_page.isdigit() else b1
+    # Same letter prefix ("S78-S89" / "S3-89"): compare the numbers.
+    a1, b1 = int(a.first_page[len(prefix):]), int(b.first_page[len(prefix):])
+    a_last, b_last = a.last_page.lstrip(prefix), b.last_page.lstrip(prefix)
+    a2 = int(a_last) if a_last.isdigit() else a1
+    b2 = int(b_last) if b_last.isdigit() else b1
     if a2 < a1 or b2 < b1:
         return "close" if a2 == b2 else "unknown"  # "2297-2108": the first page is mistyped
     if a1 <= b2 and b1 <= a2:
