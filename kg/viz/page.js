@@ -268,6 +268,10 @@
       }));
       page.shown = shown;
       status.textContent = shown + " of " + data.nodes.length + " nodes shown";
+      if (keep !== null && shown) {
+        // Bring what the concept filter kept into view.
+        network.fit({ nodes: nodes.getIds({ filter: function (n) { return !n.hidden; } }), animation: false });
+      }
     }
     page.applyFilters = applyFilters;
     document.querySelectorAll(".kg-kind-filter").forEach(function (c) { c.addEventListener("change", applyFilters); });
