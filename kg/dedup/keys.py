@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote
 
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*|\\.")
@@ -38,10 +39,13 @@ def fold(text: str) -> str:
     >>> fold(fold("Ünïcode")) == fold("Ünïcode")
     True
     """
-    text = html.unescape(text)
-    text = text.replace("{", "").replace("}", "")
-    text = _LATEX_COMMAND.sub("", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    if "&" in text:
+        text = html.unescape(text)
+    if "{" in text or "\\" in text:
+        text = text.replace("{", "").replace("}", "")
+        text = _LATEX_COMMAND.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
@@ -80,6 +84,24 @@ def clean_title(title: str) -> str:
     stripped = _CITED_IN_PARENS.sub("", stripped)
     stripped = _ABSTRACT_TAG.sub("", stripped)
     return stripped.strip()
+
+
+_NOTE_WORDS = re.compile(r"(?i)erratum|comment|review|refs?\b|retract|correct|published|see |appears|author|reply")
+
+
+def original_title(title: str) -> str:
+    """The original-language title some databases print in brackets after a
+    translated one ("Crowdwork: ... [Arbeiten in der Crowd: ...]"), folded; '' if none.
+
+    >>> original_title("Working in the platform economy [Arbeiten in der Plattformökonomie]")
+    'arbeiten in der plattformokonomie'
+    >>> original_title("New paradigms in cervical cancer prevention. [Review] [24 refs]")
+    ''
+    """
+    for inside in re.findall(r"\[([^\[\]]{12,})\]?", html.unescape(title)):
+        if len(inside.split()) >= 3 and not _NOTE_WORDS.search(inside) and not title.strip().startswith("["):
+            return fold(inside)
+    return ""
 
 
 def title_key(title: str) -> str:
@@ -148,6 +170,7 @@ _CONTAINER_NOTE = re.compile(
 _CONTAINER_TAIL = re.compile(r"(?i)(?:\s+:\s+|\.\s*conference\b|\s+vol\b\.?\s*\d).*$")
 
 
+@lru_cache(maxsize=65536)
 def container_key(container: str) -> str:
     """A journal or book title's comparable form.
 
@@ -207,6 +230,7 @@ def abbreviates(short: str, full: str) -> bool:
     return all(y.startswith(x) for x, y in zip(a, b))
 
 
+@lru_cache(maxsize=262144)
 def surname_key(name: str) -> str:
     """A surname's comparable form (letters only).
 
@@ -277,6 +301,10 @@ _LANGUAGE_WORDS = {
     "pt": frozenset("o os da do das dos e em para com uma um sobre".split()),
     "it": frozenset("il lo gli della delle del e per con una un nel sulla".split()),
 }
+_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _vocab in _LANGUAGE_WORDS.items():
+    for _word in _vocab:
+        _WORD_LANGUAGES[_word] = (*_WORD_LANGUAGES.get(_word, ()), _lang)
 
 
 def language_of(title_key_: str) -> str:
@@ -292,13 +320,14 @@ def language_of(title_key_: str) -> str:
     >>> language_of("deep learning")
     ''
     """
-    words = title_key_.split()
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _LANGUAGE_WORDS.items()}
-    best = max(counts, key=lambda lang: counts[lang])
-    ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] < 2 or ranked[0] == ranked[1]:
+    counts: dict[str, int] = {}
+    for word in title_key_.split():
+        for lang in _WORD_LANGUAGES.get(word, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return ""
-    return best
+    return ranked[0][0]
 
 
 _RAW_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep(?:ort)?|memo)\b|working paper\b|TR[- ]?\d)")

@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -41,6 +42,7 @@ from kg.dedup.keys import (
     is_generic,
     kind_of,
     language_of,
+    original_title,
     notice_kind,
     numbers_in,
     page_range,
@@ -66,6 +68,7 @@ class Features:
     index: int
     doi: str
     title: str
+    original: str
     words: tuple[str, ...]
     surnames: tuple[str, ...]
     surname_parts: tuple[frozenset[str], ...]
@@ -83,6 +86,16 @@ class Features:
     preprint: bool
 
 
+@lru_cache(maxsize=262144)
+def _parts(name: str) -> frozenset[str]:
+    return frozenset(w for w in fold(name).split() if len(w) > 3)
+
+
+@lru_cache(maxsize=262144)
+def _name_words(family: str, given: str, literal: str) -> tuple[str, ...]:
+    return tuple(w for w in fold(f"{family} {given} {literal}").split() if len(w) > 2)
+
+
 def features(index: int, ref: Reference) -> Features:
     """Normalise a record once for all its comparisons."""
     cleaned = clean_title(ref.title)
@@ -92,17 +105,19 @@ def features(index: int, ref: Reference) -> Features:
     volume = leading.group(0).lstrip("0") if leading else ""
     names = [n for n in ref.surnames if surname_key(n)]
     kind = kind_of(ref.type, ref.container, ref.raw, ref.title, f"{ref.volume} {ref.issue}")
+    container = container_key(ref.container)
+    doi = doi_key(ref.doi)
     return Features(
         index=index,
-        doi=doi_key(ref.doi),
+        doi=doi,
         title=title,
+        original=original_title(ref.title),
         words=tuple(title_words(title)),
         surnames=tuple(surname_key(n) for n in names),
-        surname_parts=tuple(frozenset(w for w in fold(n).split() if len(w) > 3) for n in names),
-        name_words=tuple(sorted({w for p in ref.authors for w in fold(f"{p.family} {p.given} {p.literal}").split()
-                                 if len(w) > 2})),
+        surname_parts=tuple(_parts(n) for n in names),
+        name_words=tuple(sorted({w for p in ref.authors for w in _name_words(p.family, p.given, p.literal)})),
         year=ref.year,
-        container="" if kind == "thesis" else container_key(ref.container),  # theses have no venue
+        container="" if kind == "thesis" else container,  # theses have no venue
         volume=volume,
         first_page=first,
         last_page=last,
@@ -111,7 +126,7 @@ def features(index: int, ref: Reference) -> Features:
         generic=is_generic(title),
         kind=kind,
         language=language_of(title),
-        preprint=bool(_PREPRINT.search(container_key(ref.container)) or _PREPRINT_DOI.match(doi_key(ref.doi))),
+        preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)),
     )
 
 
@@ -288,11 +303,19 @@ def _container(a: Features, b: Features) -> float:
 
 
 def _title(a: Features, b: Features) -> float:
-    title = fuzz.ratio(a.title, b.title) / 100.0
+    title = _title_pair(a.title, b.title)
+    for x, y in ((a.original, b.title), (a.title, b.original), (a.original, b.original)):
+        if x and y:
+            title = max(title, _title_pair(x, y))  # a translated title with the original in brackets
+    return title
+
+
+def _title_pair(x: str, y: str) -> float:
+    title = fuzz.ratio(x, y) / 100.0
     if title < 0.85:
-        title = max(title, fuzz.token_sort_ratio(a.title, b.title) / 100.0 - 0.05)
+        title = max(title, fuzz.token_sort_ratio(x, y) / 100.0 - 0.05)
     if title < 0.88:
-        short, long_ = sorted((a.title, b.title), key=len)
+        short, long_ = sorted((x, y), key=len)
         if len(short.split()) >= 3 and (long_.startswith(short) or long_.endswith(short)):
             title = 0.88  # a subtitle dropped or a running head added
     return title
