@@ -50,7 +50,22 @@ def fold(text: str) -> str:
 
 
 _BRACKETED = re.compile(r"\s*\[[^\[\]]*(?:\]|$)")
-_CITED_IN_PARENS = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\b(?:1[89]|20)\d\d\b(?:[^()]|\([^()]*\))*\)\s*\.?\s*$")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _drop_cited_in_parens(text: str) -> str:
+    """Drop a closing parenthesis that cites a source ("(vol 360, pg 542, 2009)",
+    "(N Engl J Med (2009) 360 (542-544))"): one that holds a year."""
+    body = text.rstrip(" .")
+    if not body.endswith(")"):
+        return text
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(body[i], 0)
+        if depth == 0:
+            inside = body[i:]
+            return body[:i].rstrip() if _YEAR.search(inside) and i > 0 else text
+    return text
 _CITED_AFTER_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s+\S.*\b(?:1[89]|20)\d\d\b.*$")
 _ABSTRACT_TAG = re.compile(r"(?i)\s*\((?:structured|provisional) abstract\)")
 
@@ -81,7 +96,7 @@ def clean_title(title: str) -> str:
         stripped = _LANGUAGE_TAG.sub("", text.strip()).strip().strip(".").strip("[]")
     stripped = re.sub(r"^\s*\((?:1[89]|20)\d\d[a-z]?\)\s*", "", stripped)  # "(1991) Instance-based ..."
     stripped = _CITED_AFTER_ELLIPSIS.sub("", stripped)
-    stripped = _CITED_IN_PARENS.sub("", stripped)
+    stripped = _drop_cited_in_parens(stripped)
     stripped = _ABSTRACT_TAG.sub("", stripped)
     return stripped.strip()
 
