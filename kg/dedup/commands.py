@@ -106,7 +106,9 @@ def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Pa
     except KgError as err:
         raise click.ClickException(str(err)) from err
     for problem in [*problems, *result.problems]:
-        if problem.severity != "info":
+        if problem.severity != "info" or problem.kind == "incomplete-record":
             click.echo(f"{problem.where}: {problem.message}", err=True)
-    skipped = sum(1 for p in problems if p.severity == "error")
-    click.echo(f"{len(records)} records read, {len(result.works)} works, {skipped} record problem(s)", err=True)
+    broken = sum(1 for p in problems if p.severity == "error")
+    incomplete = sum(1 for p in result.problems if p.kind == "incomplete-record")
+    click.echo(f"{len(records)} records read, {len(result.works)} works, {broken} broken row(s) and "
+               f"{incomplete} record(s) without title or authors, all kept", err=True)

@@ -137,13 +137,18 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     references: list[Reference] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+    previous = 1  # the header
     for row in reader:
-        line = reader.line_num
+        line, previous = previous + 1, reader.line_num  # a row's first line, quoted newlines or not
         where = SourceLocation(path, line)
-        if None in row or any(v is None for v in row.values()):
+        extra_cells = len(row.get(None) or [])  # type: ignore[call-overload]
+        missing_cells = sum(1 for k, v in row.items() if k is not None and v is None)
+        if extra_cells or missing_cells:
+            shape = f"{extra_cells} cell(s) more" if extra_cells else f"{missing_cells} cell(s) fewer"
             problems.append(Problem("broken-row", "error",
-                                    f"row has {len(row.get(None) or [])} extra or missing cells; kept as read, "
-                                    "check its quoting", where))
+                                    f"record {row.get('record_id') or '?'}: the row has {shape} than the header's "
+                                    f"{len(header)} columns; kept as read, check its quoting (an unclosed quote "
+                                    "swallows the lines after it)", where))
         values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
         record_id = values.get("record_id") or str(len(references) + 1)
         if record_id in seen:
