@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import itertools
 import json
 import os
@@ -118,7 +119,10 @@ def labelled(args: argparse.Namespace, base: Path) -> None:
         order = {r["record_id"]: i for i, r in enumerate(rows)}
         results = {"kg": run_worker("ours", path, 600)}
         if not args.no_peer:
-            results["bib-dedupe"] = run_worker("peer", path, args.peer_timeout)
+            if importlib.util.find_spec("bib_dedupe") is None:
+                results["bib-dedupe"] = {"error": "peer not installed (pip install bib-dedupe); kg figures only"}
+            else:
+                results["bib-dedupe"] = run_worker("peer", path, args.peer_timeout)
         ours_time = results["kg"].get("seconds") if results["kg"] else None
         for tool, result in results.items():
             if result is None or "error" in result:
