@@ -87,7 +87,7 @@ net = Network()
 for n in data["nodes"]:
     net.add_node(n["id"], label=n["label"], title=n["title"])
 for e in data["edges"]:
-    net.add_edge(e["from"], e["to"])
+    net.add_edge(data["nodes"][e[0]]["id"], data["nodes"][e[1]]["id"])
 net.write_html(sys.argv[2])
 print(time.perf_counter() - start)
 # Offline, the default page cannot load vis-network from its CDN: point those two

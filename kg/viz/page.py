@@ -179,13 +179,15 @@ def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap 
     whole = view if whole is None else whole
     concepts, tags, member = _claim_index(whole)
     net = to_network(view)
+    # Compact on purpose (10,000 nodes): colour and shape come from the kind,
+    # edges name their ends by node index, the page derives the search text.
+    index = {node["id"]: i for i, node in enumerate(net.nodes)}
     for node in net.nodes:
         attrs = view.nodes[node["id"]]
         details = [list(p) for p in attrs.get("details", ()) if p[1]]
-        search = " ".join([str(attrs.get("label", "")), str(attrs.get("key", "")), str(attrs.get("title", ""))])
-        data["nodes"].append({**{k: node[k] for k in ("id", "label", "title", "kind", "color", "shape", "size", "x", "y")},
-                              "details": details, "claims": member.get(node["id"], []), "search": search.lower()})
-    data["edges"] = net.edges
+        data["nodes"].append({**{k: node[k] for k in ("id", "label", "title", "kind", "size", "x", "y")},
+                              "details": details, "claims": member.get(node["id"], [])})
+    data["edges"] = [[index[e["from"]], index[e["to"]], e["relation"], e["label"], e["width"]] for e in net.edges]
     data["concepts"], data["claimTags"] = concepts, tags
     for kind, name in CONCEPT_FILTERS:
         options = sorted(((i, str(whole.nodes[c].get("name", ""))) for i, c in enumerate(concepts)

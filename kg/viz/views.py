@@ -76,7 +76,7 @@ def whole_graph(graph: Graph) -> nx.Graph:
             label=_short(label),
             title=f"{label} ({kind})",
             details=(("Concept", label), ("Kind", kind), ("Definition", _text(graph, concept, SKOS.definition)),
-                     ("Also called", ", ".join(alt))),
+                     ("Also called", ", ".join(alt)), ("Id", _text(graph, concept, SKOS.notation))),
         )
     for concept in concepts:
         for parent in graph.objects(concept, SKOS.broader):
@@ -86,7 +86,8 @@ def whole_graph(graph: Graph) -> nx.Graph:
         label = _text(graph, work, KG.label) or _text(graph, work, DCTERMS.title)
         doi = _text(graph, work, BIBO.doi)
         details = [("Work", label), ("Reference", _text(graph, work, KG.formatted) or _text(graph, work, DCTERMS.title)),
-                   ("Printed", f"{_text(graph, work, KG.printedCount) or 1} time(s) in the reference list")]
+                   ("Printed", f"{_text(graph, work, KG.printedCount) or 1} time(s) in the reference list"),
+                   ("Citekey", _text(graph, work, KG.citekey))]
         if doi:
             details.append(("link", f"https://doi.org/{doi}"))
         view.add_node(str(work), kind="work", name=label, key=_text(graph, work, KG.citekey), label=_short(label),
