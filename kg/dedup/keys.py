@@ -182,7 +182,7 @@ def page_range(pages: str) -> tuple[str, str]:
 
 _CONTAINER_NOTE = re.compile(
     r"(?i)\s*(?:\[[^\]]*\]|\((?:online|print|electronic|clinical research ed\.?)\)|\(\w+\)\s*$)")
-_CONTAINER_TAIL = re.compile(r"(?i)(?:\s+:\s+|\.\s*conference\b|\s+vol\b\.?\s*\d).*$")
+_CONTAINER_TAIL = re.compile(r"(?i)(?:\s+[:\-–]\s+|\.\s*conference\b|\s+vol\b\.?\s*\d).*$")
 
 
 @lru_cache(maxsize=65536)
@@ -194,6 +194,8 @@ def container_key(container: str) -> str:
 
     >>> container_key("Clinical cancer research : an official journal of the AACR")
     'clinical cancer research'
+    >>> container_key("Nephron - Clinical Practice.")
+    'nephron'
     >>> container_key("PLoS ONE [Electronic Resource]")
     'plos one'
     >>> container_key("In Advances in Neural Information Processing Systems 2")
