@@ -103,6 +103,8 @@ def features(index: int, ref: Reference) -> Features:
     first, last = page_range(ref.pages)
     leading = re.match(r"\d+", ref.volume.strip())
     volume = leading.group(0).lstrip("0") if leading else ""
+    if ref.year is not None and volume == str(ref.year):
+        volume = ""  # the year typed into the volume field says nothing about the volume
     names = [n for n in ref.surnames if surname_key(n)]
     kind = kind_of(ref.type, ref.container, ref.raw, ref.title, f"{ref.volume} {ref.issue}")
     container = container_key(ref.container)
