@@ -1,23 +1,34 @@
 """Blocking, pairwise scoring and cluster-checked merging.
 
 1. Each record becomes :class:`Features` (normalised fields, computed once).
-2. Blocking: records meet only when they share a key (DOI; title prefix;
-   first surname + year + first title word; container + volume + first
-   page; surname + year + first page), and blocks larger than
-   ``MAX_BLOCK`` are skipped, so the cost grows close to linearly.
+2. Blocking: records meet only when they share a key (DOI; title prefix and
+   tail; first surname + year + first title word; surname + year + first
+   page; volume + first page).  A block larger than ``MAX_BLOCK`` is sorted
+   by title and authors and each record meets its next ``WINDOW``
+   neighbours, so the cost grows close to linearly.
 3. Scoring: :func:`compare` weighs title, authors, year, container, volume,
-   pages and DOI, and returns a verdict with its reasons; hard conflicts
-   (different DOIs, years more than one apart, different first pages,
-   different part numbers, a notice versus the work it concerns) veto.
-4. Clustering: pairs are merged best first; before two clusters merge, every
-   cross pair is checked for a hard conflict, so no chain of near matches
-   can join two works that conflict.
+   pages and DOI, and returns a score with its reasons; hard conflicts
+   (different DOIs, years more than one apart, page ranges that do not
+   meet, different part numbers, a notice versus the work it concerns, a
+   thesis or report versus a published paper) veto.  Export noise is not a
+   conflict: article numbers against page ranges, overlapping ranges, a
+   mistyped first page, a year in the volume field.
+4. Clustering (in :func:`kg.dedup.deduplicate`): pairs are merged best
+   first; before two clusters merge, every cross pair is checked for a hard
+   conflict, so no chain of near matches can join two works that conflict.
+   Records that say what they are cluster first; a bare citation then
+   joins a work only if the works it matches could be one.
 
 References:
     Borissov, N. et al. (2022). Reducing systematic review burden using
     Deduklick. Systematic Reviews 11:172 (conflicting DOIs, years, pages as
     vetoes).
     Hair, K. et al. (2023). ASySD. BMC Biology 21:189 (field-wise matching).
+    Hernández, M. A., Stolfo, S. J. (1995). The merge/purge problem for large
+    databases. SIGMOD '95 (the sorted-neighbourhood method).
+    McCallum, A., Nigam, K., Ungar, L. (2000). Efficient clustering of
+    high-dimensional data sets with application to reference matching. KDD
+    (cheap canopies before exact comparison; the Cora citations).
     Wagner, G. et al. bib-dedupe (blocking keys; cluster-level checks to avoid
     chaining through generic titles).
 """
