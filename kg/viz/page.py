@@ -153,8 +153,8 @@ def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap 
             follow its claims (default: ``view`` itself).
     """
     counts = {k: 0 for k in KINDS}
-    for _, data in view.nodes(data=True):
-        counts[data["kind"]] += 1
+    for _, attrs in view.nodes(data=True):
+        counts[attrs["kind"]] += 1
     kinds = [
         {"kind": k, "color": STYLE[k][0], "shape": STYLE[k][1], "name": STYLE[k][2], "count": counts[k]}
         for k in KINDS if counts[k]

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
 from kg.errors import KgError
 from kg.vocab import BIBO, CITO, CONCEPT_CLASSES, FABIO, KG, OA
 
 KINDS: tuple[str, ...] = ("theory", "support-type", "outcome", "claim", "work", "author")
-CONCEPT_KINDS = {v: k for k, v in CONCEPT_CLASSES.items()}
+CONCEPT_KINDS: dict[Node, str] = {v: k for k, v in CONCEPT_CLASSES.items()}
 VIEWS: tuple[str, ...] = ("graph", "focus", "concepts", "evidence")
 
 
@@ -31,7 +32,7 @@ class ViewError(KgError, ValueError):
     """A view cannot be made: unknown focus id, unknown view."""
 
 
-def _text(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
+def _text(graph: Graph, subject: Node, predicate: URIRef) -> str:
     value = graph.value(subject, predicate)
     return str(value) if value is not None else ""
 
