@@ -35,7 +35,11 @@ def test_view_opens_offline_and_draws_everything(bundled, chromium, tmp_path, vi
     assert page.evaluate("window.kgPage.firstDraw") < 1000
     data = page.evaluate("window.kgPage.data")
     if view == "evidence":
-        assert page.evaluate("document.querySelectorAll('.kg-dot').length") == len(data["cells"]) > 0
+        whole = whole_graph(bundled.graph)
+        pairs = {(s, o) for c, d in whole.nodes(data=True) if d["kind"] == "claim"
+                 for s in whole.neighbors(c) if whole.nodes[s]["kind"] == "support-type"
+                 for o in whole.neighbors(c) if whole.nodes[o]["kind"] == "outcome"}
+        assert page.evaluate("document.querySelectorAll('.kg-dot').length") == len(data["cells"]) == len(pairs) > 0
         page.click(".kg-dot")
         assert "claim(s)" in page.inner_text("#kg-details")
         assert page.inner_text("#kg-details").count("\u201c") == 0  # quotes are text, not markup
