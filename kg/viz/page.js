@@ -110,7 +110,7 @@
             panel.appendChild(el("p", cell.claims.length + " claim(s), " + cell.sources + " independent source(s)"));
             cell.claims.forEach(function (id) {
               var claim = data.claims[id];
-              panel.appendChild(el("h3", id + ": " + claim.statement));
+              panel.appendChild(el("h3", id + ": " + claim.statement, "kg-claim"));
               panel.appendChild(el("blockquote", claim.quote));
               if (claim.section) panel.appendChild(el("p", "Section: " + claim.section, "kg-muted"));
               var list = el("ul");
