@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from kg.ingest.references.text import doi_and_url
 from kg.model import Person, Reference, SourceLocation
 
 MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "refparse.crfsuite"
@@ -214,8 +215,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         if pattern.search(raw):
             kind = hinted
             break
-    doi = re.search(r"\b(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)", raw)
-    url = re.search(r"https?://\S+", raw)
+    doi, url = doi_and_url(raw)
     isbn = re.search(r"ISBN[:\s]*([\dXx-]{10,17})", raw)
     leftover = clean(" ".join(groups.get("note", [])))
     found = sum(1 for k in ("author", "title", "date") if k in text)
@@ -236,8 +236,8 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         edition=clean(text.get("edition", "")),
         publisher=clean(text.get("publisher", "")),
         place=clean(text.get("location", "")),
-        doi=doi.group(1) if doi else "",
-        url=url.group(0).rstrip(".") if url and not doi else "",
+        doi=doi,
+        url=url,
         isbn=isbn.group(1) if isbn else "",
         raw=raw,
         source=source,

@@ -30,6 +30,23 @@ _EDITION = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition)?\.?", re.I)
 _VOLUME = re.compile(r"^(?P<volume>\d+)\s*(?:\((?P<issue>[^)]+)\))?\s*,?\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)?\.?$")
 
 
+_DOI = re.compile(r"\b(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)")
+_URL = re.compile(r"https?://\S+")
+
+
+def doi_and_url(raw: str) -> tuple[str, str]:
+    """The DOI printed in an entry, and its URL when it has no DOI.
+
+    >>> doi_and_url("Title. J, 1. https://doi.org/10.1000/xyz.5. ")
+    ('10.1000/xyz.5', '')
+    >>> doi_and_url("Page. Retrieved from https://example.org/a.")
+    ('', 'https://example.org/a')
+    """
+    doi = _DOI.search(raw)
+    url = _URL.search(raw)
+    return (doi.group(1) if doi else "", url.group(0).rstrip(".") if url and not doi else "")
+
+
 def _strip_marks(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("*", "").replace("_", " ")).strip().strip('"“”').strip()
 
@@ -159,8 +176,7 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         else:
             kind = "book"
             fields["edition"], fields["publisher"] = _book_tail(tail)
-    doi = re.search(r"\b(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)", raw)
-    url = re.search(r"https?://\S+", raw)
+    doi, url = doi_and_url(raw)
     reference = Reference(
         id=ref_id,
         type=kind,
@@ -177,8 +193,8 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         pages=fields.get("pages", ""),
         edition=fields.get("edition", ""),
         publisher=fields.get("publisher", ""),
-        doi=doi.group(1) if doi else "",
-        url=url.group(0).rstrip(".") if url and not doi else "",
+        doi=doi,
+        url=url,
         raw=raw,
         source=source,
         source_format="text",
