@@ -24,6 +24,7 @@ _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\s*|\\.")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LANGUAGE_TAG = re.compile(r"\[(?:[A-Z][a-z]+(?:\s+[a-z]+)?)\]\.?$")
 _DOI = re.compile(r"10\.\d{3,9}/\S+", re.I)
+_DOI_VIEW = re.compile(r"/(?:full|abstract|pdf|epdf|fulltext|summary)$")
 STOPWORDS = frozenset(
     "a an the of on in and for to from with at by as is are its into or via vs versus".split()
 )
@@ -144,9 +145,14 @@ def doi_key(doi: str) -> str:
     '10.1234/x'
     >>> doi_key("http://dx.doi.org/10.1016/S0025-7753%2817%2930624-3")
     '10.1016/s0025-7753(17)30624-3'
+    >>> doi_key("https://onlinelibrary.wiley.com/doi/10.1111/j.1365-2575.2001.00109.x/full")
+    '10.1111/j.1365-2575.2001.00109.x'
     """
     match = _DOI.search(unquote(doi.strip()))
-    return match.group(0).lower().rstrip(".,;") if match else ""
+    if not match:
+        return ""
+    # A publisher's landing-page URL adds the view ("/full", "/abstract", "/pdf").
+    return _DOI_VIEW.sub("", match.group(0).lower().rstrip(".,;"))
 
 
 def page_range(pages: str) -> tuple[str, str]:

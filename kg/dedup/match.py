@@ -87,6 +87,7 @@ class Features:
     year: int | None
     container: str
     volume: str
+    issue: str
     first_page: str
     last_page: str
     numbers: frozenset[str]
@@ -114,6 +115,7 @@ def features(index: int, ref: Reference) -> Features:
     first, last = page_range(ref.pages)
     leading = re.match(r"\d+", ref.volume.strip())
     volume = leading.group(0).lstrip("0") if leading else ""
+    leading_issue = re.match(r"\d+", ref.issue.strip())
     if ref.year is not None and volume == str(ref.year):
         volume = ""  # the year typed into the volume field says nothing about the volume
     names = [n for n in ref.surnames if surname_key(n)]
@@ -132,6 +134,7 @@ def features(index: int, ref: Reference) -> Features:
         year=ref.year,
         container="" if kind == "thesis" else container,  # theses have no venue
         volume=volume,
+        issue=leading_issue.group(0).lstrip("0") if leading_issue else "",
         first_page=first,
         last_page=last,
         numbers=numbers_in(cleaned),
@@ -193,6 +196,14 @@ def _numeric(page: str) -> bool:
     return page.isdigit()
 
 
+def _shifted(a: Features, b: Features) -> bool:
+    """Whether ``a`` has its columns shifted by one against ``b``: no volume, the
+    volume in the issue field and the issue in the pages field ("", "26", "9"
+    against "26", "9", "1746-1746"), so its pages say nothing."""
+    return (not a.volume and bool(a.issue) and a.issue == b.volume and a.first_page == b.issue
+            and not a.last_page)
+
+
 def pages_relation(a: Features, b: Features) -> str:
     """How two records' page ranges relate: 'same', 'close', 'unknown' or 'conflict'.
 
@@ -201,7 +212,7 @@ def pages_relation(a: Features, b: Features) -> str:
     article number (e12724, c1804) against a page range is 'unknown': the
     same article is often printed both ways.
     """
-    if not a.first_page or not b.first_page:
+    if not a.first_page or not b.first_page or _shifted(a, b) or _shifted(b, a):
         return "unknown"
     if a.first_page == b.first_page:
         return "same"
@@ -230,9 +241,30 @@ def _translated(a: Features, b: Features) -> bool:
     return a.language != b.language and bool({a.language, b.language} - {"", "en"})
 
 
+def _one_printed_place(a: Features, b: Features) -> bool:
+    """Whether two records with different DOIs print one item at one place:
+    the same title and author list, year, journal and page range.
+
+    Embase and conference-abstract exports give a record the DOI of another
+    printing of the abstract (another journal's supplement, a misread
+    volume); no two works share a title, authors and pages in one journal
+    and year, so the DOIs cannot both be right.
+    """
+    if not (a.title and b.title and a.first_page and a.year is not None and a.year == b.year):
+        return False
+    if a.notice != b.notice or a.generic or b.generic or len(a.surnames) != len(b.surnames):
+        return False
+    if a.first_page != b.first_page or (a.last_page and b.last_page and a.last_page != b.last_page):
+        return False
+    if not a.container or _container(a, b) < 0.95 or fuzz.ratio(a.title, b.title) < 97:
+        return False
+    return all(_same_name(x, y, px, py) for x, y, px, py in zip(a.surnames, b.surnames, a.surname_parts,
+                                                                 b.surname_parts))
+
+
 def conflict(a: Features, b: Features) -> str:
     """A hard reason why two records cannot be one work ('' when none)."""
-    if a.doi and b.doi and a.doi != b.doi:
+    if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
         return "different DOIs"
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
         return "years more than one apart"

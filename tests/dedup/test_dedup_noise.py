@@ -165,6 +165,41 @@ def test_a_work_cited_hundreds_of_times_becomes_one_cluster():
     assert len(deduplicate(records).clusters) == 1
 
 
+def test_one_printed_place_under_two_dois_is_one_work():
+    """An abstract whose export carries the DOI of another printing (same title, authors,
+    journal, year and pages) merges; a second DOI with different pages or another author
+    list, or for an erratum, still keeps the works apart."""
+    authors = ("Hansen", "Pedersen", "Jelsing")
+    title = "Liraglutide and linagliptin improve glycemic control in obese rats"
+    a = ref("1", title, 2012, authors, "Appetite", "59", "e24", doi="10.1016/j.appet.2012.05.003")
+    b = ref("2", title, 2012, authors, "Appetite", "1", "e24", doi="10.1016/j.regpep.2012.05.039")
+    assert clusters([a, b]) == [["1", "2"]]
+    other_pages = ref("3", title, 2012, authors, "Appetite", "59", "e25", doi="10.1016/j.appet.2012.05.004")
+    other_authors = ref("4", title, 2012, ("Hansen", "Pedersen"), "Appetite", "59", "e24", doi="10.1016/j.x.1")
+    erratum = ref("5", "Erratum: " + title, 2012, authors, "Appetite", "59", "e24", doi="10.1016/j.appet.2012.09.001")
+    next_year = ref("6", title, 2013, authors, "Appetite", "59", "e24", doi="10.1016/j.appet.2013.05.003")
+    assert clusters([a, other_pages, other_authors, erratum, next_year]) == [["1"], ["3"], ["4"], ["5"], ["6"]]
+
+
+def test_landing_page_views_are_not_part_of_the_doi():
+    """'/full' and '/abstract' of a publisher URL are dropped from the DOI."""
+    from kg.dedup.keys import doi_key
+
+    assert doi_key("https://www.frontiersin.org/articles/10.3389/fpsyg.2019.01234/full") == "10.3389/fpsyg.2019.01234"
+    assert doi_key("10.1111/j.1365-2575.2001.00109.x/abstract") == "10.1111/j.1365-2575.2001.00109.x"
+
+
+def test_columns_shifted_by_one_do_not_make_a_page_conflict():
+    """A record with the volume in the issue field and the issue in the pages field ('', '26', '9')
+    is the article at 26(9):1746; the same record with real pages elsewhere stays apart."""
+    a = ref("1", "The treatment of atypical HUS", 2011, ("Loirat",), "Pediatric Nephrology", "", "9", issue="26")
+    b = ref("2", "The treatment of atypical HUS", 2011, ("Loirat",), "Pediatric Nephrology", "26", "1746-1746",
+            issue="9")
+    assert clusters([a, b]) == [["1", "2"]]
+    c = ref("3", "The treatment of atypical HUS", 2011, ("Loirat",), "Pediatric Nephrology", "", "1802", issue="26")
+    assert clusters([b, c]) == [["2"], ["3"]]
+
+
 def test_every_labelled_set_keeps_precision_and_recall(shared_dir):
     """Pairwise precision is at least 0.995 on every labelled set; recall at least 0.95 on the
     systematic-review sets whose gold keeps errata apart from articles."""
