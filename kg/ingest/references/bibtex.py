@@ -5,6 +5,11 @@ decoding and name splitting are done by :mod:`kg.ingest.references.latex`
 and :func:`split_bibtex_names`, much faster than bibtexparser's own
 middlewares.  ``crossref`` fields are resolved; duplicate keys and broken
 blocks become problems with their line, never silently dropped.
+
+Lines whose first non-blank character is ``%`` are comments (as in LaTeX and
+biber) and are blanked before splitting: bibtexparser reads ``%`` as text, so
+a commented-out field with an unbalanced brace or quote would break its entry,
+and a commented-out ``% @article{...`` line would become an entry of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import logging
 import re
 
 import bibtexparser
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+from bibtexparser.exceptions import BlockAbortedException
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment
 
 from kg.ingest.references.latex import decode_latex
 from kg.model import Person, Problem, Reference, SourceLocation
@@ -26,10 +32,31 @@ _TYPES = {
     "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter", "incollection": "chapter",
     "bookinbook": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
     "proceedings": "book", "techreport": "report", "report": "report", "phdthesis": "thesis",
-    "mastersthesis": "thesis", "thesis": "thesis", "online": "webpage", "www": "webpage", "misc": "article",
-    "unpublished": "article", "manual": "report", "booklet": "book",
+    "mastersthesis": "thesis", "thesis": "thesis", "online": "webpage", "www": "webpage", "electronic": "webpage",
+    "misc": "article", "unpublished": "article", "manual": "report", "booklet": "book",
 }
 _PARTICLE = re.compile(r"^(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|dos|das|al|el|zu|y)$")
+_COMMENT_LINE = re.compile(r"^[ \t\ufeff]*%[^\n]*", re.M)
+_NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
+_STRAY_START = re.compile(r"^[ \t\ufeff]*@[ \t]*([A-Za-z]\w*)", re.M)
+_BLOCK_HEAD = re.compile(r"^\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)")
+_MISSING_COMMA = re.compile(r"[}\"]\s*\n\s*([A-Za-z][\w-]*)\s*=")
+#: Fields a ``crossref`` child takes from its parent when it lacks them (``booktitle`` from the parent's title).
+_INHERITED = ("booktitle", "publisher", "year", "date", "address", "location", "editor", "volume", "edition",
+              "isbn", "series", "school", "institution", "organization")
+
+
+def split_particle(family: str) -> tuple[str, str]:
+    """Split leading lower-case particles ("van der", "de la") off a family name.
+
+    >>> split_particle("van der Berg"), split_particle("Garcia de la Cruz"), split_particle("de")
+    (('van der', 'Berg'), ('', 'Garcia de la Cruz'), ('', 'de'))
+    """
+    words = family.split()
+    n = 0
+    while n < len(words) - 1 and _PARTICLE.match(words[n]):
+        n += 1
+    return " ".join(words[:n]), " ".join(words[n:])
 
 
 def _split_top(text: str, sep: str) -> list[str]:
@@ -79,10 +106,8 @@ def split_bibtex_names(value: str) -> tuple[tuple[Person, ...], bool]:
         if len(parts) >= 2:
             last, first = parts[0], parts[-1]
             suffix = parts[1] if len(parts) == 3 else ""
-            words = last.split()
-            particle = [w for w in words[:-1] if _PARTICLE.match(w)]
-            family = " ".join(words[len(particle):]) if particle else last
-            people.append(Person(decode_latex(family), decode_latex(first), " ".join(particle), decode_latex(suffix)))
+            particle, family = split_particle(last)
+            people.append(Person(decode_latex(family), decode_latex(first), particle, decode_latex(suffix)))
         else:
             words = name.split()
             if len(words) == 1:
@@ -113,81 +138,173 @@ def _unenclose(value: str) -> str:
     return value
 
 
-_RECOVERED: set[int] = set()
+def _blank_comments(text: str) -> str:
+    """``%`` comment lines emptied, keeping every newline so lines still count."""
+    if "%" not in text:
+        return text
+    return _COMMENT_LINE.sub("", text)
 
 
-def _field(entry: Entry, name: str) -> str:
-    field = entry.fields_dict.get(name)
-    if field is None:
-        return ""
-    return _unenclose(str(field.value)) if id(entry) in _RECOVERED else str(field.value)
+def _reason(block: object) -> str:
+    error = getattr(block, "error", None)
+    text = error.abort_reason if isinstance(error, BlockAbortedException) else str(error or "")
+    return (text.strip().splitlines() or ["syntax error"])[0].strip()
+
+
+def _recovered_fields(entry: Entry, strings: dict[str, str]) -> dict[str, str]:
+    """Field values of an entry bibtexparser recovered from an error: its middlewares
+    did not run, so enclosures are dropped and ``@string`` names resolved here;
+    a repeated field keeps its first value."""
+    values: dict[str, str] = {}
+    for field in entry.fields:
+        name = field.key.lower()
+        if name not in values:
+            raw = str(field.value).strip()
+            values[name] = strings.get(raw.lower(), _unenclose(raw))
+    return values
 
 
 def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
-    """Parse BibTeX/BibLaTeX into records (id = citation key)."""
-    library = bibtexparser.parse_string(text)
+    """Parse BibTeX/BibLaTeX into records (id = citation key).
+
+    Every entry block (``@type{`` or ``@type(`` at a line start, other than
+    ``@string``, ``@preamble`` and ``@comment``) becomes a record or a
+    ``broken-entry`` problem naming its line; records read with a defect
+    (duplicate key, repeated field, missing key or comma, unknown crossref)
+    carry a warning.
+
+    Examples:
+        >>> refs, problems = parse_bibtex('@article{a, title={A}}\\n\\n@article{b, title={B}\\n\\n@book{c, title={C}}\\n')
+        >>> [r.id for r in refs], [(p.kind, p.where.line) for p in problems]
+        (['a', 'c'], [('broken-entry', 3)])
+    """
+    library = bibtexparser.parse_string(_blank_comments(text))
+    strings = {key.lower(): str(s.value) for key, s in library.strings_dict.items()}
     problems: list[Problem] = []
-    entries: list[tuple[str, Entry]] = [(e.key, e) for e in library.entries]
+    # (line, key, field values) for every entry read, in file order.
+    found: list[tuple[int, str, dict[str, str], str]] = [
+        ((e.start_line or 0) + 1, e.key, {k.lower(): str(f.value) for k, f in e.fields_dict.items()}, e.entry_type)
+        for e in library.entries
+    ]
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         where = SourceLocation(path, line)
-        recovered = getattr(block, "ignore_error_block", None)
+        recovered = block.ignore_error_block
         if isinstance(recovered, Entry):
-            _RECOVERED.add(id(recovered))
-        if isinstance(block, DuplicateBlockKeyBlock) and isinstance(recovered, Entry):
-            key = f"{block.key}#{line}"
-            entries.append((key, recovered))
+            found.append((line, recovered.key, _recovered_fields(recovered, strings), recovered.entry_type))
+            if isinstance(block, DuplicateFieldKeyBlock):
+                names = ", ".join(sorted(block.duplicate_keys))
+                problems.append(Problem("duplicate-field", "warning",
+                                        f"entry '{recovered.key}' repeats field(s) {names}; the first value is kept",
+                                        where))
+            elif not isinstance(block, DuplicateBlockKeyBlock):  # duplicate keys are reported below
+                problems.append(Problem("recovered-entry", "warning",
+                                        f"entry '{recovered.key}' read despite an error ({_reason(block)})", where))
+            continue
+        head = _BLOCK_HEAD.match(block.raw or "")
+        kind = head.group(1).lower() if head else ""
+        if kind in _NOT_ENTRIES:
+            problems.append(Problem(f"broken-{kind}", "error", f"@{kind} block not read ({_reason(block)}); "
+                                    "check its braces and quotes", where))
+            continue
+        key = f" '{head.group(2)}'" if head and head.group(2) else ""
+        problems.append(Problem("broken-entry", "error",
+                                f"entry{key} not read ({_reason(block)}); check its braces, quotes and commas",
+                                where))
+    for block in library.comments:
+        # An "@type" with no brace after it is not a block to bibtexparser, which keeps it as comment text.
+        if isinstance(block, ImplicitComment):
+            for match in _STRAY_START.finditer(block.comment):
+                if match.group(1).lower() not in _NOT_ENTRIES:
+                    line = (block.start_line or 0) + 1 + block.comment.count("\n", 0, match.start())
+                    problems.append(Problem("broken-entry", "error",
+                                            f"'@{match.group(1)}' is not followed by '{{' or '('; entry not read",
+                                            SourceLocation(path, line)))
+    found.sort(key=lambda item: item[0])
+    by_key: dict[str, dict[str, str]] = {}
+    records: list[tuple[int, str, dict[str, str], str]] = []
+    for line, key, fields, entry_type in found:
+        where = SourceLocation(path, line)
+        if not key:
+            key = f"line{line}"
+            problems.append(Problem("missing-key", "warning", f"entry has no citation key; it is kept as '{key}'",
+                                    where))
+        elif key in by_key:
+            first = next(item[0] for item in records if item[1] == key)
+            new_key = f"{key}#{line}"
             problems.append(Problem("duplicate-key", "warning",
-                                    f"duplicate key '{block.key}'; this entry is kept as '{key}'", where))
-        elif isinstance(recovered, Entry):
-            entries.append((recovered.key, recovered))
-            problems.append(Problem("duplicate-field", "warning",
-                                    f"entry '{recovered.key}' repeats a field; the first value is kept", where))
-        else:
-            reason = (str(getattr(block, "error", "")).strip().splitlines() or ["syntax error"])[0]
-            problems.append(Problem("broken-entry", "error",
-                                    f"entry not read ({reason}); check its braces, quotes and commas", where))
-    by_key = {key: entry for key, entry in entries}
+                                    f"duplicate key '{key}' (first at line {first}); this entry is kept as "
+                                    f"'{new_key}'", where))
+            key = new_key
+        for name, value in fields.items():
+            comma = _MISSING_COMMA.search(value)
+            if comma:
+                problems.append(Problem("missing-comma", "warning",
+                                        f"entry '{key}': field '{name}' runs into '{comma.group(1)} = ...'; "
+                                        "a comma is missing before it", where))
+        by_key.setdefault(key, fields)
+        records.append((line, key, fields, entry_type))
     references: list[Reference] = []
-    for key, entry in sorted(entries, key=lambda e: e[1].start_line or 0):
-        parent = by_key.get(_field(entry, "crossref"))
-
-        def get(name: str, entry: Entry = entry, parent: Entry | None = parent) -> str:
-            value = _field(entry, name)
-            if not value and parent is not None:
-                value = _field(parent, "title" if name == "booktitle" else name) if name in (
-                    "booktitle", "publisher", "year", "address", "editor") else ""
-            return value
-
-        authors, et_al = split_bibtex_names(get("author"))
-        editors, _ = split_bibtex_names(get("editor"))
-        date = get("year") or get("date")
-        year_match = re.search(r"\b(\d{4})([a-z]?)\b", date)
-        kind = _TYPES.get(entry.entry_type.lower(), "article")
-        container = get("journal") or get("journaltitle") or get("booktitle")
-        references.append(Reference(
-            id=key,
-            type=kind,
-            authors=authors,
-            editors=editors,
-            et_al=et_al,
-            year=int(year_match.group(1)) if year_match else None,
-            year_suffix=year_match.group(2) if year_match else "",
-            date_text="" if year_match else decode_latex(date),
-            title=decode_latex(get("title")),
-            container=decode_latex(container),
-            volume=decode_latex(get("volume")),
-            issue=decode_latex(get("number") or get("issue")),
-            pages=decode_latex(get("pages")).replace("–", "-"),
-            edition=decode_latex(get("edition")),
-            publisher=decode_latex(get("publisher")),
-            place=decode_latex(get("address") or get("location")),
-            doi=get("doi").strip(),
-            url=get("url").strip(),
-            isbn=get("isbn").strip(),
-            pmid=get("pmid").strip(),
-            raw="",
-            source=SourceLocation(path, (entry.start_line or 0) + 1),
-            source_format="bibtex",
-        ))
+    for line, key, fields, entry_type in records:
+        references.append(_reference(key, fields, entry_type, by_key, problems, SourceLocation(path, line)))
+    problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
+
+
+def _reference(key: str, fields: dict[str, str], entry_type: str, by_key: dict[str, dict[str, str]],
+               problems: list[Problem], where: SourceLocation) -> Reference:
+    parent: dict[str, str] = {}
+    crossref = fields.get("crossref", "").strip()
+    if crossref:
+        if crossref in by_key:
+            parent = by_key[crossref]
+        else:
+            problems.append(Problem("unknown-crossref", "warning",
+                                    f"entry '{key}': crossref '{crossref}' is not in the file", where))
+
+    def get(name: str) -> str:
+        value = fields.get(name, "")
+        if not value and name in _INHERITED and parent:
+            value = parent.get(name, "") or (parent.get("title", "") if name == "booktitle" else "")
+        return value
+
+    authors, et_al = split_bibtex_names(get("author"))
+    editors, _ = split_bibtex_names(get("editor"))
+    date = get("year") or get("date")
+    year_match = re.search(r"\b(\d{4})([a-z]?)\b", date)
+    kind = _TYPES.get(entry_type.lower(), "article")
+    container = get("journal") or get("journaltitle") or get("booktitle")
+    publisher = get("publisher") or get("school") or get("institution") or get("organization")
+    return Reference(
+        id=key,
+        type=kind,
+        authors=authors,
+        editors=editors,
+        et_al=et_al,
+        year=int(year_match.group(1)) if year_match else None,
+        year_suffix=year_match.group(2) if year_match else "",
+        date_text="" if year_match else decode_latex(date),
+        title=decode_latex(get("title")),
+        container=decode_latex(container),
+        volume=decode_latex(get("volume")),
+        issue=decode_latex(get("number") or get("issue")),
+        pages=decode_latex(get("pages")).replace("–", "-"),
+        edition=decode_latex(get("edition")),
+        publisher=decode_latex(publisher),
+        place=decode_latex(get("address") or get("location")),
+        doi=_plain(get("doi")),
+        url=_plain(get("url")),
+        isbn=_plain(get("isbn")),
+        pmid=_plain(get("pmid")),
+        raw="",
+        source=where,
+        source_format="bibtex",
+    )
+
+
+def _plain(value: str) -> str:
+    r"""An identifier field as given, minus braces and LaTeX escapes (``10.1000/a\_b``)."""
+    value = value.strip()
+    if "\\" in value or "{" in value:
+        value = re.sub(r"\\([&%$#_{}~])", r"\1", value).replace("{", "").replace("}", "")
+    return value

@@ -27,6 +27,7 @@ _ACCENT = re.compile(r"""\\(['`^"~=.]|[uvHcdbkr](?![A-Za-z]))\s*(?:\{\s*(\\[ij]|
 _LETTER = re.compile(r"\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\s?")
 _ESCAPE = re.compile(r"\\([&%$#_{}])")
 _STYLE = re.compile(r"\\(?:text(?:it|bf|sc|tt|rm|sf|up|sl|normal)|emph|mathrm|mathit|mathbf|mbox|url|textsuperscript|textsubscript)\s*")
+_SPACE = re.compile(r"\\[ ,;:!]")  # control space, thin and medium spaces
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
 
 
@@ -37,8 +38,11 @@ def decode_latex(text: str) -> str:
     'Müller and Schrödinger, École ça – 10% DNA'
     >>> decode_latex(r"\\textit{In vivo} study of H$_2$O")
     'In vivo study of H2O'
+    >>> decode_latex(r"Comment on ``Strong screening'' [Appl.\\ Phys.\\ Lett.\\,104]")
+    'Comment on “Strong screening” [Appl. Phys. Lett. 104]'
     """
-    if "\\" not in text and "{" not in text and "$" not in text and "--" not in text and "~" not in text:
+    if "\\" not in text and "{" not in text and "$" not in text and "--" not in text and "~" not in text and (
+            "``" not in text and "''" not in text):
         return text
 
     def accent(match: re.Match[str]) -> str:
@@ -50,7 +54,8 @@ def decode_latex(text: str) -> str:
     text = _LETTER.sub(lambda m: _LETTERS[m.group(1)], text)
     text = _ESCAPE.sub(r"\1", text)
     text = _STYLE.sub("", text)
-    text = text.replace("---", "—").replace("--", "–").replace("~", " ")
+    text = text.replace("---", "—").replace("--", "–").replace("~", " ").replace("``", "“").replace("''", "”")
+    text = _SPACE.sub(" ", text).replace("\\-", "")
     text = re.sub(r"\$([^$]*)\$", lambda m: m.group(1).replace("_", "").replace("^", ""), text)
     text = _COMMAND.sub("", text)
     text = text.replace("{", "").replace("}", "")
