@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
 from kg.dedup.decisions import read_decisions
-from kg.dedup.match import SAME, UNCERTAIN, Clusters, candidate_pairs, compare, features
+from kg.dedup.match import ONE_VENUE, SAME, UNCERTAIN, VENUE_PENALTY, Clusters, candidate_pairs, compare, features
 from kg.model import DedupDecision, Problem, Reference, Work
 from kg.vocab import citekey
 
@@ -153,8 +153,10 @@ def deduplicate(
     second = [s for s in scored if not (said[s[1]] and said[s[2]])]
     _merge(first, clusters, references, made, uncertain)
     roots: dict[int, set[int]] = {}
-    for score, a, b, _reasons in second:
-        if score >= SAME:
+    for score, a, b, reasons in second:
+        # A bare citation lacks the venue by definition: that is no evidence
+        # against the published version, so it counts as a work it may be.
+        if score + (VENUE_PENALTY if ONE_VENUE in reasons else 0.0) >= SAME:
             for x, y in ((a, b), (b, a)):
                 if not said[x] and said[y]:
                     roots.setdefault(x, set()).add(clusters.find(y))

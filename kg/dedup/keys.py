@@ -353,21 +353,26 @@ def language_of(title_key_: str) -> str:
     return ranked[0][0]
 
 
-_RAW_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep(?:ort)?|memo)\b|working paper\b|TR[- ]?\d)")
+_RAW_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep(?:ort)?|memo)\b|working paper\b|TR[- ]?\d|rpt\b)"
+                         r"|\b[A-Za-z]{2,}-[A-Za-z]{2,}-(?:TR-)?\d\d-\d{2,}\b")  # CMU-CS-90-100
 _RAW_THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s)\s+(?:thesis|dissertation)\b|\bdissertation\b|^\s*ph\.?\s?d\b")
-_RAW_VENUE = re.compile(r"(?i)\b(?:in\s+(?:proc|[A-Z].*\(eds?\.?\))|proceedings\b|submitted to|journal\b)|\(eds?\.\)")
+_RAW_VENUE = re.compile(r"(?i)\b(?:in\s+(?:proc|[A-Z].*\(eds?\.?\))|proceedings\b|submitted to|journal\b|editors?\b)"
+                        r"|\(eds?\.\)|(?-i:\bIn\s+(?:[A-Z]\.\s*-?)+\s*[A-Z][a-z]+)")  # "In R. S. Michalski (editors)"
 
 
 _THESIS_INDEX = re.compile(r"(?i)dissertation abstracts|dissertations? (?:and|&) theses")
 
 
-def kind_of(ref_type: str, container: str, raw: str = "", title: str = "", numbers: str = "") -> str:
+def kind_of(ref_type: str, container: str, raw: str = "", title: str = "", numbers: str = "",
+            institution: str = "") -> str:
     """What a record is, as far as telling works apart needs: 'thesis',
     'report', 'venue' (a journal or proceedings paper, a chapter) or '' (unsaid).
 
     The record's type and container decide (Dissertation Abstracts holds
     theses; ``numbers``, the volume and issue, may say "Ph.D."); a citation
-    string (``raw``, without its title) is read when the fields say nothing.
+    string (``raw``, without its title) is read when the fields say nothing:
+    a report number ("CMU-CS-88-162") or an issuing ``institution`` (BibTeX's
+    field for reports) with no venue makes a report.
 
     >>> kind_of("article-journal", "", "Fahlman, S. The cascade-correlation architecture. "
     ...         "Technical Report CMU-CS-90-100, 1990.", "The cascade-correlation architecture")
@@ -378,6 +383,12 @@ def kind_of(ref_type: str, container: str, raw: str = "", title: str = "", numbe
     ('thesis', 'thesis')
     >>> kind_of("article-journal", "", "Smith (1990). A study.", "A study")
     ''
+    >>> kind_of("article-journal", "", "Utgoff, P. (1986). Shift of bias. In R. S. Michalski, J. G.", "Shift of bias")
+    'venue'
+    >>> kind_of("article-journal", "", "Fahlman, S. (1988) An empirical study, CMU-CS-88-162, Carnegie Mellon.")
+    'report'
+    >>> kind_of("article-journal", "", "Fahlman, S. (1988) An empirical study.", institution="Carnegie Mellon")
+    'report'
     """
     if ref_type in ("thesis", "report"):
         return ref_type
@@ -388,7 +399,7 @@ def kind_of(ref_type: str, container: str, raw: str = "", title: str = "", numbe
     rest = raw.replace(title, " ") if title else raw
     if _RAW_THESIS.search(rest):
         return "thesis"
-    if _RAW_REPORT.search(rest):
+    if _RAW_REPORT.search(rest) or institution.strip():
         return "report"
     if _RAW_VENUE.search(rest):
         return "venue"

@@ -70,6 +70,8 @@ MAX_BLOCK = 60
 WINDOW = 12
 SAME = 0.9
 UNCERTAIN = 0.6
+ONE_VENUE = "only one record names a venue"
+VENUE_PENALTY = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,8 @@ def features(index: int, ref: Reference) -> Features:
     if ref.year is not None and volume == str(ref.year):
         volume = ""  # the year typed into the volume field says nothing about the volume
     names = [n for n in ref.surnames if surname_key(n)]
-    kind = kind_of(ref.type, ref.container, ref.raw, ref.title, f"{ref.volume} {ref.issue}")
+    kind = kind_of(ref.type, ref.container, ref.raw, ref.title, f"{ref.volume} {ref.issue}",
+                   next((v for k, v in ref.extra if k == "institution"), ""))
     container = container_key(ref.container)
     doi = doi_key(ref.doi)
     return Features(
@@ -441,8 +444,8 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
             reasons.append("year differs" if known else "year missing")
         if bool(a.container) != bool(b.container) and not locator:
             # A technical report and the paper it became share title and authors.
-            score -= 0.12
-            reasons.append("only one record names a venue")
+            score -= VENUE_PENALTY
+            reasons.append(ONE_VENUE)
         elif a.preprint != b.preprint:
             score -= 0.1
             reasons.append("a preprint and a published version")

@@ -140,6 +140,40 @@ def test_bare_citation_matching_two_conflicting_works_stays_alone():
     assert any("matches two works that cannot be one" in u.reasons for u in result.uncertain)
 
 
+def test_bare_citation_that_may_be_the_report_or_the_paper_joins_neither():
+    """'Fahlman & Lebiere (1991). The Cascade-Correlation Learning Architecture.' names no venue:
+    it matches the 1991 report and, its missing venue aside, the 1991 paper, so it joins neither;
+    with only the report in the library it joins the report."""
+    authors = ("Fahlman", "Lebiere")
+    title = "The cascade-correlation learning architecture"
+    report = ref("1", title, 1991, authors, "", "", "", type="report")
+    report2 = ref("2", title, 1991, authors, "", "", "", type="report")
+    paper = ref("3", title, 1991, authors, "Advances in Neural Information Processing Systems", "2", "524-532")
+    paper2 = ref("4", title, 1990, authors, "Advances in Neural Information Processing Systems", "2", "524-532")
+    bare = ref("5", title, 1991, authors, "", "", "", raw="Fahlman, S. and Lebiere C. (1991). " + title + ".")
+    result = deduplicate([report, report2, paper, paper2, bare])
+    assert [list(c) for c in result.clusters] == [["1", "2"], ["3", "4"], ["5"]]
+    assert clusters([report, report2, bare]) == [["1", "2", "5"]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "extra", "kind"),
+    [
+        ("Fahlman, S.E. (1988) An empirical study of learning speed, CMU-CS-88-162, Carnegie Mellon.", (), "report"),
+        ("Fahlman, S.E. (1988) An empirical study of learning speed.", (("institution", "Carnegie Mellon"),), "report"),
+        ("Utgoff, P. E. 1986. Shift of bias for inductive concept learning. In R. S. Michalski, J. G.", (), "venue"),
+        ("Kibler, D. and Langley, P. 1988. Machine learning as an experimental science. editor, In Sleeman", (),
+         "venue"),
+        ("Fahlman, S. and Lebiere C. (1991). The Cascade Correlation Learning Architecture.", (), ""),
+    ],
+    ids=["report-number", "institution", "edited-book", "editor", "bare"],
+)
+def test_what_a_citation_string_says_it_is(raw, extra, kind):
+    """Report numbers and an issuing institution make a report; editors a chapter; nothing says nothing."""
+    record = ref("1", "A title", container="", volume="", pages="", raw=raw, extra=extra)
+    assert features(0, record).kind == kind
+
+
 def test_sibling_titles_differing_by_one_word_stay_apart():
     """Two trial registrations for adults and for children are two works."""
     a = ref("1", "An open-label clinical trial of eculizumab in adult patients with atypical HUS", 2011,
@@ -201,16 +235,19 @@ def test_columns_shifted_by_one_do_not_make_a_page_conflict():
 
 
 def test_every_labelled_set_keeps_precision_and_recall(shared_dir):
-    """Pairwise precision is at least 0.995 on every labelled set; recall at least 0.95 on the
-    systematic-review sets whose gold keeps errata apart from articles."""
-    floors = {"asysd_diabetes": 0.95, "sra_cytology_screening": 0.95, "sra_stroke": 0.95,
-              "colrev_digital_work": 0.95, "bibdedupe_special_cases": 1.0, "cora": 0.85, "sra_haematology": 0.75}
+    """On every labelled set no predicted cluster joins two gold works, pairwise precision is at
+    least 0.995 and recall stays at the floor reached (haematology's gold groups errata, replies
+    and separate trial registrations with the original, which the matcher keeps apart)."""
+    floors = {"asysd_diabetes": 0.99, "sra_cytology_screening": 0.995, "sra_stroke": 0.99,
+              "colrev_digital_work": 0.99, "bibdedupe_special_cases": 1.0, "cora": 0.89, "sra_haematology": 0.80}
     for name, floor in floors.items():
         path = shared_dir / "data" / "dedup" / name / "records.csv"
         refs, _ = read_csv(path)
         with path.open(encoding="utf-8") as handle:
             gold = {r["record_id"]: r["cluster_id"] for r in csv.DictReader(handle)}
-        predicted = {p for c in deduplicate(refs).clusters for p in itertools.combinations(sorted(c), 2)}
+        found = deduplicate(refs).clusters
+        assert not [c for c in found if len({gold[r] for r in c}) > 1], name
+        predicted = {p for c in found for p in itertools.combinations(sorted(c), 2)}
         groups = defaultdict(list)
         for rid, cid in gold.items():
             groups[cid].append(rid)
