@@ -9,6 +9,7 @@ the printed (free-text) form is split into entries by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +49,8 @@ def detect_form(text: str) -> str:
         return "csl-json"
     if head.startswith("@") or "\n@" in head and "{" in head:
         return "bibtex"
-    if head.startswith("TY  -") or "\nTY  -" in head:
-        return "ris"
+    if re.search(r"(?m)^TY {1,2}-", head) or re.match(r"PMID- ?\d", head) or "\nPMID- " in head:
+        return "ris"  # RIS, or PubMed's MEDLINE export (read by the RIS reader)
     return "text"
 
 

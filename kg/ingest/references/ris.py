@@ -1,95 +1,286 @@
-"""RIS: multi-record files from PubMed, Scopus, Web of Science, EndNote, Zotero."""
+"""RIS: multi-record files from PubMed, Scopus, Web of Science, EndNote, Zotero.
+
+The exports differ in which tags carry what; this reader takes them all:
+authors from ``AU`` and ``A1`` (the same name given under both is kept
+once), the journal from ``T2``/``JF``/``JO``/``JA``/``J2`` (full title
+first), the year from ``PY``/``Y1``/``DA`` in any of their shapes
+(``2004``, ``2004///``, ``2004/10/15/``), pages from ``SP``/``EP`` or
+``SP  - 614-625`` in one field, the DOI from ``DO``/``DI``, a doi.org link
+or an old EndNote ``M3  - doi:...``, a link from ``UR``/``L2``/``L1``
+(web links only, never ``file://`` attachments or Web of Science's
+``<Go to ISI>://``), ``SN`` as an ISBN or (for journals) an ISSN, ``AN``
+as a PubMed id when the database is PubMed/NLM.  Byte-order marks and CRLF
+line ends are accepted, and so are tags followed by one space instead of
+two.  PubMed's own MEDLINE export (``.nbib``: ``PMID- ``, ``FAU - ``,
+``DP  - ``, ``PG  - ``...) is read too.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.model import Person, Problem, Reference, SourceLocation
 
-_TAG = re.compile(r"^([A-Z][A-Z0-9])  -\s?(.*)$")
+_TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$")
+_MEDLINE_TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- (.*)$")
 _TYPES = {"JOUR": "article-journal", "JFULL": "article-journal", "ABST": "article-journal", "MGZN": "article-journal",
-          "NEWS": "article-journal", "EJOUR": "article-journal", "BOOK": "book", "EBOOK": "book", "EDBOOK": "book",
-          "CHAP": "chapter", "ECHAP": "chapter", "CONF": "paper-conference", "CPAPER": "paper-conference",
-          "RPRT": "report", "GOVDOC": "report", "THES": "thesis", "ELEC": "webpage", "WEB": "webpage"}
+          "NEWS": "article-journal", "EJOUR": "article-journal", "INPR": "article-journal", "BOOK": "book",
+          "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter", "CONF": "paper-conference",
+          "CPAPER": "paper-conference", "RPRT": "report", "GOVDOC": "report", "THES": "thesis", "ELEC": "webpage",
+          "WEB": "webpage", "BLOG": "webpage", "GEN": "article", "UNPB": "article", "MANSCPT": "article"}
+_INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?$", re.I)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_DOI = re.compile(r"(10\.\d{4,9}/[^\s\"<>]+)")
+_WEB = re.compile(r"^(?:https?|ftp)://", re.I)
 
 
-def _person(text: str) -> Person:
-    family, _, given = text.partition(",")
-    if not given and " " in text.strip():
-        # PubMed style "Adeli K" (family, then initials).
-        words = text.split()
-        if re.match(r"^[A-Z]{1,3}$", words[-1]):
-            return Person(" ".join(words[:-1]), words[-1])
-    return Person(family.strip(), given.strip().rstrip(","))
+def ris_person(text: str) -> Person:
+    """One RIS name: "Family, Given[, Suffix]", PubMed's "Family GI", or a corporate name.
+
+    >>> [ris_person(n) for n in ("Corrigan, P. W.", "Adeli K", "van der Berg, Anna", "King, Martin L., Jr.")]  \
+# doctest: +NORMALIZE_WHITESPACE
+    [Person(family='Corrigan', given='P. W.', particle='', suffix='', literal=''),
+     Person(family='Adeli', given='K', particle='', suffix='', literal=''),
+     Person(family='Berg', given='Anna', particle='van der', suffix='', literal=''),
+     Person(family='King', given='Martin L.', particle='', suffix='Jr.', literal='')]
+    >>> ris_person("World Health Organization").literal
+    'World Health Organization'
+    """
+    from kg.ingest.references.bibtex import split_particle
+
+    text = text.strip().rstrip(",").strip()
+    if "," in text:
+        family, _, rest = text.partition(",")
+        given, _, suffix = rest.partition(",")
+        if suffix.strip() and not _SUFFIX.match(suffix.strip()):
+            given, suffix = f"{given},{suffix}", ""
+        particle, family = split_particle(family.strip())
+        return Person(family, given.strip(), particle, suffix.strip())
+    words = text.split()
+    if len(words) > 1 and _INITIALS.match(words[-1]):
+        particle, family = split_particle(" ".join(words[:-1]))  # PubMed style "Adeli K"
+        return Person(family, words[-1], particle)
+    if len(words) > 1:
+        return Person("", literal=text)  # no comma and no initials: a corporate author
+    return Person(text)
+
+
+def _pages(first: str, last: str) -> str:
+    first, last = first.replace("–", "-").strip(), last.replace("–", "-").strip()
+    if "-" in first or not last or last == first:
+        return first
+    return f"{first}-{last}"
+
+
+def _isbn_or_issn(values: list[str]) -> tuple[str, str]:
+    """The first ISBN and ISSN among ``SN`` values ("0003-066X (Print)", "978-0-12-345678-9")."""
+    isbn = issn = ""
+    for value in values:
+        for piece in re.split(r"[;\n]|\s{2,}", value):
+            digits = re.sub(r"\s*\(.*?\)|[^0-9Xx]", "", piece)
+            if len(digits) in (10, 13) and not isbn:
+                isbn = re.sub(r"\s*\(.*?\)", "", piece).strip()
+            elif len(digits) == 8 and not issn:
+                issn = re.sub(r"\s*\(.*?\)", "", piece).strip()
+    return isbn, issn
+
+
+def _doi(value: str) -> str:
+    match = _DOI.search(value)
+    return match.group(1).rstrip(".,;") if match else ""
+
+
+def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) -> Reference:
+    def one(*names: str) -> str:
+        for name in names:
+            for value in tags.get(name, ()):
+                if value:
+                    return value
+        return ""
+
+    def every(*names: str) -> list[str]:
+        return [v for name in names for v in tags.get(name, ()) if v]
+
+    date = one("PY", "Y1", "DA", "Y2")
+    year = _YEAR.search(" ".join(every("PY", "Y1", "DA", "Y2")))
+    kind = _TYPES.get(one("TY").upper(), "article-journal")
+    title = one("TI", "T1", "CT") or (one("BT") if kind == "book" else "")
+    if kind == "book":
+        container = next((v for v in every("T2") if v != title), "")
+    elif kind == "chapter":
+        container = one("T2", "BT", "T3")
+    else:
+        container = one("T2", "JF", "JO", "JA", "J2", "BT")
+    authors: list[Person] = []
+    for name in every("AU", "A1"):
+        person = ris_person(name)
+        if person not in authors:
+            authors.append(person)
+    editors: list[Person] = []
+    for name in every("ED", "A2") if kind in ("chapter", "book", "paper-conference") else every("ED"):
+        person = ris_person(name)
+        if person not in editors:
+            editors.append(person)
+    doi = _doi(one("DO", "DI")) or next((_doi(v) for v in every("UR", "L2", "M3", "N1") if _doi(v)), "")
+    url = next((v for v in every("UR", "L2", "L1", "LK") if _WEB.match(v)), "")
+    isbn, issn = _isbn_or_issn(every("SN", "BN", "IB"))
+    database = " ".join(every("DB", "DP")).upper()
+    accession = one("AN")
+    pmid = accession if accession.isdigit() and (not database or re.search(r"PUBMED|NLM|MEDLINE", database)) else ""
+    if not pmid and "SCOPUS" in database and one("C2").isdigit():
+        pmid = one("C2")  # Scopus puts the PubMed id in C2
+    extra = {"issn": issn, "accession": accession if accession != pmid else "",
+             "keywords": "; ".join(every("KW")), "language": one("LA"), "medium": one("M3") if not _doi(one("M3"))
+             else ""}
+    return Reference(
+        id=one("ID") or str(position),
+        type=kind,
+        authors=tuple(authors),
+        editors=tuple(editors),
+        year=int(year.group(1)) if year else None,
+        date_text="" if year else date,
+        title=title,
+        container=container,
+        volume=one("VL"),
+        issue=one("IS", "CP", "M1"),
+        pages=_pages(one("SP"), one("EP")) or one("C7"),  # C7: the article number of an online-only journal
+        edition=one("ET"),
+        publisher=one("PB"),
+        place=one("CY", "PP"),
+        doi=doi,
+        url=url,
+        isbn=isbn,
+        pmid=pmid,
+        source=SourceLocation(path, line),
+        source_format="ris",
+        extra=tuple(sorted((k, v) for k, v in extra.items() if v)),
+    )
 
 
 def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
-    """Parse RIS records (id = the ``ID`` tag, else the record's position)."""
+    """Parse RIS records (id = the ``ID`` tag, else the record's position).
+
+    A record without ``ER`` ends at the next ``TY`` or the end of the file and
+    is kept, with a warning; a tag outside any record is a warning too.
+
+    Examples:
+        >>> refs, problems = parse_ris("TY  - JOUR\\r\\nAU  - Adeli K\\r\\nSP  - 614-625\\r\\nTY  - BOOK\\r\\nER  - ")
+        >>> [(r.id, r.type, r.pages) for r in refs], [(p.kind, p.where.line) for p in problems]
+        ([('1', 'article-journal', '614-625'), ('2', 'book', '')], [('missing-er', 1)])
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not any(_TAG.match(line.lstrip("\ufeff ").rstrip()) and line.lstrip("\ufeff ").startswith("TY")
+               for line in lines) and any(line.lstrip("\ufeff").startswith("PMID-") for line in lines):
+        return parse_medline(text, path)
     records: list[tuple[int, dict[str, list[str]]]] = []
     problems: list[Problem] = []
     current: dict[str, list[str]] | None = None
     start = 0
     last_tag = ""
-    for n, line in enumerate(text.split("\n"), start=1):
-        match = _TAG.match(line.rstrip())
+    for n, raw_line in enumerate(lines, start=1):
+        line = raw_line.lstrip("\ufeff").rstrip()
+        match = _TAG.match(line)
         if not match:
             if current is not None and line.strip() and last_tag:
                 current[last_tag][-1] += " " + line.strip()  # a wrapped value
             continue
-        tag, value = match.group(1), match.group(2).strip()
+        tag, value = match.group(1), (match.group(2) or "").strip()
         if tag == "TY":
             if current is not None:
                 problems.append(Problem("missing-er", "warning",
                                         f"record starting at line {start} has no ER line; read up to line {n - 1}",
                                         SourceLocation(path, start)))
                 records.append((start, current))
-            current, start = {"TY": [value]}, n
+            current, start, last_tag = {"TY": [value]}, n, "TY"
         elif tag == "ER":
             if current is not None:
                 records.append((start, current))
-            current = None
+            else:
+                problems.append(Problem("stray-line", "warning", "ER with no record open (no TY before it)",
+                                        SourceLocation(path, n)))
+            current, last_tag = None, ""
         elif current is not None:
             current.setdefault(tag, []).append(value)
             last_tag = tag
         else:
-            problems.append(Problem("stray-line", "warning", f"tag {tag} outside a record (no TY before it)",
-                                    SourceLocation(path, n)))
+            problems.append(Problem("stray-line", "warning", f"tag {tag} outside a record (no TY before it); "
+                                    "ignored", SourceLocation(path, n)))
     if current is not None:
         problems.append(Problem("missing-er", "warning", f"record starting at line {start} has no ER line",
                                 SourceLocation(path, start)))
         records.append((start, current))
-    references = []
+    references: list[Reference] = []
+    seen: set[str] = set()
     for position, (line, tags) in enumerate(records, start=1):
-        def one(*names: str) -> str:
-            for name in names:
-                if tags.get(name):
-                    return tags[name][0]
-            return ""
-
-        year = re.search(r"\b(\d{4})", one("PY", "Y1", "DA"))
-        first, last = one("SP"), one("EP")
-        pages = f"{first}-{last}" if first and last and last != first else first
-        kind = _TYPES.get(one("TY").upper(), "article-journal")
-        container = one("T2", "JF", "JO", "JA", "BT", "J2") if kind != "book" else one("T2", "BT")
-        references.append(Reference(
-            id=one("ID") or str(position),
-            type=kind,
-            authors=tuple(_person(a) for a in tags.get("AU", []) + tags.get("A1", [])),
-            editors=tuple(_person(a) for a in tags.get("ED", []) + tags.get("A2", [])),
-            year=int(year.group(1)) if year else None,
-            title=one("TI", "T1", "CT"),
-            container=container,
-            volume=one("VL"),
-            issue=one("IS", "CP"),
-            pages=pages,
-            edition=one("ET"),
-            publisher=one("PB"),
-            place=one("CY", "PP"),
-            doi=one("DO", "DI"),
-            url=one("UR", "L2"),
-            isbn=one("SN"),
-            pmid=one("AN") if "PMID" in one("DB", "DP").upper() or one("AN").isdigit() else "",
-            source=SourceLocation(path, line),
-            source_format="ris",
-        ))
+        reference = _reference(position, line, tags, path)
+        if reference.id in seen:
+            new_id = f"{reference.id}#{line}"
+            problems.append(Problem("duplicate-id", "warning", f"ID {reference.id} is used twice; this record is "
+                                    f"kept as {new_id}", SourceLocation(path, line)))
+            reference = replace(reference, id=new_id)
+        seen.add(reference.id)
+        references.append(reference)
+    problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
+
+
+_MEDLINE_TO_RIS = {"TI": "TI", "BTI": "TI", "JT": "T2", "TA": "J2", "VI": "VL", "IP": "IS", "PB": "PB",
+                   "PL": "CY", "ISBN": "SN", "IS": "SN", "AB": "AB", "LA": "LA", "ED": "ED", "OT": "KW", "MH": "KW"}
+
+
+def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
+    """Parse PubMed's MEDLINE export (``.nbib``): records start at ``PMID-`` (id = the PMID).
+
+    Full author names (``FAU``) are preferred to the short ones (``AU``),
+    ``CN`` is a corporate author, ``DP`` the date, ``PG`` the pages, and the
+    DOI is the ``LID``/``AID`` value marked ``[doi]``.
+
+    Examples:
+        >>> refs, _ = parse_medline("PMID- 15491256\\nTI  - How stigma interferes\\n      with care.\\n"
+        ...                         "FAU - Corrigan, Patrick W\\nAU  - Corrigan PW\\nDP  - 2004 Oct\\n"
+        ...                         "PG  - 614-25\\nLID - 10.1037/0003-066X.59.7.614 [doi]\\nPT  - Journal Article\\n")
+        >>> r = refs[0]; (r.id, r.title, r.authors[0].given, r.year, r.pages, r.doi, r.pmid)
+        ('15491256', 'How stigma interferes with care.', 'Patrick W', 2004, '614-25', '10.1037/0003-066X.59.7.614', '15491256')
+    """
+    records: list[tuple[int, dict[str, list[str]]]] = []
+    current: dict[str, list[str]] | None = None
+    last_tag = ""
+    for n, raw_line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        line = raw_line.lstrip("\ufeff").rstrip()
+        match = _MEDLINE_TAG.match(line)
+        if match and not raw_line.startswith(" "):
+            tag, value = match.group(1), match.group(2).strip()
+            if tag == "PMID":
+                current = {}
+                records.append((n, current))
+            if current is not None:
+                current.setdefault(tag, []).append(value)
+                last_tag = tag
+        elif current is not None and line.strip() and last_tag:
+            current[last_tag][-1] += " " + line.strip()
+    references: list[Reference] = []
+    for position, (line, tags) in enumerate(records, start=1):
+        ris: dict[str, list[str]] = {"ID": tags.get("PMID", []), "AN": tags.get("PMID", []), "DB": ["PubMed"]}
+        kinds = " ".join(tags.get("PT", [])).lower()
+        ris["TY"] = ["CHAP" if "BTI" in tags and "TI" in tags else "BOOK" if "BTI" in tags else
+                     "JOUR" if "journal article" in kinds or "JT" in tags else "GEN"]
+        if "BTI" in tags and "TI" in tags:
+            tags = {**tags, "BT": tags["BTI"]}
+            tags.pop("BTI")
+        for source, target in _MEDLINE_TO_RIS.items():
+            ris.setdefault(target, []).extend(tags.get(source, []))
+        if "BT" in tags:
+            ris["T2"] = tags["BT"] + ris.get("T2", [])
+        ris["AU"] = tags.get("FAU") or tags.get("AU", [])
+        ris["AU"] = ris["AU"] + tags.get("CN", [])
+        ris["PY"] = tags.get("DP", [])
+        ris["SP"] = tags.get("PG", [])
+        ris["DO"] = [v for v in tags.get("LID", []) + tags.get("AID", []) if v.endswith("[doi]")][:1]
+        reference = _reference(position, line, ris, path)
+        corporate = {c.strip() for c in tags.get("CN", [])}
+        authors = tuple(Person("", literal=p.display) if p.display in corporate or p.literal in corporate else p
+                        for p in reference.authors)
+        references.append(replace(reference, authors=authors))
+    return references, []

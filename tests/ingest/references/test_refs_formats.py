@@ -194,3 +194,202 @@ def test_formatted_apa_parses_back(surnames, year, word):
     assert [(p.family, p.given) for p in back.authors] == [(s, "A. B.") for s in surnames]
     assert (back.year, back.title, back.container, back.volume, back.issue, back.pages) == (
         year, record.title, "Journal of Tests", "12", "3", "45-67")
+
+
+RIS_PUBMED = dedent("""\
+    TY  - JOUR
+    DB  - NLM
+    AN  - 15491256
+    AU  - Corrigan PW
+    AU  - Watson AC
+    T1  - How stigma interferes with mental health care
+    JO  - Am Psychol
+    JF  - The American psychologist
+    Y1  - 2004/10//
+    VL  - 59
+    IS  - 7
+    SP  - 614-625
+    SN  - 0003-066X (Print)
+    SN  - 0003-066X (Linking)
+    M3  - 10.1037/0003-066X.59.7.614
+    N1  - 1935-990x Corrigan, Patrick W Watson, Amy C Journal Article
+    KW  - Humans
+    KW  - Stereotyping
+    UR  - https://pubmed.ncbi.nlm.nih.gov/15491256/
+    ER  - 
+    """)
+RIS_SCOPUS = dedent("""\
+    TY  - JOUR
+    AU  - Holt-Lunstad, J.
+    AU  - Smith, T.B.
+    AU  - Layton, J.B.
+    TI  - Social relationships and mortality risk: A meta-analytic review
+    PY  - 2010
+    T2  - PLoS Medicine
+    VL  - 7
+    IS  - 7
+    C7  - e1000316
+    DO  - 10.1371/journal.pmed.1000316
+    UR  - https://www.scopus.com/inward/record.uri?eid=2-s2.0-77955451581&doi=10.1371%2fjournal.pmed.1000316
+    AB  - Background: The quality and quantity of individuals' social relationships has been linked
+          to mental health and to morbidity and mortality.
+    PB  - Public Library of Science
+    SN  - 15491277
+    C2  - 20668659
+    LA  - English
+    J2  - PLoS Med.
+    M3  - Review
+    DB  - Scopus
+    N1  - Cited By :5000; Export Date: 1 December 2026
+    ER  - 
+    """)
+RIS_WOS = dedent("""\
+    TY  - JOUR
+    AU  - Cohen, S
+    AU  - Wills, TA
+    TI  - STRESS, SOCIAL SUPPORT, AND THE BUFFERING HYPOTHESIS
+    T2  - PSYCHOLOGICAL BULLETIN
+    J9  - PSYCHOL BULL
+    DA  - SEP
+    PY  - 1985
+    VL  - 98
+    IS  - 2
+    SP  - 310
+    EP  - 357
+    DO  - 10.1037/0033-2909.98.2.310
+    AN  - WOS:A1985ASC9700007
+    SN  - 0033-2909
+    UR  - <Go to ISI>://WOS:A1985ASC9700007
+    ER  - 
+    """)
+RIS_ENDNOTE = dedent("""\
+    TY  - CHAP
+    ID  - 17
+    A1  - Berkman, Lisa F.
+    A1  - Glass, Thomas
+    AU  - Berkman, Lisa F.
+    A2  - Berkman, Lisa F.
+    A2  - Kawachi, Ichiro
+    T1  - Social integration, social networks, social support, and health
+    T2  - Social epidemiology
+    PY  - 2000///
+    SP  - 137
+    EP  - 173
+    CY  - New York
+    PB  - Oxford University Press
+    SN  - 978-0-19-508331-6
+    L1  - internal-pdf://0123/berkman.pdf
+    N1  - Chapter 7
+    ER  - 
+    TY  - THES
+    ID  - 18
+    AU  - van der Berg, Anna
+    TI  - Peer support in recovery
+    PY  - 2019
+    PB  - Universiteit Utrecht
+    CY  - Utrecht
+    M3  - Doctoral dissertation
+    UR  - https://dspace.library.uu.nl/handle/1874/380000
+    ER  - 
+    """)
+
+
+def test_ris_pubmed_export():
+    """PubMed records through a reference manager: 'Family GI' names, JF over JO, Y1, SP 'a-b', DOI in M3, AN as PMID."""
+    (ref,), problems = parse_ris(RIS_PUBMED, "pubmed.ris")
+    assert problems == []
+    assert [(p.family, p.given) for p in ref.authors] == [("Corrigan", "PW"), ("Watson", "AC")]
+    assert (ref.title, ref.container, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "How stigma interferes with mental health care", "The American psychologist", 2004, "59", "7", "614-625")
+    assert (ref.doi, ref.pmid, ref.isbn, ref.url) == (
+        "10.1037/0003-066X.59.7.614", "15491256", "", "https://pubmed.ncbi.nlm.nih.gov/15491256/")
+    assert dict(ref.extra)["issn"] == "0003-066X" and dict(ref.extra)["keywords"] == "Humans; Stereotyping"
+
+
+def test_ris_scopus_export():
+    """Scopus: T2 over J2, the article number C7 as pages, ISSN in SN, the PubMed id in C2, wrapped abstract."""
+    (ref,), problems = parse_ris(RIS_SCOPUS, "scopus.ris")
+    assert problems == []
+    assert [p.display for p in ref.authors] == ["Holt-Lunstad, J.", "Smith, T.B.", "Layton, J.B."]
+    assert (ref.container, ref.year, ref.pages, ref.doi, ref.pmid, ref.isbn, ref.publisher) == (
+        "PLoS Medicine", 2010, "e1000316", "10.1371/journal.pmed.1000316", "20668659", "", "Public Library of Science")
+    assert dict(ref.extra)["issn"] == "15491277" and dict(ref.extra)["medium"] == "Review"
+
+
+def test_ris_web_of_science_export():
+    """Web of Science: 'Family, GI' names, DA month beside PY, AN as an accession number, no fake <Go to ISI> URL."""
+    (ref,), problems = parse_ris(RIS_WOS, "wos.ris")
+    assert problems == []
+    assert [(p.family, p.given) for p in ref.authors] == [("Cohen", "S"), ("Wills", "TA")]
+    assert (ref.year, ref.pages, ref.container, ref.url, ref.pmid) == (1985, "310-357", "PSYCHOLOGICAL BULLETIN", "", "")
+    assert dict(ref.extra)["accession"] == "WOS:A1985ASC9700007"
+
+
+def test_ris_endnote_export_with_bom_and_crlf(tmp_path):
+    """EndNote: a BOM and CRLF ends, A1 and AU naming the same author once, A2 editors, ISBN, no file:// link."""
+    path = tmp_path / "endnote.ris"
+    path.write_bytes(b"\xef\xbb\xbf" + RIS_ENDNOTE.replace("\n", "\r\n").encode("utf-8"))
+    listing = read_references(path)
+    assert listing.form == "ris" and listing.problems == ()
+    chapter, thesis = listing.references
+    assert [p.family for p in chapter.authors] == ["Berkman", "Glass"]
+    assert [p.family for p in chapter.editors] == ["Berkman", "Kawachi"]
+    assert (chapter.id, chapter.type, chapter.container, chapter.year, chapter.pages, chapter.place,
+            chapter.publisher, chapter.isbn, chapter.url) == (
+        "17", "chapter", "Social epidemiology", 2000, "137-173", "New York", "Oxford University Press",
+        "978-0-19-508331-6", "")
+    assert (thesis.type, thesis.publisher, thesis.url) == (
+        "thesis", "Universiteit Utrecht", "https://dspace.library.uu.nl/handle/1874/380000")
+    assert (thesis.authors[0].particle, thesis.authors[0].family) == ("van der", "Berg")
+
+
+def test_ris_one_space_tags_and_wrapped_value_after_missing_er():
+    """Tags with one space before the dash read; a continuation line in a new record never reaches the old one."""
+    text = "TY - JOUR\nTI - First\nAB - Long\n  abstract\nTY - JOUR\n  stray continuation\nTI - Second\nER -\n"
+    refs, problems = parse_ris(text, "x.ris")
+    assert [r.title for r in refs] == ["First", "Second"]
+    assert [(p.kind, p.where.line) for p in problems] == [("missing-er", 1)]
+
+
+def test_ris_duplicate_ids_kept_apart():
+    """Two records with one ID both kept, the second renamed and reported."""
+    text = "TY  - JOUR\nID  - a\nTI  - One\nER  - \nTY  - JOUR\nID  - a\nTI  - Two\nER  - \n"
+    refs, problems = parse_ris(text, "x.ris")
+    assert [r.id for r in refs] == ["a", "a#5"] and [p.kind for p in problems] == ["duplicate-id"]
+
+
+def test_medline_nbib_export():
+    """PubMed's own MEDLINE (.nbib) export is read: FAU names, DP, PG, the [doi] LID, a CN group author."""
+    text = dedent("""\
+        PMID- 15491256
+        OWN - NLM
+        TI  - How stigma interferes with mental health care.
+        PG  - 614-25
+        LID - 10.1037/0003-066X.59.7.614 [doi]
+        AB  - Many people who would benefit from mental health services opt not to pursue
+              them or fail to fully participate once they have begun.
+        FAU - Corrigan, Patrick
+        AU  - Corrigan P
+        CN  - Stigma Research Group
+        LA  - eng
+        PT  - Journal Article
+        DP  - 2004 Oct
+        JT  - The American psychologist
+        TA  - Am Psychol
+        VI  - 59
+        IP  - 7
+
+        PMID- 20668659
+        TI  - Social relationships and mortality risk: a meta-analytic review.
+        FAU - Holt-Lunstad, Julianne
+        DP  - 2010 Jul 27
+        JT  - PLoS medicine
+        """)
+    assert detect_form(text) == "ris"
+    listing = parse_references(text, "pubmed.nbib")
+    first, second = listing.references
+    assert (first.id, first.pmid, first.year, first.pages, first.doi, first.container, first.volume, first.issue) == (
+        "15491256", "15491256", 2004, "614-25", "10.1037/0003-066X.59.7.614", "The American psychologist", "59", "7")
+    assert [(p.family, p.given, p.literal) for p in first.authors] == [
+        ("Corrigan", "Patrick", ""), ("", "", "Stigma Research Group")]
+    assert (second.id, second.year, second.authors[0].family) == ("20668659", 2010, "Holt-Lunstad")
