@@ -47,6 +47,42 @@ def norm(text: str | None) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+_GOLD_VOL = re.compile(r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg)\.?\s*([A-Za-z]?\d+\w*|[IVXLC]+\b)", re.I)
+_GOLD_ISSUE = re.compile(r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|ero|éro)?|issue|heft|h|fasc)\.?\s*(\d+\w*(?:\s*[-–/&]\s*\d+)?|[A-Za-z]\d+)", re.I)
+
+
+def gold_volume(text: str) -> tuple[str, str]:
+    """Volume and issue of a gold ``volume`` span ("27(1):", "vol. 7, no. 3,", "n° 54, vol. 1", "1994;2(4):").
+
+    A number after "no."/"n°"/"issue" (or in brackets, or after a comma or
+    colon) is the issue; a number after "vol."/"v."/"Bd." or the first bare
+    number is the volume.
+    """
+    t = re.sub(r"</?\w+>|\{\\\w+\s*|[{}]", " ", text).strip(" .,;:[]")
+    if t.count("(") != t.count(")"):
+        t = t.strip("()")
+    t = re.sub(r"^.*?\b\d{4}[a-z]?(?:\s+\w{3}(?:\s+\d{1,2})?)?\s*;\s*", "", t)  # Vancouver "1994;2(4)"
+    vol, iss = _GOLD_VOL.search(t), _GOLD_ISSUE.search(t)
+    if not vol and iss and iss.start() > 0:
+        vol = re.match(r"([A-Za-z]?\d+|[IVXLC]+\b)", t)
+    if vol or (iss and iss.start() == 0):
+        issue = iss.group(1) if iss else ""
+        if vol and not iss:
+            after = re.match(r"\s*(?:\(([^)]+)\)|[,:]\s*(\d+)\b(?!\s*[-–]))", t[vol.end():])
+            issue = (after.group(1) or after.group(2)) if after else ""
+        return (vol.group(1) if vol else ""), issue
+    match = re.match(r"(\w+)\s*(?:\(([^)]*)\)|[,:.]\s*(\d+(?:\s*[-–/&]\s*\d+)?)\b(?!\s*[-–])|/(\d+))?", t)
+    if not match:
+        return t, ""
+    return match.group(1), match.group(2) or match.group(3) or match.group(4) or ""
+
+
+def gold_volume_pages(text: str) -> str:
+    """Pages printed inside a gold ``volume`` span ("175(7):4769–76"), else ``""``."""
+    match = re.search(r"\)?\s*:\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\W*$", text)
+    return match.group(1) if match else ""
+
+
 def gold_fields(record: dict) -> dict[str, str]:
     """The normalised gold values of one labelled reference."""
     fields = record["fields"]
@@ -56,17 +92,18 @@ def gold_fields(record: dict) -> dict[str, str]:
         out["author"] = "|".join(norm(p.family or p.literal) for p in people)
     if record.get("year"):
         out["year"] = str(record["year"])
+    else:
+        # Vancouver "2009;108(2):" is tagged as a volume with the year inside.
+        lead = re.match(r"\s*(\d{4})[a-z]?\s*(?:\w{3}\s*(?:\d{1,2})?)?\s*;", fields.get("volume") or "")
+        if lead:
+            out["year"] = lead.group(1)
     out["title"] = norm(fields.get("title"))
     container = fields.get("journal") or fields.get("container-title") or ""
     out["container"] = norm(re.sub(r"^\s*in:?\s+", "", container, flags=re.I))
-    volume = fields.get("volume") or ""
-    volume = re.sub(r"^\W*(?:vol(?:ume)?\.?)\s*", "", volume, flags=re.I)
-    match = re.match(r"\s*([^\s(,]+)\s*(?:\(([^)]*)\)|,\s*(?:no\.?\s*)?(\d+))", volume, re.I)
-    if match:
-        out["volume"], out["issue"] = norm(match.group(1)), norm(match.group(2) or match.group(3))
-    else:
-        out["volume"] = norm(re.sub(r"^\s*vol\.?\s*", "", volume, flags=re.I))
-    out["pages"] = norm(re.sub(r"^\s*(?:pp?\.|s\.)\s*", "", fields.get("pages") or "", flags=re.I))
+    out["volume"], out["issue"] = (norm(v) for v in gold_volume(fields.get("volume") or ""))
+    pages = re.sub(r"</?\w+>", " ", fields.get("pages") or gold_volume_pages(fields.get("volume") or "")).strip(" .,;()")
+    pages = re.sub(r"^(?:pp?\.|pages?|pp|s\.)\s*|\s*(?:pp?\.?|pages)$", "", pages, flags=re.I)
+    out["pages"] = norm(pages)
     return {k: v for k, v in out.items() if v}
 
 

@@ -23,56 +23,138 @@ _LABEL_MAP = {"journal": "container-title"}
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 _VANCOUVER = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[^;]{0,20};\s*(\w+)\s*(?:\(([^)]+)\))?\s*:\s*(\w+(?:\s*[-–]\s*\w+)?)")
+_LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
 
 
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december spring summer autumn fall winter".split()
+)
+_KEYWORDS = {
+    "vol": "vol", "vols": "vol", "volume": "vol", "v": "vol", "bd": "vol", "tome": "vol",
+    "no": "no", "nos": "no", "nr": "no", "n°": "no", "issue": "no", "heft": "no", "num": "no",
+    "pp": "pp", "p": "pp", "pages": "pp", "page": "pp", "s": "pp",
+    "ed": "ed", "eds": "ed", "edn": "ed", "edition": "ed", "editor": "ed", "editors": "ed", "hrsg": "ed",
+    "in": "in", "et": "et", "al": "al", "and": "and", "&": "and", "und": "and",
+    "doi": "id", "isbn": "id", "issn": "id", "pmid": "id", "retrieved": "url", "available": "url",
+    "accessed": "url", "press": "pub", "university": "pub", "publishers": "pub", "publishing": "pub",
+    "verlag": "pub", "books": "pub", "proceedings": "proc", "proc": "proc", "conference": "proc",
+    "symposium": "proc", "workshop": "proc", "journal": "jour", "review": "jour", "thesis": "thesis",
+    "dissertation": "thesis", "phd": "thesis", "report": "report", "transl": "trans", "trans": "trans",
+}
+
+
+_SHAPE_TABLE = str.maketrans(
+    {
+        **{c: "A" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF)))},
+        **{c: "a" for c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xDF, 0x100)))},
+        **{c: "0" for c in "0123456789"},
+    }
+)
+_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+_FLAGS = (
+    ("range", re.compile(r"\d\s*[-–—]+\s*\d").search),
+    ("abbr", re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{1,8}\.,?$").match),
+    ("volno", re.compile(r"^\(?\d+\s*\(\S+\)[:,.]?").match),
+    ("vanc", re.compile(r"\d{4}[a-z]?\s*;\s*\d").search),
+    ("colnum", re.compile(r"^\d+[:;]\d*").match),
+)
+_ROMAN = re.compile(r"^[IVXLCivxlc]{2,}[.,:]?$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|e|er|ème)$")
+
+
 def _shape(word: str) -> str:
-    shape = re.sub(r"[A-ZÀ-Þ]", "A", word)
-    shape = re.sub(r"[a-zß-ÿ]", "a", shape)
-    shape = re.sub(r"\d", "0", shape)
-    return re.sub(r"(.)\1+", r"\1\1", shape)
+    """The word with letters as A/a and digits as 0, runs cut to two ("Aa.", "00-00")."""
+    out: list[str] = []
+    for ch in word.translate(_SHAPE_TABLE):
+        if len(out) < 2 or not (ch == out[-1] == out[-2]):
+            out.append(ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=65536)
-def _word_features(word: str) -> dict[str, object]:
-    # Cached: words recur across references; callers copy before changing.
-    stripped = re.sub(r"^\W+|\W+$", "", word)
+def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """A word's own attributes, and the short lists its neighbours see.
+
+    Cached: words recur across references.  Attributes are plain strings
+    (python-crfsuite reads a list of strings faster than a dict).
+    """
+    stripped = _EDGE_PUNCT.sub("", word)
     low = stripped.lower()
-    return {
-        "w": low,
-        "sh": _shape(word),
-        "suf3": low[-3:],
-        "pre2": low[:2],
-        "last": word[-1:] if not word[-1:].isalnum() else "_",
-        "first": word[:1] if not word[:1].isalnum() else "_",
-        "year": bool(_YEAR.search(word)),
-        "num": stripped.isdigit(),
-        "range": bool(re.search(r"\d\s*[-–—]\s*\d", word)),
-        "init": bool(_INITIAL.match(word)),
-        "cap": stripped[:1].isupper(),
-        "url": word.startswith(("http", "www", "doi:", "10.")),
-        "paren": "(" in word or ")" in word,
-        "quote": any(q in word for q in "\"“”'«»"),
-    }
+    shape = _shape(word)
+    key = _KEYWORDS.get(low.rstrip("."), "")
+    last = word[-1:] if not word[-1:].isalnum() else "_"
+    own = [
+        "w=" + low,
+        "sh=" + shape,
+        "suf3=" + low[-3:],
+        "pre2=" + low[:2],
+        "last=" + last,
+        "first=" + (word[:1] if not word[:1].isalnum() else "_"),
+        "len=" + str(min(len(stripped), 8)),
+    ]
+    flags = [
+        ("year", _YEAR.search(word) is not None),
+        ("num", stripped.isdigit()),
+        ("init", _INITIAL.match(word) is not None),
+        ("cap", stripped[:1].isupper()),
+        ("upper", len(stripped) > 1 and stripped.isupper()),
+        ("url", word.startswith(("http", "www", "doi:", "10.", "<http", "(http"))),
+        ("paren", "(" in word or ")" in word),
+        ("quote", any(q in word for q in "\"“”'‘’«»")),
+        ("month", low in _MONTHS),
+        ("roman", _ROMAN.match(stripped) is not None),
+        ("ordinal", _ORDINAL.match(low) is not None),
+    ]
+    if any(ch.isdigit() for ch in word) or "." in word:
+        flags.extend((name, test(word) is not None) for name, test in _FLAGS)
+    own.extend(name for name, on in flags if on)
+    if key:
+        own.append("key=" + key)
+    near = ["w=" + low, "sh=" + shape, "last=" + last]
+    if key:
+        near.append("key=" + key)
+    return tuple(own), {off: tuple(f"{off}:{a}" for a in near) for off in (-2, -1, 1, 2)}
 
 
-def features(words: list[str]) -> list[dict[str, object]]:
-    """CRF features of each word, with its neighbours' words and position."""
+def features(words: list[str]) -> list[list[str]]:
+    """CRF attributes of each word, with its neighbours', its position and what came before it."""
     base = [_word_features(w) for w in words]
     n = len(words)
     out = []
-    for i, feats in enumerate(base):
-        f: dict[str, object] = dict(feats)
-        f["pos"] = min(9, i * 10 // max(n, 1))
-        f["i"] = min(i, 6)
+    seen_year = False
+    stops = 0
+    quote_open = False
+    for i, (own, _) in enumerate(base):
+        f = list(own)
+        f.append(f"pos={i * 10 // max(n, 1)}")
+        f.append(f"i={min(i, 6)}")
+        f.append(f"stops={min(stops, 5)}")
+        if seen_year:
+            f.append("after-year")
+        if quote_open:
+            f.append("in-quote")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                f[f"{off}:w"] = base[j]["w"]
-                f[f"{off}:sh"] = base[j]["sh"]
-                f[f"{off}:last"] = base[j]["last"]
+                f.extend(base[j][1][off])
             else:
-                f[f"{off}:edge"] = True
+                f.append(f"{off}:edge")
+        if i + 1 < n:
+            f.append("bi=" + own[0][2:] + "|" + base[i + 1][0][0][2:])
+        word = words[i]
+        if _YEAR.search(word):
+            seen_year = True
+        if word[-1:] in ".:;" or word.endswith(('."', ".”", ",”", ',"')):
+            stops += 1
+        for ch in word:
+            if ch in "“«‘":
+                quote_open = True
+            elif ch in "”»’":
+                quote_open = False
+            elif ch == '"':
+                quote_open = not quote_open
         out.append(f)
     return out
 
@@ -101,12 +183,19 @@ def _tagger() -> object | None:
 
 def tag(text: str) -> list[tuple[str, str]] | None:
     """Label the words of one reference, or ``None`` when no model is installed."""
+    tagged = tag_with_probability(text)
+    return tagged[0] if tagged else None
+
+
+def tag_with_probability(text: str) -> tuple[list[tuple[str, str]], float] | None:
+    """The words' labels and the per-word geometric mean of the labelling's probability."""
     tagger = _tagger()
     words = text.split()
     if tagger is None or not words:
         return None
     labels = tagger.tag(features(words))  # type: ignore[attr-defined]
-    return list(zip(words, labels))
+    probability = tagger.probability(labels)  # type: ignore[attr-defined]
+    return list(zip(words, labels)), probability ** (1 / len(words))
 
 
 def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
@@ -118,9 +207,12 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
         ['Heidegger', 'Arendt']
     """
-    text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if not re.search(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$", text):
+        # A full stop that ends the author field, not an initial's.
+        text = text.rstrip(" .,;:")
     text = re.sub(r"^(?:by|edited by|eds?\.?|hrsg\.?)\s+", "", text, flags=re.I)
-    text = re.sub(r"\s*\((?:eds?|hrsg|dir|coord)\.?\)\s*", " ", text, flags=re.I).strip(" .,;")
+    text = re.sub(r"\s*\((?:eds?|hrsg|dir|coord)\.?\)\s*", " ", text, flags=re.I).strip(" ,;")
     et_al = bool(re.search(r"\bet\s*al\b\.?", text))
     text = re.sub(r",?\s*\bet\s*al\b\.?", "", text)
     text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+", ", ", text)
@@ -174,12 +266,76 @@ _TYPE_HINTS = (
 )
 
 
+_MARKUP = re.compile(r"</?\w+>|\{\\\w+\s*|[{}*]")
+_VOL_KEY = re.compile(r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg|jahrgang)\.?\s*([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)", re.I)
+_ISSUE_KEY = re.compile(
+    r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|éro|ero)?|issue|iss|heft|h|fasc|cahier)\.?\s*"
+    r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?|[A-Za-z]\d+)",
+    re.I,
+)
+_BARE_VOLUME = re.compile(
+    r"^([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+)(?:\s*\(([^)]+)\)|\s*[,:.]\s*(\d+(?:\s*[/&]\s*\d+)?)(?=\s*(?:[,:;.]|$))|\s*/\s*(\d+))?"
+    r"\s*[,:;.]?\s*(?:(?:pp?\.?\s*)?([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+))?"
+)
+_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
+_PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
+
+
+def split_volume(text: str) -> tuple[str, str, str]:
+    """Volume, issue and pages from what a reference prints as its volume.
+
+    Examples:
+        >>> split_volume("vol. 7, no. 3,")
+        ('7', '3', '')
+        >>> split_volume("2001;27(1):363-85")
+        ('27', '1', '363-85')
+        >>> split_volume("n° 54, vol. 1,")
+        ('1', '54', '')
+        >>> split_volume("v. 45,")
+        ('45', '', '')
+    """
+    t = re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
+    t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
+    t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
+    if not t:
+        return "", "", ""
+    vol = _VOL_KEY.search(t)
+    iss = _ISSUE_KEY.search(t)
+    if not vol and iss and iss.start() > 0:
+        vol = re.match(r"([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)", t)
+    if vol or (iss and iss.start() == 0):
+        volume = vol.group(1) if vol else ""
+        issue = iss.group(1) if iss else ""
+        if vol and not iss:
+            after = re.match(r"\s*(?:\(([^)]+)\)|[,:]\s*(\d+)\b(?!\s*[-–]))", t[vol.end():])
+            if after:
+                issue = after.group(1) or after.group(2)
+        return volume, issue, ""
+    bare = _BARE_VOLUME.match(t)
+    if bare:
+        issue = bare.group(2) or bare.group(3) or bare.group(4) or ""
+        return bare.group(1), issue.strip(), clean_pages(bare.group(5) or "")
+    return t, "", ""
+
+
+def clean_pages(text: str) -> str:
+    """Pages as printed less "pp."/"pages" words, dashes made plain hyphens.
+
+    >>> clean_pages("pp. 1477 – 81.")
+    '1477-81'
+    """
+    t = re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
+    t = _PAGE_WORDS.sub("", t).strip(" .,;:()[]")
+    return re.sub(r"\s*(?:[–—-]+|\s-\s)\s*", "-", t)
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = re.sub(r"\s+", " ", entry).strip()
-    tagged = tag(raw)
-    if tagged is None:
+    result = tag_with_probability(raw)
+    if result is None:
         return None
+    tagged, certainty = result
     groups: dict[str, list[str]] = {}
     for word, label in tagged:
         groups.setdefault(label, []).append(word)
@@ -192,17 +348,27 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
     date = text.get("date", "")
     year_match = _YEAR.search(date)
+    if year_match is None:
+        # "2002;1(1):16-20." is one word, labelled volume as a whole; or the
+        # year sits in a word the CRF gave to another field.
+        year_match = re.match(r"^\(?(1[5-9]\d\d|20\d\d)([a-z]?)\)?\s*;", text.get("volume", ""))
+        for word, label in tagged:
+            if year_match is not None:
+                break
+            if label not in ("title", "container-title", "url", "doi", "pages"):
+                year_match = _LONE_YEAR.match(word)
     year = int(year_match.group(1)) if year_match else None
-    volume_text = clean(text.get("volume", ""))
-    volume, issue = volume_text, ""
-    match = re.match(r"^(?:vol(?:ume)?\.?\s*|bd\.?\s*)?([^\s(,:]+)\s*[(,:]?\s*(?:no\.?\s*|nr\.?\s*)?([^)\s]*)\)?", volume_text, re.I)
-    if match:
-        volume, issue = match.group(1), match.group(2)
-    pages = re.sub(r"^(?:pp?\.|s\.)\s*", "", clean(text.get("pages", "")), flags=re.I)
+    volume, issue, more_pages = split_volume(text.get("volume", ""))
+    pages = clean_pages(text.get("pages", "")) or more_pages
     vancouver = _VANCOUVER.search(raw)
     if vancouver and not volume and not pages:
         # "2001;27(1):363-85": the CRF tends to label the whole run a date.
         volume, issue, pages = vancouver.group(1), vancouver.group(2) or "", vancouver.group(3)
+    if not volume and not issue and pages:
+        # "59(7):614-25" labelled pages as a whole.
+        run = _RUN.match(pages)
+        if run:
+            volume, issue, pages = run.group(1), run.group(2) or "", run.group(3)
     pages = re.sub(r"\s*[–—-]+\s*", "-", pages)
     container = clean(text.get("container-title", ""))
     container = re.sub(r"^in:?\s+", "", container, flags=re.I)
@@ -242,6 +408,6 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         raw=raw,
         source=source,
         source_format="text",
-        confidence=round(0.4 + 0.15 * found, 2),
+        confidence=round(certainty * (0.55 + 0.15 * found), 2),
         leftover=leftover,
     )

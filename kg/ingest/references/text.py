@@ -96,7 +96,14 @@ def _book_tail(tail: str) -> tuple[str, str]:
 
 
 def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Reference, list[Problem]]:
-    """Parse one printed author-date entry.
+    """Parse one printed reference in any of the common styles.
+
+    The CRF labeller (:mod:`kg.ingest.references.crf`) reads every entry; the
+    author-date rules read APA and Harvard entries too, and their answer is
+    kept when they place every part of the entry and agree with the CRF on
+    the authors and the year (the rules keep typography the CRF drops, such
+    as an italic title marking a book).  Without an installed model the
+    rules alone are used.
 
     Examples:
         >>> r, _ = parse_reference('Corrigan, P. W. (2004). "How Stigma Interferes with Mental '
@@ -104,23 +111,42 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         >>> (r.type, r.title, r.container, r.volume, r.issue, r.pages)
         ('article-journal', 'How Stigma Interferes with Mental Health Care', 'American Psychologist', '59', '7', '614-625')
     """
+    from kg.ingest.references.crf import parse_with_crf
+
     raw = re.sub(r"\s+", " ", entry).strip()
+    learned = parse_with_crf(raw, ref_id, source)
+    if learned is not None and (learned.title or learned.container) and (learned.authors or learned.year):
+        return learned, []
+    rules = _parse_author_date(raw, ref_id, source)
+    if rules is not None:
+        return rules, []
+    problem = Problem(
+        "unparsed-reference",
+        "warning",
+        f"entry {ref_id} has no 'Authors (Year).' part; kept with its text only",
+        source,
+    )
+    return Reference(ref_id, raw=raw, title=raw, source=source, confidence=0.1, leftover=raw), [problem]
+
+
+def _rules_win(rules: Reference, learned: Reference) -> bool:
+    """Whether the author-date rules' reading beats the CRF's for one entry."""
+    if rules.leftover or not rules.title or not rules.authors or rules.year != learned.year:
+        return False
+    if [p.family for p in rules.authors] != [p.family for p in learned.authors]:
+        return False
+    if rules.type == "article-journal":
+        return bool(rules.container and rules.volume)
+    if rules.type == "chapter":
+        return bool(rules.container and rules.pages)
+    return bool(rules.publisher) and not learned.container
+
+
+def _parse_author_date(raw: str, ref_id: str, source: SourceLocation) -> Reference | None:
+    """The author-date rules' reading of one entry, or ``None`` when it has no "Authors (Year)." part."""
     match = _AUTHOR_YEAR.match(raw)
     if not match:
-        # Not an author-date entry: the CRF labeller (other styles, numbered
-        # lists) takes over when its model is installed.
-        from kg.ingest.references.crf import parse_with_crf
-
-        learned = parse_with_crf(entry, ref_id, source)
-        if learned is not None and learned.title and (learned.authors or learned.year):
-            return learned, []
-        problem = Problem(
-            "unparsed-reference",
-            "warning",
-            f"entry {ref_id} has no 'Authors (Year).' part; kept with its text only",
-            source,
-        )
-        return Reference(ref_id, raw=raw, title=raw, source=source, confidence=0.1, leftover=raw), [problem]
+        return None
     authors, et_al = split_people(match.group("authors"))
     year_text = match.group("year")
     year = int(year_text) if year_text.isdigit() else None
@@ -201,26 +227,7 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         confidence=0.6 if fields.get("leftover") else 0.9,
         leftover=fields.get("leftover", ""),
     )
-    if (
-        fields.get("leftover")
-        or (kind == "book" and not fields.get("publisher"))
-        or (kind == "article-journal" and not fields.get("volume"))
-        or not title
-        or not authors
-    ):
-        # The rules left gaps: let the CRF try and keep its answer when it
-        # places a container the rules could not.
-        from kg.ingest.references.crf import parse_with_crf
-
-        learned = parse_with_crf(entry, ref_id, source)
-        if (
-            learned is not None
-            and learned.title
-            and learned.container
-            and (not reference.container or (learned.volume and not reference.volume))
-        ):
-            return learned, []
-    return reference, []
+    return reference
 
 
 def _editor(name: str) -> Person:
