@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,20 @@ from typing import Any
 import yaml
 
 from kg.errors import InputError
+from kg.model import Problem, SourceLocation
 
 LINE_KEY = "__line__"
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError(f"{path}: no such file; check the path") from err
+    except IsADirectoryError as err:
+        raise InputError(f"{path}: is a folder; give a file") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror}); check its permissions") from err
 
 
 def read_text(path: str | Path) -> str:
@@ -21,12 +34,7 @@ def read_text(path: str | Path) -> str:
         InputError: the file is missing, unreadable or not UTF-8.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(f"{path}: no such file; check the path") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror}); check its permissions") from err
+    data = _read_bytes(path)
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: looks like a binary file (NUL bytes); give a UTF-8 text file")
     try:
@@ -38,6 +46,124 @@ def read_text(path: str | Path) -> str:
             "re-save the file as UTF-8"
         ) from err
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: Leading bytes of binary formats people pass by mistake, and what they are.
+_MAGIC = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"), (b"\x1f\x8b", "gzip data"),
+          (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"), (b"\x7fELF", "a program"))
+
+
+def _utf16(data: bytes) -> str | None:
+    """``data`` decoded as UTF-16 when it has a UTF-16 byte-order mark or its shape (every other byte NUL)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec = "utf-16"
+    else:
+        sample = data[:4096]
+        half = max(1, len(sample) // 2)
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if odd > 0.4 * half and even == 0:
+            codec = "utf-16-le"
+        elif even > 0.4 * half and odd == 0:
+            codec = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(codec).lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_text(data: bytes, path: str = "<bytes>") -> tuple[str, tuple[Problem, ...]]:
+    """Decode a text file's bytes, keeping what can be read.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 are read as they
+    are.  Lines that are not UTF-8 are read as Windows-1252 (a superset of
+    Latin-1, what a legacy export usually is) and named in one warning, so
+    a file with a few stray bytes is still read whole.
+
+    Returns:
+        The text, with ``\\n`` line ends, and the problems met.
+
+    Raises:
+        InputError: the data is a binary file.
+
+    Examples:
+        >>> text, problems = decode_text("Müller\\n".encode() + "Gödel\\n".encode("cp1252"), "x.txt")
+        >>> text, problems[0].where.line, problems[0].message.split(";")[0]
+        ('Müller\\nGödel\\n', 2, "line 2 is not UTF-8 (byte 0xf6 in 'G?del')")
+    """
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{path}: is {what}, not a text file; give a UTF-8 text file")
+    problems: list[Problem] = []
+    text = _utf16(data) if b"\x00" in data[:8192] else None
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{path}: looks like a binary file (NUL bytes); give a UTF-8 text file")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text, problems = _mixed(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\t\f\v" or ord(ch) == 127)
+    if controls > 0.05 * min(len(text), 8192):
+        what = "NUL bytes" if b"\x00" in data[:8192] else f"{controls} control characters in its first 8 KB"
+        raise InputError(f"{path}: looks like a binary file ({what}); give a UTF-8 text file")
+    return text, tuple(problems)
+
+
+def _mixed(data: bytes, path: str) -> tuple[str, list[Problem]]:
+    """Mostly UTF-8 with some legacy lines: each bad line read as Windows-1252."""
+    lines = data.split(b"\n")
+    bad: list[int] = []
+    out: list[str] = []
+    first_byte, first_sample = 0, ""
+    for n, raw in enumerate(lines, start=1):
+        try:
+            out.append(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+        except UnicodeDecodeError as err:
+            if not bad:
+                first_byte = raw[err.start]
+                start, end = raw.rfind(b" ", 0, err.start) + 1, raw.find(b" ", err.start)
+                first_sample = raw[start:end if end >= 0 else len(raw)].decode("utf-8", "replace")
+                first_sample = first_sample.replace("\ufffd", "?")[:40]
+            bad.append(n)
+            out.append(_decode_line(raw))
+    shown = ", ".join(str(n) for n in bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+    which = f"line {shown} is" if len(bad) == 1 else f"lines {shown} are"
+    message = (f"{which} not UTF-8 (byte 0x{first_byte:02x} in {first_sample!r}); read as Windows-1252 "
+               "(Latin-1); check those lines and re-save the file as UTF-8")
+    return "\n".join(out), [Problem("encoding", "warning", message, SourceLocation(path, bad[0]))]
+
+
+def _decode_line(raw: bytes) -> str:
+    """A line that is not UTF-8: its UTF-8 sequences read as UTF-8 (a line may mix both), other bytes as
+    Windows-1252, the five bytes Windows-1252 leaves undefined as Latin-1."""
+    out, i = [], 0
+    for match in re.finditer(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", raw):
+        out.append(_cp1252(raw[i:match.start()]))
+        try:
+            out.append(match.group(0).decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(_cp1252(match.group(0)))
+        i = match.end()
+    out.append(_cp1252(raw[i:]))
+    return "".join(out)
+
+
+def _cp1252(raw: bytes) -> str:
+    return "".join(chr(b) if b < 0x80 or b in b"\x81\x8d\x8f\x90\x9d" else bytes([b]).decode("cp1252") for b in raw)
+
+
+def read_text_lenient(path: str | Path) -> tuple[str, tuple[Problem, ...]]:
+    """Read a text file with :func:`decode_text`: stray legacy bytes are a warning, not an error.
+
+    Raises:
+        InputError: the file is missing, unreadable or binary.
+    """
+    path = Path(path)
+    return decode_text(_read_bytes(path), str(path))
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.references.text import parse_text_list
-from kg.ingest.text import read_text
+from kg.ingest.text import read_text_lenient
 from kg.model import Problem, Reference
 
 
@@ -89,10 +89,14 @@ def parse_references(text: str, path: str = "<string>", form: str | None = None)
 def read_references(path: str | Path, form: str | None = None) -> ReferenceList:
     """Read a reference list file (see :func:`parse_references`).
 
+    Lines that are not UTF-8 are read as Windows-1252 and named in an
+    ``encoding`` warning (see :func:`kg.ingest.text.decode_text`).
+
     Raises:
-        InputError: the file is missing, unreadable, binary, not UTF-8 or empty.
+        InputError: the file is missing, unreadable, binary or empty.
     """
-    text = read_text(path)
+    text, decoding = read_text_lenient(path)
     if not text.strip():
         raise InputError(f"{path}: the file is empty; give a reference list")
-    return parse_references(text, str(path), form)
+    listing = parse_references(text, str(path), form)
+    return ReferenceList(listing.references, decoding + listing.problems, listing.form)

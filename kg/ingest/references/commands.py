@@ -28,25 +28,45 @@ def refs() -> None:
 @click.option("--format", "fmt", type=click.Choice(["csl-json", "bibtex", "ris", "table"]), default="csl-json",
               show_default=True)
 @click.option("--from", "form", type=click.Choice(FORMS), help="The input form (default: detected from content).")
-@click.option("--strict", is_flag=True, help="Exit 1 when any record could not be read.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any problem (error or warning) was found.")
 def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> None:
-    """Parse FILES into typed records and print them (each keeps its input id)."""
+    """Parse FILES into typed records and print them (each keeps its input id).
+
+    Problems go to stderr with their file and line, then one count line per
+    file and a total. Exits 1 when no record could be read, or with --strict
+    when any problem was found.
+    """
     logging.getLogger("bibtexparser").setLevel(logging.ERROR)
     records: list[Reference] = []
-    failures = 0
+    errors = warnings = 0
+    summaries: list[str] = []
     for path in files:
         try:
             listing = read_references(path, form)
         except KgError as err:
             click.echo(f"error: {err}", err=True)
-            failures += 1
+            summaries.append(f"{path}: not read (1 error)")
+            errors += 1
             continue
         records.extend(listing.references)
+        file_errors = sum(p.severity == "error" for p in listing.problems)
+        file_warnings = sum(p.severity == "warning" for p in listing.problems)
         for problem in listing.problems:
-            click.echo(f"{problem.where}: {problem.severity}: {problem.message}", err=True)
-            failures += problem.severity == "error"
+            click.echo(f"{problem.where or path}: {problem.severity}: {problem.message}", err=True)
+        if not listing.references:
+            click.echo(f"{path}: error: no record could be read as {listing.form}; check the file "
+                       "or give its form with --from", err=True)
+            file_errors += 1
+        summaries.append(f"{path}: {len(listing.references)} record(s) as {listing.form}, "
+                         f"{file_errors} error(s), {file_warnings} warning(s)")
+        errors += file_errors
+        warnings += file_warnings
     writer = {"csl-json": to_csl_json, "bibtex": to_bibtex, "ris": to_ris, "table": _table}[fmt]
     click.echo(writer(records), nl=False)
-    click.echo(f"{len(records)} record(s) read from {len(files)} file(s); {failures} failure(s)", err=True)
-    if not records or (strict and failures):
+    if len(files) > 1:
+        for line in summaries:
+            click.echo(line, err=True)
+    click.echo(f"{len(records)} record(s) read from {len(files)} file(s); {errors} error(s) (not read), "
+               f"{warnings} warning(s) (read, check them)", err=True)
+    if not records or (strict and (errors or warnings)):
         raise SystemExit(1)

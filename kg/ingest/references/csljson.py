@@ -1,12 +1,30 @@
-"""CSL-JSON (Zotero, Mendeley, citeproc): a list of items."""
+"""CSL-JSON (Zotero, Mendeley, citeproc): a list of items.
+
+An array is read item by item, so each record knows its line and one
+broken item (a missing comma or quote, a stray character) is reported and
+skipped while the items after it are still read.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from kg.errors import InputError
 from kg.model import Person, Problem, Reference, SourceLocation
+
+_DECODER = json.JSONDecoder()
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _text(value: Any) -> str:
+    """A CSL string variable; some exporters give a list ("container-title": ["J"]) or a number."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, (str, int, float))), "")
+    if value is None or isinstance(value, (dict, bool)):
+        return ""
+    return str(value).strip()
 
 
 def _people(value: Any) -> tuple[Person, ...]:
@@ -14,60 +32,151 @@ def _people(value: Any) -> tuple[Person, ...]:
     for name in value if isinstance(value, list) else []:
         if isinstance(name, dict):
             if name.get("literal"):
-                people.append(Person("", literal=str(name["literal"])))
+                people.append(Person("", literal=_text(name["literal"])))
             else:
-                people.append(Person(str(name.get("family", "")), str(name.get("given", "")),
-                                     str(name.get("non-dropping-particle", name.get("dropping-particle", ""))),
-                                     str(name.get("suffix", ""))))
+                particle = " ".join(p for p in (_text(name.get("dropping-particle")),
+                                                _text(name.get("non-dropping-particle"))) if p)
+                people.append(Person(_text(name.get("family")), _text(name.get("given")), particle,
+                                     _text(name.get("suffix"))))
+        elif isinstance(name, str) and name.strip():
+            family, _, given = name.partition(",")
+            people.append(Person(family.strip(), given.strip()) if given else Person("", literal=name.strip()))
     return tuple(people)
 
 
+def _year(issued: Any) -> tuple[int | None, str]:
+    """(year, date text) of a CSL date: ``date-parts``, ``raw``, ``literal``, or a bare string."""
+    if isinstance(issued, (str, int)):
+        issued = {"raw": str(issued)}
+    if not isinstance(issued, dict):
+        return None, ""
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        match = _YEAR.fullmatch(str(parts[0][0]).strip())
+        if match:
+            return int(match.group(1)), ""
+    for key in ("raw", "literal"):
+        text = _text(issued.get(key))
+        match = _YEAR.search(text)
+        if match and key == "raw":
+            return int(match.group(1)), ""
+        if text:
+            return None, text
+    return None, ""
+
+
+def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], json.JSONDecodeError | None]:
+    """The (line, value) of each item of a top-level array, reading past broken items; the first error."""
+    first_error: json.JSONDecodeError | None = None
+    items: list[tuple[int, Any]] = []
+    problems: list[Problem] = []
+    pos = text.index("[") + 1
+    line = text.count("\n", 0, pos) + 1
+    counted = pos
+    while True:
+        while pos < len(text) and (text[pos].isspace() or text[pos] == ","):
+            pos += 1
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if pos >= len(text):
+            problems.append(Problem("bad-json", "error", "the array is not closed with ']'; the items before "
+                                    "the end were read", SourceLocation(path, line)))
+            break
+        if text[pos] == "]":
+            if text[pos + 1:].strip():
+                problems.append(Problem("bad-json", "warning", "text after the closing ']' ignored",
+                                        SourceLocation(path, line)))
+            break
+        try:
+            value, end = _DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as err:
+            first_error = first_error or err
+            where = SourceLocation(path, line)
+            column = pos - (text.rfind("\n", 0, pos) + 1)
+            # The next item starts on a line of its own at the same indentation (pretty-printed files).
+            following = re.compile(r"\n" + re.escape(text[pos - column:pos]) + r"\{").search(text, pos + 1)
+            if following is None or column == 0 and text[pos - 1:pos] != "\n":
+                problems.append(Problem("bad-json", "error",
+                                        f"item at line {line} is not valid JSON ({err.msg} at line {err.lineno} "
+                                        f"column {err.colno}); it and the rest of the file not read; fix the file",
+                                        where))
+                break
+            problems.append(Problem("bad-json", "error",
+                                    f"item at line {line} is not valid JSON ({err.msg} at line {err.lineno} "
+                                    f"column {err.colno}); skipped, the items after it read; fix the file", where))
+            pos = following.start() + 1
+            continue
+        items.append((line, value))
+        pos = end
+    return items, problems, first_error
+
+
 def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
-    """Parse CSL-JSON items (id = the item's ``id``).
+    """Parse CSL-JSON items (id = the item's ``id``, else its 1-based position).
 
     Raises:
-        InputError: the text is not JSON, or not a list of items.
+        InputError: no item could be read (the text is not JSON, or not a list of items).
+
+    Examples:
+        >>> refs, problems = parse_csl_json('[\\n  {"id": "a", "title": "A"},\\n  {"id": "b", "title": "B\\n"},\\n'
+        ...                                 '  {"id": "c", "issued": {"date-parts": [["2004", 10]]}}\\n]')
+        >>> [(r.id, r.source.line, r.year) for r in refs], [(p.kind, p.where.line) for p in problems]
+        ([('a', 2, None), ('c', 5, 2004)], [('bad-json', 3)])
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); fix the file") from err
-    if isinstance(data, dict):
-        data = data.get("items", [data])
-    if not isinstance(data, list):
-        raise InputError(f"{path}: CSL-JSON must be a list of items")
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("["):
+        found, problems, err = _items(text, path)
+        if not found and err is not None:
+            raise InputError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); no item could be "
+                             "read; fix the file") from err
+    else:
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); fix the file") from err
+        if isinstance(data, dict) and isinstance(data.get("items"), list):
+            data = data["items"]
+        elif isinstance(data, dict):
+            data = [data]
+        if not isinstance(data, list):
+            raise InputError(f"{path}: CSL-JSON must be a list of items, found {type(data).__name__}")
+        found, problems = [(1, item) for item in data], []
     references: list[Reference] = []
-    problems: list[Problem] = []
-    for position, item in enumerate(data, start=1):
-        where = SourceLocation(path, position)
+    seen: set[str] = set()
+    for position, (line, item) in enumerate(found, start=1):
+        where = SourceLocation(path, line)
         if not isinstance(item, dict):
             problems.append(Problem("bad-item", "error", f"item {position} is not an object; skipped", where))
             continue
-        issued = item.get("issued") or {}
-        parts = issued.get("date-parts") if isinstance(issued, dict) else None
-        year = None
-        if parts and isinstance(parts, list) and parts[0] and str(parts[0][0]).isdigit():
-            year = int(parts[0][0])
+        year, date_text = _year(item.get("issued"))
+        record_id = _text(item.get("id")) or str(position)
+        if record_id in seen:
+            problems.append(Problem("duplicate-id", "warning", f"id {record_id} is used twice; this item is kept "
+                                    f"as {record_id}#{line}", where))
+            record_id = f"{record_id}#{line}"
+        seen.add(record_id)
         references.append(Reference(
-            id=str(item.get("id", position)),
-            type=str(item.get("type", "article-journal")),
+            id=record_id,
+            type=_text(item.get("type")) or "article-journal",
             authors=_people(item.get("author")),
             editors=_people(item.get("editor")),
             year=year,
-            date_text="" if year else str(issued.get("literal", "")) if isinstance(issued, dict) else "",
-            title=str(item.get("title", "")),
-            container=str(item.get("container-title", "")),
-            volume=str(item.get("volume", "")),
-            issue=str(item.get("issue", "")),
-            pages=str(item.get("page", "")),
-            edition=str(item.get("edition", "")),
-            publisher=str(item.get("publisher", "")),
-            place=str(item.get("publisher-place", "")),
-            doi=str(item.get("DOI", "")),
-            url=str(item.get("URL", "")),
-            isbn=str(item.get("ISBN", "")),
-            pmid=str(item.get("PMID", "")),
+            year_suffix=_text(item.get("year-suffix")),
+            date_text=date_text,
+            title=_text(item.get("title")),
+            container=_text(item.get("container-title")),
+            volume=_text(item.get("volume")),
+            issue=_text(item.get("issue")) or _text(item.get("number")),
+            pages=(_text(item.get("page")) or _text(item.get("page-first"))).replace("–", "-"),
+            edition=_text(item.get("edition")),
+            publisher=_text(item.get("publisher")),
+            place=_text(item.get("publisher-place")),
+            doi=_text(item.get("DOI")),
+            url=_text(item.get("URL")),
+            isbn=_text(item.get("ISBN")),
+            pmid=_text(item.get("PMID")),
             source=where,
             source_format="csl-json",
         ))
+    problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems

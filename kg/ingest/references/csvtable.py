@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.text import read_text
+from kg.ingest.text import read_text_lenient
 from kg.model import Person, Problem, Reference, SourceLocation
 
 REQUIRED = ("record_id", "author", "title", "year", "journal", "volume", "issue", "pages", "doi")
@@ -183,7 +183,8 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
 
 def read_csv(path: str | Path) -> tuple[list[Reference], list[Problem]]:
     """Read a CSV reference table file (see :func:`parse_csv`)."""
-    text = read_text(path)
+    text, decoding = read_text_lenient(path)
     if not text.strip():
         raise InputError(f"{path}: the file is empty; give a CSV reference table")
-    return parse_csv(text, str(path))
+    references, problems = parse_csv(text, str(path))
+    return references, [*decoding, *problems]

@@ -152,3 +152,145 @@ def test_unknown_crossref_warned():
     """A crossref to a key not in the file is a warning; the entry is read with its own fields."""
     refs, problems = parse_bibtex("@incollection{c, title = {Ch}, crossref = {missing}, year = 1999}\n", "x.bib")
     assert refs[0].year == 1999 and [p.kind for p in problems] == ["unknown-crossref"]
+
+
+def test_mixed_encoding_lines_named_and_rest_kept(tmp_path):
+    """A UTF-8 BibTeX file with two Windows-1252 lines is read whole; one warning names both lines."""
+    path = tmp_path / "mixed.bib"
+    path.write_bytes("@article{a, author = {Müller, J.}, title = {Über – “x”}}\n".encode()
+                     + "@article{b, author = {Gödel, K.},\n  title = {Café – “y”}}\n".encode("cp1252")
+                     + "@article{c, author = {Šimić, A.}, title = {Ζ}}\n".encode())
+    listing = read_references(path)
+    assert [r.authors[0].family for r in listing.references] == ["Müller", "Gödel", "Šimić"]
+    assert listing.references[1].title == "Café – “y”"
+    (problem,) = listing.problems
+    assert (problem.kind, problem.severity, problem.where.line) == ("encoding", "warning", 2)
+    assert problem.message.startswith("lines 2, 3 are not UTF-8 (byte 0xf6 in '{G?del,')")
+
+
+def test_line_mixing_utf8_and_latin1():
+    """One line holding both a UTF-8 sequence and a lone Latin-1 byte: each decoded as what it is."""
+    from kg.ingest.text import decode_text
+
+    text, problems = decode_text("TI  - Köln ".encode() + "Zürich".encode("latin-1") + b"\n", "x.ris")
+    assert text == "TI  - Köln Zürich\n" and problems[0].where.line == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "x.ris: the file is empty"), (b"  \n\n\t\n", "x.ris: the file is empty"),
+     (b"TY  - JOUR\x00\x00\x00\x00\x01", r"x.ris: looks like a binary file \(NUL bytes\)"),
+     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "x.ris: is a PDF, not a text file"),
+     (b"PK\x03\x04\x14\x00", "is a ZIP archive"),
+     (bytes(range(1, 9)) * 50, "looks like a binary file")],
+    ids=["empty", "blank", "nul-bytes", "pdf", "zip", "control-characters"],
+)
+def test_empty_and_binary_files(tmp_path, content, message):
+    """Empty and binary files are clear errors naming the file."""
+    path = tmp_path / "x.ris"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_references(path)
+
+
+def test_utf16_export_read(tmp_path):
+    """A UTF-16 export (with its byte-order mark) is text, not binary."""
+    path = tmp_path / "endnote.ris"
+    path.write_bytes("TY  - JOUR\r\nAU  - Müller, J.\r\nTI  - Ärger\r\nER  - \r\n".encode("utf-16"))
+    listing = read_references(path)
+    assert [(r.authors[0].family, r.title) for r in listing.references] == [("Müller", "Ärger")]
+    assert listing.problems == ()
+
+
+def test_ris_without_er_in_the_middle_and_at_the_end():
+    """Records missing ER are kept and each reported at its TY line."""
+    text = dedent("""\
+        TY  - JOUR
+        TI  - One
+        ER  - 
+        TY  - JOUR
+        TI  - Two, no ER
+        TY  - BOOK
+        TI  - Three
+        ER  - 
+        TY  - JOUR
+        TI  - Four, no ER at the end
+        """)
+    refs, problems = parse_ris(text, "x.ris")
+    assert [r.title for r in refs] == ["One", "Two, no ER", "Three", "Four, no ER at the end"]
+    assert [(p.kind, p.where.line) for p in problems] == [("missing-er", 4), ("missing-er", 9)]
+
+
+def test_ris_tags_outside_records():
+    """A tag before any TY and a second ER are warnings with their lines."""
+    refs, problems = parse_ris("AU  - Stray, A.\nTY  - JOUR\nTI  - T\nER  - \nER  - \n", "x.ris")
+    assert len(refs) == 1 and [(p.kind, p.where.line) for p in problems] == [("stray-line", 1), ("stray-line", 5)]
+
+
+def test_csl_json_broken_item_skipped_rest_read():
+    """A broken item in a pretty-printed array is an error at its line; the items after it are read."""
+    items = [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}, {"id": "c", "title": "C"}]
+    text = json.dumps(items, indent=2).replace('"id": "b",', '"id": "b"')  # a missing comma
+    refs, problems = parse_csl_json(text, "x.json")
+    assert [(r.id, r.source.line) for r in refs] == [("a", 2), ("c", 10)]
+    assert [(p.kind, p.severity, p.where.line) for p in problems] == [("bad-json", "error", 6)]
+    assert "Expecting ',' delimiter at line 8" in problems[0].message
+
+
+def test_csl_json_unclosed_array_and_minified_error():
+    """An unclosed array keeps the items read; a broken minified file keeps the items before the break."""
+    refs, problems = parse_csl_json('[{"id": "a"},\n{"id": "b"}\n', "x.json")
+    assert [r.id for r in refs] == ["a", "b"] and [p.kind for p in problems] == ["bad-json"]
+    refs, problems = parse_csl_json('[{"id": "a"}, {"id": "b" "x": 1}, {"id": "c"}]', "x.json")
+    assert [r.id for r in refs] == ["a"] and "rest of the file not read" in problems[0].message
+
+
+def test_csl_json_nothing_readable_raises_with_line_and_column():
+    """JSON with no readable item is an InputError naming file, line and column."""
+    with pytest.raises(InputError, match=r"x\.json:2:6: not valid JSON"):
+        parse_csl_json('[\n    {id: "a"}\n]', "x.json")
+    with pytest.raises(InputError, match=r"x\.json: CSL-JSON must be a list of items, found str"):
+        parse_csl_json('"just a string"', "x.json")
+
+
+def test_csl_json_item_shapes():
+    """Items that are not objects are errors; repeated ids kept apart; list-valued and raw-date fields read."""
+    text = '[\n 7,\n {"id": "a", "container-title": ["J"], "issued": {"raw": "2004-10"}},\n {"id": "a"}\n]'
+    refs, problems = parse_csl_json(text, "x.json")
+    assert [(r.id, r.container, r.year) for r in refs] == [("a", "J", 2004), ("a#4", "", None)]
+    assert [(p.kind, p.where.line) for p in problems] == [("bad-item", 2), ("duplicate-id", 4)]
+
+
+def test_cli_exit_codes_and_counts(runner, tmp_path):
+    """Exit 1 only when nothing could be read, or with --strict on any problem; every failure counted."""
+    good = tmp_path / "good.bib"
+    good.write_text(GOOD, encoding="utf-8")
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{a,\n  title = {Open,\n\n" + GOOD, encoding="utf-8")
+    empty = tmp_path / "empty.ris"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.ris"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 10)
+    prose = tmp_path / "notes.txt"
+    prose.write_text("This file holds no reference at all\n", encoding="utf-8")
+    nothing = tmp_path / "strings.bib"
+    nothing.write_text('@string{j = "J"}\n', encoding="utf-8")
+
+    result = runner.invoke(main, ["refs", "parse", str(good), str(broken), str(empty), str(binary)])
+    assert result.exit_code == 0
+    assert "broken.bib:1: error: entry 'a' not read" in result.stderr
+    assert "empty.ris: the file is empty" in result.stderr and "binary.ris: looks like a binary file" in result.stderr
+    assert result.stderr.strip().endswith("2 record(s) read from 4 file(s); 3 error(s) (not read), 0 warning(s) "
+                                          "(read, check them)")
+    assert json.loads(result.stdout)[0]["id"] == "good"
+
+    assert runner.invoke(main, ["refs", "parse", str(empty), str(binary)]).exit_code == 1
+    result = runner.invoke(main, ["refs", "parse", str(nothing)])
+    assert result.exit_code == 1 and "no record could be read as bibtex" in result.stderr
+    assert runner.invoke(main, ["refs", "parse", str(good), "--strict"]).exit_code == 0
+    assert runner.invoke(main, ["refs", "parse", str(broken), "--strict"]).exit_code == 1
+    result = runner.invoke(main, ["refs", "parse", str(prose)])
+    assert result.exit_code == 0 and "1 warning(s)" in result.stderr
+    assert runner.invoke(main, ["refs", "parse", str(prose), "--strict"]).exit_code == 1
+    result = runner.invoke(main, ["refs", "parse", str(good), "--from", "ris"])
+    assert result.exit_code == 1 and "no record could be read as ris" in result.stderr
