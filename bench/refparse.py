@@ -10,11 +10,17 @@ the field whose value contains it, else ``other``), the share of references
 with every scored field right, and references per second.  The peer
 (refextract, PyPI) is run on the same strings in the same run when installed.
 
-Part 2 times BibTeX ingestion of ``$KG_SHARED/data/bibtex/bibliotex_all.bib``
+Part 2 parses the six-style test set of real works in
+``tests/data/refstyles/`` (APA, Harvard, Chicago, MLA, Vancouver, IEEE; each
+style's ``tune`` part and its ``held`` part, which is never tuned on) and
+prints field F1 per style.
+
+Part 3 times BibTeX ingestion of ``$KG_SHARED/data/bibtex/bibliotex_all.bib``
 against bibtexparser v2 with its ``LatexDecoding``, ``SeparateCoAuthors`` and
 ``SplitNameParts`` middlewares and checks that no entry is lost.
 
-Run: ``KG_SHARED=../shared python bench/refparse.py [--sets core good gold] [--limit N] [--no-peer] [--no-bibtex]``.
+Run: ``KG_SHARED=../shared python bench/refparse.py [--sets core good gold] [--limit N] [--no-peer] [--no-bibtex] [--no-styles]``
+(part 2 runs without ``KG_SHARED``).
 """
 
 from __future__ import annotations
@@ -230,6 +236,59 @@ def print_set(name: str, n: int, mine: dict, theirs: dict | None) -> None:
         print(f"{key:<15} kg {a:10.3f}   peer {peer_text:>10}{ratio}")
 
 
+STYLE_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "refstyles"
+STYLE_NAMES = ("apa", "harvard", "chicago", "mla", "vancouver", "ieee")
+
+
+def style_records(style: str) -> list[dict]:
+    """The rows of one style's test file (``text``, ``split``, ``expected``)."""
+    path = STYLE_DIR / f"{style}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def expected_fields(expected: dict) -> dict[str, str]:
+    """Normalised expected values of one style-test row."""
+    out = {
+        "author": "|".join(norm(a) for a in expected["authors"]),
+        "year": str(expected.get("year") or ""),
+    }
+    for f in ("title", "container", "volume", "issue", "pages"):
+        out[f] = norm(expected.get(f))
+    return {k: v for k, v in out.items() if v}
+
+
+def field_f1(pairs: list[tuple[dict[str, str], dict[str, str]]]) -> dict[str, float]:
+    """Field F1 over (expected, parsed) pairs of normalised values."""
+    result = {}
+    for f in FIELDS:
+        tp = sum(1 for g, p in pairs if g.get(f) and g.get(f) == p.get(f))
+        fp = sum(1 for g, p in pairs if p.get(f) and g.get(f) != p.get(f))
+        fn = sum(1 for g, p in pairs if g.get(f) and g.get(f) != p.get(f))
+        prec = tp / (tp + fp) if tp + fp else 1.0
+        rec = tp / (tp + fn) if tp + fn else 1.0
+        result[f] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return result
+
+
+def bench_styles() -> None:
+    """Field F1 per style on the real works printed in six styles, tune and held parts apart."""
+    print("\n== six styles: real works (tests/data/refstyles), field F1 ==")
+    print(f"{'style':<10} {'part':<5} {'n':>3} " + " ".join(f"{f:>9}" for f in FIELDS) + f" {'all':>6} {'right':>6}")
+    for style in STYLE_NAMES:
+        rows = style_records(style)
+        for part in ("tune", "held"):
+            chosen = [r for r in rows if r["split"] == part]
+            pairs = [(expected_fields(r["expected"]), ours(r["text"])) for r in chosen]
+            f1 = field_f1(pairs)
+            tp = sum(1 for g, p in pairs for f in FIELDS if g.get(f) and g.get(f) == p.get(f))
+            total = sum(1 for g, p in pairs for f in FIELDS if g.get(f) or p.get(f))
+            right = sum(1 for g, p in pairs if all(g.get(f) == p.get(f) for f in FIELDS)) / len(pairs)
+            print(
+                f"{style:<10} {part:<5} {len(chosen):>3} " + " ".join(f"{f1[f]:9.3f}" for f in FIELDS)
+                + f" {tp / total if total else 1.0:6.3f} {right:6.3f}"
+            )
+
+
 def bench_bibtex(path: Path) -> None:
     """Time kg's BibTeX ingestion against bibtexparser's decoding middlewares."""
     import bibtexparser
@@ -267,8 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-peer", action="store_true")
     parser.add_argument("--no-bibtex", action="store_true")
+    parser.add_argument("--no-styles", action="store_true")
     args = parser.parse_args(argv)
     shared = os.environ.get("KG_SHARED")
+    if not args.no_styles:
+        bench_styles()
     if not shared:
         print("KG_SHARED is not set; point it at the shared folder (e.g. KG_SHARED=../shared)")
         return 0

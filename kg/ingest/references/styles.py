@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from kg.model import Person, Reference
 
+_FULL_NAME = re.compile(r"[^\W\d_][a-zß-ÿ]")
 _MINOR = frozenset(
     "a an and as at but by for from in into nor of on or over per the to up via vs with".split()
 )
@@ -134,7 +135,7 @@ def _year(ref: Reference) -> str:
 def _apa_name(person: Person) -> str:
     if person.literal:
         return person.literal
-    given = person.given if not re.search(r"[a-zß-ÿ]{2}", person.given) else initials(person.given)
+    given = initials(person.given) if _FULL_NAME.search(person.given) else person.given
     return _inverted(person, given)
 
 
@@ -148,7 +149,7 @@ def _apa_authors(people: tuple[Person, ...], et_al: bool) -> str:
 
 
 def _editors(people: tuple[Person, ...]) -> str:
-    names = [_natural(p, initials(p.given) if re.search(r"[a-zß-ÿ]{2}", p.given) else p.given) for p in people]
+    names = [_natural(p, initials(p.given) if _FULL_NAME.search(p.given) else p.given) for p in people]
     if len(names) <= 2:
         return " & ".join(names)
     return ", ".join(names[:-1]) + ", & " + names[-1]
@@ -506,7 +507,7 @@ def format_ieee(ref: Reference) -> str:
         text = f"{head}{ref.title}"
         if ref.edition:
             text += f", {_edition(ref)}"
-        text += "."
+        text = _end(text)
         where = _place_publisher(ref)
         text += f" {where}, {year}." if where else f" {year}."
     if ref.doi:

@@ -1,0 +1,122 @@
+"""Print the real works of ``works.jsonl`` in the six styles: one ``<style>.jsonl`` each.
+
+Each line holds a work's ``id``, its ``split`` (``tune``: every work but each
+third; ``held``: each third, never looked at while tuning the parser), the
+printed ``text`` and the ``expected`` fields as that style prints them
+(families of the authors it lists, the title in its capitalisation, the
+abbreviated journal of Vancouver and IEEE, pages as it abbreviates them).
+The files are kept in the repository so the test set does not move when a
+formatter changes; rerun after editing ``works.jsonl``:
+``python tests/data/refstyles/generate.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from kg.ingest.references.styles import STYLES, _chicago_pages, _vancouver_pages, title_case  # noqa: E402
+from kg.model import Person, Reference  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+#: How many authors each style lists before it cuts the list with "et al.".
+LISTED = {"apa": 20, "harvard": 3, "chicago": 10, "mla": 2, "vancouver": 6, "ieee": 6}
+
+
+def person(value: list[str] | dict[str, str]) -> Person:
+    """A name from ``[family, given]`` or ``{"family", "given", "particle"}``."""
+    if isinstance(value, dict):
+        return Person(value["family"], value.get("given", ""), value.get("particle", ""))
+    return Person(value[0], value[1] if len(value) > 1 else "")
+
+
+def dotted(abbrev: str, full: str) -> str:
+    """IEEE's dotted abbreviation ("Annu Rev Sociol" -> "Annu. Rev. Sociol.")."""
+    words = re.findall(r"\w+", full.lower())
+
+    def shortened(word: str) -> bool:
+        for w in words:
+            if len(word) < len(w) and w[0] == word[0].lower():
+                rest = iter(w[1:])
+                if all(ch in rest for ch in word[1:].lower()):
+                    return True
+        return False
+
+    return " ".join(w + "." if shortened(w) else w for w in abbrev.split())
+
+
+def record(work: dict, style: str) -> Reference:
+    """The work as a :class:`Reference`, its journal abbreviated for Vancouver and IEEE."""
+    container = work.get("container", "")
+    if work["type"] == "article-journal" and style == "vancouver":
+        container = work.get("abbrev", container)
+    elif work["type"] == "article-journal" and style == "ieee":
+        container = dotted(work.get("abbrev", container), container)
+    return Reference(
+        id=work["id"],
+        type=work["type"],
+        authors=tuple(person(a) for a in work["authors"]),
+        editors=tuple(person(e) for e in work.get("editors", [])),
+        year=work["year"],
+        title=work["title"],
+        container=container,
+        volume=work.get("volume", ""),
+        issue=work.get("issue", ""),
+        pages=work.get("pages", ""),
+        edition=work.get("edition", ""),
+        publisher=work.get("publisher", ""),
+        place=work.get("place", ""),
+        doi=work.get("doi", ""),
+    )
+
+
+def expected(ref: Reference, style: str) -> dict[str, object]:
+    """The fields a reader of the printed entry finds, as the style prints them."""
+    people = ref.authors if len(ref.authors) <= LISTED[style] else ref.authors[: 6 if style == "vancouver" else 1]
+    headline = style in ("chicago", "mla")
+    pages = ref.pages
+    if style == "vancouver":
+        pages = _vancouver_pages(pages)
+    elif headline:
+        pages = _chicago_pages(pages).replace("–", "-")
+    container = ref.container
+    if ref.type == "chapter" and headline:
+        container = title_case(container)
+    volume = ref.volume if ref.type == "article-journal" or style in ("apa", "mla") else ""
+    return {
+        "type": ref.type,
+        "authors": [f"{p.particle} {p.family}".strip() for p in people],
+        "year": ref.year,
+        "title": title_case(ref.title) if headline else ref.title,
+        "container": container,
+        "volume": volume,
+        "issue": ref.issue,
+        "pages": pages,
+    }
+
+
+def main() -> int:
+    """Write one JSONL file per style beside this script."""
+    works = [json.loads(line) for line in (HERE / "works.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    for style, formatter in STYLES.items():
+        lines = []
+        for n, work in enumerate(works, start=1):
+            ref = record(work, style)
+            text = formatter(ref)
+            if style == "vancouver":
+                text = f"{n}. {text}"
+            elif style == "ieee":
+                text = f"[{n}] {text}"
+            split = "held" if n % 3 == 0 else "tune"
+            row = {"id": work["id"], "split": split, "text": text, "expected": expected(ref, style)}
+            lines.append(json.dumps(row, ensure_ascii=False))
+        (HERE / f"{style}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
