@@ -13,9 +13,11 @@ from kg.model import Person, Reference
 
 _BIBTEX_TYPES = {"article-journal": "article", "book": "book", "chapter": "incollection",
                  "paper-conference": "inproceedings", "report": "techreport", "thesis": "phdthesis",
-                 "webpage": "misc", "article": "article"}
+                 "webpage": "online", "article": "misc"}
 _RIS_TYPES = {"article-journal": "JOUR", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
-              "report": "RPRT", "thesis": "THES", "webpage": "ELEC", "article": "JOUR"}
+              "report": "RPRT", "thesis": "THES", "webpage": "ELEC", "article": "GEN"}
+#: The BibTeX field that names the publisher of each kind of work.
+_PUBLISHER_FIELD = {"thesis": "school", "report": "institution"}
 
 
 def _csl_name(person: Person) -> dict[str, str]:
@@ -40,8 +42,11 @@ def csl_item(ref: Reference) -> dict[str, object]:
         item["issued"] = {"date-parts": [[ref.year]]}
     elif ref.date_text:
         item["issued"] = {"literal": ref.date_text}
+    if ref.year_suffix:
+        item["year-suffix"] = ref.year_suffix
     for key, value in (("title", ref.title), ("container-title", ref.container), ("volume", ref.volume),
-                       ("issue", ref.issue), ("page", ref.pages), ("edition", ref.edition),
+                       ("number" if ref.type == "report" else "issue", ref.issue), ("page", ref.pages),
+                       ("edition", ref.edition),
                        ("publisher", ref.publisher), ("publisher-place", ref.place), ("DOI", ref.doi),
                        ("URL", ref.url), ("ISBN", ref.isbn), ("PMID", ref.pmid)):
         if value:
@@ -54,8 +59,22 @@ def to_csl_json(refs: Iterable[Reference]) -> str:
     return json.dumps([csl_item(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
 
 
+_BIB_SPECIAL = re.compile(r"[&%$#_{}\\~^]")
+_BIB_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
 def _bib_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+    r"""Escape the characters LaTeX reads as markup (decoded back by :func:`decode_latex`).
+
+    >>> _bib_escape("50% of R&D_x ~ a\\b")
+    '50\\% of R\\&D\\_x \\textasciitilde{} a\\textbackslash{}b'
+    """
+    return _BIB_SPECIAL.sub(lambda m: _BIB_WORDS.get(m.group(0), "\\" + m.group(0)), text)
+
+
+def _bib_text(text: str) -> str:
+    """A text field: escaped, and "--" kept from reading as a dash."""
+    return _bib_escape(text).replace("--", "-{}-").replace("``", "`{}`").replace("''", "'{}'")
 
 
 def _bib_name(person: Person) -> str:
@@ -79,11 +98,15 @@ def to_bibtex(refs: Iterable[Reference]) -> str:
         container_field = {"chapter": "booktitle", "paper-conference": "booktitle"}.get(ref.type, "journal")
         for name, value in (("title", ref.title), (container_field, ref.container),
                             ("year", f"{ref.year}{ref.year_suffix}" if ref.year else ref.date_text),
-                            ("volume", ref.volume), ("number", ref.issue), ("pages", ref.pages.replace("-", "--")),
-                            ("edition", ref.edition), ("publisher", ref.publisher), ("address", ref.place),
-                            ("doi", ref.doi), ("url", ref.url), ("isbn", ref.isbn)):
+                            ("volume", ref.volume), ("number", ref.issue), ("pages", ref.pages),
+                            ("edition", ref.edition), (_PUBLISHER_FIELD.get(ref.type, "publisher"), ref.publisher),
+                            ("address", ref.place)):
             if value:
-                fields.append((name, value if name in ("author", "editor") else _bib_escape(value)))
+                text = _bib_text(value)
+                fields.append((name, text.replace("-", "--") if name == "pages" else text))
+        for name, value in (("doi", ref.doi), ("url", ref.url), ("isbn", ref.isbn), ("pmid", ref.pmid)):
+            if value:  # identifiers are verbatim in BibTeX: only braces, which would end the value, are escaped
+                fields.append((name, re.sub(r"([{}])", r"\\\1", value)))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         out.append(f"@{_BIBTEX_TYPES.get(ref.type, 'misc')}{{{key},\n{body}\n}}\n")
     return "\n".join(out)
@@ -98,13 +121,17 @@ def to_ris(refs: Iterable[Reference]) -> str:
         lines.extend(f"AU  - {p.display}" for p in ref.authors)
         lines.extend(f"ED  - {p.display}" for p in ref.editors)
         first, _, last = ref.pages.partition("-")
+        extra = dict(ref.extra)
         for tag, value in (("TI", ref.title), ("T2", ref.container),
                            ("PY", str(ref.year) if ref.year else ref.date_text), ("VL", ref.volume),
                            ("IS", ref.issue), ("SP", first), ("EP", last), ("ET", ref.edition),
                            ("PB", ref.publisher), ("CY", ref.place), ("DO", ref.doi), ("UR", ref.url),
-                           ("SN", ref.isbn)):
+                           ("SN", ref.isbn), ("SN", extra.get("issn", "")),
+                           ("AN", ref.pmid or extra.get("accession", "")), ("DB", "PubMed" if ref.pmid else ""),
+                           ("LA", extra.get("language", "")), ("M3", extra.get("medium", ""))):
             if value:
-                lines.append(f"{tag}  - {value}")
+                lines.append(f"{tag}  - {' '.join(value.split())}")
+        lines.extend(f"KW  - {k}" for k in extra.get("keywords", "").split("; ") if k)
         lines.append("ER  - ")
         lines.append("")
     return "\n".join(lines)

@@ -25,7 +25,13 @@ _LETTERS = {
 }
 _ACCENT = re.compile(r"""\\(['`^"~=.]|[uvHcdbkr](?![A-Za-z]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))""")
 _LETTER = re.compile(r"\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\s?")
-_ESCAPE = re.compile(r"\\([&%$#_{}])")
+_ESCAPE = re.compile(r"\\([&%$#_{}])|\\text(backslash|asciitilde|asciicircum)\b(?:\{\})?\s?")
+# Escaped characters are held in private-use code points until the other passes are done, so
+# "\$5 and \$6" never reads as math and "\textbackslash" never reads as a command.
+_HELD = {"&": "\ue000", "%": "\ue001", "$": "\ue002", "#": "\ue003", "_": "\ue004", "{": "\ue005", "}": "\ue006",
+         "backslash": "\ue007", "asciitilde": "\ue008", "asciicircum": "\ue009"}
+_RELEASE = str.maketrans({"\ue000": "&", "\ue001": "%", "\ue002": "$", "\ue003": "#", "\ue004": "_", "\ue005": "{",
+                          "\ue006": "}", "\ue007": "\\", "\ue008": "~", "\ue009": "^"})
 _STYLE = re.compile(r"\\(?:text(?:it|bf|sc|tt|rm|sf|up|sl|normal)|emph|mathrm|mathit|mathbf|mbox|url|textsuperscript|textsubscript)\s*")
 _SPACE = re.compile(r"\\[ ,;:!]")  # control space, thin and medium spaces
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
@@ -40,6 +46,8 @@ def decode_latex(text: str) -> str:
     'In vivo study of H2O'
     >>> decode_latex(r"Comment on ``Strong screening'' [Appl.\\ Phys.\\ Lett.\\,104]")
     'Comment on “Strong screening” [Appl. Phys. Lett. 104]'
+    >>> decode_latex(r"Costs \\$5 and \\$6, \\textasciitilde{}50\\% of a\\textbackslash{}b \\{x\\}")
+    'Costs $5 and $6, ~50% of a\\\\b {x}'
     """
     if "\\" not in text and "{" not in text and "$" not in text and "--" not in text and "~" not in text and (
             "``" not in text and "''" not in text):
@@ -50,13 +58,13 @@ def decode_latex(text: str) -> str:
         base = {"\\i": "i", "\\j": "j"}.get(base, base)
         return unicodedata.normalize("NFC", base + _ACCENTS[match.group(1)])
 
+    text = _ESCAPE.sub(lambda m: _HELD[m.group(1) or m.group(2)], text)
     text = _ACCENT.sub(accent, text)
     text = _LETTER.sub(lambda m: _LETTERS[m.group(1)], text)
-    text = _ESCAPE.sub(r"\1", text)
     text = _STYLE.sub("", text)
     text = text.replace("---", "—").replace("--", "–").replace("~", " ").replace("``", "“").replace("''", "”")
     text = _SPACE.sub(" ", text).replace("\\-", "")
     text = re.sub(r"\$([^$]*)\$", lambda m: m.group(1).replace("_", "").replace("^", ""), text)
     text = _COMMAND.sub("", text)
     text = text.replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", text).strip().translate(_RELEASE)
