@@ -155,6 +155,85 @@ def _editors(people: tuple[Person, ...]) -> str:
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
+class _Printed:
+    """An entry being printed: (label, text, glued) segments in order.
+
+    Labels are AnyStyle's (``author``, ``date``, ``title``,
+    ``container-title``, ``editor``, ``volume`` (with the issue), ``pages``,
+    ``edition``, ``location``, ``publisher``, ``doi``, ``url``); a glued
+    segment follows the previous one without a space.
+    """
+
+    def __init__(self) -> None:
+        self.segments: list[tuple[str, str, bool]] = []
+
+    def add(self, label: str, text: str, glued: bool = False) -> None:
+        if text:
+            self.segments.append((label, text, glued))
+
+    def close(self, mark: str = ".") -> None:
+        """End the last segment with ``mark`` unless it already ends a sentence."""
+        if self.segments:
+            label, text, glued = self.segments[-1]
+            self.segments[-1] = (label, _end(text, mark), glued)
+
+    def text(self) -> str:
+        out = ""
+        for _, text, glued in self.segments:
+            out += text if glued or not out else " " + text
+        return out
+
+
+def _apa_segments(ref: Reference) -> _Printed:
+    out = _Printed()
+    who = _apa_authors(ref.authors, ref.et_al)
+    when = f"({ref.year}{ref.year_suffix})" if ref.year else f"({ref.date_text or 'n.d.'})"
+    if who:
+        out.add("author", who)
+        out.add("date", f"{when}.")
+    else:
+        out.add("title", f"{ref.title}.")
+        out.add("date", f"{when}.")
+    if who and ref.title:
+        if ref.type == "book" and (ref.edition or ref.volume):
+            out.add("title", ref.title)
+            inside = ", ".join(x for x in (_edition(ref), f"Vol. {ref.volume}" if ref.volume else "") if x)
+            out.add("edition" if ref.edition else "volume", f"({inside}).")
+        else:
+            out.add("title", _end(ref.title))
+    if ref.type == "chapter":
+        if ref.editors:
+            out.add("editor", f"In {_editors(ref.editors)} (Ed{'s' if len(ref.editors) > 1 else ''}.),")
+            out.add("container-title", ref.container)
+        else:
+            out.add("container-title", f"In {ref.container}")
+        bits = [x for x in (_edition(ref), f"Vol. {ref.volume}" if ref.volume else "") if x]
+        if bits and ref.pages:
+            out.add("volume", "(" + ", ".join(bits) + ",")
+            out.add("pages", f"pp. {ref.pages}).")
+        elif bits:
+            out.add("volume", "(" + ", ".join(bits) + ").")
+        elif ref.pages:
+            out.add("pages", f"(pp. {ref.pages}).")
+        else:
+            out.close()
+    elif ref.container:
+        out.add("container-title", ref.container + ("," if ref.volume or ref.pages else "."))
+        if ref.volume:
+            out.add("volume", ref.volume + (f"({ref.issue})" if ref.issue else "") + ("," if ref.pages else "."))
+        if ref.pages:
+            out.add("pages", f"{ref.pages}.")
+    elif ref.edition and ref.type != "book":
+        out.add("edition", f"({_edition(ref)}).")
+    if ref.publisher and ref.type in ("book", "chapter", "report", "thesis"):
+        out.add("publisher", _end(ref.publisher))
+    if ref.doi:
+        out.add("doi", f"https://doi.org/{ref.doi}")
+    elif ref.url:
+        out.add("url", ref.url)
+    return out
+
+
 def format_apa(ref: Reference) -> str:
     """Format a reference in APA style (plain text, no italics markers).
 
@@ -165,40 +244,7 @@ def format_apa(ref: Reference) -> str:
         ...     volume="59", issue="7", pages="614-625"))
         'Corrigan, P. W. (2004). How stigma interferes with mental health care. American Psychologist, 59(7), 614-625.'
     """
-    parts = []
-    who = _apa_authors(ref.authors, ref.et_al)
-    when = f"({ref.year}{ref.year_suffix})" if ref.year else f"({ref.date_text or 'n.d.'})"
-    parts.append(f"{who} {when}." if who else f"{ref.title}. {when}.")
-    if who and ref.title:
-        title = ref.title
-        if ref.type == "book" and (ref.edition or ref.volume):
-            inside = ", ".join(x for x in (_edition(ref), f"Vol. {ref.volume}" if ref.volume else "") if x)
-            parts.append(f"{title} ({inside}).")
-        else:
-            parts.append(_end(title))
-    if ref.type == "chapter":
-        editors = f"In {_editors(ref.editors)} (Ed{'s' if len(ref.editors) > 1 else ''}.), " if ref.editors else "In "
-        inside = ", ".join(
-            x for x in (_edition(ref), f"Vol. {ref.volume}" if ref.volume else "", f"pp. {ref.pages}" if ref.pages else "") if x
-        )
-        parts.append(f"{editors}{ref.container}{f' ({inside})' if inside else ''}.")
-    elif ref.container:
-        tail = ref.container
-        if ref.volume:
-            tail += f", {ref.volume}"
-            if ref.issue:
-                tail += f"({ref.issue})"
-        if ref.pages:
-            tail += f", {ref.pages}"
-        parts.append(tail + ".")
-    elif ref.edition and ref.type != "book":
-        parts.append(f"({_edition(ref)}).")
-    if ref.publisher and ref.type in ("book", "chapter", "report", "thesis"):
-        parts.append(_end(ref.publisher))
-    link = _link(ref)
-    if link:
-        parts.append(link)
-    return " ".join(parts)
+    return _apa_segments(ref).text()
 
 
 # --- Harvard (Cite Them Right) ---------------------------------------------
@@ -206,6 +252,65 @@ def format_apa(ref: Reference) -> str:
 
 def _harvard_name(person: Person) -> str:
     return _inverted(person, initials(person.given, spaced=False))
+
+
+def _place_publisher_segments(out: _Printed, ref: Reference, sep: str = ":", end: str = ".") -> None:
+    if ref.place and ref.publisher:
+        out.add("location", ref.place + sep)
+        out.add("publisher", ref.publisher + end)
+    elif ref.publisher:
+        out.add("publisher", ref.publisher + end)
+    elif ref.place:
+        out.add("location", ref.place + end)
+
+
+def _harvard_segments(ref: Reference) -> _Printed:
+    out = _Printed()
+    names = [_harvard_name(p) for p in ref.authors]
+    who = (names[0] + " et al.") if ref.et_al or len(names) > 3 else _join(names, "and", serial=False)
+    if who:
+        out.add("author", who)
+    else:
+        out.add("title", ref.title)
+    year = f"({_year(ref)})"
+    pages = ref.pages.replace("-", "–")
+    if ref.type == "chapter":
+        out.add("date", year)
+        out.add("title", f"‘{ref.title}’,")
+        eds = _join([_harvard_name(p) for p in ref.editors], "and", serial=False)
+        if eds:
+            out.add("editor", f"in {eds} ({'eds.' if len(ref.editors) > 1 else 'ed.'})")
+            out.add("container-title", _end(ref.container))
+        else:
+            out.add("container-title", _end(f"in {ref.container}"))
+        if ref.edition:
+            out.add("edition", _end(_edition(ref, "edn.")))
+        if ref.place or ref.publisher:
+            _place_publisher_segments(out, ref, end="," if pages else ".")
+            if pages:
+                out.add("pages", f"pp. {pages}.")
+        elif pages:
+            out.add("pages", f"pp. {pages}.")
+    elif ref.container:
+        out.add("date", year)
+        out.add("title", f"‘{ref.title}’,")
+        out.add("container-title", ref.container + ("," if ref.volume or pages else "."))
+        if ref.volume:
+            out.add("volume", ref.volume + (f"({ref.issue})" if ref.issue else "") + ("," if pages else "."))
+        if pages:
+            out.add("pages", f"{'pp.' if '–' in pages else 'p.'} {pages}.")
+    else:
+        out.add("date", year if who else f"{year}.")
+        if who:
+            out.add("title", _end(ref.title))
+        if ref.edition:
+            out.add("edition", _edition(ref, "edn."))
+        _place_publisher_segments(out, ref, end=".")
+    if ref.doi:
+        out.add("doi", f"doi:{ref.doi}.")
+    elif ref.url:
+        out.add("url", f"Available at: {ref.url}.")
+    return out
 
 
 def format_harvard(ref: Reference) -> str:
@@ -217,37 +322,7 @@ def format_harvard(ref: Reference) -> str:
     ...     pages="363-385"))
     'Link, B.G. and Phelan, J.C. (2001) ‘Conceptualizing stigma’, Annual Review of Sociology, 27(1), pp. 363–385.'
     """
-    names = [_harvard_name(p) for p in ref.authors]
-    who = (names[0] + " et al.") if ref.et_al or len(names) > 3 else _join(names, "and", serial=False)
-    head = f"{who} ({_year(ref)})" if who else f"{ref.title} ({_year(ref)})"
-    pages = ref.pages.replace("-", "–")
-    parts: list[str] = []
-    if ref.type == "chapter":
-        eds = _join([_harvard_name(p) for p in ref.editors], "and", serial=False)
-        ed_word = "eds." if len(ref.editors) > 1 else "ed."
-        book = ref.container + (f". {_edition(ref, 'edn.')}" if ref.edition else "")
-        parts.append(f"{head} ‘{ref.title}’, in {eds} ({ed_word}) {_end(book)}" if eds else f"{head} ‘{ref.title}’, in {_end(book)}")
-        where = _place_publisher(ref)
-        parts.append(f"{where}, pp. {pages}." if pages and where else _end(where or (f"pp. {pages}" if pages else "")))
-    elif ref.container:
-        tail = ref.container
-        if ref.volume:
-            tail += f", {ref.volume}" + (f"({ref.issue})" if ref.issue else "")
-        if pages:
-            tail += f", {'pp.' if '–' in pages else 'p.'} {pages}"
-        parts.append(f"{head} ‘{ref.title}’, {tail}.")
-    else:
-        parts.append(_end(f"{head} {ref.title}" if who else head))
-        if ref.edition:
-            parts.append(f"{_edition(ref, 'edn.')}")
-        where = _place_publisher(ref)
-        if where:
-            parts.append(_end(where))
-    if ref.doi:
-        parts.append(f"doi:{ref.doi}.")
-    elif ref.url:
-        parts.append(f"Available at: {ref.url}.")
-    return " ".join(p for p in parts if p)
+    return _harvard_segments(ref).text()
 
 
 # --- Chicago author-date (17th edition) --------------------------------------
@@ -275,6 +350,44 @@ def _chicago_pages(pages: str) -> str:
     return f"{first}–{last}"
 
 
+def _chicago_segments(ref: Reference) -> _Printed:
+    out = _Printed()
+    who = _chicago_names(ref.authors, ref.et_al)
+    if who:
+        out.add("author", _end(who))
+    out.add("date", f"{_year(ref)}.")
+    title = title_case(ref.title)
+    pages = _chicago_pages(ref.pages)
+    if ref.type == "chapter":
+        eds = _join([_natural(p, _full_given(p)) for p in ref.editors], "and")
+        out.add("title", _quoted(title, "."))
+        out.add("container-title", f"In {title_case(ref.container)}" + ("," if eds or pages else "."))
+        if eds:
+            out.add("editor", f"edited by {eds}" + ("," if pages else "."))
+        if pages:
+            out.add("pages", f"{pages}.")
+        if ref.edition:
+            out.add("edition", _edition(ref))
+        _place_publisher_segments(out, ref)
+    elif ref.container:
+        out.add("title", _quoted(title, "."))
+        out.add("container-title", ref.container + ("" if ref.volume else ("," if pages else ".")))
+        if ref.volume:
+            out.add("volume", ref.volume + (f" ({ref.issue})" if ref.issue else "") + (":" if pages else "."))
+        if pages:
+            out.add("pages", f"{pages}.")
+    else:
+        out.add("title", _end(title))
+        if ref.edition:
+            out.add("edition", _edition(ref))
+        _place_publisher_segments(out, ref)
+    if ref.doi:
+        out.add("doi", f"https://doi.org/{ref.doi}.")
+    elif ref.url:
+        out.add("url", _end(ref.url))
+    return out
+
+
 def format_chicago(ref: Reference) -> str:
     """Format a reference in Chicago author-date style (17th edition).
 
@@ -284,44 +397,7 @@ def format_chicago(ref: Reference) -> str:
     ...     pages="363-385"))
     'Link, Bruce G., and Jo C. Phelan. 2001. “Conceptualizing Stigma.” Annual Review of Sociology 27 (1): 363–85.'
     """
-    who = _chicago_names(ref.authors, ref.et_al)
-    parts = [_end(who)] if who else []
-    parts.append(f"{_year(ref)}.")
-    title = title_case(ref.title)
-    pages = _chicago_pages(ref.pages)
-    if ref.type == "chapter":
-        eds = _join([_natural(p, _full_given(p)) for p in ref.editors], "and")
-        parts.append(_quoted(title, "."))
-        book = f"In {title_case(ref.container)}"
-        if eds:
-            book += f", edited by {eds}"
-        if pages:
-            book += f", {pages}"
-        parts.append(_end(book))
-        if ref.edition:
-            parts.append(f"{_edition(ref)}")
-        where = _place_publisher(ref)
-        if where:
-            parts.append(_end(where))
-    elif ref.container:
-        parts.append(_quoted(title, "."))
-        tail = ref.container
-        if ref.volume:
-            tail += f" {ref.volume}" + (f" ({ref.issue})" if ref.issue else "")
-        if pages:
-            tail += f": {pages}" if ref.volume else f", {pages}"
-        parts.append(_end(tail))
-    else:
-        parts.append(_end(title))
-        if ref.edition:
-            parts.append(f"{_edition(ref)}")
-        where = _place_publisher(ref)
-        if where:
-            parts.append(_end(where))
-    link = _link(ref)
-    if link:
-        parts.append(_end(link))
-    return " ".join(parts)
+    return _chicago_segments(ref).text()
 
 
 # --- MLA 9 -------------------------------------------------------------------
@@ -338,6 +414,44 @@ def _mla_names(people: tuple[Person, ...], et_al: bool) -> str:
     return first
 
 
+def _mla_segments(ref: Reference) -> _Printed:
+    out = _Printed()
+    who = _mla_names(ref.authors, ref.et_al)
+    if who:
+        out.add("author", _end(who))
+    title = title_case(ref.title)
+    pages = _chicago_pages(ref.pages)
+    if ref.type == "chapter" or ref.container:
+        out.add("title", _quoted(title, "."))
+        bits: list[tuple[str, str]] = [("container-title", title_case(ref.container) if ref.type == "chapter" else ref.container)]
+        if ref.type == "chapter" and ref.editors:
+            bits.append(("editor", "edited by " + _join([_natural(p, _full_given(p)) for p in ref.editors], "and")))
+        if ref.edition:
+            bits.append(("edition", _edition(ref)))
+        if ref.volume:
+            bits.append(("volume", f"vol. {ref.volume}"))
+        if ref.issue:
+            bits.append(("volume", f"no. {ref.issue}"))
+        if ref.publisher and ref.type == "chapter":
+            bits.append(("publisher", ref.publisher))
+        bits.append(("date", _year(ref)))
+        if pages:
+            bits.append(("pages", f"{'pp.' if '–' in pages else 'p.'} {pages}"))
+        for i, (label, text) in enumerate(bits):
+            out.add(label, text + ("," if i < len(bits) - 1 else ""))
+        out.close()
+    else:
+        out.add("title", _end(title))
+        bits = [(label, b) for label, b in (("edition", _edition(ref)), ("publisher", ref.publisher), ("date", _year(ref))) if b]
+        for i, (label, text) in enumerate(bits):
+            out.add(label, text + ("," if i < len(bits) - 1 else "."))
+    if ref.doi:
+        out.add("doi", f"doi.org/{ref.doi}.")
+    elif ref.url:
+        out.add("url", _end(ref.url.replace("https://", "")))
+    return out
+
+
 def format_mla(ref: Reference) -> str:
     """Format a reference in MLA style (9th edition).
 
@@ -347,35 +461,7 @@ def format_mla(ref: Reference) -> str:
     ...     pages="363-385"))
     'Link, Bruce G., and Jo C. Phelan. “Conceptualizing Stigma.” Annual Review of Sociology, vol. 27, no. 1, 2001, pp. 363–85.'
     """
-    who = _mla_names(ref.authors, ref.et_al)
-    parts = [_end(who)] if who else []
-    title = title_case(ref.title)
-    pages = _chicago_pages(ref.pages)
-    if ref.type == "chapter" or ref.container:
-        parts.append(_quoted(title, "."))
-        bits = [title_case(ref.container) if ref.type == "chapter" else ref.container]
-        if ref.type == "chapter" and ref.editors:
-            bits.append("edited by " + _join([_natural(p, _full_given(p)) for p in ref.editors], "and"))
-        if ref.edition:
-            bits.append(_edition(ref))
-        if ref.volume:
-            bits.append(f"vol. {ref.volume}")
-        if ref.issue:
-            bits.append(f"no. {ref.issue}")
-        if ref.publisher and ref.type == "chapter":
-            bits.append(ref.publisher)
-        bits.append(_year(ref))
-        if pages:
-            bits.append(f"{'pp.' if '–' in pages else 'p.'} {pages}")
-        parts.append(_end(", ".join(bits)))
-    else:
-        parts.append(_end(title))
-        bits = [b for b in (_edition(ref), ref.publisher, _year(ref)) if b]
-        parts.append(_end(", ".join(bits)))
-    link = _link(ref)
-    if link:
-        parts.append(_end(link.replace("https://", "")))
-    return " ".join(parts)
+    return _mla_segments(ref).text()
 
 
 # --- Vancouver (ICMJE / NLM) -------------------------------------------------
@@ -408,6 +494,46 @@ def _vancouver_pages(pages: str) -> str:
     return f"{first}-{last}"
 
 
+def _vancouver_segments(ref: Reference) -> _Printed:
+    out = _Printed()
+    who = _vancouver_names(ref.authors, ref.et_al)
+    if who:
+        out.add("author", _end(who))
+    out.add("title", _end(ref.title))
+    pages = _vancouver_pages(ref.pages)
+    year = _year(ref)
+    if ref.type == "chapter":
+        eds = ", ".join(_vancouver_name(p) for p in ref.editors)
+        if eds:
+            out.add("editor", f"In: {eds}, editor{'s' if len(ref.editors) > 1 else ''}.")
+            out.add("container-title", _end(ref.container))
+        else:
+            out.add("container-title", _end(f"In: {ref.container}"))
+        if ref.edition:
+            out.add("edition", _edition(ref))
+        _place_publisher_segments(out, ref, end=";")
+        out.add("date", f"{year}.")
+        if pages:
+            out.add("pages", f"p. {pages}.")
+    elif ref.container:
+        out.add("container-title", _end(ref.container))
+        out.add("date", year + ("" if ref.volume or pages else "."))
+        if ref.volume:
+            out.add("volume", f";{ref.volume}" + (f"({ref.issue})" if ref.issue else "") + ("" if pages else "."), glued=True)
+        if pages:
+            out.add("pages", f":{pages}.", glued=True)
+    else:
+        if ref.edition:
+            out.add("edition", _edition(ref))
+        _place_publisher_segments(out, ref, end=";")
+        out.add("date", f"{year}.")
+    if ref.doi:
+        out.add("doi", f"doi:{ref.doi}")
+    elif ref.url:
+        out.add("url", f"Available from: {ref.url}")
+    return out
+
+
 def format_vancouver(ref: Reference) -> str:
     """Format a reference in Vancouver style (ICMJE / NLM).
 
@@ -416,41 +542,7 @@ def format_vancouver(ref: Reference) -> str:
     ...     title="Conceptualizing stigma", container="Annu Rev Sociol", volume="27", issue="1", pages="363-385"))
     'Link BG, Phelan JC. Conceptualizing stigma. Annu Rev Sociol. 2001;27(1):363-85.'
     """
-    who = _vancouver_names(ref.authors, ref.et_al)
-    parts = [_end(who)] if who else []
-    parts.append(_end(ref.title))
-    pages = _vancouver_pages(ref.pages)
-    year = _year(ref)
-    if ref.type == "chapter":
-        eds = ", ".join(_vancouver_name(p) for p in ref.editors)
-        if eds:
-            parts.append(f"In: {eds}, editor{'s' if len(ref.editors) > 1 else ''}.")
-        else:
-            parts.append("In:")
-        parts.append(_end(ref.container))
-        if ref.edition:
-            parts.append(f"{_edition(ref)}")
-        where = _place_publisher(ref)
-        parts.append(f"{where}; {year}." if where else f"{year}.")
-        if pages:
-            parts.append(f"p. {pages}.")
-    elif ref.container:
-        tail = f"{_end(ref.container)} {year}"
-        if ref.volume:
-            tail += f";{ref.volume}" + (f"({ref.issue})" if ref.issue else "")
-        if pages:
-            tail += f":{pages}"
-        parts.append(tail + ".")
-    else:
-        if ref.edition:
-            parts.append(f"{_edition(ref)}")
-        where = _place_publisher(ref)
-        parts.append(f"{where}; {year}." if where else f"{year}.")
-    if ref.doi:
-        parts.append(f"doi:{ref.doi}")
-    elif ref.url:
-        parts.append(f"Available from: {ref.url}")
-    return " ".join(parts)
+    return _vancouver_segments(ref).text()
 
 
 # --- IEEE --------------------------------------------------------------------
@@ -469,6 +561,54 @@ def _ieee_names(people: tuple[Person, ...], et_al: bool) -> str:
     return _join(names, "and")
 
 
+def _ieee_segments(ref: Reference) -> _Printed:
+    out = _Printed()
+    who = _ieee_names(ref.authors, ref.et_al)
+    if who:
+        out.add("author", f"{who},")
+    pages = ref.pages.replace("-", "–")
+    pages_text = f"{'pp.' if '–' in pages else 'p.'} {pages}" if pages else ""
+    year = _year(ref)
+    if ref.type == "chapter":
+        out.add("title", _quoted(ref.title, ","))
+        eds = _join([_ieee_name(p) for p in ref.editors], "and")
+        tail = [("edition", _edition(ref))] if ref.edition else []
+        if eds:
+            tail.append(("editor", f"{eds}, Ed{'s' if len(ref.editors) > 1 else ''}."))
+        out.add("container-title", f"in {ref.container}" + ("," if tail else "."))
+        for i, (label, text) in enumerate(tail):
+            out.add(label, text if text.endswith(".") else text + ("," if i < len(tail) - 1 else "."))
+        _place_publisher_segments(out, ref, end=",")
+        out.add("date", year + ("," if pages else "."))
+        if pages:
+            out.add("pages", f"{pages_text}.")
+    elif ref.container:
+        out.add("title", _quoted(ref.title, ","))
+        bits = [("container-title", ref.container)]
+        if ref.volume:
+            bits.append(("volume", f"vol. {ref.volume}"))
+        if ref.issue:
+            bits.append(("volume", f"no. {ref.issue}"))
+        if pages:
+            bits.append(("pages", pages_text))
+        bits.append(("date", year))
+        for i, (label, text) in enumerate(bits):
+            out.add(label, text + ("," if i < len(bits) - 1 else "."))
+    else:
+        if ref.edition:
+            out.add("title", f"{ref.title},")
+            out.add("edition", _end(_edition(ref)))
+        else:
+            out.add("title", _end(ref.title))
+        _place_publisher_segments(out, ref, end=",")
+        out.add("date", f"{year}.")
+    if ref.doi:
+        out.add("doi", f"doi: {ref.doi}.")
+    elif ref.url:
+        out.add("url", f"[Online]. Available: {ref.url}")
+    return out
+
+
 def format_ieee(ref: Reference) -> str:
     """Format a reference in IEEE style.
 
@@ -477,44 +617,46 @@ def format_ieee(ref: Reference) -> str:
     ...     title="Conceptualizing stigma", container="Annu. Rev. Sociol.", volume="27", issue="1", pages="363-385"))
     'B. G. Link and J. C. Phelan, “Conceptualizing stigma,” Annu. Rev. Sociol., vol. 27, no. 1, pp. 363–385, 2001.'
     """
-    who = _ieee_names(ref.authors, ref.et_al)
-    pages = ref.pages.replace("-", "–")
-    year = _year(ref)
-    head = f"{who}, " if who else ""
-    if ref.type == "chapter":
-        eds = _join([_ieee_name(p) for p in ref.editors], "and")
-        text = f"{head}{_quoted(ref.title, ',')} in {ref.container}"
-        if ref.edition:
-            text += f", {_edition(ref)}"
-        if eds:
-            text += f", {eds}, Ed{'s' if len(ref.editors) > 1 else ''}."
-        where = _place_publisher(ref)
-        text = _end(text) + (f" {where}, {year}" if where else f" {year}")
-        if pages:
-            text += f", {'pp.' if '–' in pages else 'p.'} {pages}"
-        text += "."
-    elif ref.container:
-        bits = [f"{head}{_quoted(ref.title, ',')} {ref.container}"]
-        if ref.volume:
-            bits.append(f"vol. {ref.volume}")
-        if ref.issue:
-            bits.append(f"no. {ref.issue}")
-        if pages:
-            bits.append(f"{'pp.' if '–' in pages else 'p.'} {pages}")
-        bits.append(year)
-        text = ", ".join(bits) + "."
-    else:
-        text = f"{head}{ref.title}"
-        if ref.edition:
-            text += f", {_edition(ref)}"
-        text = _end(text)
-        where = _place_publisher(ref)
-        text += f" {where}, {year}." if where else f" {year}."
-    if ref.doi:
-        text += f" doi: {ref.doi}."
-    elif ref.url:
-        text += f" [Online]. Available: {ref.url}"
-    return text
+    return _ieee_segments(ref).text()
+
+
+_SEGMENTS: dict[str, Callable[[Reference], _Printed]] = {
+    "apa": _apa_segments,
+    "harvard": _harvard_segments,
+    "chicago": _chicago_segments,
+    "mla": _mla_segments,
+    "vancouver": _vancouver_segments,
+    "ieee": _ieee_segments,
+}
+
+
+def labelled_words(ref: Reference, style: str) -> list[tuple[str, str]]:
+    """The words of ``ref`` printed in ``style``, each with the field it prints (AnyStyle's labels).
+
+    A word that runs over several segments ("2001;27(1):363-85.") takes the
+    label ``volume`` when it holds the volume, as AnyStyle's tagged sets do.
+
+    >>> from kg.model import Person
+    >>> labelled_words(Reference("1", authors=(Person("Link", "B. G."),), year=2001, title="Stigma",
+    ...     container="Annu Rev Sociol", volume="27", issue="1", pages="363-385"), "vancouver")[-3:]
+    [('Rev', 'container-title'), ('Sociol.', 'container-title'), ('2001;27(1):363-85.', 'volume')]
+    """
+    words: list[tuple[str, str]] = []
+    open_labels: list[str] = []
+    current = ""
+    for label, text, glued in _SEGMENTS[style](ref).segments:
+        pieces = text.split(" ")
+        for k, piece in enumerate(pieces):
+            starts_word = k > 0 or (not glued and (current or open_labels))
+            if starts_word and current:
+                words.append((current, "volume" if "volume" in open_labels else open_labels[0]))
+                current, open_labels = "", []
+            current += piece
+            if piece:
+                open_labels.append(label)
+    if current:
+        words.append((current, "volume" if "volume" in open_labels else open_labels[0]))
+    return words
 
 
 #: Formatter of each supported style, by name.
