@@ -242,31 +242,80 @@ def _editor(name: str) -> Person:
 def split_entries(text: str) -> list[tuple[int, str]]:
     """Split a printed reference list into (first line, entry text) pairs.
 
-    Bulleted or numbered items start a new entry; so does a line after a
-    blank line; other lines continue the entry (hanging indent, wrapping).
-    Running page headers and page numbers are dropped.
+    The layout is read from the text: in a numbered or bulleted list ("1.",
+    "[1]", "1)", "(1)", "-", "•"; numbers in sequence) each marker starts an
+    entry; with a hanging indent (first line flush, the rest indented) each
+    flush line does; otherwise a line after a blank line does and wrapped
+    lines continue it; with neither blank lines nor indents, each line that
+    reads as the start of an entry ("Surname, I." or "Name (Year)" after a
+    line ending in a full stop) does.  Running page headers and footers (a
+    line repeated three times or more, page numbers aside; "Page 3"; a bare
+    number; ISSN lines) are dropped, and an entry broken by a page break
+    continues after it.
 
     Examples:
         >>> split_entries("- A (2000). T.\\n  cont.\\n\\ne-ISSN: 1\\n\\n- B (2001). U.\\n")
         [(1, 'A (2000). T. cont.'), (6, 'B (2001). U.')]
+        >>> split_entries("Lee, A. (2000). Title\\n    goes on. J, 1.\\nKim, B. (2001). U.\\n")
+        [(1, 'Lee, A. (2000). Title goes on. J, 1.'), (3, 'Kim, B. (2001). U.')]
     """
+    marker = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d+)\]\s*|\((\d+)\)\s+|(\d+)[.)]\s+)")
+    author_start = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},?\s+[A-Z]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")
+
+    def shape(line: str) -> str:  # a running header with its page number taken off
+        return re.sub(r"^\d+\s+|\s+\d+$", "", line)
+
     lines = text.split("\n")
-    counts = Counter(line.strip() for line in lines if len(line.strip()) > 3)
-    entries: list[tuple[int, list[str]]] = []
-    after_blank = True
+    counts = Counter(shape(line.strip()) for line in lines if len(line.strip()) > 3)
+    # (line number, text, follows a blank line, follows a dropped header, marker number or -1 for a bullet)
+    kept: list[tuple[int, str, bool, bool, int | None]] = []
+    after_blank, after_header, expected = True, False, None
     for n, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
             after_blank = True
             continue
-        if _HEADER.match(line) or (counts[stripped] >= 3 and not _ENTRY_START.match(line)):
+        mark = marker.match(line)
+        number = None
+        if mark:
+            digits = mark.group(2) or mark.group(3) or mark.group(4)
+            number = int(digits) if digits else -1
+            if digits and expected is not None and not expected <= number <= expected + 3:
+                number = None  # "2004). Title" wrapped onto a new line is no item number (a gap of a few is)
+        if _HEADER.match(line) or (counts[shape(stripped)] >= 3 and number is None and len(stripped) < 120):
+            after_header = True
             continue
-        starts = bool(_ENTRY_START.match(line)) or (after_blank and not line[:1].isspace())
-        if starts or not entries:
-            entries.append((n, [_ENTRY_START.sub("", line).strip()]))
+        if number is not None and number >= 0:
+            expected = number + 1
+        kept.append((n, line, after_blank, after_header, number))
+        after_blank = after_header = False
+    numbered = sum(1 for item in kept if item[4] is not None) >= 2
+    flush_after_indent = any(kept[i][1][:1].isspace() and not kept[i + 1][1][:1].isspace() and not kept[i + 1][2]
+                             for i in range(len(kept) - 1))
+    indent_after_flush = any(not kept[i][1][:1].isspace() and kept[i + 1][1][:1].isspace()
+                             for i in range(len(kept) - 1))
+    hanging = flush_after_indent and indent_after_flush
+    blank_separated = any(item[2] for item in kept[1:])
+    entries: list[tuple[int, list[str]]] = []
+    for n, line, blank, header, number in kept:
+        stripped = line.strip()
+        flush = not line[:1].isspace()
+        if not entries:
+            starts = True
+        elif numbered:
+            starts = number is not None
+        elif hanging:
+            starts = flush
+        elif blank_separated:
+            starts = blank and flush and not (header and stripped[:1].islower())
+        else:
+            previous = entries[-1][1][-1]
+            starts = previous.endswith((".", ")", "]")) and bool(author_start.match(stripped)) or (
+                bool(re.search(r"\b10\.\d{4,9}/\S+$|https?://\S+$", previous)) and bool(author_start.match(stripped)))
+        if starts:
+            entries.append((n, [marker.sub("", line, count=1).strip() if number is not None else stripped]))
         else:
             entries[-1][1].append(stripped)
-        after_blank = False
     return [(n, " ".join(parts)) for n, parts in entries]
 
 
