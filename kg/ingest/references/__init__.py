@@ -19,6 +19,8 @@ from kg.ingest.text import read_text_lenient
 from kg.model import Problem, Reference
 
 
+_BIBTEX_BLOCK = re.compile(r"(?m)^[ \t\ufeff]*@[ \t]*[A-Za-z]+[ \t]*[{(]")
+
 #: The forms a reference list can take.
 FORMS = ("text", "bibtex", "ris", "csl-json", "csv")
 
@@ -41,16 +43,20 @@ def detect_form(text: str) -> str:
     'ris'
     >>> detect_form("- Smith, J. (2022). Title. Journal, 1, 1-2.")
     'text'
+    >>> detect_form("% " + "x" * 5000 + "\\n\\n@Article (key, title={T})"), detect_form("Write to @kg on social media.")
+    ('bibtex', 'text')
     """
-    head = text.lstrip()[:2000]
+    head = text.lstrip("\ufeff \t\r\n")[:20000]
     if head.startswith("record_id,") or "\nrecord_id," in head[:200]:
         return "csv"
     if head.startswith(("[", "{")):
         return "csl-json"
-    if head.startswith("@") or "\n@" in head and "{" in head:
-        return "bibtex"
-    if re.search(r"(?m)^TY {1,2}-", head) or re.match(r"PMID- ?\d", head) or "\nPMID- " in head:
+    if re.match(r"(?:TY {1,2}-|PMID- ?\d)", head):
         return "ris"  # RIS, or PubMed's MEDLINE export (read by the RIS reader)
+    if _BIBTEX_BLOCK.search(head):
+        return "bibtex"  # also after a long '%' or free-text preamble
+    if re.search(r"(?m)^TY {1,2}-", head) or "\nPMID- " in head:
+        return "ris"
     return "text"
 
 
