@@ -140,6 +140,8 @@ def deduplicate(
     scored = []
     for a, b in candidate_pairs(feats):
         score, reasons = compare(feats[a], feats[b])
+        if score < UNCERTAIN:
+            continue  # neither merged nor worth a reviewer's look: not kept
         versions = "year differs" in reasons or "a preprint and a published version" in reasons
         if link_versions and SAME - 0.13 <= score < SAME and versions:
             score, reasons = score + 0.13, (*reasons, "linked as versions on request")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
@@ -132,8 +133,8 @@ def title_key(title: str) -> str:
 
 
 def title_words(key: str) -> list[str]:
-    """The content words of a title key."""
-    return [w for w in key.split() if w not in STOPWORDS]
+    """The content words of a title key (interned: a library repeats its vocabulary)."""
+    return [sys.intern(w) for w in key.split() if w not in STOPWORDS]
 
 
 def doi_key(doi: str) -> str:
@@ -183,7 +184,7 @@ def page_range(pages: str) -> tuple[str, str]:
         return "", ""  # "Suppl-29", "t-8": an export mangled the pages
     if first.isdigit() and last.isdigit() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
-    return first.lower(), last.lower()
+    return sys.intern(first.lower()), sys.intern(last.lower())
 
 
 _CONTAINER_NOTE = re.compile(
@@ -263,6 +264,9 @@ def surname_key(name: str) -> str:
     return fold(name).replace(" ", "")
 
 
+_NO_NUMBERS: frozenset[str] = frozenset()
+
+
 def numbers_in(text: str) -> frozenset[str]:
     """The numbers that name a part of a series ("Part II", "Study 3", "Phase 2")
     and years in the title: works that differ here are different works.
@@ -278,7 +282,7 @@ def numbers_in(text: str) -> frozenset[str]:
         number = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "one": "1", "two": "2",
                   "three": "3"}.get(number, number)
         found.add(f"{word} {number}")
-    return frozenset(found)
+    return frozenset(found) if found else _NO_NUMBERS
 
 
 _NOTICE = re.compile(r"\b(erratum|errata|corrigendum|correction|retraction|retracted|reply|response to|"

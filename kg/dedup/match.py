@@ -36,8 +36,8 @@ References:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,14 +100,23 @@ class Features:
     preprint: bool
 
 
+_NO_PARTS: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=262144)
 def _parts(name: str) -> frozenset[str]:
-    return frozenset(w for w in fold(name).split() if len(w) > 3)
+    parts = frozenset(sys.intern(w) for w in fold(name).split() if len(w) > 3)
+    return parts or _NO_PARTS
 
 
 @lru_cache(maxsize=262144)
 def _name_words(family: str, given: str, literal: str) -> tuple[str, ...]:
-    return tuple(w for w in fold(f"{family} {given} {literal}").split() if len(w) > 2)
+    return tuple(sys.intern(w) for w in fold(f"{family} {given} {literal}").split() if len(w) > 2)
+
+
+def _small(text: str) -> str:
+    """Short field values (volumes, issues, pages, kinds) shared between records."""
+    return sys.intern(text)
 
 
 def features(index: int, ref: Reference) -> Features:
@@ -131,13 +140,13 @@ def features(index: int, ref: Reference) -> Features:
         title=title,
         original=original_title(ref.title),
         words=tuple(title_words(title)),
-        surnames=tuple(surname_key(n) for n in names),
+        surnames=tuple(sys.intern(surname_key(n)) for n in names),
         surname_parts=tuple(_parts(n) for n in names),
         name_words=tuple(sorted({w for p in ref.authors for w in _name_words(p.family, p.given, p.literal)})),
         year=ref.year,
-        container="" if kind == "thesis" else container,  # theses have no venue
-        volume=volume,
-        issue=leading_issue.group(0).lstrip("0") if leading_issue else "",
+        container="" if kind == "thesis" else sys.intern(container),  # theses have no venue
+        volume=_small(volume),
+        issue=_small(leading_issue.group(0).lstrip("0")) if leading_issue else "",
         first_page=first,
         last_page=last,
         numbers=numbers_in(cleaned),
@@ -149,21 +158,46 @@ def features(index: int, ref: Reference) -> Features:
     )
 
 
-def block_keys(f: Features) -> Iterable[tuple[str, ...]]:
-    """The blocking keys of a record: records that share none are never compared."""
+def _doi_key(f: Features) -> Iterable[tuple[str, ...]]:
     if f.doi:
-        yield ("doi", f.doi)
+        yield (f.doi,)
+
+
+def _title_keys(f: Features) -> Iterable[tuple[str, ...]]:
     if len(f.words) >= 3:
-        yield ("title", *f.words[:4])
-        yield ("title-tail", *f.words[-4:])
+        yield ("head", *f.words[:4])
+        yield ("tail", *f.words[-4:])
+
+
+def _author_keys(f: Features) -> Iterable[tuple[str, ...]]:
     first = f.surnames[0] if f.surnames else ""
     if first and f.year is not None:
         if f.words:
-            yield ("author-year-word", first, str(f.year), f.words[0])
+            yield ("word", first, str(f.year), f.words[0])
         if f.first_page:
-            yield ("author-year-page", first, str(f.year), f.first_page)
+            yield ("page", first, str(f.year), f.first_page)
+
+
+def _locator_key(f: Features) -> Iterable[tuple[str, ...]]:
     if f.volume and f.first_page:
-        yield ("volume-page", f.volume, f.first_page, f.container[:1])
+        yield (f.volume, f.first_page, f.container[:1])
+
+
+# Each kind of key is blocked on its own, so only one kind's blocks are held
+# in memory at a time.
+BLOCKINGS: tuple[tuple[str, Callable[[Features], Iterable[tuple[str, ...]]]], ...] = (
+    ("doi", _doi_key),
+    ("title", _title_keys),  # title prefix and tail
+    ("author-year", _author_keys),  # first surname + year + first title word or first page
+    ("volume-page", _locator_key),
+)
+
+
+def block_keys(f: Features) -> Iterable[tuple[str, ...]]:
+    """The blocking keys of a record: records that share none are never compared."""
+    for name, keys in BLOCKINGS:
+        for key in keys(f):
+            yield (name, *key)
 
 
 def candidate_pairs(feats: Sequence[Features]) -> set[tuple[int, int]]:
@@ -175,23 +209,32 @@ def candidate_pairs(feats: Sequence[Features]) -> set[tuple[int, int]]:
     (the sorted-neighbourhood method), so the cost stays linear while copies
     of one work, which sort together, still meet.
     """
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for f in feats:
-        for key in block_keys(f):
-            blocks[key].append(f.index)
     pairs: set[tuple[int, int]] = set()
-    for key, members in blocks.items():
-        if len(members) < 2:
-            continue
-        if len(members) > MAX_BLOCK and key[0] != "doi":
-            ordered = sorted(members, key=lambda i: (feats[i].title, feats[i].surnames, i))
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1:i + 1 + WINDOW]:
+    for name, keys in BLOCKINGS:
+        # A key seen once holds its record's index; a list only from the second.
+        blocks: dict[tuple[str, ...], int | list[int]] = {}
+        for f in feats:
+            for key in keys(f):
+                seen = blocks.get(key)
+                if seen is None:
+                    blocks[key] = f.index
+                elif isinstance(seen, int):
+                    blocks[key] = [seen, f.index]
+                else:
+                    seen.append(f.index)
+        for members in blocks.values():
+            if isinstance(members, int):
+                continue
+            if len(members) > MAX_BLOCK and name != "doi":
+                ordered = sorted(members, key=lambda i: (feats[i].title, feats[i].surnames, i))
+                for i, a in enumerate(ordered):
+                    for b in ordered[i + 1:i + 1 + WINDOW]:
+                        pairs.add((a, b) if a < b else (b, a))
+                continue
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
                     pairs.add((a, b) if a < b else (b, a))
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pairs.add((a, b) if a < b else (b, a))
+        del blocks
     return pairs
 
 
