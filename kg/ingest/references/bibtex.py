@@ -59,6 +59,7 @@ def split_particle(family: str) -> tuple[str, str]:
     return " ".join(words[:n]), " ".join(words[n:])
 
 
+_BRACE = re.compile(r"[{}]")
 _AND = re.compile(r"\s+and\s+", re.I)
 
 
@@ -134,13 +135,14 @@ def _unenclose(value: str) -> str:
     if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
         return value[1:-1]
     if len(value) >= 2 and value[0] == "{" and value[-1] == "}":
-        depth = 0
-        for i, ch in enumerate(value):
-            depth += ch == "{"
-            depth -= ch == "}"
-            if depth == 0 and i < len(value) - 1:
-                return value
-        return value[1:-1]
+        inner = value[1:-1]
+        if "{" in inner or "}" in inner:
+            depth = 0
+            for match in _BRACE.finditer(inner):
+                depth += 1 if match.group(0) == "{" else -1
+                if depth < 0:
+                    return value  # "{A} and {B}": the first brace closes before the end
+        return inner
     return value
 
 
