@@ -260,7 +260,9 @@ def split_entries(text: str) -> list[tuple[int, str]]:
         [(1, 'Lee, A. (2000). Title goes on. J, 1.'), (3, 'Kim, B. (2001). U.')]
     """
     marker = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d+)\]\s*|\((\d+)\)\s+|(\d+)[.)]\s+)")
-    author_start = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},?\s+[A-Z]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")
+    # "Smith, J." / "Van Dyke, A.", Vancouver "Adeli K,", or a name before "(2004)" / "(n.d.)"
+    author_start = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},\s+[A-Z]"
+                              r"|[A-Z][^\s,.(]*(?: [A-Z][^\s,.(]*){0,2} [A-Z]{1,3}[,.]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")
 
     def shape(line: str) -> str:  # a running header with its page number taken off
         return re.sub(r"^\d+\s+|\s+\d+$", "", line)

@@ -124,8 +124,11 @@ def test_wrapped_layout_with_running_headers():
 
 
 def test_one_entry_per_line_without_blank_lines():
-    """No blank lines and no indents: a line that starts like an entry after a full stop starts one."""
-    text = (f"{CORRIGAN}\n{WALSH}\n"
+    """No blank lines and no indents: a line that starts like an entry after a full stop starts one
+    (a journal name after a title's full stop does not)."""
+    text = ("Corrigan, P. W. (2004). How stigma interferes with mental health care.\n"
+            "American Psychologist, 59(7), 614-625.\n"
+            f"{WALSH}\n"
             "Cohen, S., & Wills, T. A. (1985). Stress, social support, and the buffering\n"
             "hypothesis. Psychological Bulletin, 98(2), 310-357.\n"
             "World Health Organization. (2021). Mental health atlas 2020. https://www.who.int/x\n"
