@@ -294,3 +294,14 @@ def test_cli_exit_codes_and_counts(runner, tmp_path):
     assert runner.invoke(main, ["refs", "parse", str(prose), "--strict"]).exit_code == 1
     result = runner.invoke(main, ["refs", "parse", str(good), "--from", "ris"])
     assert result.exit_code == 1 and "no record could be read as ris" in result.stderr
+
+
+def test_cli_mixed_encoding_warning_names_file_and_line(runner, tmp_path):
+    """`kg refs parse` reads a RIS file with a Latin-1 line, names file and line, and fails only with --strict."""
+    path = tmp_path / "legacy.ris"
+    path.write_bytes(b"TY  - JOUR\nAU  - " + "Müller, J.".encode("latin-1") + b"\nTI  - Kept\nER  - \n")
+    result = runner.invoke(main, ["refs", "parse", str(path), "--format", "ris"])
+    assert result.exit_code == 0
+    assert f"{path}:2: warning: line 2 is not UTF-8 (byte 0xfc in 'M?ller,')" in result.stderr
+    assert "AU  - Müller, J." in result.stdout and "1 warning(s)" in result.stderr
+    assert runner.invoke(main, ["refs", "parse", str(path), "--strict"]).exit_code == 1
