@@ -123,7 +123,9 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
         person = ris_person(name)
         if person not in editors:
             editors.append(person)
-    doi = _doi(one("DO", "DI")) or next((_doi(v) for v in every("UR", "L2", "M3", "N1") if _doi(v)), "")
+    # a DOI elsewhere: a doi.org link (not a DOI inside a query string), or old EndNote's "M3  - doi:..."
+    linked = [v for v in every("UR", "L2") if re.match(r"https?://(?:dx\.)?doi\.org/", v, re.I)]
+    doi = _doi(one("DO", "DI")) or next((_doi(v) for v in linked + every("M3", "N1") if _doi(v)), "")
     url = next((v for v in every("UR", "L2", "L1", "LK") if _WEB.match(v)), "")
     isbn, issn = _isbn_or_issn(every("SN", "BN", "IB"))
     database = " ".join(every("DB", "DP")).upper()
@@ -131,9 +133,9 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
     pmid = accession if accession.isdigit() and (not database or re.search(r"PUBMED|NLM|MEDLINE", database)) else ""
     if not pmid and "SCOPUS" in database and one("C2").isdigit():
         pmid = one("C2")  # Scopus puts the PubMed id in C2
-    extra = {"issn": issn, "accession": accession if accession != pmid else "",
-             "keywords": "; ".join(every("KW")), "language": one("LA"), "medium": one("M3") if not _doi(one("M3"))
-             else ""}
+    medium = one("M3")  # the type of work ("Review"), unless it is where an old EndNote put the DOI
+    extra = {"issn": issn, "accession": accession if accession != pmid else "", "keywords": "; ".join(every("KW")),
+             "language": one("LA"), "medium": "" if _doi(medium) else medium}
     return Reference(
         id=one("ID") or str(position),
         type=kind,

@@ -351,6 +351,16 @@ def test_ris_one_space_tags_and_wrapped_value_after_missing_er():
     assert [(p.kind, p.where.line) for p in problems] == [("missing-er", 1)]
 
 
+def test_ris_doi_from_links_only_when_doi_org():
+    """Without DO, a doi.org link gives the DOI; a DOI inside another link's query string does not."""
+    text = ("TY  - JOUR\nTI  - A\nUR  - https://doi.org/10.1000/abc.1\nER  - \n"
+            "TY  - JOUR\nTI  - B\nUR  - https://www.scopus.com/record.uri?doi=10.1371%2fjournal.x&md5=1\nER  - \n")
+    refs, _ = parse_ris(text, "x.ris")
+    assert [(r.doi, r.url) for r in refs] == [
+        ("10.1000/abc.1", "https://doi.org/10.1000/abc.1"),
+        ("", "https://www.scopus.com/record.uri?doi=10.1371%2fjournal.x&md5=1")]
+
+
 def test_ris_duplicate_ids_kept_apart():
     """Two records with one ID both kept, the second renamed and reported."""
     text = "TY  - JOUR\nID  - a\nTI  - One\nER  - \nTY  - JOUR\nID  - a\nTI  - Two\nER  - \n"
