@@ -308,6 +308,24 @@ def _one_printed_place(a: Features, b: Features) -> bool:
                                                                  b.surname_parts))
 
 
+def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
+    """Whether two pages of one journal issue print one abstract twice: the very
+    same title (spacing and punctuation aside) and author list, volume and issue.
+
+    A meeting supplement prints an abstract in its session and in full; an
+    erratum or a later full article comes in another issue, and a series
+    ("Case A", "Case B") differs in its title.
+    """
+    if not (a.volume and a.issue and a.volume == b.volume and a.issue == b.issue and a.container):
+        return False
+    if a.year != b.year or a.notice or b.notice or a.generic or b.generic or len(a.surnames) != len(b.surnames):
+        return False
+    if a.title.replace(" ", "") != b.title.replace(" ", "") or len(a.words) < 4 or _container(a, b) < 0.95:
+        return False
+    return all(_same_name(x, y, px, py) for x, y, px, py in zip(a.surnames, b.surnames, a.surname_parts,
+                                                                 b.surname_parts))
+
+
 def conflict(a: Features, b: Features) -> str:
     """A hard reason why two records cannot be one work ('' when none)."""
     if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
@@ -323,7 +341,7 @@ def conflict(a: Features, b: Features) -> str:
             if similar < 85 or (pages in ("conflict", "close") and similar < 90):
                 return "different titles under one DOI (a supplement DOI)"
         return ""
-    if pages == "conflict":
+    if pages == "conflict" and not _printed_twice_in_one_issue(a, b):
         return "different first pages"
     if a.kind and b.kind and a.kind != b.kind:
         # A thesis, the report and the paper made from it are three works.

@@ -234,11 +234,30 @@ def test_columns_shifted_by_one_do_not_make_a_page_conflict():
     assert clusters([b, c]) == [["2"], ["3"]]
 
 
+def test_an_abstract_printed_twice_in_one_issue_is_one_work():
+    """The very same title and authors on two pages of one supplement issue are one abstract;
+    a series ('Case A', 'Case B') in one issue, or the same title in a later issue (an erratum,
+    the full article), stays apart."""
+    authors = ("Yablon", "Sherer", "Nakase-Richardson", "Todd")
+    title = "Amantadine hydrochloride for treatment of symptoms of the posttraumatic confusional state"
+    a = ref("1", title, 2010, authors, "Archives of Physical Medicine and Rehabilitation", "91", "e8-e9", issue="10")
+    b = ref("2", title.replace("symptoms", "symptom's"), 2010, authors, "Archives of Physical Medicine and Rehabilitation",
+            "91", "e3", issue="10")
+    assert clusters([a, b]) == [["1", "2"]]
+    later = ref("3", title, 2010, authors, "Archives of Physical Medicine and Rehabilitation", "91", "e41", issue="12")
+    assert clusters([a, later]) == [["1"], ["3"]]
+    case_a = ref("4", "International Multifoods case A", 2001, ("Applegate",), "Journal of Information Technology",
+                 "16", "175-184", issue="3")
+    case_b = ref("5", "International Multifoods case B", 2001, ("Applegate",), "Journal of Information Technology",
+                 "16", "185-189", issue="3")
+    assert clusters([case_a, case_b]) == [["4"], ["5"]]
+
+
 def test_every_labelled_set_keeps_precision_and_recall(shared_dir):
     """On every labelled set no predicted cluster joins two gold works, pairwise precision is at
     least 0.995 and recall stays at the floor reached (haematology's gold groups errata, replies
     and separate trial registrations with the original, which the matcher keeps apart)."""
-    floors = {"asysd_diabetes": 0.99, "sra_cytology_screening": 0.995, "sra_stroke": 0.99,
+    floors = {"asysd_diabetes": 0.99, "sra_cytology_screening": 0.995, "sra_stroke": 0.995,
               "colrev_digital_work": 0.99, "bibdedupe_special_cases": 1.0, "cora": 0.89, "sra_haematology": 0.80}
     for name, floor in floors.items():
         path = shared_dir / "data" / "dedup" / name / "records.csv"
