@@ -59,7 +59,7 @@ def split_particle(family: str) -> tuple[str, str]:
     return " ".join(words[:n]), " ".join(words[n:])
 
 
-_BRACE = re.compile(r"[{}]")
+_BRACE = re.compile(r"(?<!\\)[{}]")  # an escaped \{ or \} is text
 _AND = re.compile(r"\s+and\s+", re.I)
 
 
@@ -136,6 +136,8 @@ def _unenclose(value: str) -> str:
         return value[1:-1]
     if len(value) >= 2 and value[0] == "{" and value[-1] == "}":
         inner = value[1:-1]
+        if inner.endswith("\\"):
+            return value  # "{...\}": the last brace is escaped text
         if "{" in inner or "}" in inner:
             depth = 0
             for match in _BRACE.finditer(inner):
@@ -163,6 +165,8 @@ def _split_concat(value: str) -> list[str]:
     """Split a value on ``#`` (BibTeX concatenation) outside braces and quotes."""
     parts, depth, quoted, start = [], 0, False, 0
     for i, ch in enumerate(value):
+        if i and value[i - 1] == "\\":
+            continue  # \{ \} \" \# are text
         if ch == "{":
             depth += 1
         elif ch == "}":

@@ -74,7 +74,7 @@ def _bib_escape(text: str) -> str:
 
 def _bib_text(text: str) -> str:
     """A text field: escaped, and "--" kept from reading as a dash."""
-    return _bib_escape(text).replace("--", "-{}-").replace("``", "`{}`").replace("''", "'{}'")
+    return re.sub(r"([-`'])(?=\1)", r"\1{}", _bib_escape(text))  # "---", "``", "''" kept from reading as dashes or quotes
 
 
 def _bib_name(person: Person) -> str:

@@ -25,7 +25,7 @@ _LETTERS = {
 }
 _ACCENT = re.compile(r"""\\(['`^"~=.]|[uvHcdbkr](?![A-Za-z]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))""")
 _LETTER = re.compile(r"\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\s?")
-_ESCAPE = re.compile(r"\\([&%$#_{}])|\\text(backslash|asciitilde|asciicircum)\b(?:\{\})?\s?")
+_ESCAPE = re.compile(r"\\([&%$#_{}])|\\text(backslash|asciitilde|asciicircum)(?:\{\}|\s+|(?![A-Za-z]))")
 # Escaped characters are held in private-use code points until the other passes are done, so
 # "\$5 and \$6" never reads as math and "\textbackslash" never reads as a command.
 _HELD = {"&": "\ue000", "%": "\ue001", "$": "\ue002", "#": "\ue003", "_": "\ue004", "{": "\ue005", "}": "\ue006",

@@ -92,6 +92,20 @@ def _doi(value: str) -> str:
     return match.group(1).rstrip(".,;") if match else ""
 
 
+def _merge_names(first: list[str], second: list[str]) -> list[Person]:
+    """People named under two tags (AU and A1, ED and A2): when one list holds the other, the longer
+    one; otherwise both, the second's names not in the first added.  Within one tag a name may repeat
+    (two authors called "Wang, L.")."""
+    one, two = [ris_person(n) for n in first], [ris_person(n) for n in second]
+    if not one or not two:
+        return one or two
+    if all(p in one for p in two):
+        return one
+    if all(p in two for p in one):
+        return two
+    return one + [p for p in two if p not in one]
+
+
 def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) -> Reference:
     def one(*names: str) -> str:
         for name in names:
@@ -113,16 +127,8 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
         container = one("T2", "BT", "T3")
     else:
         container = one("T2", "JF", "JO", "JA", "J2", "BT")
-    authors: list[Person] = []
-    for name in every("AU", "A1"):
-        person = ris_person(name)
-        if person not in authors:
-            authors.append(person)
-    editors: list[Person] = []
-    for name in every("ED", "A2") if kind in ("chapter", "book", "paper-conference") else every("ED"):
-        person = ris_person(name)
-        if person not in editors:
-            editors.append(person)
+    authors = _merge_names(every("AU"), every("A1"))
+    editors = _merge_names(every("ED"), every("A2") if kind in ("chapter", "book", "paper-conference") else [])
     # a DOI elsewhere: a doi.org link (not a DOI inside a query string), or old EndNote's "M3  - doi:..."
     linked = [v for v in every("UR", "L2") if re.match(r"https?://(?:dx\.)?doi\.org/", v, re.I)]
     doi = _doi(one("DO", "DI")) or next((_doi(v) for v in linked + every("M3", "N1") if _doi(v)), "")

@@ -487,3 +487,31 @@ def test_bibtex_string_concatenation_and_case():
     text = '@string{JMH = "Mental Health"}\n@article{a, journal = "Journal of " # jmh, title = {A # B}}\n'
     (ref,), problems = parse_bibtex(text, "x.bib")
     assert (ref.container, ref.title, problems) == ("Journal of Mental Health", "A # B", [])
+
+
+_WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x24F)
+                | st.sampled_from(list("&%$#_{}~^\\-'`\".,:;!?()[]/")), min_size=1, max_size=8)
+_NAME = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll"), max_codepoint=0x24F), min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=6).map(" ".join),
+       st.lists(st.tuples(_NAME, _NAME, st.sampled_from(["", "van", "de la", "von der"]),
+                          st.sampled_from(["", "Jr.", "III"])), min_size=1, max_size=3))
+def test_any_title_and_names_survive_every_writer(title, names):
+    """Titles full of LaTeX specials (braces, dashes, quotes, backslashes) and names with particles and
+    suffixes, repeated names included, read back unchanged from BibTeX, RIS and CSL-JSON."""
+    from kg.model import Person, Reference
+
+    authors = tuple(Person(f.capitalize(), g.capitalize() + ".", p, s) for f, g, p, s in names)
+    record = Reference("k1", title=title, authors=authors, year=2000, container="J")
+    for writer, form in ((to_bibtex, "bibtex"), (to_ris, "ris"), (to_csl_json, "csl-json")):
+        (back,) = parse_references(writer([record]), "x", form).references
+        assert (back.title, back.authors) == (title, authors), form
+
+
+def test_ris_same_name_twice_kept_and_au_a1_merged():
+    """Two authors with one name under AU are both kept; A1 repeating AU's names adds nobody."""
+    text = "TY  - JOUR\nAU  - Wang, L.\nAU  - Wang, L.\nA1  - Wang, L.\nAU  - Li, X.\nER  - \n"
+    (ref,), _ = parse_ris(text, "x.ris")
+    assert [p.display for p in ref.authors] == ["Wang, L.", "Wang, L.", "Li, X."]
