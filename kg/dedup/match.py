@@ -110,8 +110,14 @@ def _parts(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=262144)
+def _name_part_words(part: str) -> tuple[str, ...]:
+    # Cached per name part: family names and initials repeat far more often
+    # than whole names do.
+    return tuple(sys.intern(w) for w in fold(part).split() if len(w) > 2)
+
+
 def _name_words(family: str, given: str, literal: str) -> tuple[str, ...]:
-    return tuple(sys.intern(w) for w in fold(f"{family} {given} {literal}").split() if len(w) > 2)
+    return _name_part_words(family) + _name_part_words(given) + _name_part_words(literal)
 
 
 def _small(text: str) -> str:
