@@ -145,7 +145,8 @@ def test_normalisers_are_idempotent(text):
                           st.sampled_from(["", "10.1/a", "10.1/b", "https://doi.org/10.1/a"])),
                 min_size=1, max_size=8))
 def test_never_merges_two_different_dois_and_is_idempotent(items):
-    """No cluster holds two different DOIs; deduplicating the works again changes nothing."""
+    """No cluster holds two different DOIs (records without pages never print one item at one
+    place, the only case where a second DOI is overruled); deduplicating the works again changes nothing."""
     records = [ref(str(i), t, doi=d, pages="") for i, (t, d) in enumerate(items)]
     result = deduplicate(records)
     for cluster in result.clusters:
