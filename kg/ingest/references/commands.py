@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -32,6 +33,9 @@ def refs() -> None:
 def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> None:
     """Parse FILES into typed records and print them (each keeps its input id).
 
+    With several FILES, each id is prefixed by its file's name (``a.ris:ID1``)
+    so that ids stay unique.
+
     Problems go to stderr with their file and line, then one count line per
     file and a total. Exits 1 when no record could be read, or with --strict
     when any problem was found.
@@ -48,7 +52,10 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
             summaries.append(f"{path}: not read (1 error)")
             errors += 1
             continue
-        records.extend(listing.references)
+        if len(files) > 1:  # ids stay unique across inputs, as in ``kg dedup``
+            records.extend(replace(r, id=f"{path.name}:{r.id}") for r in listing.references)
+        else:
+            records.extend(listing.references)
         file_errors = sum(p.severity == "error" for p in listing.problems)
         file_warnings = sum(p.severity == "warning" for p in listing.problems)
         for problem in listing.problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from textwrap import dedent
 
@@ -167,6 +168,18 @@ def test_cli_parse_formats_and_exit_codes(runner, tmp_path):
     empty.write_text("", encoding="utf-8")
     assert runner.invoke(main, ["refs", "parse", str(empty)]).exit_code == 1
 
+
+
+def test_cli_parse_several_files_keeps_ids_unique(runner, tmp_path):
+    """With several files, each record's id is prefixed by its file's name, so no two records share one."""
+    for name, entry in (("a.txt", "Corrigan, P. W. (2004). How stigma interferes with mental health care. "
+                                  "American Psychologist, 59(7), 614-625."),
+                        ("b.txt", "Cohen, S., & Wills, T. A. (1985). Stress, social support, and the buffering "
+                                  "hypothesis. Psychological Bulletin, 98(2), 310-357.")):
+        (tmp_path / name).write_text(entry + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["refs", "parse", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 0
+    assert [item["id"] for item in json.loads(result.stdout)] == ["a.txt:1", "b.txt:1"]
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
