@@ -543,6 +543,12 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
             reasons.append("page ranges overlap")
         return max(0.0, min(score, 1.0)), tuple(reasons)
     # No title on one side (noisy citation lists): authors, year, venue and pages.
+    if (not a.title and not b.title and authors >= 0.99 and len(a.surnames) == len(b.surnames) and same_year
+            and venue >= 0.9 and same_volume and pages == "same" and not (a.generic or b.generic)):
+        # Physics and chemistry cite without titles ("J. Appl. Phys. 76, 893
+        # (1994)"): journal, volume and first page name one article, the
+        # whole author list and the year confirm it.
+        return 0.95, ("no titles; authors, year, journal, volume and first page match",)
     if authors >= 0.99 and same_year and venue >= 0.8 and pages == "same":
         return 0.85, ("no title; authors, year, venue and first page match: a reviewer should confirm",)
     return 0.3, ("no title to compare",)
