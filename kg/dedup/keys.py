@@ -357,6 +357,27 @@ def language_of(title_key_: str) -> str:
     return ranked[0][0]
 
 
+_REPORT_NUMBER = re.compile(r"\b([A-Za-z]{2,6})[-\s]([A-Za-z]{2,6})-(?:TR-)?(\d{2})-(\d{1,4})\b")
+
+
+def report_number(raw: str, title: str = "") -> str:
+    """A technical report's number ("CMU-CS-88-162") in a citation string, upper-case; '' if none.
+
+    Like a DOI it names one report, whatever title a citer gives it.
+
+    >>> report_number("Fahlman, S. E. An empirical study. Technical Report CMU CS-88-162, Carnegie Mellon.")
+    'CMU-CS-88-162'
+    >>> report_number("Smith, J. (1990). A study. Journal of Things, 12, 34-56.")
+    ''
+    """
+    rest = raw.replace(title, " ") if title else raw
+    match = _REPORT_NUMBER.search(rest)
+    if not match:
+        return ""
+    return sys.intern("-".join((match.group(1).upper(), match.group(2).upper(), match.group(3),
+                                match.group(4).lstrip("0") or "0")))
+
+
 _RAW_REPORT = re.compile(r"(?i)\b(?:tech(?:nical)?\.?\s*(?:rep(?:ort)?|memo)\b|working paper\b|TR[- ]?\d|rpt\b)"
                          r"|\b[A-Za-z]{2,}-[A-Za-z]{2,}-(?:TR-)?\d\d-\d{2,}\b")  # CMU-CS-90-100
 _RAW_THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d\.?|doctoral|master'?s)\s+(?:thesis|dissertation)\b|\bdissertation\b|^\s*ph\.?\s?d\b")

@@ -62,6 +62,7 @@ from kg.dedup.keys import (
     language_of,
     original_title,
     notice_kind,
+    report_number,
     numbers_in,
     page_range,
     surname_key,
@@ -87,6 +88,7 @@ class Features:
 
     index: int
     doi: str
+    report: str
     title: str
     original: str
     words: tuple[str, ...]
@@ -150,6 +152,7 @@ def features(index: int, ref: Reference) -> Features:
     return Features(
         index=index,
         doi=doi,
+        report=report_number(ref.raw, ref.title) if ref.raw else "",
         title=title,
         original=original_title(ref.title),
         words=tuple(title_words(title)),
@@ -176,6 +179,11 @@ def _doi_key(f: Features) -> Iterable[tuple[str, ...]]:
         yield (f.doi,)
 
 
+def _report_key(f: Features) -> Iterable[tuple[str, ...]]:
+    if f.report:
+        yield (f.report,)
+
+
 def _title_keys(f: Features) -> Iterable[tuple[str, ...]]:
     if len(f.words) >= 3:
         yield ("head", *f.words[:4])
@@ -200,6 +208,7 @@ def _locator_key(f: Features) -> Iterable[tuple[str, ...]]:
 # in memory at a time.
 BLOCKINGS: tuple[tuple[str, Callable[[Features], Iterable[tuple[str, ...]]]], ...] = (
     ("doi", _doi_key),
+    ("report", _report_key),  # a report number names one report, as a DOI does
     ("title", _title_keys),  # title prefix and tail
     ("author-year", _author_keys),  # first surname + year + first title word or first page
     ("volume-page", _locator_key),
@@ -473,6 +482,14 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
         return 0.0, (veto,)
     if a.doi and a.doi == b.doi:
         return 1.0, ("same DOI",)  # titles that disagree were vetoed above
+    if a.report and a.report == b.report and a.kind == b.kind == "report" and a.surnames and b.surnames \
+            and _same_name(a.surnames[0], b.surnames[0], a.surname_parts[0], b.surname_parts[0]) \
+            and a.title and b.title and _title(a, b) >= 0.75 and not _substituted(a.words, b.words):
+        # A report's number names it as a DOI does; a garbled title
+        # ('Christi an, "The Cascade--Correlation ..."') does not matter.  A
+        # mistyped number (CMU-CS-TR-91-100 for 90-100) is why the titles
+        # must still agree.
+        return 0.95, ("same report number, first author and title",)
     reasons: list[str] = []
     authors = _authors(a, b)
     venue = _container(a, b)

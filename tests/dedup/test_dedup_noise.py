@@ -174,6 +174,24 @@ def test_what_a_citation_string_says_it_is(raw, extra, kind):
     assert features(0, record).kind == kind
 
 
+def test_a_report_number_names_one_report():
+    """Two citations of report CMU-CS-90-100, one with a garbled title and no year, are one report;
+    a report with the same (mistyped) number but another title stays apart."""
+    authors = ("Fahlman", "Lebiere")
+    a = ref("1", "The cascade-correlation learning architecture", 1990, authors, "", "", "", type="report",
+            raw="Fahlman, S. E. and Lebiere, C. (1990). The cascade-correlation learning architecture. "
+                "Technical Report CMU-CS-90-100, Carnegie Mellon University.")
+    b = ref("2", 'Christi an, "The Cascade--Correlation Learning Architecture"', None, authors, "", "", "",
+            type="report", raw='Fahlman, Scott E., and Lebiere, Christi an, "The Cascade--Correlation Learning '
+                               'Architecture", Technical Report CMU CS-90-100, Carnegie Mellon University')
+    assert features(0, a).report == features(1, b).report == "CMU-CS-90-100"
+    assert clusters([a, b]) == [["1", "2"]]
+    recurrent = ref("3", "The recurrent cascade-correlation architecture", 1990, ("Fahlman",), "", "", "",
+                    type="report", raw="Fahlman, S. E. (1990). The recurrent cascade-correlation architecture. "
+                                       "Technical Report CMU-CS-90-100.")
+    assert clusters([a, recurrent]) == [["1"], ["3"]]
+
+
 def test_sibling_titles_differing_by_one_word_stay_apart():
     """Two trial registrations for adults and for children are two works."""
     a = ref("1", "An open-label clinical trial of eculizumab in adult patients with atypical HUS", 2011,
@@ -272,7 +290,7 @@ def test_every_labelled_set_keeps_precision_and_recall(shared_dir):
     least 0.995 and recall stays at the floor reached (haematology's gold groups errata, replies
     and separate trial registrations with the original, which the matcher keeps apart)."""
     floors = {"asysd_diabetes": 0.99, "sra_cytology_screening": 0.995, "sra_stroke": 0.995,
-              "colrev_digital_work": 0.99, "bibdedupe_special_cases": 1.0, "cora": 0.89, "sra_haematology": 0.80}
+              "colrev_digital_work": 0.99, "bibdedupe_special_cases": 1.0, "cora": 0.905, "sra_haematology": 0.80}
     for name, floor in floors.items():
         path = shared_dir / "data" / "dedup" / name / "records.csv"
         refs, _ = read_csv(path)
