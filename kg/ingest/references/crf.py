@@ -61,6 +61,7 @@ _FLAGS = (
     ("vanc", re.compile(r"\d{4}[a-z]?\s*;\s*\d").search),
     ("colnum", re.compile(r"^\d+[:;]\d*").match),
 )
+_QUOTES = frozenset("\"“”'‘’«»„")
 _ROMAN = re.compile(r"^[IVXLCivxlc]{2,}[.,:]?$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|e|er|ème)$")
 
@@ -75,8 +76,12 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
-    """A word's own attributes, and the short lists its neighbours see.
+def _word_features(
+    word: str,
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, bool, bool, bool, bool]:
+    """A word's own attributes, the short lists its neighbours see (at -2, -1,
+    +1, +2), its lower-cased form, whether it holds a year or ends a
+    sentence, and whether a quotation is open after it (none or one open before).
 
     Cached: words recur across references.  Attributes are plain strings
     (python-crfsuite reads a list of strings faster than a dict).
@@ -103,7 +108,8 @@ def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...
         ("upper", len(stripped) > 1 and stripped.isupper()),
         ("url", word.startswith(("http", "www", "doi:", "10.", "<http", "(http"))),
         ("paren", "(" in word or ")" in word),
-        ("quote", any(q in word for q in "\"“”'‘’«»")),
+        # At an edge only: the apostrophe of "O'Brien" or "children's" opens no quotation.
+        ("quote", word[:1] in _QUOTES or word.rstrip(".,;:")[-1:] in _QUOTES),
         ("month", low in _MONTHS),
         ("roman", _ROMAN.match(stripped) is not None),
         ("ordinal", _ORDINAL.match(low) is not None),
@@ -116,7 +122,34 @@ def _word_features(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...
     near = ["w=" + low, "sh=" + shape, "last=" + last]
     if key:
         near.append("key=" + key)
-    return tuple(own), {off: tuple(f"{off}:{a}" for a in near) for off in (-2, -1, 1, 2)}
+    stop = word[-1:] in ".:;" or word.endswith(('."', ".”", ",”", ',"'))
+    return (
+        tuple(own),
+        tuple(tuple(f"{off}:{a}" for a in near) for off in (-2, -1, 1, 2)),
+        low,
+        _YEAR.search(word) is not None,
+        stop,
+        _quote_after(word, False),
+        _quote_after(word, True),
+    )
+
+
+def _quote_after(word: str, inside: bool) -> bool:
+    """Whether a quotation is open after ``word``, given whether one was open before it."""
+    for ch in word:
+        if ch in "“«‘":
+            inside = True
+        elif ch in "”»’":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+_POS = tuple(f"pos={k}" for k in range(10))
+_INDEX = tuple(f"i={k}" for k in range(7))
+_STOPS = tuple(f"stops={k}" for k in range(6))
+_EDGES = (("-2:edge",), ("-1:edge",), ("1:edge",), ("2:edge",))
 
 
 def features(words: list[str]) -> list[list[str]]:
@@ -127,35 +160,23 @@ def features(words: list[str]) -> list[list[str]]:
     seen_year = False
     stops = 0
     quote_open = False
-    for i, (own, _) in enumerate(base):
-        f = list(own)
-        f.append(f"pos={i * 10 // max(n, 1)}")
-        f.append(f"i={min(i, 6)}")
-        f.append(f"stops={min(stops, 5)}")
+    for i, (own, _, low, is_year, stop, opens, keeps) in enumerate(base):
+        f = [*own, _POS[i * 10 // n], _INDEX[min(i, 6)], _STOPS[min(stops, 5)]]
         if seen_year:
             f.append("after-year")
         if quote_open:
             f.append("in-quote")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                f.extend(base[j][1][off])
-            else:
-                f.append(f"{off}:edge")
+        f.extend(base[i - 2][1][0] if i >= 2 else _EDGES[0])
+        f.extend(base[i - 1][1][1] if i >= 1 else _EDGES[1])
         if i + 1 < n:
-            f.append("bi=" + own[0][2:] + "|" + base[i + 1][0][0][2:])
-        word = words[i]
-        if _YEAR.search(word):
-            seen_year = True
-        if word[-1:] in ".:;" or word.endswith(('."', ".”", ",”", ',"')):
-            stops += 1
-        for ch in word:
-            if ch in "“«‘":
-                quote_open = True
-            elif ch in "”»’":
-                quote_open = False
-            elif ch == '"':
-                quote_open = not quote_open
+            f.extend(base[i + 1][1][2])
+            f.append("bi=" + low + "|" + base[i + 1][2])
+        else:
+            f.extend(_EDGES[2])
+        f.extend(base[i + 2][1][3] if i + 2 < n else _EDGES[3])
+        seen_year = seen_year or is_year
+        stops += stop
+        quote_open = keeps if quote_open else opens
         out.append(f)
     return out
 
@@ -204,7 +225,9 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
 
     Examples:
         >>> [p.family for p in split_names("J. Smith, K. L. Jones and A. van Dam")[0]]
-        ['Smith', 'Jones', 'van Dam']
+        ['Smith', 'Jones', 'Dam']
+        >>> split_names("van der Berg, Anna, and Jo Smith")[0][0]
+        Person(family='Berg', given='Anna', particle='van der', suffix='', literal='')
         >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
         ['Heidegger', 'Arendt']
     """
@@ -235,7 +258,7 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             continue
         if (
             i + 1 < len(parts)
-            and len(words) == 1
+            and (len(words) == 1 or _particled(words))
             and not _INITIAL.match(part)
             and _GIVEN.match(parts[i + 1])
             and (i == 0 or " " in parts[i + 1])
@@ -249,6 +272,9 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             people.append(Person(family.strip(), given.strip()))
         elif len(words) > 1 and all(_INITIAL.match(w) for w in words[1:]):
             people.append(Person(words[0], " ".join(words[1:])))
+        elif len(words) > 2 and _INITIAL.match(words[-1]) and _particled(words[:-1]):
+            # Vancouver "van der Berg A".
+            people.append(Person(" ".join(words[:-1]), words[-1]))
         elif len(words) > 1:
             k = len(words) - 1
             while k > 1 and words[k - 1][:1].islower():
@@ -257,7 +283,23 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         else:
             people.append(Person(part))
         i += 1
-    return tuple(people), et_al
+    return tuple(_split_particle(p) for p in people), et_al
+
+
+_PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
+
+
+def _particled(words: list[str]) -> bool:
+    """Whether ``words`` are a family name after lower-case particles ("van der Berg")."""
+    return len(words) > 1 and all(w in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
+
+
+def _split_particle(person: Person) -> Person:
+    """Move a family name's leading particles ("van der") to ``particle``."""
+    words = person.family.split()
+    if person.particle or not _particled(words):
+        return person
+    return Person(words[-1], person.given, " ".join(words[:-1]), person.suffix, person.literal)
 
 
 _TYPE_HINTS = (
@@ -330,6 +372,55 @@ def clean_pages(text: str) -> str:
     return re.sub(r"\s*(?:[–—-]+|\s-\s)\s*", "-", t)
 
 
+_OPEN_QUOTE = ("“", '"', "‘", "«", "„", "'")
+_CLOSE_QUOTE = re.compile(r"[”\"’»'][.,:;]$|[.,:;?!][”\"’»']$")
+
+
+def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title ends at its closing quote: words the CRF ran on past it are the container's.
+
+    >>> _end_title_at_quote([("“A", "title"), ("b,”", "title"), ("in", "title"), ("Book,", "title")])
+    [('“A', 'title'), ('b,”', 'title'), ('in', 'container-title'), ('Book,', 'container-title')]
+    >>> _end_title_at_quote([("“A", "title"), ("‘b’", "title"), ("c.”", "title")])[1]
+    ('‘b’', 'title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is None or not tagged[start][0].startswith(_OPEN_QUOTE):
+        return tagged
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    for k in range(start, end - 1):
+        word = tagged[k][0]
+        if _CLOSE_QUOTE.search(word) and not (k == start and len(word) <= 2):
+            return tagged[: k + 1] + [(w, "container-title") for w, _ in tagged[k + 1:end]] + tagged[end:]
+    return tagged
+
+
+_GENRE = re.compile(r"dissertation|thesis|report|working paper|doctoral|master|unpublished|preprint|manuscript", re.I)
+
+
+def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A bracketed genre that closes the title ("(Doctoral dissertation).") is the genre, not the title.
+
+    >>> _genre_out_of_title([("Peer", "title"), ("support", "title"), ("(Doctoral", "title"), ("dissertation).", "title")])
+    [('Peer', 'title'), ('support', 'title'), ('(Doctoral', 'genre'), ('dissertation).', 'genre')]
+    """
+    end = max((i for i, (_, label) in enumerate(tagged) if label == "title"), default=-1)
+    if end < 1 or not re.search(r"[)\]][.,]?$", tagged[end][0]):
+        return tagged
+    start = end
+    while start > 0 and tagged[start - 1][1] == "title" and not tagged[start][0].startswith(("(", "[")):
+        start -= 1
+    if start == 0 or not tagged[start][0].startswith(("(", "[")) or tagged[start - 1][1] != "title":
+        return tagged
+    if not _GENRE.search(" ".join(w for w, _ in tagged[start:end + 1])):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end + 1]] + tagged[end + 1:]
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = re.sub(r"\s+", " ", entry).strip()
@@ -339,6 +430,20 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(w, "url" if _LINK.match(w) else label) for w, label in tagged]
+    tagged = _end_title_at_quote(tagged)
+    tagged = _genre_out_of_title(tagged)
+    if not any(label == "title" for _, label in tagged):
+        # No title: the first run the CRF gave to a translator, an editor or a
+        # note right after the authors and date is the title it missed.
+        k = 0
+        while k < len(tagged) and tagged[k][1] in ("citation-number", "author", "date"):
+            k += 1
+        run = tagged[k][1] if k < len(tagged) else ""
+        if k and run in ("translator", "editor", "note", "genre"):
+            j = k
+            while j < len(tagged) and tagged[j][1] == run:
+                j += 1
+            tagged = tagged[:k] + [(w, "title") for w, _ in tagged[k:j]] + tagged[j:]
     groups: dict[str, list[str]] = {}
     for word, label in tagged:
         groups.setdefault(label, []).append(word)
@@ -380,12 +485,17 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         kind = "book"
     elif "editor" in text or "publisher" in text:
         kind = "chapter"
+    # Hints come from outside the title: a paper titled "A report on ..." is no report.
+    outside = " ".join(w for w, label in tagged if label != "title")
     for pattern, hinted in _TYPE_HINTS:
-        if pattern.search(raw):
+        if pattern.search(outside):
             kind = hinted
             break
     doi, url = doi_and_url(raw)
+    if kind == "book" and url and "publisher" not in text:
+        kind = "webpage"
     isbn = re.search(r"ISBN[:\s]*([\dXx-]{10,17})", raw)
+    pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", raw)
     leftover = clean(" ".join(groups.get("note", [])))
     found = sum(1 for k in ("author", "title", "date") if k in text)
     return Reference(
@@ -408,6 +518,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         doi=doi,
         url=url,
         isbn=isbn.group(1) if isbn else "",
+        pmid=pmid.group(1) if pmid else "",
         raw=raw,
         source=source,
         source_format="text",

@@ -62,8 +62,8 @@ def _name_pool(records: list[dict[str, object]]) -> list[Person]:
                 people, _ = split_names(str(text))
                 for p in people:
                     if re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", p.family) and p.given and len(p.given) < 30:
-                        names.add((p.family, p.given))
-    return [Person(f, g) for f, g in sorted(names)]
+                        names.add((p.family, p.given, p.particle))
+    return [Person(f, g, particle) for f, g, particle in sorted(names)]
 
 
 def generated_references(records: list[dict[str, object]], n: int, seed: int = 13) -> list[list[tuple[str, str]]]:

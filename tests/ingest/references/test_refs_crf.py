@@ -98,3 +98,87 @@ def test_parser_never_crashes_on_arbitrary_text(text: str) -> None:
     """Any string parses to a reference (possibly low confidence) without raising."""
     ref, _ = parse_reference(text, "1", SRC)
     assert ref.id == "1"
+
+
+@pytest.mark.parametrize(
+    "printed,expected",
+    [
+        ("27(1),", ("27", "1", "")),
+        ("vol. 7, no. 3,", ("7", "3", "")),
+        ("Vol. 159 Issue 3,", ("159", "3", "")),
+        ("2001;27(1):363-85.", ("27", "1", "363-85")),
+        ("n° 54, vol. 1,", ("1", "54", "")),
+        ("v. 45,", ("45", "", "")),
+        ("33, no. 3/4", ("33", "3/4", "")),
+        ("14(Suppl.1),", ("14", "Suppl.1", "")),
+        ("175(7):4769–76,", ("175", "7", "4769-76")),
+        ("12, 45-67", ("12", "", "45-67")),
+    ],
+    ids=["parens", "vol-no", "issue-word", "vancouver", "issue-first", "v-dot", "double-issue", "supplement",
+         "pages-inside", "comma-pages"],
+)
+def test_split_volume_reads_volume_issue_and_pages(printed: str, expected: tuple[str, str, str]) -> None:
+    """Every common way of printing volume, issue and pages splits into the three fields."""
+    from kg.ingest.references.crf import split_volume
+
+    assert split_volume(printed) == expected
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["van der Berg, Anna, and Jo Smith", "A. van der Berg and J. Smith", "van der Berg A, Smith J",
+     "van der Berg, A., & Smith, J."],
+    ids=["inverted-full", "natural", "vancouver", "apa"],
+)
+def test_split_names_keeps_particles_apart(names: str) -> None:
+    """'van der' becomes the particle of Berg in every name order."""
+    people, _ = split_names(names)
+    assert [(p.particle, p.family) for p in people] == [("van der", "Berg"), ("", "Smith")]
+
+
+def test_numbered_wrapped_list_with_typography_parses() -> None:
+    """A numbered list whose entries wrap, with en dashes, typographic quotes, italics markers and Unicode names."""
+    from kg.ingest.references.text import parse_text_list
+
+    text = (
+        "[1] A.-L. Barabási and R. Albert, “Emergence of scaling in random\n"
+        "    networks,” *Science*, vol. 286, no. 5439, pp. 509–512, 1999.\n"
+        "[2] J. Hochreiter and J. Schmidhuber, “Long short-term memory,” *Neural Comput.*,\n"
+        "    vol. 9, no. 8, pp. 1735–1780, 1997.\n"
+    )
+    refs, problems = parse_text_list(text, "refs.txt")
+    assert problems == [] and len(refs) == 2
+    first = refs[0]
+    assert [p.family for p in first.authors] == ["Barabási", "Albert"]
+    assert (first.year, first.title, first.container) == (1999, "Emergence of scaling in random networks", "Science")
+    assert (first.volume, first.issue, first.pages) == ("286", "5439", "509-512")
+    assert refs[1].source.line == 3 and refs[1].pages == "1735-1780"
+
+
+@pytest.mark.parametrize(
+    "entry,kind",
+    [
+        ("Smith, J. (2010). Peer support and recovery (Doctoral dissertation). University of Leeds.", "thesis"),
+        ("World Health Organization. (2013). Mental health action plan 2013-2020 (Technical Report No. 12). "
+         "Geneva: World Health Organization.", "report"),
+        ("A. Lee and B. Chan, “Fast parsing of references,” in Proceedings of the ACM Symposium on Document "
+         "Engineering, 2015, pp. 1–10.", "paper-conference"),
+        ("Mind. (2020). How to cope with loneliness. Retrieved from https://www.mind.org.uk/loneliness", "webpage"),
+        ("Corrigan, P. W. (2004). A report card on stigma. American Psychologist, 59(7), 614-625.", "article-journal"),
+    ],
+    ids=["thesis", "report", "conference", "webpage", "title-says-report"],
+)
+def test_entry_types_come_from_outside_the_title(entry: str, kind: str) -> None:
+    """Theses, reports, conference papers and web pages are told apart by what surrounds the title."""
+    ref, _ = parse_reference(entry, "1", SRC)
+    assert ref.type == kind
+
+
+def test_identifiers_are_kept() -> None:
+    """DOI, PMID and ISBN printed in an entry are read out."""
+    ref, _ = parse_reference(
+        "Corrigan PW. How stigma interferes with mental health care. Am Psychol. 2004;59(7):614-25. "
+        "doi:10.1037/0003-066X.59.7.614. PMID: 15491256.", "1", SRC)
+    assert (ref.doi, ref.pmid) == ("10.1037/0003-066X.59.7.614", "15491256")
+    book, _ = parse_reference("Goffman, E. (1963). Stigma. Prentice-Hall. ISBN 978-0-671-62244-2", "2", SRC)
+    assert book.isbn == "978-0-671-62244-2"

@@ -160,33 +160,55 @@ JOURNALS = ["Journal of Community Psychology", "Social Science & Medicine", "Psy
             "American Journal of Public Health", "BMC Psychiatry", "Health Psychology Review"]
 
 
+PARTICLES = [("van der", "Berg"), ("de", "Vries"), ("von", "Humboldt"), ("da", "Silva")]
+BOOKS = ["Handbook of social support and the family", "Mental health services research",
+         "The sociology of health and illness", "Community psychology in practice"]
+PUBLISHERS = [("New York", "Springer"), ("Oxford", "Oxford University Press"), ("London", "Routledge"),
+              ("Thousand Oaks, CA", "Sage")]
+
+
 @st.composite
-def articles(draw: st.DrawFn) -> Reference:
-    """A journal article with 1-4 authors drawn from real-world name shapes (diacritics, hyphens, apostrophes)."""
+def records(draw: st.DrawFn) -> Reference:
+    """An article, book or chapter with 1-4 authors of real-world name shapes (diacritics, hyphens, apostrophes, particles)."""
     families = draw(st.lists(st.sampled_from(FAMILIES), min_size=1, max_size=4, unique=True))
-    people = tuple(Person(f, draw(st.sampled_from(GIVEN))) for f in families)
-    words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=9))
+    people = [Person(f, draw(st.sampled_from(GIVEN))) for f in families]
+    if draw(st.booleans()) and draw(st.booleans()):
+        particle, family = draw(st.sampled_from(PARTICLES))
+        people[draw(st.integers(0, len(people) - 1))] = Person(family, draw(st.sampled_from(GIVEN)), particle)
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=9, unique=True))
     first = draw(st.integers(1, 2000))
+    kind = draw(st.sampled_from(["article-journal", "article-journal", "book", "chapter"]))
+    place, publisher = draw(st.sampled_from(PUBLISHERS))
+    common = {
+        "authors": tuple(people),
+        "year": draw(st.integers(1950, 2025)),
+        "title": (" ".join(words)).capitalize(),
+    }
+    if kind == "book":
+        return Reference("1", type=kind, place=place, publisher=publisher, **common)  # type: ignore[arg-type]
+    pages = f"{first}-{first + draw(st.integers(1, 60))}"
+    if kind == "chapter":
+        editors = tuple(Person(f, draw(st.sampled_from(GIVEN))) for f in draw(
+            st.lists(st.sampled_from(FAMILIES), min_size=1, max_size=3, unique=True)))
+        return Reference("1", type=kind, editors=editors, container=draw(st.sampled_from(BOOKS)), pages=pages,
+                         place=place, publisher=publisher, **common)  # type: ignore[arg-type]
     return Reference(
         "1",
-        authors=people,
-        year=draw(st.integers(1950, 2025)),
-        title=(" ".join(words)).capitalize(),
         container=draw(st.sampled_from(JOURNALS)),
         volume=str(draw(st.integers(1, 300))),
         issue=str(draw(st.integers(1, 12))),
-        pages=f"{first}-{first + draw(st.integers(1, 60))}",
+        pages=pages,
+        **common,  # type: ignore[arg-type]
     )
 
 
 @needs_model
 @pytest.mark.parametrize("style", sorted(STYLES))
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(record=articles())
-def test_formatted_article_parses_back(style: str, record: Reference) -> None:
-    """An article formatted in any of the six styles parses back to its authors, year, title, journal and numbers."""
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(record=records())
+def test_formatted_record_parses_back(style: str, record: Reference) -> None:
+    """A record formatted in any of the six styles parses back to its authors, year, title, container and numbers."""
     text = format_reference(record, style)
-    row = generate.expected(record, style)
-    expected = expected_fields(row)
+    expected = expected_fields(generate.expected(record, style))
     got = parsed_fields(text)
     assert got == expected, text
