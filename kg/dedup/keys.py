@@ -69,6 +69,8 @@ def _drop_cited_in_parens(text: str) -> str:
             return body[:i].rstrip() if _YEAR.search(inside) and i > 0 else text
     return text
 _CITED_AFTER_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s+\S.*\b(?:1[89]|20)\d\d\b.*$")
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
+_REPORT_IN_PARENS = re.compile(r"\s*\((?:[A-Za-z]{2,6})[-\s](?:[A-Za-z]{2,6})-(?:TR-)?\d{2}-\d{1,4}\)\s*\.?$")
 _ABSTRACT_TAG = re.compile(r"(?i)\s*\((?:structured|provisional) abstract\)")
 
 
@@ -88,8 +90,14 @@ def clean_title(title: str) -> str:
     'Eculizumab for aHUS.'
     >>> clean_title("[Impact of cognitive deficit on survival]")
     'Impact of cognitive deficit on survival'
+    >>> clean_title("<date>(1995)</date> Fast perceptual learning in <i>hyperacuity</i>.")
+    'Fast perceptual learning in  hyperacuity .'
+    >>> clean_title("(1988) An empirical study of learning speed (CMU-CS-88-162)")
+    'An empirical study of learning speed'
     """
     text = html.unescape(title).strip()
+    if "<" in text:
+        text = _MARKUP.sub(" ", text).strip()  # "<i>E. coli</i>", "<date>(1995)</date> Fast ..."
     stripped, previous = text, ""
     while stripped != previous:  # nested notes: "[Erratum appears in ... [corrected to ...]]"
         previous, stripped = stripped, _BRACKETED.sub("", stripped)
@@ -100,6 +108,7 @@ def clean_title(title: str) -> str:
     stripped = _CITED_AFTER_ELLIPSIS.sub("", stripped)
     stripped = _drop_cited_in_parens(stripped)
     stripped = _ABSTRACT_TAG.sub("", stripped)
+    stripped = _REPORT_IN_PARENS.sub("", stripped)
     return stripped.strip()
 
 
@@ -370,8 +379,9 @@ def report_number(raw: str, title: str = "") -> str:
     >>> report_number("Smith, J. (1990). A study. Journal of Things, 12, 34-56.")
     ''
     """
-    rest = raw.replace(title, " ") if title else raw
-    match = _REPORT_NUMBER.search(rest)
+    # The title is searched too: a citer may print the number inside it
+    # ("An empirical study ... (CMU-CS-88-162)").
+    match = _REPORT_NUMBER.search(raw) or _REPORT_NUMBER.search(title)
     if not match:
         return ""
     return sys.intern("-".join((match.group(1).upper(), match.group(2).upper(), match.group(3),

@@ -152,7 +152,7 @@ def features(index: int, ref: Reference) -> Features:
     return Features(
         index=index,
         doi=doi,
-        report=report_number(ref.raw, ref.title) if ref.raw else "",
+        report=report_number(ref.raw, ref.title),
         title=title,
         original=original_title(ref.title),
         words=tuple(title_words(title)),

@@ -38,8 +38,11 @@ def clusters(records, **kw):
         ("Eculizumab for aHUS (New England Journal of Medicine (2009) 360 (542-544))", "Eculizumab for aHUS"),
         ("(1991) Instance-based learning algorithms.", "Instance-based learning algorithms."),
         ("[Impact of cognitive deficit on survival]", "Impact of cognitive deficit on survival"),
+        ("<date>(1995)</date> Fast perceptual learning in hyperacuity.", "Fast perceptual learning in hyperacuity."),
+        ("An empirical study of learning speed (CMU-CS-88-162)", "An empirical study of learning speed"),
     ],
-    ids=["review-refs", "erratum-note", "vol-pg", "cited-in-parens", "leading-year", "bracketed-translation"],
+    ids=["review-refs", "erratum-note", "vol-pg", "cited-in-parens", "leading-year", "bracketed-translation",
+         "markup", "report-number"],
 )
 def test_database_notes_are_stripped_from_titles(raw, clean):
     """Notes that exports append to titles do not take part in matching."""
