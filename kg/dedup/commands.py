@@ -60,7 +60,7 @@ def _review(result: DedupResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     lines = [f"{len(rows)} uncertain pair(s); mark them in a decisions file (- {{left: A, right: B, decision: same}})"]
-    lines += [f"{r['score']:.3f}  {r['left']}  ~  {r['right']}  ({'; '.join(r['reasons'])})" for r in rows]
+    lines += [f"{d.score:.3f}  {d.left}  ~  {d.right}  ({'; '.join(d.reasons)})" for d in result.uncertain]
     return "\n".join(lines) + "\n"
 
 
