@@ -113,9 +113,13 @@ def gold_fields(record: dict) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def ours(raw: str) -> dict[str, str]:
-    """Parse one string with kg and return normalised field values."""
-    ref, _ = parse_reference(raw, "1", SourceLocation("bench", 1))
+def ours_parse(raw: str) -> object:
+    """Parse one string with kg (the step the speed figure times)."""
+    return parse_reference(raw, "1", SourceLocation("bench", 1))[0]
+
+
+def ours_fields(ref) -> dict[str, str]:
+    """Normalised field values of a kg reference."""
     out = {
         "author": "|".join(norm(p.literal or f"{p.particle} {p.family}") for p in ref.authors),
         "year": str(ref.year or "")[:4],
@@ -128,15 +132,24 @@ def ours(raw: str) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def peer(raw: str) -> dict[str, str]:
-    """Parse one string with refextract and return normalised field values."""
+def ours(raw: str) -> dict[str, str]:
+    """Parse one string with kg and return normalised field values."""
+    return ours_fields(ours_parse(raw))
+
+
+def peer_parse(raw: str) -> object:
+    """Parse one string with refextract (the step the speed figure times)."""
     from refextract import extract_references_from_string
 
-    out: dict[str, str] = {}
     try:
-        found = extract_references_from_string(raw)
+        return extract_references_from_string(raw)
     except Exception:  # the peer may fail on any input; count it as empty
-        return out
+        return None
+
+
+def peer_fields(found) -> dict[str, str]:
+    """Normalised field values of refextract's first reference."""
+    out: dict[str, str] = {}
     if not found:
         return out
     ref = found[0]
@@ -173,12 +186,19 @@ def tokens_labelled(raw: str, fields: dict[str, str]) -> list[str]:
     return labels
 
 
-def score(records: list[dict], parse) -> dict[str, object]:
-    """Field P/R/F1, error rates, wholly-right share and speed of ``parse``."""
+def score(records: list[dict], parse, fields) -> dict[str, object]:
+    """Field P/R/F1, error rates, wholly-right share and speed of ``parse``.
+
+    Only ``parse`` is timed; ``fields`` (normalising its output for the
+    comparison) runs after the clock stops.
+    """
     raws = [r["raw"] for r in records]
+    # Load the model (or the peer's knowledge bases) before the clock starts.
+    parse("Smith, J. (2000). A warm-up title. Journal of Tests, 1(2), 3-4.")
     start, cpu_start = time.perf_counter(), time.process_time()
-    predictions = [parse(raw) for raw in raws]
+    parsed = [parse(raw) for raw in raws]
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    predictions = [fields(p) for p in parsed]
     counts = {f: [0, 0, 0] for f in FIELDS}  # tp, fp, fn
     whole = 0
     bad_tokens = total_tokens = bad_sequences = 0
@@ -357,8 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         if args.limit:
             records = records[: args.limit]
-        mine = score(records, ours)
-        theirs = score(records, peer) if have_peer else None
+        mine = score(records, ours_parse, ours_fields)
+        theirs = score(records, peer_parse, peer_fields) if have_peer else None
         print_set(name, len(records), mine, theirs)
     if not args.no_bibtex:
         bench_bibtex(root / "bibtex" / "bibliotex_all.bib")

@@ -61,6 +61,7 @@ _FLAGS = (
     ("vanc", re.compile(r"\d{4}[a-z]?\s*;\s*\d").search),
     ("colnum", re.compile(r"^\d+[:;]\d*").match),
 )
+_DIGIT_OR_DOT = re.compile(r"[\d.]")
 _QUOTES = frozenset("\"“”'‘’«»„")
 _ROMAN = re.compile(r"^[IVXLCivxlc]{2,}[.,:]?$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|e|er|ème)$")
@@ -100,37 +101,53 @@ def _word_features(
         "first=" + (word[:1] if not word[:1].isalnum() else "_"),
         "len=" + str(min(len(stripped), 8)),
     ]
-    flags = [
-        ("year", _YEAR.search(word) is not None),
-        ("num", stripped.isdigit()),
-        ("init", _INITIAL.match(word) is not None),
-        ("cap", stripped[:1].isupper()),
-        ("upper", len(stripped) > 1 and stripped.isupper()),
-        ("url", word.startswith(("http", "www", "doi:", "10.", "<http", "(http"))),
-        ("paren", "(" in word or ")" in word),
+    has_year = _YEAR.search(word) is not None
+    if has_year:
+        own.append("year")
+    if stripped.isdigit():
+        own.append("num")
+    if _INITIAL.match(word) is not None:
+        own.append("init")
+    if stripped[:1].isupper():
+        own.append("cap")
+    if len(stripped) > 1 and stripped.isupper():
+        own.append("upper")
+    if word.startswith(("http", "www", "doi:", "10.", "<http", "(http")):
+        own.append("url")
+    if word.isalpha():
+        # Most words: no brackets, quotes, digits or full stops to look for.
+        quote = plain = False
+    else:
+        plain = True
+        if "(" in word or ")" in word:
+            own.append("paren")
         # At an edge only: the apostrophe of "O'Brien" or "children's" opens no quotation.
-        ("quote", word[:1] in _QUOTES or word.rstrip(".,;:")[-1:] in _QUOTES),
-        ("month", low in _MONTHS),
-        ("roman", _ROMAN.match(stripped) is not None),
-        ("ordinal", _ORDINAL.match(low) is not None),
-    ]
-    if any(ch.isdigit() for ch in word) or "." in word:
-        flags.extend((name, test(word) is not None) for name, test in _FLAGS)
-    own.extend(name for name, on in flags if on)
+        quote = word[:1] in _QUOTES or word.rstrip(".,;:")[-1:] in _QUOTES
+        if quote:
+            own.append("quote")
+    if low in _MONTHS:
+        own.append("month")
+    if _ROMAN.match(stripped) is not None:
+        own.append("roman")
+    if plain:
+        if _ORDINAL.match(low) is not None:
+            own.append("ordinal")
+        if _DIGIT_OR_DOT.search(word):
+            own.extend(name for name, test in _FLAGS if test(word) is not None)
     if key:
         own.append("key=" + key)
-    near = ["w=" + low, "sh=" + shape, "last=" + last]
-    if key:
-        near.append("key=" + key)
+        near = ("w=" + low, "sh=" + shape, "last=" + last, "key=" + key)
+    else:
+        near = ("w=" + low, "sh=" + shape, "last=" + last)
     stop = word[-1:] in ".:;" or word.endswith(('."', ".”", ",”", ',"'))
     return (
         tuple(own),
-        tuple(tuple(f"{off}:{a}" for a in near) for off in (-2, -1, 1, 2)),
+        tuple(tuple([off + a for a in near]) for off in ("-2:", "-1:", "1:", "2:")),
         low,
-        _YEAR.search(word) is not None,
+        has_year,
         stop,
-        _quote_after(word, False),
-        _quote_after(word, True),
+        _quote_after(word, False) if quote or plain else False,
+        _quote_after(word, True) if quote or plain else True,
     )
 
 
