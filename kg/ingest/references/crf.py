@@ -416,15 +416,36 @@ def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged
 
 
+_ONE_RUN = frozenset({"author", "editor"})
 _GENRE = re.compile(r"dissertation|thesis|report|working paper|doctoral|master|unpublished|preprint|manuscript", re.I)
 
 
+_GENRE_START = re.compile(
+    r"^(?:Technical|Tech\.|Research|Internal|PhD|Ph\.D\.?|Master'?s|MSc|M\.Sc\.|Doctoral|Diploma|Habilitation|"
+    r"Preprint|Unpublished|Internet-Draft|Working|Discussion|Report|Thesis|Dissertation)[.,]?$"
+)
+
+
 def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A bracketed genre that closes the title ("(Doctoral dissertation).") is the genre, not the title.
+    """A genre that closes the title ("(Doctoral dissertation).", ". Technical Report 11,") is the genre, not the title.
 
     >>> _genre_out_of_title([("Peer", "title"), ("support", "title"), ("(Doctoral", "title"), ("dissertation).", "title")])
     [('Peer', 'title'), ('support', 'title'), ('(Doctoral', 'genre'), ('dissertation).', 'genre')]
+    >>> _genre_out_of_title([("Robot", "title"), ("vision.", "title"), ("Technical", "title"), ("Report", "title")])
+    [('Robot', 'title'), ('vision.', 'title'), ('Technical', 'genre'), ('Report', 'genre')]
     """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is not None:
+        end = start
+        while end < len(tagged) and tagged[end][1] == "title":
+            end += 1
+        for k in range(start + 2, end):
+            word, before = tagged[k][0], tagged[k - 1][0]
+            if before.endswith((".", ",", ".”", ",”", ".\"", ",\"", "''")) and _GENRE_START.match(word):
+                nxt = tagged[k + 1][0] if k + 1 < end else ""
+                if re.match(r"^(?:Technical|Tech|Research|Working|Internal|Discussion)", word) and not re.match(r"^(?:Rep|Report|Paper|No|Memo|TR|\w*\d)", nxt):
+                    continue  # "Technical", "Research", "Working" start a genre only with "Report", "Paper"...
+                return tagged[:k] + [(w, "genre") for w, _ in tagged[k:end]] + tagged[end:]
     end = max((i for i, (_, label) in enumerate(tagged) if label == "title"), default=-1)
     if end < 1 or not re.search(r"[)\]][.,]?$", tagged[end][0]):
         return tagged
@@ -462,8 +483,16 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
                 j += 1
             tagged = tagged[:k] + [(w, "title") for w, _ in tagged[k:j]] + tagged[j:]
     groups: dict[str, list[str]] = {}
+    stray: list[str] = []
+    previous = ""
     for word, label in tagged:
-        groups.setdefault(label, []).append(word)
+        if label in _ONE_RUN and label in groups and previous != label:
+            # A second run of author words ("..., Washington, D. C., 1993") is a
+            # place or a publisher the CRF misread, not more authors.
+            stray.append(word)
+        else:
+            groups.setdefault(label, []).append(word)
+        previous = label
     text = {k: " ".join(v) for k, v in groups.items()}
 
     def clean(value: str) -> str:
@@ -513,7 +542,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         kind = "webpage"
     isbn = re.search(r"ISBN[:\s]*([\dXx-]{10,17})", raw)
     pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", raw)
-    leftover = clean(" ".join(groups.get("note", [])))
+    leftover = clean(" ".join(groups.get("note", []) + stray))
     found = sum(1 for k in ("author", "title", "date") if k in text)
     return Reference(
         id=ref_id,
