@@ -383,8 +383,11 @@ def clean_pages(text: str) -> str:
 
     >>> clean_pages("pp. 1477 – 81.")
     '1477-81'
+    >>> clean_pages("of pages 56-66,")
+    '56-66'
     """
     t = re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
+    t = re.sub(r"^.*?\b(?=(?:pp?\.|pages?)\s*[A-Za-z]?\d)", "", t, flags=re.I)
     t = _PAGE_WORDS.sub("", t).strip(" .,;:()[]")
     return re.sub(r"\s*(?:[–—-]+|\s-\s)\s*", "-", t)
 
@@ -416,7 +419,8 @@ def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged
 
 
-_ONE_RUN = frozenset({"author", "editor"})
+_ONE_RUN = frozenset({"author", "editor", "pages"})
+_MARKED_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)")
 _GENRE = re.compile(r"dissertation|thesis|report|working paper|doctoral|master|unpublished|preprint|manuscript", re.I)
 
 
@@ -523,6 +527,12 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         run = _RUN.match(pages)
         if run:
             volume, issue, pages = run.group(1), run.group(2) or "", run.group(3)
+    if not pages:
+        # "pages 393-397," or "pp. 813-818" the CRF gave to another field.
+        outside_title = " ".join(w for w, label in tagged if label not in ("title", "url", "doi"))
+        marked = _MARKED_PAGES.search(outside_title)
+        if marked:
+            pages = marked.group(1)
     pages = re.sub(r"\s*[–—-]+\s*", "-", pages)
     container = clean(text.get("container-title", ""))
     container = re.sub(r"^in:?\s+", "", container, flags=re.I)
