@@ -463,6 +463,29 @@ def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end + 1]] + tagged[end + 1:]
 
 
+def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "in Book, M.-C. Smith and A. Nguyen, Eds.": names the CRF left in the book title go to the editors.
+
+    >>> _editors_after_container([("in", "container-title"), ("Book,", "container-title"), ("M.-C.", "container-title"),
+    ...     ("Smith", "container-title"), ("and", "container-title"), ("A.", "editor"), ("Lee,", "editor"), ("Eds.", "editor")])[2:5]
+    [('M.-C.', 'editor'), ('Smith', 'editor'), ('and', 'editor')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "editor" and tagged[k - 1][1] == "container-title":
+            end = k
+            while end < len(tagged) and tagged[end][1] == "editor":
+                end += 1
+            if not re.match(r"^\(?[Ee]ds?\.", tagged[end - 1][0]):
+                return tagged
+            start = k
+            while start > 0 and tagged[start - 1][1] == "container-title" and not tagged[start - 1][0].endswith(","):
+                start -= 1
+            if start == 0 or tagged[start - 1][1] != "container-title" or k - start > 8:
+                return tagged
+            return tagged[:start] + [(w, "editor") for w, _ in tagged[start:k]] + tagged[k:]
+    return tagged
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = re.sub(r"\s+", " ", entry).strip()
@@ -474,6 +497,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged = [(w, "url" if _LINK.match(w) else label) for w, label in tagged]
     tagged = _end_title_at_quote(tagged)
     tagged = _genre_out_of_title(tagged)
+    tagged = _editors_after_container(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
         # note right after the authors and date is the title it missed.
@@ -486,6 +510,19 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
             while j < len(tagged) and tagged[j][1] == run:
                 j += 1
             tagged = tagged[:k] + [(w, "title") for w, _ in tagged[k:j]] + tagged[j:]
+        else:
+            # "Smith, Anna, and Anna O'Brien. Health Community.": the author run
+            # went on past the full stop that ends the names.
+            first = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
+            end = first
+            while end is not None and end < len(tagged) and tagged[end][1] == "author":
+                end += 1
+            for i in range(first or 0, (end or 0) - 1):
+                word = tagged[i][0]
+                if first is not None and i > first and word.endswith(".") and len(word.strip(".,")) > 2 \
+                        and not _INITIAL.match(word) and word.rstrip(".").lower() not in ("al", "eds", "ed", "jr"):
+                    tagged = tagged[: i + 1] + [(w, "title") for w, _ in tagged[i + 1:end]] + tagged[end:]
+                    break
     groups: dict[str, list[str]] = {}
     stray: list[str] = []
     previous = ""
