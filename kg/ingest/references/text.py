@@ -1,11 +1,16 @@
 """Printed reference lists: split into entries and parse each entry.
 
-The parser reads author-date entries (APA and Harvard shapes):
-``Authors (Year). Title. Container, Volume(Issue), Pages.`` with the variants
-real lists carry: titles in quotes or italics (``*...*``), books whose
-publisher is printed in italics like a journal, chapters ``In Editors (Eds.),
-*Book* (pp. x-y). Publisher.``, ``et al.`` inside an author list, article
-numbers (``e1000316``), editions (``3rd ed.``) and diacritics.
+Each entry is read by the CRF labeller of :mod:`kg.ingest.references.crf`
+(trained on AnyStyle's tagged sets and on references printed in the six
+styles of :mod:`kg.ingest.references.styles`: APA, Harvard, Chicago, MLA,
+Vancouver, IEEE), whatever its style: numbered or not, wrapped over lines,
+with en dashes, typographic quotes, italics markers and Unicode names.
+Without an installed model, author-date rules read APA and Harvard shapes:
+``Authors (Year). Title. Container, Volume(Issue), Pages.`` with titles in
+quotes or italics (``*...*``), books whose publisher is printed in italics
+like a journal, chapters ``In Editors (Eds.), *Book* (pp. x-y). Publisher.``,
+``et al.`` inside an author list, article numbers (``e1000316``) and
+editions (``3rd ed.``).
 """
 
 from __future__ import annotations
@@ -123,7 +128,8 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
     problem = Problem(
         "unparsed-reference",
         "warning",
-        f"entry {ref_id} has no 'Authors (Year).' part; kept with its text only",
+        f"entry {ref_id}: no authors, year or title could be read from {raw[:60]!r}; kept with its text only "
+        "(check that the line holds one whole reference)",
         source,
     )
     return Reference(ref_id, raw=raw, title=raw, source=source, confidence=0.1, leftover=raw), [problem]

@@ -182,3 +182,17 @@ def test_identifiers_are_kept() -> None:
     assert (ref.doi, ref.pmid) == ("10.1037/0003-066X.59.7.614", "15491256")
     book, _ = parse_reference("Goffman, E. (1963). Stigma. Prentice-Hall. ISBN 978-0-671-62244-2", "2", SRC)
     assert book.isbn == "978-0-671-62244-2"
+
+
+def test_rules_read_author_date_entries_without_a_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no CRF model installed, the author-date rules still read an APA entry."""
+    import kg.ingest.references.crf as crf
+
+    monkeypatch.setattr(crf, "tag_with_probability", lambda text: None)
+    ref, problems = parse_reference(
+        "Corrigan, P. W. (2004). How stigma interferes with mental health care. American Psychologist, 59(7), "
+        "614-625.", "1", SRC)
+    assert problems == [] and ref.confidence == 0.9
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("American Psychologist", "59", "7", "614-625")
+    other, problems = parse_reference("Corrigan PW. Stigma. Am Psychol. 2004;59(7):614-25.", "2", SRC)
+    assert other.confidence == 0.1 and problems[0].kind == "unparsed-reference"
