@@ -245,6 +245,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         ['Smith', 'Jones', 'Dam']
         >>> split_names("van der Berg, Anna, and Jo Smith")[0][0]
         Person(family='Berg', given='Anna', particle='van der', suffix='', literal='')
+        >>> split_names("World Health Organization")[0][0].literal
+        'World Health Organization'
         >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
         ['Heidegger', 'Arendt']
     """
@@ -267,6 +269,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     while i < len(parts):
         part = parts[i]
         words = part.split()
+        if len(words) > 1 and _CORPORATE.search(part):
+            people.append(Person("", literal=part))
+            i += 1
+            continue
         if i + 1 < len(parts) and all(_INITIAL.match(w) for w in parts[i + 1].split()) and not all(
             _INITIAL.match(w) for w in words
         ):
@@ -303,6 +309,11 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     return tuple(_split_particle(p) for p in people), et_al
 
 
+_CORPORATE = re.compile(
+    r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
+    r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
+    r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team)\b"
+)
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
 
 
@@ -486,6 +497,15 @@ def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     return tagged
 
 
+def _date_text(text: str) -> str:
+    """A date without a year as APA prints it: "n.d.", "in press", else as printed."""
+    if re.fullmatch(r"n\.?\s?d\.?|s\.?\s?d\.?|o\.\s?J\.?", text, re.I):
+        return "n.d."
+    if re.fullmatch(r"in press|forthcoming|im druck|sous presse", text, re.I):
+        return text.lower()
+    return text
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = re.sub(r"\s+", " ", entry).strip()
@@ -599,7 +619,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         et_al=et_al,
         year=year,
         year_suffix=year_match.group(2) if year_match else "",
-        date_text="" if year else clean(date),
+        date_text="" if year else _date_text(clean(date)),
         title=clean(text.get("title", "")),
         container=container,
         volume=clean(volume),

@@ -196,3 +196,26 @@ def test_rules_read_author_date_entries_without_a_model(monkeypatch: pytest.Monk
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("American Psychologist", "59", "7", "614-625")
     other, problems = parse_reference("Corrigan PW. Stigma. Am Psychol. 2004;59(7):614-25.", "2", SRC)
     assert other.confidence == 0.1 and problems[0].kind == "unparsed-reference"
+
+
+@pytest.mark.parametrize(
+    "entry,year,suffix,date_text",
+    [
+        ("Smith, J. (n.d.). Peer support groups. Retrieved from https://example.org/peer", None, "", "n.d."),
+        ("Smith, J. (in press). Peer support groups. Journal of Community Psychology.", None, "", "in press"),
+        ("Smith, J. (2000a). Peer support groups. Journal of Community Psychology, 3(1), 1-9.", 2000, "a", ""),
+    ],
+    ids=["no-date", "in-press", "year-letter"],
+)
+def test_dates_without_a_plain_year(entry: str, year: int | None, suffix: str, date_text: str) -> None:
+    """'n.d.', 'in press' and year letters are kept as such."""
+    ref, _ = parse_reference(entry, "1", SRC)
+    assert (ref.year, ref.year_suffix, ref.date_text) == (year, suffix, date_text)
+
+
+def test_corporate_author_is_one_literal_name() -> None:
+    """An organisation as author stays one name, not a family and given name."""
+    ref, _ = parse_reference(
+        "World Health Organization. (2013). Mental health action plan 2013-2020. Geneva: World Health Organization.",
+        "1", SRC)
+    assert [p.literal for p in ref.authors] == ["World Health Organization"] and ref.year == 2013
