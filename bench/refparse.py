@@ -248,7 +248,7 @@ def print_set(name: str, n: int, mine: dict, theirs: dict | None) -> None:
             pp, pr, pf = theirs[f]
             line += f" {pp:6.3f} {pr:6.3f} {pf:7.3f}"
         else:
-            line += "   peer not installed"
+            line += "   peer not run"
         print(line)
     for key in ("token error", "sequence error", "wholly right", "refs/s", "refs/cpu-s"):
         a = mine[key]
