@@ -134,6 +134,7 @@ def _word_features(
             own.append("ordinal")
         if _DIGIT_OR_DOT.search(word):
             own.extend(name for name, test in _FLAGS if test(word) is not None)
+    near: tuple[str, ...]
     if key:
         own.append("key=" + key)
         near = ("w=" + low, "sh=" + shape, "last=" + last, "key=" + key)
@@ -213,10 +214,10 @@ def labelled_words(spans: list[list[str]]) -> tuple[list[str], list[str]]:
 def _tagger() -> object | None:
     if not MODEL_PATH.exists():
         return None
-    import pycrfsuite
+    import pycrfsuite  # type: ignore[import-untyped]
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_PATH))
+    tagger: object = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))  # type: ignore[attr-defined]
     return tagger
 
 
@@ -581,9 +582,9 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         volume, issue, pages = vancouver.group(1), vancouver.group(2) or "", vancouver.group(3)
     if not volume and not issue and pages:
         # "59(7):614-25" labelled pages as a whole.
-        run = _RUN.match(pages)
-        if run:
-            volume, issue, pages = run.group(1), run.group(2) or "", run.group(3)
+        glued = _RUN.match(pages)
+        if glued:
+            volume, issue, pages = glued.group(1), glued.group(2) or "", glued.group(3)
     if not pages:
         # "pages 393-397," or "pp. 813-818" the CRF gave to another field.
         outside_title = " ".join(w for w, label in tagged if label not in ("title", "url", "doi"))

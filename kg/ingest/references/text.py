@@ -169,8 +169,8 @@ def _parse_author_date(raw: str, ref_id: str, source: SourceLocation) -> Referen
         title, tail = rest[1:stop], rest[stop + 1:]
         title_italic = True
     else:
-        stop = re.search(r"\.\s+(?=\*|In\s|\d+(?:st|nd|rd|th)\s+ed|[A-Z])", rest)
-        cut = stop.start() if stop else len(rest)
+        sentence = re.search(r"\.\s+(?=\*|In\s|\d+(?:st|nd|rd|th)\s+ed|[A-Z])", rest)
+        cut = sentence.start() if sentence else len(rest)
         title, tail = rest[:cut], rest[cut + 1:]
         title_italic = False
     title = _strip_marks(title).rstrip(".")

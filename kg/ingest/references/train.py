@@ -155,7 +155,7 @@ def train(
     Returns:
         The number of references trained on.
     """
-    import pycrfsuite
+    import pycrfsuite  # type: ignore[import-untyped]
 
     unseen = {str(r.get("raw", "")) for path in held_back or [] for r in _records(path)}
     trainer = pycrfsuite.Trainer(verbose=False)
