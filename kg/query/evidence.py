@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from rdflib import URIRef
 
 from kg.errors import QueryError
 from kg.query.sparql import values_block, with_prologue
-from kg.query.stores import DEFAULT_TIMEOUT, Store
+from kg.query.stores import DEFAULT_TIMEOUT, Store, query_values
 
 FIELD_WEIGHTS = {"statement": 3.0, "concept": 2.5, "quote": 1.5}
 
@@ -140,22 +141,24 @@ class EvidenceHit:
 
 FIELDS = ("statement", "quote", "concept")
 
-#: Everything the index is built from: claim texts, and the labels of the
-#: concepts each claim is tagged with *and of their broader concepts*, so a
-#: query naming a broad concept finds claims tagged with narrower ones.
+#: Everything the index is built from: claim texts, the concepts each claim
+#: is tagged with, and the concept scheme (kinds, labels, broader links), so
+#: that a query naming a broad concept finds claims tagged with narrower ones.
+#: Each is a plain pattern: the joins (claim -> concepts -> broader concepts
+#: -> labels) are done here, where they cost far less than the rows a SPARQL
+#: join would return.
 _TEXT_QUERIES = {
     "statement": "SELECT ?c ?text WHERE { ?c a kg:Claim ; kg:statement ?text }",
     "quote": "SELECT ?c ?text WHERE { ?c a kg:Claim ; kg:annotation ?a . ?a oa:hasTarget ?t . "
              "?t oa:hasSelector ?s . ?s oa:exact ?text }",
-    # Labels per concept (its own and its broader concepts'), and the concepts
-    # of each claim, joined here rather than in SPARQL: far fewer rows.
-    "concept": "SELECT DISTINCT ?tagged ?text ?kind WHERE { ?tagged kg:kind ?kind ; skos:broader* ?concept . "
-               "?concept skos:prefLabel|skos:altLabel ?text }",
     "tags": "SELECT ?c ?tagged WHERE { ?c kg:theory|kg:supportType|kg:outcome ?tagged }",
+    "kinds": "SELECT ?concept ?kind WHERE { ?concept kg:kind ?kind }",
+    "broader": "SELECT ?concept ?broader WHERE { ?concept skos:broader ?broader }",
+    "labels": "SELECT ?concept ?text WHERE { ?concept skos:prefLabel|skos:altLabel ?text }",
 }
 
 INDEX_FILE = "evidence.sqlite"
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 
 def words_of(text: str) -> list[str]:
@@ -167,10 +170,39 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text.lower())
 
 
+def _concept_words(kinds: list[tuple[Any, ...]], broader: list[tuple[Any, ...]],
+                   labels: list[tuple[Any, ...]]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Words of each concept with a kind (its labels and every broader concept's), and its kind."""
+    kind_of: dict[str, str] = {}
+    for concept, kind in sorted(kinds):
+        kind_of.setdefault(concept, kind)  # a concept given two kinds: the first by name
+    up: dict[str, list[str]] = {}
+    for concept, parent in broader:
+        up.setdefault(concept, []).append(parent)
+    label_words: dict[str, set[str]] = {}
+    for concept, text in labels:
+        label_words.setdefault(concept, set()).update(words_of(text))
+    words: dict[str, set[str]] = {}
+    for concept in kind_of:
+        # skos:broader*: the concept itself and everything above it (cycles end the walk).
+        seen, todo, found = {concept}, [concept], set()
+        while todo:
+            node = todo.pop()
+            found |= label_words.get(node, set())
+            for parent in up.get(node, ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        words[concept] = found
+    return words, kind_of
+
+
 class EvidenceIndex:
     """An inverted index of claim words (SQLite, in memory or in a file).
 
-    Query terms are stems matched as prefixes of indexed words, so
+    One row per word: the ids of the claims holding it, the bit set of the
+    fields it is in for each, and each claim's concept share (packed
+    arrays).  Query terms are stems matched as prefixes of indexed words, so
     ``reduc`` finds reduces, reduced and reduction.
     """
 
@@ -185,54 +217,68 @@ class EvidenceIndex:
 
     @classmethod
     def build(cls, store: Store, path: str | Path | None = None, *, timeout: float | None = None) -> EvidenceIndex:
-        """Build the index from the claims of a store (into ``path`` if given)."""
+        """Build the index from the claims of a store (into ``path`` if given).
+
+        Claim ids follow the order of the claim IRIs, so every store holding
+        the same graph gives the same index.
+        """
+        rows = {name: query_values(store, with_prologue(text), timeout=timeout)
+                for name, text in _TEXT_QUERIES.items()}
+        claims = {c for c, _ in rows["statement"]} | {c for c, _ in rows["quote"]} | {c for c, _ in rows["tags"]}
+        ids = {iri: n for n, iri in enumerate(sorted(claims))}  # type: ignore[type-var]
+        # word -> claim id -> bit set of the fields holding the word
+        postings: dict[str, dict[int, int]] = {}
+        for number, field in enumerate(FIELDS[:2]):
+            bit = 1 << number
+            for claim, text in rows[field]:
+                cid = ids[claim]
+                for word in set(words_of(str(text))):
+                    held = postings.get(word)
+                    if held is None:
+                        postings[word] = {cid: bit}
+                    else:
+                        held[cid] = held.get(cid, 0) | bit
+        concept_words, kind_of = _concept_words(rows["kinds"], rows["broader"], rows["labels"])
+        # claim id -> concept kind -> the claim's concepts of that kind
+        tagged_by: dict[int, dict[str, set[str]]] = {}
+        for claim, tagged in rows["tags"]:
+            tagged_by.setdefault(ids[claim], {}).setdefault(kind_of.get(str(tagged), ""), set()).add(str(tagged))
+        # word -> claim id -> the best share, over concept kinds, of the
+        # claim's concepts of that kind whose words hold the word
+        shares: dict[str, dict[int, float]] = {}
+        concept_bit = 1 << FIELDS.index("concept")
+        for cid, by_kind in tagged_by.items():
+            best: dict[str, float] = {}
+            for concepts in by_kind.values():
+                counts: dict[str, int] = {}
+                for iri in concepts:
+                    for word in concept_words.get(iri, ()):
+                        counts[word] = counts.get(word, 0) + 1
+                for word, count in counts.items():
+                    best[word] = max(best.get(word, 0.0), count / len(concepts))
+            for word, value in best.items():
+                held = postings.get(word)
+                if held is None:
+                    postings[word] = {cid: concept_bit}
+                else:
+                    held[cid] = held.get(cid, 0) | concept_bit
+                shares.setdefault(word, {})[cid] = round(value, 4)
+
         db = sqlite3.connect(str(path) if path is not None else ":memory:", check_same_thread=False)
         db.executescript(
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE claims (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);"
-            "CREATE TABLE postings (token TEXT, claim INTEGER, fields INTEGER, share REAL);"
+            "CREATE TABLE postings (token TEXT PRIMARY KEY, claims BLOB, fields BLOB, shares BLOB) WITHOUT ROWID;"
         )
-        ids: dict[str, int] = {}
-        postings: dict[tuple[str, int], int] = {}
-        for number, field in enumerate(FIELDS[:2]):
-            result = store.query(with_prologue(_TEXT_QUERIES[field]), timeout=timeout)
-            for claim, text in result.rows:
-                cid = ids.setdefault(str(claim), len(ids))
-                for word in set(words_of(str(text))):
-                    postings[word, cid] = postings.get((word, cid), 0) | (1 << number)
-        # Words of each concept (with its broader concepts' labels) and its kind.
-        concept_words: dict[str, set[str]] = {}
-        kind_of: dict[str, str] = {}
-        for tagged, text, kind in store.query(with_prologue(_TEXT_QUERIES["concept"]), timeout=timeout).rows:
-            concept_words.setdefault(str(tagged), set()).update(words_of(str(text)))
-            kind_of[str(tagged)] = str(kind)
-        # (word, claim) -> the claim's tagged concepts (kind, iri) holding the
-        # word; (claim, kind) -> the claim's concepts of that kind.
-        holders: dict[tuple[str, int], set[tuple[str, str]]] = {}
-        tags: dict[tuple[int, str], set[str]] = {}
-        concept_bit = 1 << FIELDS.index("concept")
-        for claim, tagged in store.query(with_prologue(_TEXT_QUERIES["tags"]), timeout=timeout).rows:
-            cid = ids.setdefault(str(claim), len(ids))
-            iri = str(tagged)
-            kind = kind_of.get(iri, "")
-            tags.setdefault((cid, kind), set()).add(iri)
-            for word in concept_words.get(iri, ()):
-                postings[word, cid] = postings.get((word, cid), 0) | concept_bit
-                holders.setdefault((word, cid), set()).add((kind, iri))
-
-        def share(word: str, claim: int) -> float:
-            # The best share, over concept kinds, of the claim's concepts of that kind holding the word.
-            held = holders.get((word, claim))
-            if not held:
-                return 0.0
-            kinds = {kind for kind, _ in held}
-            return max((sum(1 for k, _ in held if k == kind) / len(tags[claim, kind]) for kind in kinds),
-                       default=0.0)
-
         db.executemany("INSERT INTO claims VALUES (?, ?)", sorted((v, k) for k, v in ids.items()))
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", sorted(
-            (w, c, m, round(share(w, c), 4)) for (w, c), m in postings.items()))
-        db.execute("CREATE INDEX by_token ON postings (token)")
+
+        def packed(word: str) -> tuple[str, bytes, bytes, bytes]:
+            held, part = postings[word], shares.get(word, {})
+            order = sorted(held)
+            return (word, array("i", order).tobytes(), array("B", [held[c] for c in order]).tobytes(),
+                    array("d", [part.get(c, 0.0) for c in order]).tobytes())
+
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", (packed(w) for w in sorted(postings)))
         db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.commit()
         return cls(db)
@@ -259,11 +305,16 @@ class EvidenceIndex:
             return cached
         found: dict[int, tuple[int, float]] = {}
         rows = self.db.execute(
-            "SELECT claim, fields, share FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
+            "SELECT claims, fields, shares FROM postings WHERE token >= ? AND token < ?", (term, term + "\U0010ffff")
         ).fetchall()
-        for claim, fields, share in rows:
-            mask, best = found.get(claim, (0, 0.0))
-            found[claim] = (mask | fields, max(best, share))
+        for claims, fields, shares in rows:
+            ids, masks, parts = array("i"), array("B"), array("d")
+            ids.frombytes(claims)
+            masks.frombytes(fields)
+            parts.frombytes(shares)
+            for claim, mask, part in zip(ids, masks, parts):
+                old = found.get(claim)
+                found[claim] = (mask, part) if old is None else (old[0] | mask, max(old[1], part))
         self._matches[term] = found
         return found
 
