@@ -23,6 +23,19 @@ _LABEL_MAP = {"journal": "container-title"}
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 _VANCOUVER = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[^;]{0,20};\s*(\w+)\s*(?:\(([^)]+)\))?\s*:\s*(\w+(?:\s*[-–]\s*\w+)?)")
+_SPACES = re.compile(r"\s+")
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
+_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?)\s+", re.I)
+_EDS_MARK = re.compile(r"\s*\((?:eds?|hrsg|dir|coord)\.?\)\s*", re.I)
+_ET_AL = re.compile(r"\bet\s*al\b\.?")
+_ET_AL_CUT = re.compile(r",?\s*\bet\s*al\b\.?")
+_AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+")
+_BEFORE_PAGES = re.compile(r"^.*?\b(?=(?:pp?\.|pages?)\s*[A-Za-z]?\d)", re.I)
+_DASH_RUN = re.compile(r"\s*(?:[–—-]+|\s-\s)\s*")
+_DASHES = re.compile(r"\s*[–—-]+\s*")
+_IN = re.compile(r"^in:?\s+", re.I)
+_ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
+_PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.|10\.\d{4,9}/)", re.I)
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
@@ -251,15 +264,15 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
         ['Heidegger', 'Arendt']
     """
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    if not re.search(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$", text):
+    text = _SPACES.sub(" ", text).strip(" ,;:")
+    if not _ENDS_WITH_INITIAL.search(text):
         # A full stop that ends the author field, not an initial's.
         text = text.rstrip(" .,;:")
-    text = re.sub(r"^(?:by|edited by|eds?\.?|hrsg\.?)\s+", "", text, flags=re.I)
-    text = re.sub(r"\s*\((?:eds?|hrsg|dir|coord)\.?\)\s*", " ", text, flags=re.I).strip(" ,;")
-    et_al = bool(re.search(r"\bet\s*al\b\.?", text))
-    text = re.sub(r",?\s*\bet\s*al\b\.?", "", text)
-    text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+", ", ", text)
+    text = _NAMES_LEAD.sub("", text)
+    text = _EDS_MARK.sub(" ", text).strip(" ,;")
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL_CUT.sub("", text)
+    text = _AND.sub(", ", text)
     if ";" in text:
         parts = [p.strip(" ,") for p in text.split(";")]
     else:
@@ -366,7 +379,7 @@ def split_volume(text: str) -> tuple[str, str, str]:
         >>> split_volume("v. 45,")
         ('45', '', '')
     """
-    t = re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
+    t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
     t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
     if not t:
@@ -398,10 +411,10 @@ def clean_pages(text: str) -> str:
     >>> clean_pages("of pages 56-66,")
     '56-66'
     """
-    t = re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
-    t = re.sub(r"^.*?\b(?=(?:pp?\.|pages?)\s*[A-Za-z]?\d)", "", t, flags=re.I)
+    t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
+    t = _BEFORE_PAGES.sub("", t)
     t = _PAGE_WORDS.sub("", t).strip(" .,;:()[]")
-    return re.sub(r"\s*(?:[–—-]+|\s-\s)\s*", "-", t)
+    return _DASH_RUN.sub("-", t)
 
 
 _OPEN_QUOTE = ("“", '"', "‘", "«", "„", "'")
@@ -507,9 +520,14 @@ def _date_text(text: str) -> str:
     return text
 
 
+def clean(value: str) -> str:
+    """A field's text without italics markers, doubled spaces and edge punctuation."""
+    return _SPACES.sub(" ", value.replace("*", "")).strip(" .,;:\"“”‘’«»()[]")
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
-    raw = re.sub(r"\s+", " ", entry).strip()
+    raw = _SPACES.sub(" ", entry).strip()
     result = tag_with_probability(raw)
     if result is None:
         return None
@@ -557,9 +575,6 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         previous = label
     text = {k: " ".join(v) for k, v in groups.items()}
 
-    def clean(value: str) -> str:
-        return re.sub(r"\s+", " ", value.replace("*", "")).strip(" .,;:\"“”‘’«»()[]")
-
     authors, et_al = split_names(text.get("author", ""))
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
     date = text.get("date", "")
@@ -591,9 +606,9 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         marked = _MARKED_PAGES.search(outside_title)
         if marked:
             pages = marked.group(1)
-    pages = re.sub(r"\s*[–—-]+\s*", "-", pages)
+    pages = _DASHES.sub("-", pages)
     container = clean(text.get("container-title", ""))
-    container = re.sub(r"^in:?\s+", "", container, flags=re.I)
+    container = _IN.sub("", container)
     kind = "article-journal"
     if "container-title" not in text:
         kind = "book"
@@ -608,8 +623,8 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     doi, url = doi_and_url(raw)
     if kind == "book" and url and "publisher" not in text:
         kind = "webpage"
-    isbn = re.search(r"ISBN[:\s]*([\dXx-]{10,17})", raw)
-    pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", raw)
+    isbn = _ISBN.search(raw) if "ISBN" in raw else None
+    pmid = _PMID.search(raw) if "PMID" in raw else None
     leftover = clean(" ".join(groups.get("note", []) + stray))
     found = sum(1 for k in ("author", "title", "date") if k in text)
     return Reference(
