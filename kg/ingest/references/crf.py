@@ -378,10 +378,14 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('1', '54', '')
         >>> split_volume("v. 45,")
         ('45', '', '')
+        >>> split_volume("15;227(5259):680-5.")
+        ('227', '5259', '680-5')
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
     t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
+    # NLM's "1970 Aug 15;227(5259)": the month or day before the semicolon, when the year is a word of its own.
+    t = re.sub(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)", "", t)
     if not t:
         return "", "", ""
     vol = _VOL_KEY.search(t)

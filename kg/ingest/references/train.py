@@ -49,6 +49,9 @@ def _records(path: Path) -> list[dict[str, object]]:
     return records
 
 
+_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
 def _span_pool(records: list[dict[str, object]], labels: tuple[str, ...]) -> list[str]:
     pool = []
     for record in records:
@@ -126,6 +129,16 @@ def generated_references(records: list[dict[str, object]], n: int, seed: int = 1
             doi=f"10.{rng.randint(1000, 9999)}/{rng.randint(10000, 999999)}" if rng.random() < 0.3 else "",
         )
         words = styles.labelled_words(ref, style)
+        if style == "vancouver" and kind == "article-journal" and rng.random() < 0.4:
+            # NLM prints the month (and day) between the year and the volume: "2001 Nov 15;27(1):363-85."
+            at = next((i for i, (w, label) in enumerate(words) if label == "volume" and w.startswith(str(ref.year))), None)
+            if at is not None:
+                rest = words[at][0][len(str(ref.year)):]
+                month = rng.choice(_MONTH_NAMES)
+                day = f" {rng.randint(1, 28)}" if rng.random() < 0.5 else ""
+                extra = [(str(ref.year), "date")] + ([(month, "date")] if day else [])
+                glued = f"{day.strip()}{rest}" if day else f"{month}{rest}"
+                words[at:at + 1] = extra + [(glued, "volume")]
         if style == "vancouver" and rng.random() < 0.7:
             words.insert(0, (f"{rng.randint(1, 120)}.", "citation-number"))
         elif style == "ieee" and rng.random() < 0.8:
