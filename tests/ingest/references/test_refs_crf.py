@@ -219,3 +219,34 @@ def test_corporate_author_is_one_literal_name() -> None:
         "World Health Organization. (2013). Mental health action plan 2013-2020. Geneva: World Health Organization.",
         "1", SRC)
     assert [p.literal for p in ref.authors] == ["World Health Organization"] and ref.year == 2013
+
+
+def test_retraining_writes_a_model_that_tags(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """train() on a small tagged set plus printed references writes a model that labels words, and bad lines are named."""
+    import json
+
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    from kg.ingest.references.crf import features
+    from kg.ingest.references.train import train
+
+    spans = [
+        [["author", "Link, B. G., & Phelan, J. C."], ["date", "(2001)."], ["title", "Conceptualizing stigma."],
+         ["journal", "Annual Review of Sociology,"], ["volume", "27(1),"], ["pages", "363-385."]],
+        [["author", "Goffman, E."], ["date", "(1963)."], ["title", "Stigma: Notes on the management of spoiled identity."],
+         ["location", "Englewood Cliffs, NJ:"], ["publisher", "Prentice-Hall."]],
+        [["author", "Berkman, L. F., & Glass, T."], ["date", "(2000)."], ["title", "Social integration and health."],
+         ["editor", "In L. F. Berkman & I. Kawachi (Eds.),"], ["container-title", "Social epidemiology"],
+         ["pages", "(pp. 137-173)."], ["location", "New York:"], ["publisher", "Oxford University Press."]],
+    ]
+    data = tmp_path / "tagged.jsonl"
+    data.write_text("\n".join(json.dumps({"raw": " ".join(t for _, t in s), "spans": s}) for s in spans), encoding="utf-8")
+    out = tmp_path / "model.crfsuite"
+    assert train([data], out, iterations=20, generated=30) == 33
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out))
+    words = "Smith, J. (2010). Peer support. Journal of Tests, 3(1), 1-9.".split()
+    assert tagger.tag(features(words))[0] == "author"
+    data.write_text('{"raw": "x"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="tagged.jsonl:1: expected an object with a 'spans' list"):
+        train([data], out, iterations=1)
