@@ -553,6 +553,14 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
             while j < len(tagged) and tagged[j][1] == run:
                 j += 1
             tagged = tagged[:k] + [(w, "title") for w, _ in tagged[k:j]] + tagged[j:]
+        elif k and run in ("publisher", "location"):
+            # "..., and Anna Nguyen. Community Support. Routledge, 1950.": the
+            # first sentence of a publisher run is the title.
+            j = k
+            while j < len(tagged) and tagged[j][1] == run and not tagged[j][0].endswith("."):
+                j += 1
+            if j + 1 < len(tagged) and tagged[j + 1][1] == run:
+                tagged = tagged[:k] + [(w, "title") for w, _ in tagged[k:j + 1]] + tagged[j + 1:]
         else:
             # "Smith, Anna, and Anna O'Brien. Health Community.": the author run
             # went on past the full stop that ends the names.

@@ -204,7 +204,9 @@ def records(draw: st.DrawFn) -> Reference:
 
 @needs_model
 @pytest.mark.parametrize("style", sorted(STYLES))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Derandomized: the same 60 records on every run, so CI cannot turn red on a
+# draw no run before it saw (set derandomize=False locally to explore further).
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(record=records())
 def test_formatted_record_parses_back(style: str, record: Reference) -> None:
     """A record formatted in any of the six styles parses back to its authors, year, title, container and numbers."""
