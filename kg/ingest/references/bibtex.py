@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
-import bibtexparser
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment
 
@@ -218,10 +218,10 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
         >>> [r.id for r in refs], [(p.kind, p.where.line) for p in problems]
         (['a', 'c'], [('broken-entry', 3)])
     """
-    library = bibtexparser.parse_string(_blank_comments(text), parse_stack=[])
+    library = parse_string(_blank_comments(text), parse_stack=[])
     strings: dict[str, str] = {}
-    for block in library.strings:
-        strings[block.key.lower()] = _resolve(str(block.value), strings)
+    for string in library.strings:
+        strings[string.key.lower()] = _resolve(str(string.value), strings)
     problems: list[Problem] = []
     # (line, key, field values) for every entry read, in file order.
     found: list[tuple[int, str, dict[str, str], str]] = [
@@ -252,12 +252,12 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
         problems.append(Problem("broken-entry", "error",
                                 f"entry{key} not read ({_reason(block)}); check its braces, quotes and commas",
                                 where))
-    for block in library.comments:
+    for comment in library.comments:
         # An "@type" with no brace after it is not a block to bibtexparser, which keeps it as comment text.
-        if isinstance(block, ImplicitComment):
-            for match in _STRAY_START.finditer(block.comment):
+        if isinstance(comment, ImplicitComment):
+            for match in _STRAY_START.finditer(comment.comment):
                 if match.group(1).lower() not in _NOT_ENTRIES:
-                    line = (block.start_line or 0) + 1 + block.comment.count("\n", 0, match.start())
+                    line = (comment.start_line or 0) + 1 + comment.comment.count("\n", 0, match.start())
                     problems.append(Problem("broken-entry", "error",
                                             f"'@{match.group(1)}' is not followed by '{{' or '('; entry not read",
                                             SourceLocation(path, line)))

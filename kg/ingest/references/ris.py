@@ -221,12 +221,12 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         records.append((start, current))
     references: list[Reference] = []
     seen: set[str] = set()
-    for position, (line, tags) in enumerate(records, start=1):
-        reference = _reference(position, line, tags, path)
+    for position, (first_line, tags) in enumerate(records, start=1):
+        reference = _reference(position, first_line, tags, path)
         if reference.id in seen:
-            new_id = f"{reference.id}#{line}"
+            new_id = f"{reference.id}#{first_line}"
             problems.append(Problem("duplicate-id", "warning", f"ID {reference.id} is used twice; this record is "
-                                    f"kept as {new_id}", SourceLocation(path, line)))
+                                    f"kept as {new_id}", SourceLocation(path, first_line)))
             reference = replace(reference, id=new_id)
         seen.add(reference.id)
         references.append(reference)
@@ -269,7 +269,7 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
         elif current is not None and line.strip() and last_tag:
             current[last_tag][-1] += " " + line.strip()
     references: list[Reference] = []
-    for position, (line, tags) in enumerate(records, start=1):
+    for position, (first_line, tags) in enumerate(records, start=1):
         ris: dict[str, list[str]] = {"ID": tags.get("PMID", []), "AN": tags.get("PMID", []), "DB": ["PubMed"]}
         kinds = " ".join(tags.get("PT", [])).lower()
         ris["TY"] = ["CHAP" if "BTI" in tags and "TI" in tags else "BOOK" if "BTI" in tags else
@@ -286,7 +286,7 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
         ris["PY"] = tags.get("DP", [])
         ris["SP"] = tags.get("PG", [])
         ris["DO"] = [v for v in tags.get("LID", []) + tags.get("AID", []) if v.endswith("[doi]")][:1]
-        reference = _reference(position, line, ris, path)
+        reference = _reference(position, first_line, ris, path)
         corporate = {c.strip() for c in tags.get("CN", [])}
         authors = tuple(Person("", literal=p.display) if p.display in corporate or p.literal in corporate else p
                         for p in reference.authors)

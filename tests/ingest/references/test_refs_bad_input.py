@@ -282,7 +282,7 @@ def test_cli_exit_codes_and_counts(runner, tmp_path):
     assert "empty.ris: the file is empty" in result.stderr and "binary.ris: looks like a binary file" in result.stderr
     assert result.stderr.strip().endswith("2 record(s) read from 4 file(s); 3 error(s) (not read), 0 warning(s) "
                                           "(read, check them)")
-    assert json.loads(result.stdout)[0]["id"] == "good"
+    assert json.loads(result.stdout)[0]["id"] == "good.bib:good"  # several files: ids prefixed by the file name
 
     assert runner.invoke(main, ["refs", "parse", str(empty), str(binary)]).exit_code == 1
     result = runner.invoke(main, ["refs", "parse", str(nothing)])
