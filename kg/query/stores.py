@@ -544,7 +544,7 @@ def create_store(
     corpus graph IRIs are recorded in the store marker.
 
     An N-Triples file is bulk-loaded in slices of lines, one thread each;
-    then the store is compacted (which makes queries about a third faster)
+    then the store is compacted (which makes queries 15-50% faster)
     while the evidence index is built beside it, in a second thread.
 
     The store is built in a temporary folder beside ``folder`` and renamed
