@@ -340,7 +340,7 @@ def index_for(store: Store, timeout: float | None = DEFAULT_TIMEOUT) -> Evidence
             store._evidence_index = cached  # type: ignore[attr-defined]
         except AttributeError:
             pass
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 # One branch per kind of detail, each a plain join starting from the bound

@@ -243,7 +243,7 @@ def oxigraph_result(solutions: Any, form: str) -> QueryResult:
         rows = sorted(
             (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in solutions
         )
-        return QueryResult(("subject", "predicate", "object"), tuple(rows))  # type: ignore[arg-type]
+        return QueryResult(("subject", "predicate", "object"), tuple(rows))
     names = tuple(v.value for v in solutions.variables)
     return QueryResult(names, LazyRows([tuple(solution) for solution in solutions]))
 
@@ -759,7 +759,10 @@ def _endpoint_urls(url: str, graph_store: str | None, update: str | None) -> tup
         gsp, upd = "/sparql-graph-crud", "/sparql"
     else:
         gsp, upd = path + "/store", path + "/update"
-    make = lambda p: urllib.parse.urlunsplit((parts.scheme, parts.netloc, p, "", ""))  # noqa: E731
+
+    def make(endpoint_path: str) -> str:
+        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, endpoint_path, "", ""))
+
     return graph_store or make(gsp), update or make(upd)
 
 
