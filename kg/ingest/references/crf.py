@@ -36,7 +36,7 @@ _DASHES = re.compile(r"\s*[–—-]+\s*")
 _IN = re.compile(r"^in:?\s+", re.I)
 _ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
-_LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.|10\.\d{4,9}/)", re.I)
+_LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 _INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
 
@@ -263,6 +263,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         'World Health Organization'
         >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
         ['Heidegger', 'Arendt']
+        >>> [p.family or p.literal for p in split_names("Schulz KF, Altman DG, Moher D; CONSORT Group.")[0]]
+        ['Schulz', 'Altman', 'Moher', 'CONSORT Group']
     """
     text = _SPACES.sub(" ", text).strip(" ,;:")
     if not _ENDS_WITH_INITIAL.search(text):
@@ -275,6 +277,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     text = _AND.sub(", ", text)
     if ";" in text:
         parts = [p.strip(" ,") for p in text.split(";")]
+        # "Schulz KF, Altman DG, Moher D; CONSORT Group": Vancouver names, then a group after the semicolon.
+        parts = [q.strip() for p in parts for q in (p.split(",") if _VANCOUVER_NAMES.match(p) else [p])]
     else:
         parts = [p.strip() for p in text.split(",")]
     parts = [p for p in parts if p]
@@ -328,6 +332,7 @@ _CORPORATE = re.compile(
     r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team)\b"
 )
+_VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]*? [A-Z]{1,3}\.?)+$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
 
 
@@ -515,6 +520,75 @@ def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     return tagged
 
 
+def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An italic title ends at its closing marker: words the CRF ran on past it are the publisher's.
+
+    >>> _end_title_at_italics([("*A", "title"), ("book*.", "title"), ("Delacorte.", "title")])
+    [('*A', 'title'), ('book*.', 'title'), ('Delacorte.', 'publisher')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is None or not tagged[start][0].startswith(("*", "_")):
+        return tagged
+    mark = tagged[start][0][0]
+    end = start
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    for k in range(start, end - 1):
+        word = tagged[k][0].rstrip(".,:;")
+        if word.endswith(mark) and (k > start or len(word) > 2):
+            return tagged[: k + 1] + [(w, "publisher") for w, _ in tagged[k + 1:end]] + tagged[end:]
+    return tagged
+
+
+def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An italic container runs to its closing marker: "*Proc. ... (CVPR)*," is all the container.
+
+    >>> _italic_container_to_its_end([("*Proc.", "container-title"), ("Conf.", "container-title"),
+    ...     ("(CVPR)*,", "location"), ("Paris,", "location")])[2]
+    ('(CVPR)*,', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    opened = next((k for k in range(start, end) if tagged[k][0].startswith(("*", "_"))), None)
+    if opened is None:
+        return tagged
+    mark = tagged[opened][0][0]
+    if any(tagged[k][0].rstrip(".,:;").endswith(mark) and (k > opened or len(tagged[k][0]) > 2)
+           for k in range(opened, end)):
+        return tagged
+    for k in range(end, min(end + 4, len(tagged))):
+        if tagged[k][1] in ("title", "author", "url", "doi"):
+            return tagged
+        if tagged[k][0].rstrip(".,:;").endswith(mark):
+            return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]
+    return tagged
+
+
+def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver prints the date after the journal; a "date" or "genre" run between the authors and the
+    title, when a date follows later, is the title's first words ("CONSORT 2010 statement: ...").
+
+    >>> _title_start_before_second_date([("Moher", "author"), ("D.", "author"), ("CONSORT", "genre"),
+    ...     ("2010", "date"), ("statement.", "title"), ("BMJ.", "container-title"), ("2010", "date")])[2:4]
+    [('CONSORT', 'title'), ('2010', 'title')]
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None or not any(label == "date" for _, label in tagged[first:]):
+        return tagged
+    k = first
+    while k > 0 and tagged[k - 1][1] in ("date", "genre"):
+        k -= 1
+    if k == first or k == 0 or tagged[k - 1][1] != "author" or not tagged[k - 1][0].endswith("."):
+        return tagged
+    if any(w.startswith("(") or w.endswith((".", ")")) for w, _ in tagged[k:first]):
+        return tagged
+    return tagged[:k] + [(w, "title") for w, _ in tagged[k:first]] + tagged[first:]
+
+
 def _date_text(text: str) -> str:
     """A date without a year as APA prints it: "n.d.", "in press", else as printed."""
     if re.fullmatch(r"n\.?\s?d\.?|s\.?\s?d\.?|o\.\s?J\.?", text, re.I):
@@ -539,6 +613,9 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(w, "url" if _LINK.match(w) else label) for w, label in tagged]
     tagged = _end_title_at_quote(tagged)
+    tagged = _end_title_at_italics(tagged)
+    tagged = _italic_container_to_its_end(tagged)
+    tagged = _title_start_before_second_date(tagged)
     tagged = _genre_out_of_title(tagged)
     tagged = _editors_after_container(tagged)
     if not any(label == "title" for _, label in tagged):
