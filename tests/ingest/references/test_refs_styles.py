@@ -44,7 +44,7 @@ def norm(value: object) -> str:
 def parsed_fields(text: str) -> dict[str, str]:
     ref, _ = parse_reference(text, "1", SRC)
     return {
-        "authors": "|".join(norm(f"{p.particle} {p.family}") for p in ref.authors),
+        "authors": "|".join(norm(p.literal or f"{p.particle} {p.family}") for p in ref.authors),
         "year": str(ref.year or ""),
         "title": norm(ref.title),
         "container": norm(ref.container),
@@ -224,3 +224,49 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
     pairs = [(expected_fields(r["expected"]), parsed_fields(r["text"])) for r in hand]
     scores = field_f1(pairs)
     assert scores["all"] >= FLOOR, scores
+
+
+#: Field F1 over all fields on ``typed_held.jsonl`` per style, as measured once
+#: (rounded down) after the parser was tuned on ``typed_tune.jsonl`` only: these
+#: 60 entries were typed before any parse of them was seen and were never used
+#: to change the parser. Issue 3's target is 0.97; Harvard, Chicago, Vancouver
+#: and IEEE do not reach it on this set (corporate names split on "and",
+#: initials-only given names read as a second author, "Beauvoir, Simone de",
+#: "vol. IT-22", an IEEE "Art. no.", a Vancouver "372:n71").
+TYPED_HELD_FLOOR = {"apa": 0.98, "harvard": 0.95, "chicago": 0.95, "mla": 1.0, "vancouver": 0.95, "ieee": 0.95}
+
+
+def typed(name: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_typed_sets_hold_distinct_real_works_in_every_style() -> None:
+    """typed_tune and typed_held: 8 and 10 entries a style, no work in both or in works.jsonl / handwritten.jsonl."""
+    tune, held = typed("typed_tune"), typed("typed_held")
+    for part, entries, size in (("tune", tune, 8), ("held", held, 10)):
+        assert all(r["split"] == part for r in entries)
+        for style in STYLES:
+            assert sum(1 for r in entries if r["style"] == style) >= size, (part, style)
+    works = [json.loads(line) for line in (DATA / "works.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    seen = [norm(w["title"]) for w in works] + [norm(r["expected"]["title"]) for r in typed("handwritten")]  # type: ignore[index]
+    titles = [norm(r["expected"]["title"]) for r in tune + held]  # type: ignore[index]
+    assert len(set(titles)) == len(titles)
+    assert not set(titles) & set(seen)
+
+
+@needs_model
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_typed_held_entries_parse_at_their_measured_floor(style: str) -> None:
+    """Hand-typed held-out references of real works parse at least as well as when they were first measured."""
+    pairs = [(expected_fields(r["expected"]), parsed_fields(str(r["text"]))) for r in typed("typed_held") if r["style"] == style]  # type: ignore[arg-type]
+    scores = field_f1(pairs)
+    assert scores["all"] >= TYPED_HELD_FLOOR[style], f"{style}: {scores}"
+
+
+@needs_model
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_typed_tune_entries_parse_in_each_style(style: str) -> None:
+    """Hand-typed tuning references of real works (the parser's rules were fixed on them) reach field F1 0.97."""
+    pairs = [(expected_fields(r["expected"]), parsed_fields(str(r["text"]))) for r in typed("typed_tune") if r["style"] == style]  # type: ignore[arg-type]
+    scores = field_f1(pairs)
+    assert scores["all"] >= FLOOR, f"{style}: {scores}"
