@@ -38,7 +38,12 @@ _ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
-_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
+# The initials feature the CRF model was trained with (kept as it was).
+_WORD_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
+# In name lists: up to four initials ("C.J.C.H."), Latin letters beyond Latin-1 too ("Ł.").
+_INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ʯ]\.?-?){1,4}[.,;]*$")
+# A first author's given names (two of them, "Arlie Russell") and trailing particles ("Simone de").
+_FIRST_GIVEN = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*)((?:\s+(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu|af))*)$")
 
 
 _MONTHS = frozenset(
@@ -119,7 +124,7 @@ def _word_features(
         own.append("year")
     if stripped.isdigit():
         own.append("num")
-    if _INITIAL.match(word) is not None:
+    if _WORD_INITIAL.match(word) is not None:
         own.append("init")
     if stripped[:1].isupper():
         own.append("cap")
@@ -266,7 +271,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         >>> [p.family or p.literal for p in split_names("Schulz KF, Altman DG, Moher D; CONSORT Group.")[0]]
         ['Schulz', 'Altman', 'Moher', 'CONSORT Group']
     """
-    text = _SPACES.sub(" ", text).strip(" ,;:")
+    # Markdown/TeX emphasis ("B. P. Abbott *et al.*") is no part of a name.
+    text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" ,;:")
     if not _ENDS_WITH_INITIAL.search(text):
         # A full stop that ends the author field, not an initial's.
         text = text.rstrip(" .,;:")
@@ -306,6 +312,12 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         ):
             # "Link, Bruce G., and Jo C. Phelan": the first name inverted (MLA, Chicago).
             people.append(Person(part, parts[i + 1]))
+            i += 2
+            continue
+        first = _FIRST_GIVEN.match(parts[i + 1]) if i == 0 and len(parts) > 1 and len(words) == 1 else None
+        if first and not _INITIAL.match(part):
+            # "Hochschild, Arlie Russell", "Beauvoir, Simone de": the first name inverted, two given names or a particle.
+            people.append(Person(part, first.group(1), first.group(2).strip()))
             i += 2
             continue
         if ";" in text and "," in part:
@@ -357,7 +369,12 @@ _TYPE_HINTS = (
 
 
 _MARKUP = re.compile(r"</?\w+>|\{\\\w+\s*|[{}*]")
-_VOL_KEY = re.compile(r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg|jahrgang)\.?\s*([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)", re.I)
+_VOL_KEY = re.compile(
+    r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg|jahrgang)\.?\s*((?:[A-Z]{1,3}-)?[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)",
+    re.I,
+)
+# IEEE's "Art. no. 061102", "article number e124": an article number stands for the pages.
+_ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]?\d+[A-Za-z]?)\b\.?", re.I)
 _ISSUE_KEY = re.compile(
     r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|éro|ero)?|issue|iss|heft|h|fasc|cahier)\.?\s*"
     r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?|[A-Za-z]\d+)",
@@ -368,6 +385,7 @@ _BARE_VOLUME = re.compile(
     r"\s*[,:;.]?\s*(?:(?:pp?\.?\s*)?([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+|(?<=:)[A-Za-z]?\d+(?=\W*$)))?"
 )
 _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
+_ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]\d+)$")
 _PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
 
 
@@ -393,6 +411,14 @@ def split_volume(text: str) -> tuple[str, str, str]:
     t = re.sub(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)", "", t)
     if not t:
         return "", "", ""
+    article = _ARTICLE_NO.search(t)
+    if article:
+        t = (t[: article.start()] + t[article.end():]).strip(" .,;:")
+    run = _ARTICLE_RUN.match(t)
+    if run:
+        # "372:n71", "2(8):e124": a lettered article number after the colon is the pages, never an issue.
+        return run.group(1), run.group(2) or "", run.group(3)
+    art = article.group(1) if article else ""
     vol = _VOL_KEY.search(t)
     iss = _ISSUE_KEY.search(t)
     if not vol and iss and iss.start() > 0:
@@ -404,12 +430,12 @@ def split_volume(text: str) -> tuple[str, str, str]:
             after = re.match(r"\s*(?:\(([^)]+)\)|[,:]\s*(\d+)\b(?!\s*[-–]))", t[vol.end():])
             if after:
                 issue = after.group(1) or after.group(2)
-        return volume, issue, ""
+        return volume, issue, art
     bare = _BARE_VOLUME.match(t)
     if bare:
         issue = bare.group(2) or bare.group(3) or bare.group(4) or ""
-        return bare.group(1), issue.strip(), clean_pages(bare.group(5) or "")
-    return t, "", ""
+        return bare.group(1), issue.strip(), clean_pages(bare.group(5) or "") or art
+    return t, "", art
 
 
 def clean_pages(text: str) -> str:
@@ -648,7 +674,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
             for i in range(first or 0, (end or 0) - 1):
                 word = tagged[i][0]
                 if first is not None and i > first and word.endswith(".") and len(word.strip(".,")) > 2 \
-                        and not _INITIAL.match(word) and word.rstrip(".").lower() not in ("al", "eds", "ed", "jr"):
+                        and not _WORD_INITIAL.match(word) and word.rstrip(".").lower() not in ("al", "eds", "ed", "jr"):
                     tagged = tagged[: i + 1] + [(w, "title") for w, _ in tagged[i + 1:end]] + tagged[end:]
                     break
     groups: dict[str, list[str]] = {}

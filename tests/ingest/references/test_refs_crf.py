@@ -250,3 +250,40 @@ def test_retraining_writes_a_model_that_tags(tmp_path) -> None:  # type: ignore[
     data.write_text('{"raw": "x"}\nnot json\n', encoding="utf-8")
     with pytest.raises(ValueError, match="tagged.jsonl:1: expected an object with a 'spans' list"):
         train([data], out, iterations=1)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("Gomez, A. N., Kaiser, Ł., & Polosukhin, I.", [("Gomez", "A. N."), ("Kaiser", "Ł."), ("Polosukhin", "I.")]),
+        ("Watkins, C.J.C.H.", [("Watkins", "C.J.C.H.")]),
+        ("Hochschild, Arlie Russell", [("Hochschild", "Arlie Russell")]),
+        ("B. P. Abbott *et al.*,", [("Abbott", "B. P.")]),
+    ],
+)
+def test_split_names_reads_initials_and_given_names(names: str, expected: list[tuple[str, str]]) -> None:
+    """A non-Latin-1 initial, four run-together initials, two given names and marked-up 'et al.' stay one person each."""
+    people, _ = split_names(names)
+    assert [(p.family, p.given) for p in people] == expected
+
+
+def test_split_names_moves_a_trailing_particle() -> None:
+    """'Beauvoir, Simone de': the particle after the given name belongs to the family name."""
+    (person,), _ = split_names("Beauvoir, Simone de")
+    assert (person.family, person.given, person.particle) == ("Beauvoir", "Simone", "de")
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("2021 Mar 29;372:n71.", ("372", "", "n71")),
+        ("vol. IT-22, no. 6,", ("IT-22", "6", "")),
+        ("vol. 116, no. 6, Feb. 2016, Art. no. 061102.", ("116", "6", "061102")),
+        ("50: 2,", ("50", "2", "")),
+    ],
+)
+def test_split_volume_article_numbers_and_lettered_volumes(printed: str, expected: tuple[str, str, str]) -> None:
+    """A lettered article number after the colon and an 'Art. no.' are pages; 'IT-22' is one volume."""
+    from kg.ingest.references.crf import split_volume
+
+    assert split_volume(printed) == expected
