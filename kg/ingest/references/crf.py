@@ -280,6 +280,9 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     text = _EDS_MARK.sub(" ", text).strip(" ,;")
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL_CUT.sub("", text)
+    if "," not in text and ";" not in text and _CORPORATE.search(text) and not any(_INITIAL.match(w) for w in text.split()):
+        # "National Institute for Health and Care Excellence": one body, its "and" no list's.
+        return (Person("", literal=text),), et_al
     text = _AND.sub(", ", text)
     if ";" in text:
         parts = [p.strip(" ,") for p in text.split(";")]

@@ -287,3 +287,9 @@ def test_split_volume_article_numbers_and_lettered_volumes(printed: str, expecte
     from kg.ingest.references.crf import split_volume
 
     assert split_volume(printed) == expected
+
+
+def test_split_names_keeps_a_corporate_name_with_and_whole() -> None:
+    """A body's name with 'and' in it and no comma is one literal, not two authors."""
+    people, _ = split_names("National Institute for Health and Care Excellence")
+    assert [p.literal for p in people] == ["National Institute for Health and Care Excellence"]
