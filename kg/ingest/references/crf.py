@@ -597,6 +597,29 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
     return tagged
 
 
+_LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
+
+
+def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A numbered entry whose first words, read as title, are a sentence naming a body ("10. Diabetes Prevention
+    Program Research Group. Reduction in ...") prints its number and a group author before the title.
+
+    >>> _group_author_before_title([("10.", "title"), ("Study", "title"), ("Group.", "title"), ("Trial", "title"),
+    ...     ("results.", "title"), ("N", "container-title")])[:3]
+    [('10.', 'citation-number'), ('Study', 'author'), ('Group.', 'author')]
+    """
+    if len(tagged) < 4 or tagged[0][1] != "title" or not _LIST_NUMBER.match(tagged[0][0]):
+        return tagged
+    end = next((k for k in range(1, min(len(tagged), 12)) if tagged[k][0].endswith(".")), None)
+    if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
+        return tagged
+    group = " ".join(w for w, _ in tagged[1:end + 1])
+    if not _CORPORATE.search(group) or not all(w[:1].isupper() or w in _PARTICLES or w in ("of", "for", "and", "on")
+                                               for w, _ in tagged[1:end + 1]):
+        return tagged
+    return [(tagged[0][0], "citation-number")] + [(w, "author") for w, _ in tagged[1:end + 1]] + tagged[end + 1:]
+
+
 def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver prints the date after the journal; a "date" or "genre" run between the authors and the
     title, when a date follows later, is the title's first words ("CONSORT 2010 statement: ...").
@@ -645,6 +668,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged = _end_title_at_italics(tagged)
     tagged = _italic_container_to_its_end(tagged)
     tagged = _title_start_before_second_date(tagged)
+    tagged = _group_author_before_title(tagged)
     tagged = _genre_out_of_title(tagged)
     tagged = _editors_after_container(tagged)
     if not any(label == "title" for _, label in tagged):

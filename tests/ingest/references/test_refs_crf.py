@@ -293,3 +293,13 @@ def test_split_names_keeps_a_corporate_name_with_and_whole() -> None:
     """A body's name with 'and' in it and no comma is one literal, not two authors."""
     people, _ = split_names("National Institute for Health and Care Excellence")
     assert [p.literal for p in people] == ["National Institute for Health and Care Excellence"]
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="no CRF model in kg/data")
+def test_numbered_vancouver_entry_with_a_group_author() -> None:
+    """'10. X Research Group. Title. Journal.': the number is no title word and the group is the author."""
+    ref, _ = parse_reference(
+        "10. Diabetes Prevention Program Research Group. Reduction in the incidence of type 2 diabetes with lifestyle "
+        "intervention or metformin. N Engl J Med. 2002 Feb 7;346(6):393-403.", "1", SourceLocation("refs.txt", 1))
+    assert [p.literal for p in ref.authors] == ["Diabetes Prevention Program Research Group"]
+    assert ref.title.startswith("Reduction in the incidence")
