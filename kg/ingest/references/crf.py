@@ -750,7 +750,16 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
             pages = marked.group(1)
     pages = _DASHES.sub("-", pages)
     container = clean(text.get("container-title", ""))
+    lone_acronym = not _IN.match(container)
     container = _IN.sub("", container)
+    publisher = clean(text.get("publisher", ""))
+    if (lone_acronym and container and not publisher and not volume and not issue and not pages
+            and re.fullmatch(r"[A-Z]{2,6}", container) and "editor" not in text):
+        # A lone acronym after the title, no "In" before it and no volume or pages ("CERN.") is the issuing
+        # body, no journal.
+        publisher, container = container, ""
+        text.pop("container-title", None)
+        text["publisher"] = publisher
     kind = "article-journal"
     if "container-title" not in text:
         kind = "book"
@@ -784,7 +793,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         issue=clean(issue),
         pages=pages,
         edition=clean(text.get("edition", "")),
-        publisher=clean(text.get("publisher", "")),
+        publisher=publisher,
         place=clean(text.get("location", "")),
         doi=doi,
         url=url,

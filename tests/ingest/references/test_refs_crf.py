@@ -303,3 +303,11 @@ def test_numbered_vancouver_entry_with_a_group_author() -> None:
         "intervention or metformin. N Engl J Med. 2002 Feb 7;346(6):393-403.", "1", SourceLocation("refs.txt", 1))
     assert [p.literal for p in ref.authors] == ["Diabetes Prevention Program Research Group"]
     assert ref.title.startswith("Reduction in the incidence")
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="no CRF model in kg/data")
+def test_a_lone_acronym_without_volume_or_pages_is_the_publisher() -> None:
+    """'... “Title.” CERN. https://...': the body that issued a report is no journal."""
+    ref, _ = parse_reference("Berners-Lee, Tim. 1989. “Information Management: A Proposal.” CERN. "
+                             "https://www.w3.org/History/1989/proposal.html.", "1", SourceLocation("refs.txt", 1))
+    assert (ref.container, ref.publisher) == ("", "CERN")
