@@ -19,8 +19,8 @@ lines and NLM dates (the parser learnt NLM's "1970 Aug 15;227(5259)" after
 two of these failed); ``typed-tune``: 108 hand-typed references of other real
 works, 18 a style, on which the CRF's post-processing rules were fixed (60 of
 them were the first held set); and ``typed-held``: 10 a style, typed before any
-parse of them was seen and never used to change the parser, the honest figure;
-empty until the new held set is written, and then not printed) and prints field F1
+parse of them was seen and never used to change the parser, the honest figure)
+and prints field F1
 per style, part and field.
 
 Part 3 times BibTeX ingestion of ``$KG_SHARED/data/bibtex/bibliotex_all.bib``
