@@ -39,26 +39,15 @@ import os
 import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kg.ingest.references.crf import split_names  # noqa: E402
 from kg.ingest.references.text import parse_reference  # noqa: E402
 from kg.model import SourceLocation  # noqa: E402
-
-FIELDS = ("author", "year", "title", "container", "volume", "issue", "pages")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
-
-
-def norm(text: str | None) -> str:
-    """Normalise a field value: NFKC, lower case, no punctuation or dashes."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = _DASHES.sub("-", text)
-    return re.sub(r"[\W_]+", "", text)
+from refscore import FIELDS, expected_fields, field_f1, norm, parsed_fields, wholly_right  # noqa: E402
 
 
 _GOLD_VOL = re.compile(r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg)\.?\s*([A-Za-z]?\d+\w*|[IVXLC]+\b)", re.I)
@@ -127,17 +116,8 @@ def ours_parse(raw: str) -> object:
 
 
 def ours_fields(ref) -> dict[str, str]:
-    """Normalised field values of a kg reference."""
-    out = {
-        "author": "|".join(norm(p.literal or f"{p.particle} {p.family}") for p in ref.authors),
-        "year": str(ref.year or "")[:4],
-        "title": norm(ref.title if ref.confidence > 0.1 else ""),
-        "container": norm(ref.container),
-        "volume": norm(ref.volume),
-        "issue": norm(ref.issue),
-        "pages": norm(ref.pages),
-    }
-    return {k: v for k, v in out.items() if v}
+    """Normalised field values of a kg reference (the shared scorer's :func:`refscore.parsed_fields`)."""
+    return parsed_fields(ref)
 
 
 def ours(raw: str) -> dict[str, str]:
@@ -290,39 +270,6 @@ def style_records(style: str) -> list[dict]:
     return rows
 
 
-def expected_fields(expected: dict) -> dict[str, str]:
-    """Normalised expected values of one style-test row."""
-    out = {
-        "author": "|".join(norm(a) for a in expected["authors"]),
-        "year": str(expected.get("year") or ""),
-    }
-    for f in ("title", "container", "volume", "issue", "pages"):
-        out[f] = norm(expected.get(f))
-    return {k: v for k, v in out.items() if v}
-
-
-def _f1(tp: int, fp: int, fn: int) -> float:
-    prec = tp / (tp + fp) if tp + fp else 1.0
-    rec = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-
-
-def field_f1(pairs: list[tuple[dict[str, str], dict[str, str]]]) -> dict[str, float]:
-    """Field F1 over (expected, parsed) pairs of normalised values; ``all`` pools every field."""
-    result = {}
-    totals = [0, 0, 0]
-    for f in FIELDS:
-        counts = (
-            sum(1 for g, p in pairs if g.get(f) and g.get(f) == p.get(f)),
-            sum(1 for g, p in pairs if p.get(f) and g.get(f) != p.get(f)),
-            sum(1 for g, p in pairs if g.get(f) and g.get(f) != p.get(f)),
-        )
-        totals = [a + b for a, b in zip(totals, counts)]
-        result[f] = _f1(*counts)
-    result["all"] = _f1(*totals)
-    return result
-
-
 def bench_styles() -> None:
     """Field F1 per style and part: formatter-printed tune / held, handwritten.jsonl, typed tune / typed held."""
     print("\n== six styles: real works (tests/data/refstyles), field F1 ==")
@@ -338,7 +285,7 @@ def bench_styles() -> None:
                 continue
             pairs = [(expected_fields(r["expected"]), ours(r["text"])) for r in chosen]
             f1 = field_f1(pairs)
-            right = sum(1 for g, p in pairs if all(g.get(f) == p.get(f) for f in FIELDS)) / len(pairs)
+            right = wholly_right(pairs)
             print(
                 f"{style:<10} {part:<13} {len(chosen):>3} " + " ".join(f"{f1[f]:9.3f}" for f in FIELDS)
                 + f" {f1['all']:6.3f} {right:6.3f}"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
-import unicodedata
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,8 +17,8 @@ from kg.ingest.references.text import parse_reference
 from kg.model import Person, Reference, SourceLocation
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "refstyles"
+BENCH = Path(__file__).resolve().parents[3] / "bench"
 SRC = SourceLocation("refs.txt", 1)
-FIELDS = ("authors", "year", "title", "container", "volume", "issue", "pages")
 #: Field F1 over all fields that each style reaches on its tune part and on
 #: its held part (the held works were never looked at while tuning the
 #: parser), and the floor for any one field (17 or 36 works a part: one miss
@@ -27,59 +26,29 @@ FIELDS = ("authors", "year", "title", "container", "volume", "issue", "pages")
 FLOOR = 0.97
 FIELD_FLOOR = 0.9
 
-_spec = importlib.util.spec_from_file_location("refstyles_generate", DATA / "generate.py")
-assert _spec and _spec.loader
-generate = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(generate)
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load("refstyles_generate", DATA / "generate.py")
+#: The scorer the bench prints its six-style figures with: the floors below check the bench's own numbers.
+refscore = _load("refscore", BENCH / "refscore.py")
+norm = refscore.norm
+expected_fields = refscore.expected_fields
+field_f1 = refscore.field_f1
 
 needs_model = pytest.mark.skipif(not MODEL_PATH.exists(), reason="no CRF model in kg/data")
 
 
-def norm(value: object) -> str:
-    """Lower case, NFKC, no punctuation or spaces: how fields are compared."""
-    text = unicodedata.normalize("NFKC", str(value or "")).lower()
-    return re.sub(r"[\W_]+", "", text)
-
-
 def parsed_fields(text: str) -> dict[str, str]:
+    """The normalised fields the parser finds in ``text``, as the bench scores them."""
     ref, _ = parse_reference(text, "1", SRC)
-    return {
-        "authors": "|".join(norm(p.literal or f"{p.particle} {p.family}") for p in ref.authors),
-        "year": str(ref.year or ""),
-        "title": norm(ref.title),
-        "container": norm(ref.container),
-        "volume": norm(ref.volume),
-        "issue": norm(ref.issue),
-        "pages": norm(ref.pages),
-    }
-
-
-def expected_fields(expected: dict[str, object]) -> dict[str, str]:
-    out = {"authors": "|".join(norm(a) for a in expected["authors"]), "year": str(expected.get("year") or "")}  # type: ignore[union-attr]
-    out.update({f: norm(expected.get(f)) for f in FIELDS[2:]})
-    return out
-
-
-def _f1(tp: int, fp: int, fn: int) -> float:
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def field_f1(pairs: list[tuple[dict[str, str], dict[str, str]]]) -> dict[str, float]:
-    """F1 per field and, under ``all``, over every field's values together."""
-    scores = {}
-    totals = [0, 0, 0]
-    for f in FIELDS:
-        counts = (
-            sum(1 for g, p in pairs if g[f] and g[f] == p[f]),
-            sum(1 for g, p in pairs if p[f] and g[f] != p[f]),
-            sum(1 for g, p in pairs if g[f] and g[f] != p[f]),
-        )
-        totals = [a + b for a, b in zip(totals, counts)]
-        scores[f] = _f1(*counts)
-    scores["all"] = _f1(*totals)
-    return scores
+    return refscore.parsed_fields(ref)  # type: ignore[no-any-return]
 
 
 def rows(style: str) -> list[dict[str, object]]:
