@@ -348,8 +348,13 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
                                                                  b.surname_parts))
 
 
-def conflict(a: Features, b: Features) -> str:
-    """A hard reason why two records cannot be one work ('' when none)."""
+def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]] = frozenset()) -> str:
+    """A hard reason why two records cannot be one work ('' when none).
+
+    ``pages_accepted`` holds pairs of first pages that a shared DOI has
+    already shown to be one item (see :meth:`Clusters.blocked`): records at
+    those pages do not conflict on pages.
+    """
     if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
         return "different DOIs"
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
@@ -360,10 +365,14 @@ def conflict(a: Features, b: Features) -> str:
         # volume and page variants under one DOI are export noise.
         if a.title and b.title and not _translated(a, b):
             similar = fuzz.token_set_ratio(a.title, b.title)
-            if similar < 85 or (pages in ("conflict", "close") and similar < 90):
+            differ = pages in ("conflict", "close")
+            # Sibling abstracts on two pages of one supplement ("... in mice" /
+            # "... in rats") share its DOI and most of their words.
+            if similar < 85 or (differ and (similar < 90 or _substituted(a.words, b.words))):
                 return "different titles under one DOI (a supplement DOI)"
         return ""
-    if pages == "conflict" and not _printed_twice_in_one_issue(a, b):
+    if pages == "conflict" and not _printed_twice_in_one_issue(a, b) and not (
+            frozenset((a.first_page, b.first_page)) in pages_accepted and _container(a, b) >= 0.9):
         return "different first pages"
     if a.kind and b.kind and a.kind != b.kind:
         # A thesis, the report and the paper made from it are three works.
@@ -586,14 +595,36 @@ class Clusters:
             i = self.parent[i]
         return i
 
+    def _pages_under_one_doi(self, members: list[int]) -> frozenset[frozenset[str]]:
+        """Pairs of first pages that one DOI with matching titles joins among ``members``.
+
+        When two records share a DOI and a title but print different first
+        pages (an export misreads a supplement's page), the pair merges; copies
+        of those records exported without the DOI carry the same two pages,
+        and that page difference, already accepted, must not keep them out.
+        """
+        by_doi: dict[str, list[Features]] = {}
+        for i in members:
+            f = self.feats[i]
+            if f.doi and f.first_page:
+                by_doi.setdefault(f.doi, []).append(f)
+        accepted: set[frozenset[str]] = set()
+        for group in by_doi.values():
+            for i, p in enumerate(group):
+                for q in group[i + 1:]:
+                    if p.first_page != q.first_page and not conflict(p, q):
+                        accepted.add(frozenset((p.first_page, q.first_page)))
+        return frozenset(accepted)
+
     def blocked(self, a: int, b: int) -> str:
         """Why the clusters of ``a`` and ``b`` must stay apart ('' when they may merge)."""
         ra, rb = self.find(a), self.find(b)
+        accepted = self._pages_under_one_doi(self.members[ra] + self.members[rb])
         for x in self.members[ra]:
             for y in self.members[rb]:
                 if (min(x, y), max(x, y)) in self.cannot:
                     return "a reviewer decided these are different"
-                reason = conflict(self.feats[x], self.feats[y])
+                reason = conflict(self.feats[x], self.feats[y], accepted)
                 if reason:
                     return f"{reason} within the merged cluster"
         return ""

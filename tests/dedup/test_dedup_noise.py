@@ -274,6 +274,29 @@ def test_an_abstract_printed_twice_in_one_issue_is_one_work():
     assert clusters([case_a, case_b]) == [["4"], ["5"]]
 
 
+def test_copies_without_the_doi_follow_a_page_difference_the_doi_accepted():
+    """One abstract exported four times: twice at page 71 and twice at page 72 of one supplement,
+    one copy of each with the supplement's DOI.  The DOI and title join pages 71 and 72, so the
+    copies without the DOI join too.  Without a DOI the two pages still keep the same title apart,
+    and sibling abstracts under the supplement DOI (one word swapped) stay apart."""
+    title = "Effects of vildagliptin on aortic plaque in a model of atherosclerosis in LDLR-deficient mice"
+    venue, doi = "Journal of Vascular Biology", "10.9999/jvb.supp.4"
+    few, many = ("Okafor", "Lindqvist"), ("Okafor", "Haddad", "Lindqvist")
+    p71 = ref("1", title, 2015, few, venue, "4", "71")
+    p71_doi = ref("2", title, 2015, few, venue, "22", "71", doi=doi, issue="Suppl. 4")
+    p72 = ref("3", "The " + title.lower(), 2015, many, venue, "4", "72")
+    p72_doi = ref("4", "The " + title.lower(), 2015, many, venue, "22", "72", doi=doi, issue="Suppl. 4")
+    assert clusters([p71, p71_doi, p72, p72_doi]) == [["1", "2", "3", "4"]]
+    # No DOI says pages 71 and 72 are one item: the page difference keeps them apart.
+    assert clusters([p71, p72]) == [["1"], ["3"]]
+    # A sibling abstract on the next page under the same supplement DOI is another work,
+    # and its copy without the DOI does not join either.
+    rats = title.replace("mice", "rats")
+    sibling_doi = ref("5", rats, 2015, few, venue, "22", "72", doi=doi, issue="Suppl. 4")
+    sibling = ref("6", rats, 2015, few, venue, "4", "72")
+    assert clusters([p71, p71_doi, sibling, sibling_doi]) == [["1", "2"], ["6", "5"]]
+
+
 def test_citations_without_titles_merge_on_a_whole_locator():
     """'Ahlskog, Paloheimo, Stubb, J. Appl. Phys. 76, 893 (1994)' printed twice without a title is one
     article; another first page, volume or author list is not, and a titled record still needs review."""
