@@ -17,7 +17,11 @@
    (the volume in the issue field).  Two DOIs do not veto one item printed
    at one place (same title, authors, journal, year and pages: one DOI
    belongs to another printing), nor do two pages of one issue that print
-   the very same title and authors (an abstract printed twice).
+   the very same title and authors (an abstract printed twice; with no
+   issue given, two one-page records of one volume, one naming the
+   meeting).  Under one DOI, titles must agree (a supplement DOI covers
+   every abstract in it); two pages a shared DOI and title have joined do
+   not keep apart the copies of those records exported without the DOI.
 4. Clustering (in :func:`kg.dedup.deduplicate`): pairs are merged best
    first; before two clusters merge, every cross pair is checked for a hard
    conflict, so no chain of near matches can join two works that conflict.
@@ -73,6 +77,9 @@ from kg.model import Reference
 
 _PREPRINT = re.compile(r"\b(?:arxiv|biorxiv|medrxiv|psyarxiv|socarxiv|ssrn|research square|preprints?|osf)\b")
 _PREPRINT_DOI = re.compile(r"10\.(?:48550|1101|2139|21203|20944|31234|31219)/")
+# A meeting-abstract supplement as databases name it ("Pediatric Transplantation.
+# Conference: 6th Congress of ..."; "Meeting Abstracts").
+_MEETING = re.compile(r"(?i)\.\s*conference\s*:|\bmeeting abstracts?\b|\babstracts? (?:of|from)\b")
 
 MAX_BLOCK = 60
 WINDOW = 12
@@ -107,6 +114,7 @@ class Features:
     kind: str
     language: str
     preprint: bool
+    meeting: bool
 
 
 _NO_PARTS: frozenset[str] = frozenset()
@@ -171,6 +179,7 @@ def features(index: int, ref: Reference) -> Features:
         kind=kind,
         language=language_of(title),
         preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)),
+        meeting=bool(_MEETING.search(ref.container)),
     )
 
 
@@ -330,15 +339,26 @@ def _one_printed_place(a: Features, b: Features) -> bool:
                                                                  b.surname_parts))
 
 
+def _single_page(f: Features) -> bool:
+    return bool(f.first_page) and f.last_page in ("", f.first_page)
+
+
 def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
     """Whether two pages of one journal issue print one abstract twice: the very
     same title (spacing and punctuation aside) and author list, volume and issue.
 
     A meeting supplement prints an abstract in its session and in full; an
     erratum or a later full article comes in another issue, and a series
-    ("Case A", "Case B") differs in its title.
+    ("Case A", "Case B") differs in its title.  When neither record gives
+    the issue, a record that names the meeting says the supplement is the
+    issue, provided both are one-page abstracts (an erratum in a regular
+    issue of the volume is not in the meeting's supplement).
     """
-    if not (a.volume and a.issue and a.volume == b.volume and a.issue == b.issue and a.container):
+    if a.issue or b.issue:
+        same_issue = a.issue == b.issue
+    else:
+        same_issue = (a.meeting or b.meeting) and _single_page(a) and _single_page(b)
+    if not (a.volume and a.volume == b.volume and same_issue and a.container):
         return False
     if a.year != b.year or a.notice or b.notice or a.generic or b.generic or len(a.surnames) != len(b.surnames):
         return False

@@ -274,6 +274,23 @@ def test_an_abstract_printed_twice_in_one_issue_is_one_work():
     assert clusters([case_a, case_b]) == [["4"], ["5"]]
 
 
+def test_a_meeting_abstract_printed_twice_without_issue_numbers_is_one_work():
+    """Two one-page records of one volume, with the very same title and authors and no issue
+    given, are one abstract printed twice when a record names the meeting's supplement; without
+    that mark (an erratum with the article's title looks the same), or against a multi-page
+    article, they stay apart."""
+    authors = ("Moreau", "Ishikawa", "Delacroix")
+    title = "Graft survival after conversion to belatacept in adolescent kidney recipients"
+    meeting = "Transplant Pediatrics.Conference: 9th Congress of the Pediatric Graft Society"
+    abstract = ref("1", title, 2013, authors, meeting, "17", "31-31")
+    again = ref("2", title.upper(), 2013, authors, "Transplant Pediatrics", "17", "64")
+    assert clusters([abstract, again]) == [["1", "2"]]
+    unmarked = ref("3", title, 2013, authors, "Transplant Pediatrics", "17", "31-31")
+    assert clusters([unmarked, again]) == [["3"], ["2"]]
+    article = ref("4", title, 2013, authors, "Transplant Pediatrics", "17", "64-71")
+    assert clusters([abstract, article]) == [["1"], ["4"]]
+
+
 def test_copies_without_the_doi_follow_a_page_difference_the_doi_accepted():
     """One abstract exported four times: twice at page 71 and twice at page 72 of one supplement,
     one copy of each with the supplement's DOI.  The DOI and title join pages 71 and 72, so the
@@ -315,8 +332,8 @@ def test_every_labelled_set_keeps_precision_and_recall(shared_dir):
     """On every labelled set no predicted cluster joins two gold works, pairwise precision is at
     least 0.995 and recall stays at the floor reached (haematology's gold groups errata, replies
     and separate trial registrations with the original, which the matcher keeps apart)."""
-    floors = {"asysd_diabetes": 0.99, "sra_cytology_screening": 0.995, "sra_stroke": 0.995,
-              "colrev_digital_work": 0.99, "bibdedupe_special_cases": 1.0, "cora": 0.905, "sra_haematology": 0.80}
+    floors = {"asysd_diabetes": 0.999, "sra_cytology_screening": 0.995, "sra_stroke": 0.995,
+              "colrev_digital_work": 0.99, "bibdedupe_special_cases": 1.0, "cora": 0.905, "sra_haematology": 0.815}
     for name, floor in floors.items():
         path = shared_dir / "data" / "dedup" / name / "records.csv"
         refs, _ = read_csv(path)
