@@ -11,6 +11,7 @@ post-processing turns into a :class:`~kg.model.Reference`.  The model ships in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +38,8 @@ _IN = re.compile(r"^in:?\s+", re.I)
 _ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
+# MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
+_BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 # The initials feature the CRF model was trained with (kept as it was).
 _WORD_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
@@ -278,10 +281,14 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         text = text.rstrip(" .,;:")
     text = _NAMES_LEAD.sub("", text)
     text = _EDS_MARK.sub(" ", text).strip(" ,;")
+    # Vancouver's "Kohn LT, Corrigan JM, editors.": the word that marks the names as editors is no name.
+    text = _EDITORS_WORD.sub("", text)
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL_CUT.sub("", text)
-    if "," not in text and ";" not in text and _CORPORATE.search(text) and not any(_INITIAL.match(w) for w in text.split()):
-        # "National Institute for Health and Care Excellence": one body, its "and" no list's.
+    if "," not in text and ";" not in text and _CORPORATE.search(text) and not any(
+            _INITIAL.match(w) and not _ACRONYM.match(w) for w in text.split()):
+        # "National Institute for Health and Care Excellence", "GBD 2019 ... Collaborators": one body, its "and"
+        # no list's (an acronym of three capitals or more is the body's, not a person's initials).
         return (Person("", literal=text),), et_al
     text = _AND.sub(", ", text)
     if ";" in text:
@@ -291,38 +298,56 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     else:
         parts = [p.strip() for p in text.split(",")]
     parts = [p for p in parts if p]
+    # "R. Platt Jr", "D'Agostino RB Sr": a suffix after a whole name is a part of its own, read below.
+    parts = [q for p in parts for q in ([p.rsplit(" ", 1)[0], p.rsplit(" ", 1)[1]]
+                                       if len(p.split()) > 2 and _SUFFIX.match(p.split()[-1]) else [p])]
     people: list[Person] = []
+    # Whether the list so far is inverted ("Mervis, Carolyn B., & Greco, Carolyn"): then a later lone
+    # family name takes the next part as its given name too.
+    inverted = False
     i = 0
     while i < len(parts):
         part = parts[i]
         words = part.split()
+        if _SUFFIX.match(part) and people:
+            # "Hershey, Robert D., Jr.": the suffix of the name before it.
+            people[-1] = replace(people[-1], suffix=part.rstrip("."))
+            i += 1
+            continue
         if len(words) > 1 and _CORPORATE.search(part):
             people.append(Person("", literal=part))
             i += 1
             continue
         if i + 1 < len(parts) and all(_INITIAL.match(w) for w in parts[i + 1].split()) and not all(
-            _INITIAL.match(w) for w in words
+            _INITIAL.match(w) and not _CAPITALS.match(w) for w in words
         ):
+            # "LODI, J. B.": a family name in capitals is no run of initials.
             people.append(Person(part, parts[i + 1]))
+            inverted = True
             i += 2
             continue
         if (
             i + 1 < len(parts)
             and (len(words) == 1 or _particled(words))
             and not _INITIAL.match(part)
-            and _GIVEN.match(parts[i + 1])
-            and (i == 0 or " " in parts[i + 1])
+            and _INVERTED_GIVEN.match(parts[i + 1])
+            and (i == 0 or " " in parts[i + 1] or inverted)
         ):
-            # "Link, Bruce G., and Jo C. Phelan": the first name inverted (MLA, Chicago).
+            # "Link, Bruce G., and Jo C. Phelan": the first name inverted (MLA, Chicago); "Pate, C. Marvin",
+            # "Poole, Keith T" too.
             people.append(Person(part, parts[i + 1]))
+            inverted = True
             i += 2
             continue
-        first = _FIRST_GIVEN.match(parts[i + 1]) if i == 0 and len(parts) > 1 and len(words) == 1 else None
+        first = _FIRST_GIVENS.match(parts[i + 1]) if i == 0 and len(parts) > 1 and len(words) == 1 else None
         if first and not _INITIAL.match(part):
-            # "Hochschild, Arlie Russell", "Beauvoir, Simone de": the first name inverted, two given names or a particle.
+            # "Hochschild, Arlie Russell", "Beauvoir, Simone de", "Dornelas, José Carlos Assis": the first name
+            # inverted, up to four given names or a particle.
             people.append(Person(part, first.group(1), first.group(2).strip()))
+            inverted = True
             i += 2
             continue
+        inverted = False
         if ";" in text and "," in part:
             family, given = part.split(",", 1)
             people.append(Person(family.strip(), given.strip()))
@@ -333,7 +358,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             people.append(Person(" ".join(words[:-1]), words[-1]))
         elif len(words) > 1:
             k = len(words) - 1
-            while k > 1 and words[k - 1][:1].islower():
+            while k > 1 and (words[k - 1][:1].islower() or words[k - 1].lower() in _PARTICLES):
+                # "Anna van der Berg", "Grant Van Horn": the particles belong to the family name.
                 k -= 1
             people.append(Person(" ".join(words[k:]), " ".join(words[:k])))
         else:
@@ -345,15 +371,28 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
 _CORPORATE = re.compile(
     r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
     r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
-    r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team)\b"
+    r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
+    r"Investigators)\b"
 )
+_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$")
+# An inverted given name: "Bruce G.", "Keith T", "C. Marvin".
+_INVERTED_GIVEN = re.compile(r"^(?:[A-ZÀ-Þ]\.\s+)?[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.?)*$")
+# A first author's given names (up to four, "José Carlos Assis") and trailing particles ("Simone de").
+_FIRST_GIVENS = re.compile(
+    r"^([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+){0,3}(?:\s+[A-ZÀ-Þ]\.)*)"
+    r"((?:\s+(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu|af))*)$"
+)
+# Four capitals or more with no full stop: a family name in capitals ("LODI"), not initials.
+_CAPITALS = re.compile(r"^[A-ZÀ-Þ]{4,}[,;]?$")
+_ACRONYM = re.compile(r"^[A-Z]{3,}$")
+_EDITORS_WORD = re.compile(r",?\s*\b(?:editors?|eds\.?)$", re.I)
 _VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]*? [A-Z]{1,3}\.?)+$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
 
 
 def _particled(words: list[str]) -> bool:
-    """Whether ``words`` are a family name after lower-case particles ("van der Berg")."""
-    return len(words) > 1 and all(w in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
+    """Whether ``words`` are a family name after particles ("van der Berg", "Del Rey", "Van Breusegem")."""
+    return len(words) > 1 and all(w.lower() in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
 
 
 def _split_particle(person: Person) -> Person:
@@ -438,6 +477,9 @@ def split_volume(text: str) -> tuple[str, str, str]:
     if bare:
         issue = bare.group(2) or bare.group(3) or bare.group(4) or ""
         return bare.group(1), issue.strip(), clean_pages(bare.group(5) or "") or art
+    if not re.search(r"\d", t):
+        # MLA's "Fall 2019 ed.,": words with no number in them are no volume.
+        return "", "", art
     return t, "", art
 
 
@@ -604,18 +646,27 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     """A numbered entry whose first words, read as title, are a sentence naming a body ("10. Diabetes Prevention
     Program Research Group. Reduction in ...") prints its number and a group author before the title.
 
+    With the number read as such and no author found, the first sentence may
+    have gone to any labels ("6. GBD/container 2019/date Diseases/title ... Collaborators./title Global ..."):
+    a body's name (capitalised words, numbers, "of", "and"...) before a title is still the author.
+
     >>> _group_author_before_title([("10.", "title"), ("Study", "title"), ("Group.", "title"), ("Trial", "title"),
     ...     ("results.", "title"), ("N", "container-title")])[:3]
     [('10.', 'citation-number'), ('Study', 'author'), ('Group.', 'author')]
+    >>> _group_author_before_title([("3.", "citation-number"), ("ABC", "container-title"), ("2001", "date"),
+    ...     ("Investigators.", "title"), ("Trial", "title"), ("results.", "title")])[1:4]
+    [('ABC', 'author'), ('2001', 'author'), ('Investigators.', 'author')]
     """
-    if len(tagged) < 4 or tagged[0][1] != "title" or not _LIST_NUMBER.match(tagged[0][0]):
+    if len(tagged) < 4 or not _LIST_NUMBER.match(tagged[0][0]):
+        return tagged
+    if tagged[0][1] != "title" and (tagged[0][1] != "citation-number" or any(label == "author" for _, label in tagged)):
         return tagged
     end = next((k for k in range(1, min(len(tagged), 12)) if tagged[k][0].endswith(".")), None)
     if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
         return tagged
     group = " ".join(w for w, _ in tagged[1:end + 1])
-    if not _CORPORATE.search(group) or not all(w[:1].isupper() or w in _PARTICLES or w in ("of", "for", "and", "on")
-                                               for w, _ in tagged[1:end + 1]):
+    if not _CORPORATE.search(group) or not all(w[:1].isupper() or w.isdigit() or w in _PARTICLES
+                                               or w in ("of", "for", "and", "on") for w, _ in tagged[1:end + 1]):
         return tagged
     return [(tagged[0][0], "citation-number")] + [(w, "author") for w, _ in tagged[1:end + 1]] + tagged[end + 1:]
 
@@ -641,6 +692,122 @@ def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple
     return tagged[:k] + [(w, "title") for w, _ in tagged[k:first]] + tagged[first:]
 
 
+def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A title that ends with a colon goes on to the next full stop: the subtitle the CRF gave to the
+    container ("... anxiety disorder: The GAD-7. *Archives of ...*") is the title's.
+
+    >>> _subtitle_out_of_container([("Coping:", "title"), ("The", "container-title"), ("ABC-3.", "container-title"),
+    ...     ("*Journal", "container-title"), ("of", "container-title"), ("Stress*,", "container-title")])[1:4]
+    [('The', 'title'), ('ABC-3.', 'title'), ('*Journal', 'container-title')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "container-title" and tagged[k - 1][1] == "title":
+            if not tagged[k - 1][0].endswith(":") or _IN.match(tagged[k][0] + " "):
+                return tagged
+            end = k
+            while end < len(tagged) and tagged[end][1] == "container-title" and not tagged[end][0].endswith("."):
+                end += 1
+            if end + 1 >= len(tagged) or tagged[end][1] != "container-title" or tagged[end + 1][1] != "container-title":
+                return tagged
+            return tagged[:k] + [(w, "title") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
+_ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
+_NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
+
+
+def _italic_note_is_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """With no container found, a "note" run right after the title that opens in italics ("*Frontiers in
+    Public Health*, *4*, Article 112.") starts with the container: its words up to the closing marker.
+
+    >>> _italic_note_is_container([("Title.", "title"), ("*Brain", "note"), ("Reports*,", "note"), ("*3*,", "note")])
+    [('Title.', 'title'), ('*Brain', 'container-title'), ('Reports*,', 'container-title'), ('*3*,', 'note')]
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "note" and tagged[k - 1][1] == "title":
+            if not tagged[k][0].startswith(("*", "_")):
+                return tagged
+            mark = tagged[k][0][0]
+            end = k
+            while end < len(tagged) and tagged[end][1] == "note":
+                if tagged[end][0].rstrip(".,:;").endswith(mark) and (end > k or len(tagged[end][0]) > 2):
+                    return tagged[:k] + [(w, "container-title") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+                end += 1
+            return tagged
+    return tagged
+
+
+def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "*Frontiers in Psychology*, *4*, Article 863.": the volume and the article number the CRF
+    ran into the container (or a note, or a date: "Article 2011.") are the volume (``split_volume`` reads
+    "Article 863" as the pages).
+
+    >>> _article_number_out_of_container([("*Brain*,", "container-title"), ("*10*,", "container-title"),
+    ...     ("Article", "container-title"), ("1234.", "volume")])[1:]
+    [('*10*,', 'volume'), ('Article', 'volume'), ('1234.', 'volume')]
+    """
+    loose = ("container-title", "note")
+    for k in range(1, len(tagged) - 1):
+        if (_ARTICLE_WORD.match(tagged[k][0]) and tagged[k][1] in loose and _NUMBER_WORD.match(tagged[k + 1][0])
+                and tagged[k + 1][1] in (*loose, "volume", "pages", "date")):
+            start = k - 1 if tagged[k - 1][1] in loose and _NUMBER_WORD.match(tagged[k - 1][0]) else k
+            if start == 0 or tagged[start - 1][1] != "container-title":
+                return tagged
+            return tagged[:start] + [(w, "volume") for w, _ in tagged[start:k + 2]] + tagged[k + 2:]
+    return tagged
+
+
+_NAME_SENTENCE = re.compile(r"^(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},(?: (?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},)* editors?\.$")
+
+
+def _editor_names_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "Hale RT, Moreno AP, editors. Book.": a title that opens with a sentence of names ending
+    in "editors." opens with the rest of the author list.
+
+    >>> _editor_names_out_of_title([("Hale", "author"), ("RT,", "author"), ("Moreno", "title"), ("AP,", "title"),
+    ...     ("editors.", "title"), ("Book.", "title")])[2:5]
+    [('Moreno', 'author'), ('AP,', 'author'), ('editors.', 'author')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "title" and tagged[k - 1][1] == "author":
+            end = k
+            while end < len(tagged) and tagged[end][1] == "title" and not tagged[end][0].endswith("."):
+                end += 1
+            if end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
+                return tagged
+            if not tagged[k - 1][0].endswith(",") or not _NAME_SENTENCE.match(" ".join(w for w, _ in tagged[k:end + 1])):
+                return tagged
+            return tagged[:k] + [(w, "author") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
+def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A chapter's "..., in Bryman, A. (eds) *Book*.": a second title run right after an editor run that
+    opens with "in" is the book, the container.
+
+    >>> _book_title_after_editors([("‘Sleep’,", "title"), ("in", "editor"), ("Cole,", "editor"), ("M.", "editor"),
+    ...     ("(ed.)", "editor"), ("*Rest", "title"), ("work*.", "title"), ("Leeds:", "location")])[5:7]
+    [('*Rest', 'container-title'), ('work*.', 'container-title')]
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "editor" and tagged[k - 1][1] == "title" and _IN.match(tagged[k][0] + " "):
+            end = k
+            while end < len(tagged) and tagged[end][1] == "editor":
+                end += 1
+            stop = end
+            while stop < len(tagged) and tagged[stop][1] == "title":
+                stop += 1
+            if stop == end:
+                return tagged
+            return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:stop]] + tagged[stop:]
+    return tagged
+
+
 def _date_text(text: str) -> str:
     """A date without a year as APA prints it: "n.d.", "in press", else as printed."""
     if re.fullmatch(r"n\.?\s?d\.?|s\.?\s?d\.?|o\.\s?J\.?", text, re.I):
@@ -663,12 +830,17 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         return None
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
-    tagged = [(w, "url" if _LINK.match(w) else label) for w, label in tagged]
+    tagged = [(w, "url" if _LINK.match(w) or _BARE_ADDRESS.match(w) else label) for w, label in tagged]
     tagged = _end_title_at_quote(tagged)
     tagged = _end_title_at_italics(tagged)
     tagged = _italic_container_to_its_end(tagged)
     tagged = _title_start_before_second_date(tagged)
     tagged = _group_author_before_title(tagged)
+    tagged = _subtitle_out_of_container(tagged)
+    tagged = _italic_note_is_container(tagged)
+    tagged = _article_number_out_of_container(tagged)
+    tagged = _editor_names_out_of_title(tagged)
+    tagged = _book_title_after_editors(tagged)
     tagged = _genre_out_of_title(tagged)
     tagged = _editors_after_container(tagged)
     if not any(label == "title" for _, label in tagged):
