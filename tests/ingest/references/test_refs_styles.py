@@ -196,11 +196,13 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), a hand-typed held-out set (10 entries a style) written
-#: before any parse and never used to change the parser. The 120 entries of
-#: two earlier held sets sit in ``typed_tune.jsonl`` (the parser's rules were
-#: fixed on them; see tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 0.92, "harvard": 0.97, "chicago": 1.0, "mla": 0.98, "vancouver": 0.90, "ieee": 1.0}
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held3-*)
+#: written before any parse and never used to change the parser; measured
+#: once: APA 0.964, Harvard 0.941, Chicago 0.989, MLA 0.978, Vancouver 0.974,
+#: IEEE 0.980 (below the 0.97 target: APA, Harvard). The 120 entries of two
+#: earlier held sets sit in ``typed_tune.jsonl`` (the parser's rules were fixed
+#: on them; see tests/data/refstyles/generate.py).
+HELD_FLOORS = {"apa": 0.96, "harvard": 0.94, "chicago": 0.98, "mla": 0.97, "vancouver": 0.97, "ieee": 0.98}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
