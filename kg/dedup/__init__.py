@@ -18,7 +18,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
 from kg.dedup.decisions import read_decisions
-from kg.dedup.match import ONE_VENUE, SAME, UNCERTAIN, VENUE_PENALTY, Clusters, candidate_pairs, compare, features
+from kg.dedup.match import (
+    ABSTRACT_AND_ARTICLE,
+    ONE_VENUE,
+    SAME,
+    UNCERTAIN,
+    VENUE_PENALTY,
+    Clusters,
+    candidate_pairs,
+    compare,
+    features,
+)
 from kg.model import DedupDecision, Problem, Reference, Work
 from kg.vocab import citekey
 
@@ -30,7 +40,10 @@ class DedupResult:
     """Works (clusters merged), clusters of input ids, and every decision made.
 
     ``decisions`` holds each merge with its score and reasons (and the
-    reviewer's decisions); ``uncertain`` the pairs a reviewer should look at.
+    reviewer's decisions); ``uncertain`` the pairs a reviewer should look at;
+    ``versions`` the pairs linked as related versions (a preprint and its
+    article, a record a year later, a meeting abstract and the later
+    article), which are merged only when asked (``link_versions``).
     """
 
     works: tuple[Work, ...]
@@ -38,6 +51,7 @@ class DedupResult:
     decisions: tuple[DedupDecision, ...] = ()
     problems: tuple[Problem, ...] = ()
     uncertain: tuple[DedupDecision, ...] = ()
+    versions: tuple[DedupDecision, ...] = ()
 
 
 _MERGE_FIELDS = [f.name for f in fields(Reference) if f.name not in ("id", "source", "raw", "source_format",
@@ -104,12 +118,13 @@ def deduplicate(
         decisions: a reviewer's verdicts, {frozenset({id, id}): same?}; they
             override the matcher.
         link_versions: also merge records that differ only as versions
-            (a preprint and its published article one year apart).
+            (a preprint and its published article one year apart, a
+            meeting abstract and the later article in the same journal).
 
     Returns:
         The works in input order with stable citekeys, the clusters of ids,
         every merge decision with its reasons, problems (records with no
-        title or authors, kept) and the uncertain pairs.
+        title or authors, kept), the uncertain pairs and the related versions.
     """
     problems: list[Problem] = []
     for ref in references:
@@ -120,7 +135,7 @@ def deduplicate(
                                     ref.source))
     feats = [features(i, r) for i, r in enumerate(references)]
     index = {r.id: i for i, r in enumerate(references)}
-    clusters = Clusters(feats)
+    clusters = Clusters(feats, versions=link_versions)
     made: list[DedupDecision] = []
     uncertain: list[DedupDecision] = []
     forced: list[tuple[int, int]] = []
@@ -138,13 +153,28 @@ def deduplicate(
     for a, b in forced:
         clusters.union(a, b)
     scored = []
+    versions: list[DedupDecision] = []
+    later: list[tuple[float, int, int, tuple[str, ...]]] = []  # versions, merged last when asked
     for a, b in candidate_pairs(feats):
         score, reasons = compare(feats[a], feats[b])
+        linked = False
+        if reasons == (ABSTRACT_AND_ARTICLE,):
+            # Kept apart by its pages, but linked: scored as the versions it is.
+            score, reasons = compare(feats[a], feats[b], versions=True)
+            reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), score >= SAME - 0.13
+        elif SAME - 0.13 <= score < SAME:
+            linked = "year differs" in reasons or "a preprint and a published version" in reasons
         if score < UNCERTAIN:
             continue  # neither merged nor worth a reviewer's look: not kept
-        versions = "year differs" in reasons or "a preprint and a published version" in reasons
-        if link_versions and SAME - 0.13 <= score < SAME and versions:
-            score, reasons = score + 0.13, (*reasons, "linked as versions on request")
+        if linked:
+            versions.append(DedupDecision(references[a].id, references[b].id, False, score, reasons))
+            if link_versions:
+                later.append((min(score + 0.13, 1.0) if score < SAME else score, a, b,
+                              (*reasons, "linked as versions on request")))
+                continue
+            if score >= SAME:
+                uncertain.append(versions[-1])  # versions merge only when asked
+                continue
         scored.append((score, a, b, reasons))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     # Records that say what they are (a venue, a report, a thesis) are
@@ -170,6 +200,11 @@ def deduplicate(
                                            (*reasons, "matches two works that cannot be one")))
     _merge([s for s in second if s[1] not in ambiguous and s[2] not in ambiguous], clusters, references, made,
            uncertain)
+    # Versions join whole works once those are formed: merged earlier, a
+    # version a year off would veto the work's own records on their years.
+    later.sort(key=lambda s: (-s[0], s[1], s[2]))
+    _merge([s for s in later if s[1] not in ambiguous and s[2] not in ambiguous], clusters, references, made,
+           uncertain)
     works: list[Work] = []
     used: set[str] = set()
     for group in clusters.groups():
@@ -184,5 +219,6 @@ def deduplicate(
         works.append(Work(key, record, tuple(m.id for m in members)))
     made.sort(key=lambda d: (index[d.left], index[d.right]))
     uncertain.sort(key=lambda d: (-d.score, index[d.left], index[d.right]))
+    versions.sort(key=lambda d: (index[d.left], index[d.right]))
     return DedupResult(tuple(works), tuple(w.members for w in works), tuple(made), tuple(problems),
-                       tuple(uncertain))
+                       tuple(uncertain), tuple(versions))

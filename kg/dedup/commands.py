@@ -41,13 +41,15 @@ def _summary(ref: Reference) -> dict[str, object]:
 
 
 def as_json(records: list[Reference], result: DedupResult, problems: list[Problem]) -> str:
-    """The JSON report: records, works, clusters, decisions, problems."""
+    """The JSON report: records, works, clusters, decisions, related versions, problems."""
     doc = {
         "records": [_summary(r) for r in records],
         "works": [{"key": w.key, "members": list(w.members), **_summary(w.record)} for w in result.works],
         "clusters": [list(c) for c in result.clusters],
         "decisions": [{"left": d.left, "right": d.right, "same": d.same, "score": round(d.score, 4),
                        "reasons": list(d.reasons), "by": d.by} for d in result.decisions],
+        "versions": [{"left": d.left, "right": d.right, "score": round(d.score, 4), "reasons": list(d.reasons)}
+                     for d in result.versions],
         "problems": [{"kind": p.kind, "severity": p.severity, "message": p.message, "where": str(p.where or "")}
                      for p in [*problems, *result.problems]],
     }
@@ -71,7 +73,8 @@ def _review(result: DedupResult, fmt: str) -> str:
 @click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML list of {left, right, decision: same|different} a reviewer keeps.")
 @click.option("--review", is_flag=True, help="List the uncertain pairs with their scores and reasons.")
-@click.option("--link-versions", is_flag=True, help="Also merge versions (a preprint and its article).")
+@click.option("--link-versions", is_flag=True,
+              help="Also merge related versions (a preprint and its article, a meeting abstract and the article).")
 def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Path | None, review: bool,
           link_versions: bool) -> None:
     """Deduplicate the records of INPUT files (CSV, printed list; the form is detected).

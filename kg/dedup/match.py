@@ -368,12 +368,43 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
                                                                  b.surname_parts))
 
 
-def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]] = frozenset()) -> str:
+ABSTRACT_AND_ARTICLE = "a meeting abstract and the later article (related versions)"
+
+
+def abstract_before_article(a: Features, b: Features) -> bool:
+    """Whether one record is a one-page abstract printed earlier in the journal
+    volume that later prints the other as a full article (same title, year and
+    first author): two versions of one study, which the issue links as related
+    versions and merges only when asked.
+
+    An erratum or a reply prints after the article, never before it, so the
+    one-page record must come first.
+    """
+    short, long_ = (a, b) if _single_page(a) else (b, a)
+    if not _single_page(short) or _single_page(long_) or not long_.last_page:
+        return False
+    if not (short.first_page.isdigit() and long_.first_page.isdigit()
+            and int(short.first_page) < int(long_.first_page)):
+        return False
+    if not (a.volume and a.volume == b.volume and a.year is not None and a.year == b.year and a.container):
+        return False
+    if a.notice or b.notice or a.generic or b.generic or len(a.words) < 4 or _container(a, b) < 0.95:
+        return False
+    if not a.surnames or not b.surnames or not _same_name(a.surnames[0], b.surnames[0], a.surname_parts[0],
+                                                          b.surname_parts[0]):
+        return False
+    return fuzz.ratio(a.title, b.title) >= 95
+
+
+def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]] = frozenset(),
+             versions: bool = False) -> str:
     """A hard reason why two records cannot be one work ('' when none).
 
     ``pages_accepted`` holds pairs of first pages that a shared DOI has
     already shown to be one item (see :meth:`Clusters.blocked`): records at
-    those pages do not conflict on pages.
+    those pages do not conflict on pages.  With ``versions`` (the reviewer
+    asked to merge versions) a meeting abstract and the later article
+    (:func:`abstract_before_article`) do not conflict on pages either.
     """
     if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
         return "different DOIs"
@@ -393,7 +424,10 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
         return ""
     if pages == "conflict" and not _printed_twice_in_one_issue(a, b) and not (
             frozenset((a.first_page, b.first_page)) in pages_accepted and _container(a, b) >= 0.9):
-        return "different first pages"
+        if not abstract_before_article(a, b):
+            return "different first pages"
+        if not versions:
+            return ABSTRACT_AND_ARTICLE
     if a.kind and b.kind and a.kind != b.kind:
         # A thesis, the report and the paper made from it are three works.
         return f"a {a.kind} and a {b.kind}".replace("a venue", "a published paper")
@@ -497,7 +531,7 @@ def _substituted(xs: Sequence[str], ys: Sequence[str]) -> bool:
         not spelled(w, only_x, joined_x) for w in only_y)
 
 
-def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
+def compare(a: Features, b: Features, versions: bool = False) -> tuple[float, tuple[str, ...]]:
     """Score two records in [0, 1] and say why.
 
     A hard conflict scores 0; a shared DOI scores 1; otherwise the title
@@ -506,7 +540,7 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
     range) with the same authors identifies an article even when its title
     was translated.
     """
-    veto = conflict(a, b)
+    veto = conflict(a, b, versions=versions)
     if veto:
         return 0.0, (veto,)
     if a.doi and a.doi == b.doi:
@@ -603,8 +637,9 @@ def compare(a: Features, b: Features) -> tuple[float, tuple[str, ...]]:
 class Clusters:
     """Union-find whose merges are checked across whole clusters."""
 
-    def __init__(self, feats: Sequence[Features]) -> None:
+    def __init__(self, feats: Sequence[Features], versions: bool = False) -> None:
         self.feats = feats
+        self.versions = versions  # the reviewer asked to merge versions
         self.parent = list(range(len(feats)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
         self.cannot: set[tuple[int, int]] = set()
@@ -644,7 +679,7 @@ class Clusters:
             for y in self.members[rb]:
                 if (min(x, y), max(x, y)) in self.cannot:
                     return "a reviewer decided these are different"
-                reason = conflict(self.feats[x], self.feats[y], accepted)
+                reason = conflict(self.feats[x], self.feats[y], accepted, self.versions)
                 if reason:
                     return f"{reason} within the merged cluster"
         return ""

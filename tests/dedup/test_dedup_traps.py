@@ -94,6 +94,25 @@ def test_preprint_and_published_version_merge_only_when_asked():
     assert clusters([a, b], link_versions=True) == [["1", "2"]]
 
 
+def test_meeting_abstract_and_article_in_one_volume_are_linked_versions():
+    """A one-page abstract early in a volume and the full article later in it (same title, year,
+    authors) are two works linked as related versions, merged only when asked; a one-page record
+    after the article (an erratum printing its title) is no version and never merges."""
+    authors = ("Varga", "Olsen", "Tanaka")
+    title = "Neurological involvement in a child with complement-mediated thrombotic microangiopathy"
+    abstract = ref("1", title, 2012, authors, "Paediatric Kidney Journal", "30", "1411")
+    article = ref("2", title.lower(), 2012, (*authors, "Brandt"), "Paediatric Kidney Journal", "30", "2203-2208")
+    result = deduplicate([abstract, article])
+    assert [list(c) for c in result.clusters] == [["1"], ["2"]]
+    assert [(v.left, v.right) for v in result.versions] == [("1", "2")]
+    assert "a meeting abstract and the later article (related versions)" in result.versions[0].reasons
+    assert any(u.left == "1" and u.right == "2" for u in result.uncertain)
+    assert clusters([abstract, article], link_versions=True) == [["1", "2"]]
+    erratum = ref("3", title, 2012, authors, "Paediatric Kidney Journal", "30", "2790")
+    assert not deduplicate([article, erratum]).versions
+    assert clusters([article, erratum], link_versions=True) == [["2"], ["3"]]
+
+
 def test_chains_never_join_conflicting_dois():
     """Records linked pairwise never end in one cluster when two carry different DOIs."""
     a = ref("1", "Community support and recovery outcomes", doi="10.1000/a1", pages="")
@@ -190,8 +209,9 @@ def test_cli_json_review_and_decisions(runner, tmp_path):
     result = runner.invoke(main, ["dedup", str(csv_file), "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert set(doc) >= {"records", "works", "clusters"}
+    assert set(doc) >= {"records", "works", "clusters", "versions"}
     assert doc["clusters"] == [["a"], ["b"], ["c"]]
+    assert [(v["left"], v["right"]) for v in doc["versions"]] == [("a", "b")]  # a preprint and its article
     review = runner.invoke(main, ["dedup", str(csv_file), "--review"])
     assert "a  ~  b" in review.stdout
     decisions = tmp_path / "d.yaml"
