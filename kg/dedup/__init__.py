@@ -25,6 +25,7 @@ from kg.dedup.match import (
     UNCERTAIN,
     VENUE_PENALTY,
     Clusters,
+    abstract_and_article,
     candidate_pairs,
     compare,
     features,
@@ -161,16 +162,17 @@ def deduplicate(
         if reasons == (ABSTRACT_AND_ARTICLE,):
             # Kept apart by its pages, but linked: scored as the versions it is.
             score, reasons = compare(feats[a], feats[b], versions=True)
-            reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), score >= SAME - 0.13
+            reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
+        elif UNCERTAIN <= score < SAME and abstract_and_article(feats[a], feats[b]):
+            reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
         elif SAME - 0.13 <= score < SAME:
             linked = "year differs" in reasons or "a preprint and a published version" in reasons
-        if score < UNCERTAIN:
+        if score < UNCERTAIN and not linked:
             continue  # neither merged nor worth a reviewer's look: not kept
         if linked:
             versions.append(DedupDecision(references[a].id, references[b].id, False, score, reasons))
             if link_versions:
-                later.append((min(score + 0.13, 1.0) if score < SAME else score, a, b,
-                              (*reasons, "linked as versions on request")))
+                later.append((max(score, SAME), a, b, (*reasons, "linked as versions on request")))
                 continue
             if score >= SAME:
                 uncertain.append(versions[-1])  # versions merge only when asked

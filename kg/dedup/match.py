@@ -29,6 +29,10 @@
    joins a work only if the works it matches could be one (its missing
    venue is no evidence against a published version, so a bare citation
    that is the report or the paper joins neither).
+5. Related versions (a preprint and its article, a record a year later, a
+   one-page meeting abstract and the article it became:
+   :func:`abstract_and_article`) are linked, not merged; the reviewer's
+   ``link_versions`` merges them after the works are formed.
 
 References:
     Borissov, N. et al. (2022). Reducing systematic review burden using
@@ -371,29 +375,33 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
 ABSTRACT_AND_ARTICLE = "a meeting abstract and the later article (related versions)"
 
 
-def abstract_before_article(a: Features, b: Features) -> bool:
-    """Whether one record is a one-page abstract printed earlier in the journal
-    volume that later prints the other as a full article (same title, year and
-    first author): two versions of one study, which the issue links as related
-    versions and merges only when asked.
+def abstract_and_article(a: Features, b: Features) -> bool:
+    """Whether one record is a one-page meeting abstract and the other the full
+    article it became (same title and first author): two versions of one
+    study, which the issue links as related versions and merges only when asked.
 
-    An erratum or a reply prints after the article, never before it, so the
-    one-page record must come first.
+    Either the abstract is printed earlier in the journal volume that later
+    prints the article (an erratum or a reply prints after the article, never
+    before it), or it is in another venue in the article's year or the year
+    before.
     """
     short, long_ = (a, b) if _single_page(a) else (b, a)
-    if not _single_page(short) or _single_page(long_) or not long_.last_page:
+    if not _single_page(short) or _single_page(long_) or not long_.last_page or not long_.first_page.isdigit():
         return False
-    if not (short.first_page.isdigit() and long_.first_page.isdigit()
-            and int(short.first_page) < int(long_.first_page)):
+    if short.year is None or long_.year is None or a.notice or b.notice or a.generic or b.generic:
         return False
-    if not (a.volume and a.volume == b.volume and a.year is not None and a.year == b.year and a.container):
-        return False
-    if a.notice or b.notice or a.generic or b.generic or len(a.words) < 4 or _container(a, b) < 0.95:
+    if len(a.words) < 4 or not a.container or not b.container:
         return False
     if not a.surnames or not b.surnames or not _same_name(a.surnames[0], b.surnames[0], a.surname_parts[0],
                                                           b.surname_parts[0]):
         return False
-    return fuzz.ratio(a.title, b.title) >= 95
+    if fuzz.ratio(a.title, b.title) < 95:
+        return False
+    venue = _container(a, b)
+    if venue >= 0.95:
+        return (bool(a.volume) and a.volume == b.volume and short.year == long_.year
+                and short.first_page.isdigit() and int(short.first_page) < int(long_.first_page))
+    return venue < 0.8 and 0 <= long_.year - short.year <= 1
 
 
 def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]] = frozenset(),
@@ -404,7 +412,7 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
     already shown to be one item (see :meth:`Clusters.blocked`): records at
     those pages do not conflict on pages.  With ``versions`` (the reviewer
     asked to merge versions) a meeting abstract and the later article
-    (:func:`abstract_before_article`) do not conflict on pages either.
+    (:func:`abstract_and_article`) do not conflict on pages either.
     """
     if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
         return "different DOIs"
@@ -424,7 +432,7 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
         return ""
     if pages == "conflict" and not _printed_twice_in_one_issue(a, b) and not (
             frozenset((a.first_page, b.first_page)) in pages_accepted and _container(a, b) >= 0.9):
-        if not abstract_before_article(a, b):
+        if not abstract_and_article(a, b):
             return "different first pages"
         if not versions:
             return ABSTRACT_AND_ARTICLE

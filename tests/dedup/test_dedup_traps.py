@@ -82,6 +82,19 @@ def test_conference_abstract_and_later_article_stay_apart():
     a = ref("1", "Eculizumab in atypical HUS", 2011, container="Blood", volume="118", pages="S12")
     b = ref("2", "Eculizumab in atypical HUS", 2012, container="New England Journal of Medicine", volume="368", pages="2169-2181")
     assert clusters([a, b]) == [["1"], ["2"]]
+    # Linked as related versions (with a title long enough to say so), merged only when asked.
+    title = "Terminal complement inhibition in atypical haemolytic uraemic syndrome"
+    abstract = ref("5", title, 2011, container="Blood", volume="118", pages="S12")
+    article = ref("6", title, 2012, container="New England Journal of Medicine", volume="368", pages="2169-2181")
+    assert clusters([abstract, article]) == [["5"], ["6"]]
+    assert [(v.left, v.right) for v in deduplicate([abstract, article]).versions] == [("5", "6")]
+    assert clusters([abstract, article], link_versions=True) == [["5", "6"]]
+    # An article two years later, or by another first author, is no version of the abstract.
+    later = ref("7", title, 2013, container="New England Journal of Medicine", volume="368", pages="2169-2181")
+    other = ref("8", title, 2012, ("Legendre", "Jones"), "New England Journal of Medicine", "368", "2169-2181")
+    for record in (later, other):
+        assert not deduplicate([abstract, record]).versions
+        assert clusters([abstract, record], link_versions=True) == [["5"], [record.id]]
 
 
 def test_preprint_and_published_version_merge_only_when_asked():
