@@ -13,8 +13,9 @@ gives the CSV reader's share of the time and its peak memory (the peak at
 the end of reading, before deduplication starts).
 
 Run: ``KG_SHARED=../shared python bench/dedup.py [--sets cora ...] [--no-peer] [--link-versions]
-[--scale 100000 1000000]`` (``--scale`` with no number skips the scale run; ``--link-versions``
-adds a labelled line for kg with the reviewer's option to merge versions).
+[--peer-python VENV/bin/python] [--scale 100000 1000000]`` (``--scale`` with no number skips the
+scale run; ``--link-versions`` adds a labelled line for kg with the reviewer's option to merge
+versions; ``--peer-python`` runs bib-dedupe from another environment).
 """
 
 from __future__ import annotations
@@ -72,9 +73,9 @@ def worker_peer(path: str) -> dict:
     return {"seconds": seconds, "peak_mb": _peak_mb(), "clusters": clusters}
 
 
-def run_worker(kind: str, path: Path, timeout: float) -> dict | None:
+def run_worker(kind: str, path: Path, timeout: float, python: str = sys.executable) -> dict | None:
     try:
-        out = subprocess.run([sys.executable, __file__, "--worker", kind, str(path)], capture_output=True,
+        out = subprocess.run([python, __file__, "--worker", kind, str(path)], capture_output=True,
                              text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
@@ -128,10 +129,12 @@ def labelled(args: argparse.Namespace, base: Path) -> None:
             # article, a record a year apart) merged as well.
             results["kg+versions"] = run_worker("ours-versions", path, 600)
         if not args.no_peer:
-            if importlib.util.find_spec("bib_dedupe") is None:
-                results["bib-dedupe"] = {"error": "peer not installed (pip install bib-dedupe); kg figures only"}
+            if not args.peer_python and importlib.util.find_spec("bib_dedupe") is None:
+                results["bib-dedupe"] = {"error": "peer not installed (pip install bib-dedupe, or --peer-python); "
+                                                  "kg figures only"}
             else:
-                results["bib-dedupe"] = run_worker("peer", path, args.peer_timeout)
+                results["bib-dedupe"] = run_worker("peer", path, args.peer_timeout,
+                                                   args.peer_python or sys.executable)
         ours_time = results["kg"].get("seconds") if results["kg"] else None
         for tool, result in results.items():
             if result is None or "error" in result:
@@ -223,6 +226,8 @@ def main() -> None:
     parser.add_argument("--link-versions", action="store_true",
                         help="also report kg with --link-versions, as an extra, labelled line")
     parser.add_argument("--peer-timeout", type=float, default=900)
+    parser.add_argument("--peer-python", default="",
+                        help="the interpreter with bib-dedupe installed (a separate venv keeps its pandas apart)")
     parser.add_argument("--scale", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "CSV"), help=argparse.SUPPRESS)
     args = parser.parse_args()
