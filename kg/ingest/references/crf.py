@@ -11,7 +11,6 @@ post-processing turns into a :class:`~kg.model.Reference`.  The model ships in
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,8 +37,6 @@ _IN = re.compile(r"^in:?\s+", re.I)
 _ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
-# MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
-_BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 # The initials feature the CRF model was trained with (kept as it was).
 _WORD_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
@@ -311,7 +308,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         words = part.split()
         if _SUFFIX.match(part) and people:
             # "Hershey, Robert D., Jr.": the suffix of the name before it.
-            people[-1] = replace(people[-1], suffix=part.rstrip("."))
+            last = people[-1]
+            people[-1] = Person(last.family, last.given, last.particle, part.rstrip("."), last.literal)
             i += 1
             continue
         if len(words) > 1 and _CORPORATE.search(part):
@@ -806,6 +804,10 @@ def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, 
                 return tagged
             return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:stop]] + tagged[stop:]
     return tagged
+
+
+# MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
+_BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 
 
 def _date_text(text: str) -> str:
