@@ -98,7 +98,8 @@ _G_AND = re.compile(r"\s*,?\s*(?:&|\band\b|\bund\b|\bet\b)\s+", re.I)
 _G_BROKEN = re.compile(r"(?<=\w)- +(?=\w)")
 _G_BODY = re.compile(
     r"\b(?:organi[sz]ation|association|institute|society|council|committee|group|department|agency|"
-    r"foundation|cent(?:re|er)|collaboration|consortium|office|ministry|bureau|university|commission|bank)\b",
+    r"foundation|cent(?:re|er)|collaboration|consortium|office|ministry|bureau|university|commission|bank|"
+    r"nations|fund|forum|academy|academies|programme)\b",
     re.I,
 )
 #: Particles, compared in lower case: "Van Laar", "De Raedt", "El Gorsey", "Mc Clernon" are one family name.

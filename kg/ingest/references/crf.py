@@ -282,7 +282,12 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     text = _EDITORS_WORD.sub("", text)
     et_al = bool(_ET_AL.search(text))
     text = _ET_AL_CUT.sub("", text)
-    if "," not in text and ";" not in text and _CORPORATE.search(text) and not any(
+    series = _BODY_SERIES.match(text)
+    if series and _CORPORATE.search(series.group(1)):
+        # "National Academies of Sciences, Engineering, and Medicine": the commas and "and" list the fields
+        # in one body's name, not people.
+        return (Person("", literal=text),), et_al
+    if "," not in text and ";" not in text and _is_body(text) and not any(
             _INITIAL.match(w) and not _ACRONYM.match(w) for w in text.split()):
         # "National Institute for Health and Care Excellence", "GBD 2019 ... Collaborators": one body, its "and"
         # no list's (an acronym of three capitals or more is the body's, not a person's initials).
@@ -370,8 +375,20 @@ _CORPORATE = re.compile(
     r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
     r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
-    r"Investigators)\b"
+    r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory)\b"
 )
+#: Words that name a body only when the name is no list ("World Bank", "Creative Commons"): "Bank" and
+#: "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
+_WEAK_BODY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project)$")
+#: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".
+_BODY_SERIES = re.compile(
+    r"^((?:[A-Z][\w'-]*\s+)+(?:of|for)\s+[A-Z][\w'-]*)(?:,\s+[A-Z][\w'-]*)*,?\s+(?:and|&)\s+[A-Z][\w'-]*$"
+)
+
+
+def _is_body(text: str) -> bool:
+    """Whether a name list without commas is one organisation's name (its "and" then the body's own)."""
+    return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$")
 # An inverted given name: "Bruce G.", "Keith T", "C. Marvin".
 _INVERTED_GIVEN = re.compile(r"^(?:[A-ZÀ-Þ]\.\s+)?[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.?)*$")
@@ -638,6 +655,8 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
 
 
 _LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
+#: The small words inside a body's name ("Committee on Quality of Health Care in America").
+_BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
 
 
 def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -659,14 +678,47 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
         return tagged
     if tagged[0][1] != "title" and (tagged[0][1] != "citation-number" or any(label == "author" for _, label in tagged)):
         return tagged
-    end = next((k for k in range(1, min(len(tagged), 12)) if tagged[k][0].endswith(".")), None)
+    # A committee's name may run long: "Institute of Medicine (US) Committee on Quality of Health Care in America."
+    end = next((k for k in range(1, min(len(tagged), 20)) if tagged[k][0].endswith(".")), None)
     if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
         return tagged
     group = " ".join(w for w, _ in tagged[1:end + 1])
-    if not _CORPORATE.search(group) or not all(w[:1].isupper() or w.isdigit() or w in _PARTICLES
-                                               or w in ("of", "for", "and", "on") for w, _ in tagged[1:end + 1]):
+    if not _CORPORATE.search(group) or not all(w.lstrip("(")[:1].isupper() or w.isdigit() or w in _PARTICLES
+                                               or w in _BODY_LINKS for w, _ in tagged[1:end + 1]):
         return tagged
     return [(tagged[0][0], "citation-number")] + [(w, "author") for w, _ in tagged[1:end + 1]] + tagged[end + 1:]
+
+
+def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A body's name runs to its full stop: "National Research Council (US)/author Committee on the Future of
+    ... America./title Quality ..." holds the committee in the author, and the title starts after the stop.
+
+    Only when the author run names a body (no initials in it), stops without punctuation, and the title's
+    first sentence is a body's name too (capitalised words and "of", "on", "in" ...) with more title after it.
+
+    >>> _body_author_to_its_full_stop([("Royal", "author"), ("Society", "author"), ("Working", "title"),
+    ...     ("Group", "title"), ("on", "title"), ("Water.", "title"), ("Clean", "title"), ("rivers.", "title")])[2:5]
+    [('Working', 'author'), ('Group', 'author'), ('on', 'author')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
+    if start is None:
+        return tagged
+    k = start
+    while k < len(tagged) and tagged[k][1] == "author":
+        k += 1
+    names = [w for w, _ in tagged[start:k]]
+    if k >= len(tagged) or tagged[k][1] != "title" or names[-1][-1:] in ".,;:":
+        return tagged
+    if any(_INITIAL.match(w) and not _ACRONYM.match(w.strip("()")) for w in names):
+        return tagged
+    end = next((j for j in range(k, min(k + 15, len(tagged))) if tagged[j][0].endswith(".")), None)
+    if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title" or tagged[end][1] != "title":
+        return tagged
+    sentence = [w for w, _ in tagged[k:end + 1]]
+    if not all(w.lstrip("(")[:1].isupper() or w in _BODY_LINKS for w in sentence) or not _CORPORATE.search(
+            " ".join(names + sentence)):
+        return tagged
+    return tagged[:k] + [(w, "author") for w in sentence] + tagged[end + 1:]
 
 
 def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -806,13 +858,235 @@ def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+_ACCESS_WORD = re.compile(r"^[(\[]?(?:accessed|retrieved|viewed|cited|consulted)\b:?", re.I)
+
+
+def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"(Accessed: 3 May 2024)", "(accessed Jan. 5, 2025)", "[cited 2020 Mar 3]": the day a web page was read
+    belongs to its address, never the work's date (Harvard's "(no date)" and IEEE's undated pages print one).
+
+    The words from the access word to its closing bracket (or, unbracketed, to the year) are relabelled
+    ``url``, so neither the date run nor the lone-year fallback reads the year from them.
+
+    >>> _access_date_is_no_date([("(accessed", "note"), ("Jun.", "date"), ("2,", "date"), ("2021).", "date")])
+    [('(accessed', 'url'), ('Jun.', 'url'), ('2,', 'url'), ('2021).', 'url')]
+    """
+    for k, (word, _) in enumerate(tagged):
+        if not _ACCESS_WORD.match(word):
+            continue
+        bracketed = word[:1] in "(["
+        for end in range(k, min(k + 7, len(tagged))):
+            current = tagged[end][0]
+            if (bracketed and current.rstrip(".,;:").endswith((")", "]"))) or (
+                    not bracketed and _YEAR.search(current)):
+                return tagged[:k] + [(w, "url") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
+_DAY_RANGE = re.compile(r"^(\d{1,2})[–-](\d{1,2})[.,;]?$")
+
+
+def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A meeting's "7–9 May" or "May 7-9," is its dates, no page range: a range of two small numbers next to
+    a month name.
+
+    >>> _day_range_is_a_date([("Leeds,", "location"), ("12–14", "pages"), ("June.", "date")])[1]
+    ('12–14', 'date')
+    >>> _day_range_is_a_date([("pp.", "pages"), ("12–14.", "pages")])[1]
+    ('12–14.', 'pages')
+    """
+    out = list(tagged)
+    for k, (word, label) in enumerate(tagged):
+        days = _DAY_RANGE.match(word)
+        if label != "pages" or not days or not 1 <= int(days.group(1)) < int(days.group(2)) <= 31:
+            continue
+        # No punctuation between the days and the month: "18-28, February 1996" is pages, then a date.
+        after = k + 1 < len(tagged) and word[-1].isdigit() and tagged[k + 1][0].rstrip(".,;:").lower() in _MONTHS
+        before = k > 0 and tagged[k - 1][0].rstrip(".").lower() in _MONTHS
+        if after or before:
+            out[k] = (word, "date")
+    return out
+
+
+_ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded)\.?$", re.I)
+_EDITION_WORD = re.compile(r"^(?:ed|edn|edition)\.?[,;)]*\.?$", re.I)
+
+
+def _edition_out_of_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"(2nd ed., pp. 1-9)", "3rd edn.": an ordinal before "ed." is the edition, whatever label the CRF gave it.
+
+    >>> _edition_out_of_volume([("*Book*", "container-title"), ("(4th", "volume"), ("ed.,", "volume"),
+    ...     ("pp.", "pages")])[1:3]
+    [('(4th', 'edition'), ('ed.,', 'edition')]
+    """
+    out = list(tagged)
+    for k in range(len(tagged) - 1):
+        if (tagged[k][1] in ("volume", "pages", "note", "container-title") and _ORDINAL_WORD.match(tagged[k][0])
+                and _EDITION_WORD.match(tagged[k + 1][0])):
+            out[k] = (tagged[k][0], "edition")
+            out[k + 1] = (tagged[k + 1][0], "edition")
+    return out
+
+
+def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "*Title* [Computer software]. Publisher.": a bracketed description opening the container run is
+    the genre; with no volume, issue or pages in the entry, a roman sentence after it is the publisher.
+
+    >>> _bracket_description_out_of_container([("*Tool*", "title"), ("[Data", "container-title"),
+    ...     ("set].", "container-title"), ("Acme", "container-title"), ("Lab.", "container-title")])[1:]
+    [('[Data', 'genre'), ('set].', 'genre'), ('Acme', 'publisher'), ('Lab.', 'publisher')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or not tagged[start][0].startswith("[") or start == 0 or tagged[start - 1][1] != "title":
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    close = next((k for k in range(start, end) if tagged[k][0].rstrip(".,;:").endswith("]")), None)
+    if close is None:
+        return tagged
+    # A description is a phrase in sentence case ("[Data set]", "[Doctoral dissertation, Univ. of X]"); a
+    # bracketed title in title case ("[The Encyclopedia of Optics]", SPIE's italics) is the container.
+    phrase = " ".join(w for w, _ in tagged[start:close + 1]).strip("[]. ").split(",")[0].split()
+    if len(phrase) > 5 or any(w[:1].isupper() for w in phrase[1:]):
+        return tagged
+    rest = "container-title"
+    numbered = any(label in ("volume", "issue", "pages") for _, label in tagged)
+    if close + 1 < end and not numbered and not tagged[close + 1][0].startswith(("*", "_")):
+        rest = "publisher"
+    return (tagged[:start] + [(w, "genre") for w, _ in tagged[start:close + 1]]
+            + [(w, rest) for w, _ in tagged[close + 1:end]] + tagged[end:])
+
+
+_ROLE_WORD = re.compile(r"^(?:translated|edited|compiled|introduced|revised|trans\.|transl\.|ed\.|and|by|with)$", re.I)
+
+
+def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's "Translated and edited by A and B.": role words the CRF gave to the container just before an
+    editor or translator run are that run's.
+
+    >>> _role_words_join_their_names([("*Book*.", "title"), ("Translated", "container-title"),
+    ...     ("and", "container-title"), ("edited", "editor"), ("by", "editor"), ("Ann", "editor"), ("Lee.", "editor")])[1:3]
+    [('Translated', 'editor'), ('and', 'editor')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] in ("editor", "translator") and tagged[k - 1][1] == "container-title":
+            start = k
+            while start > 0 and tagged[start - 1][1] == "container-title" and _ROLE_WORD.match(tagged[start - 1][0]):
+                start -= 1
+            if start == k or (start > 0 and tagged[start - 1][1] == "container-title"):
+                return tagged
+            return tagged[:start] + [(w, tagged[k][1]) for w, _ in tagged[start:k]] + tagged[k:]
+    return tagged
+
+
+def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Book*. Project Gutenberg, 1993, address.": after an italic title (a work that stands alone) a
+    roman run with no "In", no volume, issue or pages and a date after it is the publisher, not a container.
+
+    >>> _roman_container_after_italic_title([("*Dune*.", "title"), ("Ace", "container-title"),
+    ...     ("Books,", "container-title"), ("1965.", "date")])[1:3]
+    [('Ace', 'publisher'), ('Books,', 'publisher')]
+    >>> _roman_container_after_italic_title([("*Dune*.", "title"), ("*Sci*,", "container-title"),
+    ...     ("1965.", "date")])[1]
+    ('*Sci*,', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title":
+        return tagged
+    first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
+    if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    words = [w for w, _ in tagged[start:end]]
+    if (any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ") or end >= len(tagged)
+            or tagged[end][1] != "date" or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
+        return tagged
+    return tagged[:start] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+_REPORT_NUMBER = re.compile(r"^(?:RFC|Rep\.|Report|TR|Memo|Memorandum)$")
+
+
+def _report_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's report "“Title,” Internet Engineering Task Force, RFC 793, Sep. 1981.": the body before a report
+    number is the issuing institution (the publisher), the number the genre; neither is a container.
+
+    >>> _report_number_out_of_container([("“T,”", "title"), ("Acme", "container-title"), ("Labs,", "container-title"),
+    ...     ("Tech.", "container-title"), ("Rep.", "container-title"), ("TR-7,", "container-title"), ("2001.", "date")])[1:6]
+    [('Acme', 'publisher'), ('Labs,', 'publisher'), ('Tech.', 'genre'), ('Rep.', 'genre'), ('TR-7,', 'genre')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or _IN.match(tagged[start][0] + " "):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    for k in range(start + 1, end - 1):
+        if _REPORT_NUMBER.match(tagged[k][0]) and re.search(r"\d", tagged[k + 1][0]):
+            body = k - 1 if tagged[k - 1][0] in ("Tech.", "Technical") else k
+            if body > start and tagged[body - 1][0].endswith(","):
+                return (tagged[:start] + [(w, "publisher") for w, _ in tagged[start:body]]
+                        + [(w, "genre") for w, _ in tagged[body:end]] + tagged[end:])
+    return tagged
+
+
+_ITALIC_WORD = re.compile(r"^[*_][^*_\s]+[*_][.,;:]?$")
+
+
+def _italic_date_is_a_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A date is never in italics: "*October*, vol. 28" right after the title, with no container found, is
+    a journal named for a month.
+
+    >>> _italic_date_is_a_container([("“T.”", "title"), ("*Spring*,", "date"), ("vol.", "volume")])[1]
+    ('*Spring*,', 'container-title')
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "date" and tagged[k - 1][1] == "title" and _ITALIC_WORD.match(tagged[k][0]):
+            return tagged[:k] + [(tagged[k][0], "container-title")] + tagged[k + 1:]
+    return tagged
+
+
+_NO_DATE = re.compile(r"^\((?:n\.\s?d\.|no date|undated|s\.\s?d\.)\)[.,]?$", re.I)
+
+
+def _no_date_splits_author_and_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Creative Commons (no date) *About CC licenses*.": with no author and no title found, a bracketed
+    "no date" / "n.d." after the opening words stands where the year does, between the author and the title.
+
+    >>> _no_date_splits_author_and_title([("Acme", "note"), ("Trust", "note"), ("(no", "note"), ("date)", "note"),
+    ...     ("*Our", "note"), ("work*.", "note"), ("Available", "note")])
+    [('Acme', 'author'), ('Trust', 'author'), ('(no', 'date'), ('date)', 'date'), ('*Our', 'title'), ('work*.', 'title'), ('Available', 'note')]
+    """
+    if any(label in ("author", "title") for _, label in tagged):
+        return tagged
+    for k in range(1, min(len(tagged) - 1, 12)):
+        pair = tagged[k][0] + " " + tagged[k + 1][0]
+        width = 2 if _NO_DATE.match(pair) else 1 if _NO_DATE.match(tagged[k][0]) else 0
+        if not width:
+            continue
+        start = k + width
+        end = start
+        while end < len(tagged) and not tagged[end][0].endswith((".", "?", "!")) and not _LINK.match(tagged[end][0]):
+            end += 1
+        if end >= len(tagged) or _LINK.match(tagged[end][0]):
+            return tagged
+        return ([(w, "author") for w, _ in tagged[:k]] + [(w, "date") for w, _ in tagged[k:start]]
+                + [(w, "title") for w, _ in tagged[start:end + 1]] + tagged[end + 1:])
+    return tagged
+
+
 # MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
 _BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 
 
 def _date_text(text: str) -> str:
     """A date without a year as APA prints it: "n.d.", "in press", else as printed."""
-    if re.fullmatch(r"n\.?\s?d\.?|s\.?\s?d\.?|o\.\s?J\.?", text, re.I):
+    if re.fullmatch(r"n\.?\s?d\.?|s\.?\s?d\.?|o\.\s?J\.?|no date|undated", text, re.I):
         return "n.d."
     if re.fullmatch(r"in press|forthcoming|im druck|sous presse", text, re.I):
         return text.lower()
@@ -838,6 +1112,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged = _italic_container_to_its_end(tagged)
     tagged = _title_start_before_second_date(tagged)
     tagged = _group_author_before_title(tagged)
+    tagged = _body_author_to_its_full_stop(tagged)
     tagged = _subtitle_out_of_container(tagged)
     tagged = _italic_note_is_container(tagged)
     tagged = _article_number_out_of_container(tagged)
@@ -845,6 +1120,15 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged = _book_title_after_editors(tagged)
     tagged = _genre_out_of_title(tagged)
     tagged = _editors_after_container(tagged)
+    tagged = _access_date_is_no_date(tagged)
+    tagged = _no_date_splits_author_and_title(tagged)
+    tagged = _day_range_is_a_date(tagged)
+    tagged = _edition_out_of_volume(tagged)
+    tagged = _bracket_description_out_of_container(tagged)
+    tagged = _role_words_join_their_names(tagged)
+    tagged = _roman_container_after_italic_title(tagged)
+    tagged = _report_number_out_of_container(tagged)
+    tagged = _italic_date_is_a_container(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
         # note right after the authors and date is the title it missed.
