@@ -22,9 +22,12 @@ the style prints them, scored by ``bench/refscore.py``):
   ``held2-*`` (60) the second and ``held3-*`` (60) the third (these two with a
   ``provenance`` note giving the figures measured on them before any fix);
   each was moved here once its misses had been fixed.
-* ``typed_held.jsonl``: the held-out set, 10 entries a style of works in none
-  of the files above, typed (in a commit of their own) before the parser had
-  read any of them and never used to change it: the honest figure.
+* ``typed_held.jsonl``: the held-out set (``held4-*``, 60 entries, 10 a style:
+  articles, books, chapters, organisations' reports, conference papers,
+  theses, web pages) of works in none of the files above, typed (in a commit
+  of their own) before the parser had read any of them and never used to
+  change it: the honest figure.  Measured once: APA 0.979, Harvard 1.000,
+  Chicago 0.949, MLA 0.961, Vancouver 0.982, IEEE 0.991.
 """
 
 from __future__ import annotations

@@ -196,12 +196,13 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), a hand-typed held-out set (10 entries a style) written
-#: before any parse and never used to change the parser; set once it has been
-#: measured. The 180 entries of three earlier held sets sit in
-#: ``typed_tune.jsonl`` (the parser's rules were fixed on them; see
-#: tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 0.96, "harvard": 0.94, "chicago": 0.98, "mla": 0.97, "vancouver": 0.97, "ieee": 0.98}
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held4-*)
+#: written and committed before any parse and never used to change the
+#: parser; measured once: APA 0.979, Harvard 1.000, Chicago 0.949, MLA 0.961,
+#: Vancouver 0.982, IEEE 0.991 (below the 0.97 target: Chicago, MLA). The 180
+#: entries of three earlier held sets sit in ``typed_tune.jsonl`` (the
+#: parser's rules were fixed on them; see tests/data/refstyles/generate.py).
+HELD_FLOORS = {"apa": 0.97, "harvard": 1.0, "chicago": 0.94, "mla": 0.96, "vancouver": 0.98, "ieee": 0.99}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
