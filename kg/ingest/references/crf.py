@@ -859,6 +859,7 @@ def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, 
 
 
 _ACCESS_WORD = re.compile(r"^[(\[]?(?:accessed|retrieved|viewed|cited|consulted)\b:?", re.I)
+_ACCESS_ANYWHERE = re.compile(r"accessed|retrieved|viewed|cited|consulted")
 
 
 def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -871,6 +872,8 @@ def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, st
     >>> _access_date_is_no_date([("(accessed", "note"), ("Jun.", "date"), ("2,", "date"), ("2021).", "date")])
     [('(accessed', 'url'), ('Jun.', 'url'), ('2,', 'url'), ('2021).', 'url')]
     """
+    if _ACCESS_ANYWHERE.search(" ".join(w for w, _ in tagged).lower()) is None:
+        return tagged  # most entries: one search instead of a match per word
     for k, (word, _) in enumerate(tagged):
         if not _ACCESS_WORD.match(word):
             continue
@@ -897,8 +900,10 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
     """
     out = list(tagged)
     for k, (word, label) in enumerate(tagged):
+        if label != "pages":
+            continue
         days = _DAY_RANGE.match(word)
-        if label != "pages" or not days or not 1 <= int(days.group(1)) < int(days.group(2)) <= 31:
+        if not days or not 1 <= int(days.group(1)) < int(days.group(2)) <= 31:
             continue
         # No punctuation between the days and the month: "18-28, February 1996" is pages, then a date.
         after = k + 1 < len(tagged) and word[-1].isdigit() and tagged[k + 1][0].rstrip(".,;:").lower() in _MONTHS
