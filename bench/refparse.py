@@ -93,7 +93,7 @@ def gold_volume_pages(text: str) -> str:
 
 _G_MARKUP = re.compile(r"</?\w+>|[{}*]")
 _G_ET_AL = re.compile(r"\bet\.?\s*al\b.*$", re.I)
-_G_NOT_NAMES = re.compile(r"\((?:eds?|hrsg|dir|coord)\.?\)|\b(?:eds?|jr|sr)\.|\b(?:jr|sr|ii|iii|iv)\b|^\s*(?:edited\s+)?by\s+", re.I)
+_G_NOT_NAMES = re.compile(r"\((?:eds?|editors?|hrsg|dir|coord)\.?\)|\b(?:eds?|jr|sr)\.|\beditors?\b|\b(?:jr|sr|ii|iii|iv)\b|^\s*(?:edited\s+)?by\s+", re.I)
 _G_AND = re.compile(r"\s*,?\s*(?:&|\band\b|\bund\b|\bet\b)\s+", re.I)
 _G_BROKEN = re.compile(r"(?<=\w)- +(?=\w)")
 _G_BODY = re.compile(
@@ -105,6 +105,11 @@ _G_BODY = re.compile(
 #: Particles, compared in lower case: "Van Laar", "De Raedt", "El Gorsey", "Mc Clernon" are one family name.
 _G_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ten",
                 "ter", "zu", "af", "el", "al", "mc", "st"}
+
+
+#: An inverted first author's family name of two capitalised words, and the one given name after its comma.
+_G_COMPOUND = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? [A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?$")
+_G_ONE_GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 
 
 def _g_particle(word: str) -> bool:
@@ -142,7 +147,9 @@ def gold_families(text: str) -> list[str]:
     * else ("Thomas F. LaPorta", "J. Christian Gerdes", "Anna van der Berg"):
       the last word and the particles before it;
     * a piece of two or more words naming a body ("World Health Organization"):
-      the whole piece.
+      the whole piece;
+    * a first piece of two capitalised words and a lone given name after it
+      ("Wong Fillmore, Lily"): a compound family name.
 
     >>> gold_families("Link, Bruce G., and Jo C. Phelan.")
     ['Link', 'Phelan']
@@ -154,6 +161,8 @@ def gold_families(text: str) -> list[str]:
     ['Amza', 'van der Cox', 'Zwaenepoel']
     >>> gold_families("Carilli C.L., De Raedt, L., & Mur- phy, J.")
     ['Carilli', 'De Raedt', 'Mur-phy']
+    >>> gold_families("Vargas Llosa, Mario, and Ann Lee.")
+    ['Vargas Llosa', 'Lee']
     """
     text = _G_ET_AL.sub("", _G_MARKUP.sub(" ", _G_BROKEN.sub("-", text)))
     text = _G_AND.sub(", ", _G_NOT_NAMES.sub(" ", text))
@@ -165,7 +174,13 @@ def gold_families(text: str) -> list[str]:
         pieces = text.split(",")
     families: list[str] = []
     given_next = False
-    for piece in (p.strip(" .,:") for p in pieces):
+    pieces = [p.strip(" .,:") for p in pieces]
+    if (len(pieces) > 1 and _G_COMPOUND.match(pieces[0]) and _G_ONE_GIVEN.match(pieces[1])
+            and all(len(p.split()) > 1 for p in pieces[2:] if p)):
+        # "Wong Fillmore, Lily", "Vargas Llosa, Mario": a two-word family name, then one given name.
+        families.append(pieces[0])
+        pieces = pieces[2:]
+    for piece in pieces:
         words = piece.split()
         if not words:
             continue
@@ -218,8 +233,10 @@ def gold_fields(record: dict) -> dict[str, str]:
     """The normalised gold values of one labelled reference."""
     fields = record["fields"]
     out: dict[str, str] = {}
-    if fields.get("author"):
-        out["author"] = gold_authors(fields["author"])
+    # The names the entry is listed under: its authors, or an edited book's editors (refscore's author field).
+    names = fields.get("author") or fields.get("editor")
+    if names:
+        out["author"] = gold_authors(names)
     if record.get("year"):
         out["year"] = str(record["year"])
     else:

@@ -8,7 +8,11 @@ the bench is the figure a test floor checks.
 
 Fields are compared after :func:`norm` (NFKC, lower case, no punctuation,
 dashes or spaces); authors as the ordered list of family names (particles
-kept, a corporate author's whole name).
+kept, a corporate author's whole name).  The author field is the names an
+entry is listed under: its authors, or an edited book's editors when it has
+no author ("Hobsbawm, Eric, and Terence Ranger, eds. 1983."), as the
+six-style rows give them and as the bench reads gold (AnyStyle labels such
+names ``editor``; before this, both sides left them out of the count).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def norm(text: object) -> str:
 def parsed_fields(ref: Any) -> dict[str, str]:
     """Normalised field values of a parsed :class:`kg.model.Reference` (empty fields left out)."""
     out = {
-        "author": "|".join(norm(p.literal or f"{p.particle} {p.family}") for p in ref.authors),
+        "author": "|".join(norm(p.literal or f"{p.particle} {p.family}") for p in (ref.authors or ref.editors)),
         "year": str(ref.year or "")[:4],
         "title": norm(ref.title if ref.confidence > TITLE_CONFIDENCE else ""),
         "container": norm(ref.container),

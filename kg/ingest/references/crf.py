@@ -26,7 +26,7 @@ _VANCOUVER = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[^;]{0,20};\s*(\w+)\s*(?:\(([^)
 _SPACES = re.compile(r"\s+")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
 _NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?)\s+", re.I)
-_EDS_MARK = re.compile(r"\s*\((?:eds?|hrsg|dir|coord)\.?\)\s*", re.I)
+_EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)
 _ET_AL = re.compile(r"\bet\s*al\b\.?")
 _ET_AL_CUT = re.compile(r",?\s*\bet\s*al\b\.?")
 _AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+")
@@ -342,6 +342,15 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             inverted = True
             i += 2
             continue
+        if i == 0 and len(words) == 2 and len(parts) > 1 and _COMPOUND_FAMILY.match(part) and _ONE_GIVEN.match(
+                parts[i + 1]) and all(len(p.split()) > 1 for p in parts[2:]):
+            # "García Márquez, Gabriel", "Lloyd Webber, Andrew": a first author inverted with a family name of
+            # two words (Spanish, Portuguese, English double-barrelled without a hyphen); the names after it,
+            # if any, are printed given name first.
+            people.append(Person(part, parts[i + 1]))
+            inverted = True
+            i += 2
+            continue
         first = _FIRST_GIVENS.match(parts[i + 1]) if i == 0 and len(parts) > 1 and len(words) == 1 else None
         if first and not _INITIAL.match(part):
             # "Hochschild, Arlie Russell", "Beauvoir, Simone de", "Dornelas, José Carlos Assis": the first name
@@ -375,7 +384,8 @@ _CORPORATE = re.compile(
     r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
     r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
-    r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory)\b"
+    r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
+    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry)\b"
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons"): "Bank" and
 #: "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
@@ -390,6 +400,10 @@ def _is_body(text: str) -> bool:
     """Whether a name list without commas is one organisation's name (its "and" then the body's own)."""
     return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
 _SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$")
+#: Two capitalised words, no initial: a compound family name when a lone given name follows its comma.
+_COMPOUND_FAMILY = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? [A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?$")
+#: One given name, maybe with initials after it ("Gabriel", "Mario J."): no second name that could be a family.
+_ONE_GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 # An inverted given name: "Bruce G.", "Keith T", "C. Marvin".
 _INVERTED_GIVEN = re.compile(r"^(?:[A-ZÀ-Þ]\.\s+)?[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.?)*$")
 # A first author's given names (up to four, "José Carlos Assis") and trailing particles ("Simone de").
@@ -400,7 +414,9 @@ _FIRST_GIVENS = re.compile(
 # Four capitals or more with no full stop: a family name in capitals ("LODI"), not initials.
 _CAPITALS = re.compile(r"^[A-ZÀ-Þ]{4,}[,;]?$")
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
-_EDITORS_WORD = re.compile(r",?\s*\b(?:editors?|eds\.?)$", re.I)
+#: The word that marks a name list as editors, after the names: Vancouver's "editors", Chicago's "eds." and
+#: "ed." (lower case only: "Smith, Ed" is a man named Ed).
+_EDITORS_WORD = re.compile(r",?\s*\b(?:[Ee]ditors?|[Ee][Dd][Ss]\.?|ed\.?)$")
 _VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]*? [A-Z]{1,3}\.?)+$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
 
@@ -973,13 +989,19 @@ def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[st
     >>> _role_words_join_their_names([("*Book*.", "title"), ("Translated", "container-title"),
     ...     ("and", "container-title"), ("edited", "editor"), ("by", "editor"), ("Ann", "editor"), ("Lee.", "editor")])[1:3]
     [('Translated', 'editor'), ('and', 'editor')]
+    >>> _role_words_join_their_names([("In", "container-title"), ("*Book*,", "container-title"),
+    ...     ("translated", "container-title"), ("and", "container-title"), ("edited", "editor"), ("by", "editor")])[2:4]
+    [('translated', 'editor'), ('and', 'editor')]
     """
     for k in range(1, len(tagged)):
         if tagged[k][1] in ("editor", "translator") and tagged[k - 1][1] == "container-title":
             start = k
             while start > 0 and tagged[start - 1][1] == "container-title" and _ROLE_WORD.match(tagged[start - 1][0]):
                 start -= 1
-            if start == k or (start > 0 and tagged[start - 1][1] == "container-title"):
+            if start == k or (start > 0 and tagged[start - 1][1] == "container-title"
+                              and not tagged[start - 1][0].endswith((",", ";"))):
+                # Role words inside the container run are its own unless a comma ends the book title before
+                # them ("In *Essays*, translated and edited by A and B").
                 return tagged
             return tagged[:start] + [(w, tagged[k][1]) for w, _ in tagged[start:k]] + tagged[k:]
     return tagged
@@ -1085,6 +1107,150 @@ def _no_date_splits_author_and_title(tagged: list[tuple[str, str]]) -> list[tupl
     return tagged
 
 
+
+#: How a contributor other than the author is introduced after a title ("Translated by", "with the assistance
+#: of", "Foreword by", "With an introduction by", "Illustrated by"): a phrase that is never a title's.
+_CONTRIBUTOR = re.compile(
+    r"^(?:with\s+(?:the\s+)?(?:assistance|collaboration|help|cooperation)\s+of|(?:with\s+(?:an?\s+)?)?"
+    r"(?:new\s+)?(?:foreword|preface|introduction|afterword|epilogue|notes|commentary|illustrations)\s+by|"
+    r"(?:translated|edited|illustrated|compiled|introduced|selected|abridged|annotated|revised)"
+    r"(?:\s+and\s+(?:translated|edited|introduced|annotated|revised))?\s+(?:with\s+\w+\s+)?by)\s",
+    re.I,
+)
+
+
+def _contributor_phrase_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"*Title*. Translated by A with the assistance of B.": a contributor phrase that goes on from a translator's
+    or editor's names, or a lower-case "with a foreword by ..." after the title's end, names people; it is no part
+    of the title and runs to the next word ending a sentence or a clause.
+
+    >>> _contributor_phrase_out_of_title([("*Book*.", "title"), ("Translated", "translator"), ("by", "translator"),
+    ...     ("Ann", "translator"), ("Lee", "translator"), ("with", "title"), ("the", "title"), ("assistance", "title"),
+    ...     ("of", "title"), ("Bo", "title"), ("Kim.", "title"), ("Paris:", "location")])[5:11]
+    [('with', 'translator'), ('the', 'translator'), ('assistance', 'translator'), ('of', 'translator'), ('Bo', 'translator'), ('Kim.', 'translator')]
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None:
+        return tagged
+    for k in range(first + 1, len(tagged)):
+        if tagged[k][1] != "title":
+            continue
+        before, label_before = tagged[k - 1]
+        if not (label_before in ("translator", "editor") or (
+                tagged[k][0] == "with" and before.endswith((".", ",", "*", "_")))):
+            # A capitalised "Introduction by ..." right after the title is left as the CRF read it (AnyStyle's
+            # gold keeps it in the title); one that goes on from a translator's or editor's names is theirs.
+            continue
+        phrase = " ".join(w for w, _ in tagged[k:k + 8]) + " "
+        found = _CONTRIBUTOR.match(phrase)
+        if not found:
+            continue
+        role = label_before if label_before in ("translator", "editor") else (
+            "editor" if found.group(0).lower().startswith("edited") else "translator")
+        end = k
+        while end < len(tagged) and tagged[end][1] == "title" and not (
+                end > k + found.group(0).count(" ") and tagged[end][0].endswith((".", ",", ";"))):
+            end += 1
+        end = min(end + 1, len(tagged))
+        return tagged[:k] + [(w, role) for w, _ in tagged[k:end]] + tagged[end:]
+    return tagged
+
+
+#: A bracketed medium or genre marker after a title: Vancouver's "[Internet]", "[dissertation]", Harvard's
+#: "[online]", IEEE's "[Online]", "[PhD thesis]", "[CD-ROM]", "[monograph on the Internet]".
+_MEDIUM = re.compile(
+    r"^\[(?:[\w'’ -]*\s)?(?:internet|online|thesis|dissertation|cd-rom|dvd|monograph|database|homepage|blog|"
+    r"video|audio|podcast|software|computer program|data ?set|preprint|e-?book|serial)(?:\s[\w'’ -]*)?\][.,:;]?$",
+    re.I,
+)
+
+
+def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Title [Internet]. Publisher; 2005.": a bracketed medium marker ending the title run is the genre, not the
+    title's words (a bracketed translation or subtitle, "[The history of ...]", stays in the title).
+
+    >>> _medium_marker_out_of_title([("Care", "title"), ("plans", "title"), ("[Internet].", "title"), ("Leeds:", "location")])[2]
+    ('[Internet].', 'genre')
+    >>> _medium_marker_out_of_title([("Arte", "title"), ("[The", "title"), ("art].", "title")])[2]
+    ('art].', 'title')
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None:
+        return tagged
+    end = first
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    for start in range(end - 1, max(first, end - 5), -1):
+        if tagged[start][0].startswith("["):
+            phrase = " ".join(w for w, _ in tagged[start:end])
+            if _MEDIUM.match(phrase):
+                return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end]] + tagged[end:]
+            return tagged
+    return tagged
+
+
+def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Proceedings of the X Conference*, Morgan Kaufmann, 2001, pp. 1–9.": roman words after an italic
+    container's closing marker, up to the date, are its publisher (a journal goes on to "vol."; no date follows).
+
+    >>> _publisher_after_italic_container([("*Proc.", "container-title"), ("Conf.*,", "container-title"),
+    ...     ("Acme", "container-title"), ("Press,", "container-title"), ("2001,", "date")])[2:4]
+    [('Acme', 'publisher'), ('Press,', 'publisher')]
+    >>> _publisher_after_italic_container([("*Annals*", "container-title"), ("Series", "container-title"),
+    ...     ("B,", "container-title"), ("vol.", "volume")])[1]
+    ('Series', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    opened = start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start
+    mark = tagged[opened][0][:1]
+    if mark not in ("*", "_") or end >= len(tagged) or tagged[end][1] != "date":
+        return tagged
+    close = next((k for k in range(opened, end) if tagged[k][0].rstrip(".,:;").endswith(mark)
+                  and (k > opened or len(tagged[k][0].rstrip(".,:;")) > 2)), None)
+    if close is None or close + 1 >= end or not tagged[close][0].endswith(","):
+        return tagged
+    words = [w for w, _ in tagged[close + 1:end]]
+    if not words[-1].endswith(",") or any(not w[:1].isupper() and w not in ("&", "and", "of") for w in words):
+        return tagged
+    return tagged[:close + 1] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+#: The last word of a standards body's document genre: "W3C Recommendation", "ISO Standard", "IETF Internet-Draft",
+#: "W3C Working Group Note", "White Paper", "Technical Specification".
+_DOCUMENT_GENRE = re.compile(r"^(?:Recommendation|Standard|Draft|Internet-Draft|Note|Specification|Paper|Whitepaper)[.,;]?$")
+
+
+def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "“Title,” W3C Recommendation, Nov. 26, 2008.": a short roman run after the title, without "In", that
+    ends in a document genre and is followed by the date, in an entry with no volume, issue or pages, is the
+    genre; a journal ("*Nursing Standard*, vol. 3") has numbers.
+
+    >>> _document_genre_is_no_container([("“T,”", "title"), ("ISO", "container-title"), ("Standard,", "container-title"),
+    ...     ("2019.", "date")])[1:3]
+    [('ISO', 'genre'), ('Standard,', 'genre')]
+    >>> _document_genre_is_no_container([("“T,”", "title"), ("Nurs.", "container-title"), ("Standard,", "container-title"),
+    ...     ("vol.", "volume"), ("3,", "volume"), ("2019.", "date")])[2]
+    ('Standard,', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title" or _IN.match(tagged[start][0] + " "):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    words = [w for w, _ in tagged[start:end]]
+    if (len(words) > 5 or any(w.startswith(("*", "_")) for w in words) or not _DOCUMENT_GENRE.match(words[-1])
+            or (end < len(tagged) and tagged[end][1] != "date")
+            or any(label in ("volume", "issue", "pages") for _, label in tagged)):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w in words] + tagged[end:]
+
+
 # MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
 _BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 
@@ -1134,6 +1300,10 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged = _roman_container_after_italic_title(tagged)
     tagged = _report_number_out_of_container(tagged)
     tagged = _italic_date_is_a_container(tagged)
+    tagged = _contributor_phrase_out_of_title(tagged)
+    tagged = _medium_marker_out_of_title(tagged)
+    tagged = _publisher_after_italic_container(tagged)
+    tagged = _document_genre_is_no_container(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
         # note right after the authors and date is the title it missed.
