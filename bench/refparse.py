@@ -12,7 +12,9 @@ with every scored field right, and references per second.  The peer
 Gold's author names are read by the bench's own small reader
 (:func:`gold_families`), not by the parser's name splitter, so a change to a
 name rule cannot move both sides of the comparison (``--gold-names parser``
-gives the old, circular figure).  Scoring itself is ``bench/refscore.py``,
+gives the old, circular figure).  An entry's author names are its ``author``
+span, or its ``editor`` span when it has none (an edited book listed under its
+editors), as ``refscore`` reads the parse.  Scoring itself is ``bench/refscore.py``,
 shared with the six-style tests.
 
 Part 2 parses the six-style test set of real works in
@@ -21,9 +23,9 @@ style printed by our own formatters from ``works.jsonl``, its ``tune`` and
 ``held`` parts (circular: the strings come from our code); ``hand4``: the 24
 entries of ``handwritten.jsonl``, typed by hand with italics markers, wrapped
 lines and NLM dates (the parser learnt NLM's "1970 Aug 15;227(5259)" after
-two of these failed); ``typed-tune``: 228 hand-typed references of other real
-works, 38 a style, on which the CRF's post-processing rules were fixed (180 of
-them were the first three held sets); and ``typed-held``: 10 a style, typed before any
+two of these failed); ``typed-tune``: 288 hand-typed references of other real
+works, 48 a style, on which the CRF's post-processing rules were fixed (240 of
+them were the first four held sets); and ``typed-held``: 10 a style, typed before any
 parse of them was seen and never used to change the parser, the honest figure)
 and prints field F1
 per style, part and field.
