@@ -15,6 +15,8 @@ What goes where (all IRIs from :mod:`kg.vocab`):
   works (CiTO by stance), anchored by an ``oa:Annotation`` whose target carries
   a ``oa:TextQuoteSelector`` and a ``oa:TextPositionSelector``;
 * deduplication decisions as ``kg:DedupDecision`` nodes with score and reasons;
+  related versions (a preprint and its article) stay two works linked by
+  ``dcterms:relation`` both ways, with their decision (``kg:same false``);
 * provenance: ``prov:wasDerivedFrom`` the input file and ``kg:sourceLine``.
 """
 
@@ -286,7 +288,16 @@ class _Builder:
 
     def decisions(self) -> None:
         g = self.graph
-        for d in self.corpus.decisions:
+        decided = {frozenset((d.left, d.right)) for d in self.corpus.decisions}
+        by_member = {m: w for w in self.corpus.works for m in w.members}
+        versions = [v for v in self.corpus.versions if frozenset((v.left, v.right)) not in decided]
+        for v in versions:
+            # Versions of one study stay two works, related both ways.
+            left, right = by_member[v.left].key, by_member[v.right].key
+            if left != right:
+                g.add((self.work_iris[left], DCTERMS.relation, self.work_iris[right]))
+                g.add((self.work_iris[right], DCTERMS.relation, self.work_iris[left]))
+        for d in (*self.corpus.decisions, *versions):
             iri = corpus_part_iri(self.corpus.id, "decision", f"{d.left}~{d.right}")
             g.add((iri, RDF.type, KG.DedupDecision))
             g.add((iri, KG.decisionLeft, self.entry_iris[d.left]))

@@ -144,6 +144,7 @@ def stats(corpus: Corpus, graph: Graph) -> dict[str, Any]:
         "reference_entries": len(corpus.references),
         "works": len(corpus.works),
         "duplicate_entries": len(corpus.references) - len(corpus.works),
+        "related_versions": len(corpus.versions),
         "in_text_citations": len(corpus.citations),
         "resolved_citations": sum(c.status == "resolved" for c in corpus.citations),
         "unresolved_citations": sum(c.status == "unresolved" for c in corpus.citations),

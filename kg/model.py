@@ -359,6 +359,10 @@ class Corpus:
     claims: tuple[Claim, ...]
     decisions: tuple[DedupDecision, ...] = ()
     problems: tuple[Problem, ...] = ()
+    #: Pairs of entries that are related versions of one study (a preprint
+    #: and its article, a meeting abstract and the later article): linked,
+    #: not merged.
+    versions: tuple[DedupDecision, ...] = ()
 
     def work(self, key: str) -> Work | None:
         for work in self.works:

@@ -63,3 +63,39 @@ def test_tiny_check_cli_exit_code(runner):
     assert result.exit_code == 1
     kinds = {f["kind"] for f in json.loads(result.stdout)["findings"]}
     assert {"unresolved-citation", "uncited-reference", "duplicate-entry", "claim-without-source"} <= kinds
+
+
+def test_preprint_and_article_are_linked_versions(tmp_path):
+    """A preprint and its article stay two works, related both ways in the graph."""
+    import shutil
+
+    from rdflib import Literal
+    from rdflib.namespace import DCTERMS
+
+    from kg.vocab import KG
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    with (folder / "references.txt").open("a", encoding="utf-8") as out:
+        out.write("7. Olsen, K. (2015). Yoga for anxiety. PsyArXiv. https://doi.org/10.31234/osf.io/abc12\n")
+    built = build(folder)
+    assert len(built.corpus.works) == 6  # the preprint is not merged into Olsen's article
+    summary = stats(built.corpus, built.graph)
+    assert summary["related_versions"] == 1
+    (version,) = built.corpus.versions
+    assert "a preprint and a published version" in version.reasons
+    article = built.corpus.work_of_reference(version.left)
+    preprint = built.corpus.work_of_reference(version.right)
+    assert article is not None and preprint is not None and article.key != preprint.key
+    links = {(s, o) for s, o in built.graph.subject_objects(DCTERMS.relation)}
+    assert len(links) == 2 and {(o, s) for s, o in links} == links
+    decisions = [d for d in built.graph.subjects(KG.same, Literal(False))]
+    assert decisions, "the version link is recorded as a decision that they are not one work"
+
+
+def test_no_versions_no_relation(tiny):
+    """Without related versions the graph holds no version links."""
+    from rdflib.namespace import DCTERMS
+
+    assert tiny.corpus.versions == ()
+    assert not list(tiny.graph.subject_objects(DCTERMS.relation))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields, replace
 from kg.dedup.decisions import read_decisions
 from kg.dedup.match import (
     ABSTRACT_AND_ARTICLE,
+    PREPRINT_AND_ARTICLE,
     ONE_VENUE,
     SAME,
     UNCERTAIN,
@@ -165,8 +166,10 @@ def deduplicate(
             reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
         elif UNCERTAIN <= score < SAME and abstract_and_article(feats[a], feats[b]):
             reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
+        elif PREPRINT_AND_ARTICLE in reasons:
+            linked = score >= SAME - 0.13  # however close: versions merge only when asked
         elif SAME - 0.13 <= score < SAME:
-            linked = "year differs" in reasons or "a preprint and a published version" in reasons
+            linked = "year differs" in reasons
         if score < UNCERTAIN and not linked:
             continue  # neither merged nor worth a reviewer's look: not kept
         if linked:

@@ -182,7 +182,9 @@ def features(index: int, ref: Reference) -> Features:
         generic=is_generic(title),
         kind=kind,
         language=language_of(title),
-        preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)),
+        # A preprint server the parser could not place as a container is often left over.
+        preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)
+                      or _PREPRINT.search(fold(f"{ref.publisher} {ref.leftover}"))),
         meeting=bool(_MEETING.search(ref.container)),
     )
 
@@ -372,6 +374,7 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
                                                                  b.surname_parts))
 
 
+PREPRINT_AND_ARTICLE = "a preprint and a published version"
 ABSTRACT_AND_ARTICLE = "a meeting abstract and the later article (related versions)"
 
 
@@ -604,13 +607,16 @@ def compare(a: Features, b: Features, versions: bool = False) -> tuple[float, tu
             else:
                 score -= 0.12 if known else 0.03
             reasons.append("year differs" if known else "year missing")
-        if bool(a.container) != bool(b.container) and not locator:
+        if a.preprint != b.preprint and not locator:
+            # Said before the missing venue: a preprint server is often read as a
+            # publisher.  Matching pages say both records are the printed version
+            # (one with the preprint's DOI).
+            score -= 0.1
+            reasons.append(PREPRINT_AND_ARTICLE)
+        elif bool(a.container) != bool(b.container) and not locator:
             # A technical report and the paper it became share title and authors.
             score -= VENUE_PENALTY
             reasons.append(ONE_VENUE)
-        elif a.preprint != b.preprint:
-            score -= 0.1
-            reasons.append("a preprint and a published version")
         elif a.container and b.container and venue < 0.8:
             score -= 0.1 if venue >= 0.5 or locator else 0.2
             reasons.append(f"venue differs ({venue:.2f})")

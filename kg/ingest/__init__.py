@@ -134,4 +134,5 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
         claims=claims,
         decisions=dedup.decisions,
         problems=tuple(problems),
+        versions=dedup.versions,
     )

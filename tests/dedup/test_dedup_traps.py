@@ -107,6 +107,30 @@ def test_preprint_and_published_version_merge_only_when_asked():
     assert clusters([a, b], link_versions=True) == [["1", "2"]]
 
 
+def test_preprint_of_the_same_year_is_a_version_not_a_duplicate():
+    """Same title, authors and year: a preprint (server read as publisher or left over) is still only linked."""
+    article = ref("1", "Peer mentoring and loneliness in first-year students", 2021, container="Journal of Student Life",
+                  volume="12", pages="40-52")
+    by_doi = ref("2", "Peer mentoring and loneliness in first-year students", 2021, container="", volume="",
+                 pages="", doi="10.31234/osf.io/xyz98")
+    left_over = Reference("3", authors=article.authors, year=2021, title=article.title,
+                          leftover="medRxiv preprint")
+    for preprint in (by_doi, left_over):
+        result = deduplicate([article, preprint])
+        assert [list(c) for c in result.clusters] == [["1"], [preprint.id]]
+        assert [(v.left, v.right) for v in result.versions] == [("1", preprint.id)]
+        assert clusters([article, preprint], link_versions=True) == [["1", preprint.id]]
+
+
+def test_printed_record_carrying_a_preprint_doi_is_the_same_work():
+    """Same venue and pages, one record with the preprint's DOI: one printed paper, merged."""
+    a = ref("1", "Gender gaps in online gig work", 2018, container="International Conference on Information Systems",
+            volume="", pages="1-17")
+    b = ref("2", "Gender gaps in online gig work", 2018, container="International Conference on Information Systems",
+            volume="", pages="1-17", doi="10.2139/ssrn.1234567")
+    assert clusters([a, b]) == [["1", "2"]]
+
+
 def test_meeting_abstract_and_article_in_one_volume_are_linked_versions():
     """A one-page abstract early in a volume and the full article later in it (same title, year,
     authors) are two works linked as related versions, merged only when asked; a one-page record
