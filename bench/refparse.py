@@ -25,8 +25,10 @@ entries of ``handwritten.jsonl``, typed by hand with italics markers, wrapped
 lines and NLM dates (the parser learnt NLM's "1970 Aug 15;227(5259)" after
 two of these failed); ``typed-tune``: 288 hand-typed references of other real
 works, 48 a style, on which the CRF's post-processing rules were fixed (240 of
-them were the first four held sets); and ``typed-held``: 10 a style, typed before any
-parse of them was seen and never used to change the parser, the honest figure)
+them were the first four held sets); and ``typed-held``: 10 a style (held5-*), typed
+before any parse of them was seen and never used to change the parser, the honest
+figure; measured once: APA 1.000, Harvard 1.000, Chicago 1.000, MLA 0.907,
+Vancouver 0.900, IEEE 0.923)
 and prints field F1
 per style, part and field.
 

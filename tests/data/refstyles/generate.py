@@ -23,9 +23,12 @@ the style prints them, scored by ``bench/refscore.py``):
   the fourth (these three with a ``provenance`` note giving the figures
   measured on them before any fix); each was moved here once its misses had
   been fixed.
-* ``typed_held.jsonl``: the held-out set, empty until a fresh one (10 entries
-  a style, of works in none of the files above) is typed, in a commit of its
-  own, before the parser has read any of it.
+* ``typed_held.jsonl``: the held-out set (``held5-*``, 60 entries, 10 a style:
+  articles, books, edited-book chapters, organisations' reports, conference
+  papers, theses, web pages, translations) of works in none of the files
+  above, typed (in a commit of its own) before the parser had read any of
+  them and never used to change it: the honest figure.  Measured once: APA
+  1.000, Harvard 1.000, Chicago 1.000, MLA 0.907, Vancouver 0.900, IEEE 0.923.
 """
 
 from __future__ import annotations

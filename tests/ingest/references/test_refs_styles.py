@@ -196,13 +196,15 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), the hand-typed held-out set (10 entries a style) written and
-#: committed before any parse and never used to change the parser; empty
-#: between sets (the test then skips). The 240 entries of four earlier held
-#: sets sit in ``typed_tune.jsonl`` (the parser's rules were fixed on them; the
-#: last, held4-*, measured once at APA 0.979, Harvard 1.000, Chicago 0.949,
-#: MLA 0.961, Vancouver 0.982, IEEE 0.991; see tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 0.97, "harvard": 1.0, "chicago": 0.94, "mla": 0.96, "vancouver": 0.98, "ieee": 0.99}
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held5-*)
+#: written and committed before any parse and never used to change the
+#: parser; measured once: APA 1.000, Harvard 1.000, Chicago 1.000, MLA 0.907,
+#: Vancouver 0.900, IEEE 0.923 (below the 0.97 target: MLA, Vancouver, IEEE).
+#: The 240 entries of four earlier held sets sit in ``typed_tune.jsonl`` (the
+#: parser's rules were fixed on them; the last, held4-*, measured once at APA
+#: 0.979, Harvard 1.000, Chicago 0.949, MLA 0.961, Vancouver 0.982, IEEE 0.991;
+#: see tests/data/refstyles/generate.py).
+HELD_FLOORS = {"apa": 1.0, "harvard": 1.0, "chicago": 1.0, "mla": 0.9, "vancouver": 0.9, "ieee": 0.92}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
