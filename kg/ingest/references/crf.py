@@ -1269,6 +1269,41 @@ def clean(value: str) -> str:
     return _SPACES.sub(" ", value.replace("*", "")).strip(" .,;:\"“”‘’«»()[]")
 
 
+#: Words around a link that say how to reach it, not what the work is.
+_LINK_WORDS = frozenset(["retrieved", "from", "available", "at", "accessed", "cited", "viewed", "on", "via",
+                         "online", "[online]", "[internet]", "doi", "url", "internet", "and", "in", "the", "at:"])
+_ACCESS_WORDS = frozenset(["retrieved", "accessed", "cited", "viewed", "updated", "consulted"])
+
+
+def _unplaced_link_words(tagged: list[tuple[str, str]]) -> list[str]:
+    """Words the CRF gave to the link that are no link, such as a repository's name ("PsyArXiv.").
+
+    The DOI and URL are read from the raw text, so such words would be lost;
+    they are kept as leftover text instead.  Access phrases ("Retrieved
+    from", "accessed 5 May 2020") say nothing about the work and are left out.
+
+    >>> _unplaced_link_words([("Title.", "title"), ("PsyArXiv.", "url"), ("https://doi.org/10.1/x", "url")])
+    ['PsyArXiv.']
+    >>> _unplaced_link_words([("Retrieved", "url"), ("May", "url"), ("3,", "url"), ("2020,", "url"),
+    ...                       ("from", "url"), ("https://who.int/", "url")])
+    []
+    """
+    kept: list[str] = []
+    accessing = False
+    for word, label in tagged:
+        if label not in ("url", "doi"):
+            accessing = False
+            continue
+        bare = word.strip(".,;:()[]<>").lower()
+        if _LINK.match(word) or _BARE_ADDRESS.match(word):
+            accessing = False
+        elif bare in _ACCESS_WORDS:
+            accessing = True
+        elif not accessing and bare and bare not in _LINK_WORDS and bare.rstrip(":") not in _LINK_WORDS:
+            kept.append(word)
+    return kept
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = _SPACES.sub(" ", entry).strip()
@@ -1409,7 +1444,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         kind = "webpage"
     isbn = _ISBN.search(raw) if "ISBN" in raw else None
     pmid = _PMID.search(raw) if "PMID" in raw else None
-    leftover = clean(" ".join(groups.get("note", []) + stray))
+    leftover = clean(" ".join(groups.get("note", []) + stray + _unplaced_link_words(tagged)))
     found = sum(1 for k in ("author", "title", "date") if k in text)
     return Reference(
         id=ref_id,
