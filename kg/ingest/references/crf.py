@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.ingest.references.text import doi_and_url
 from kg.model import Person, Reference, SourceLocation
@@ -40,6 +40,7 @@ _IN = re.compile(r"^in:?\s+", re.I)
 _ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
+_LINK_START = frozenset("(<[1DHWdhw")  # the only characters _LINK can match first (checked over all of Unicode)
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 # The initials feature the CRF model was trained with (kept as it was).
 _WORD_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
@@ -109,7 +110,7 @@ class _Word(NamedTuple):
     shape: str
     last: str  # its last character if not alphanumeric, else "_"
     first: str  # its first character if not alphanumeric, else "_"
-    length: int  # of ``low``, at most 8
+    length: int  # of the word without its edge punctuation, at most 8
     flags: list[str]  # "year", "num", "init", ... in feature order
     key: str  # its keyword class ("vol", "pp", ...) or ""
     has_year: bool
@@ -287,7 +288,9 @@ class _Vocabulary:
     crfsuite drops each attribute its model has no weight for before scoring
     (``Tagger::set``), so leaving those out, the rest in the same order, changes
     no label and no probability; handing over bytes spares python-crfsuite a
-    UTF-8 encoding per attribute.  Tagging spends most of its time there.
+    UTF-8 encoding per attribute.  Tagging spends much of its time there.
+    Built once, at the first reference tagged (reading the model's attribute
+    list through ``Tagger.info()`` takes a fraction of a second).
     """
 
     def __init__(self, attributes: Iterable[str]) -> None:
@@ -298,8 +301,10 @@ class _Vocabulary:
             kind, equals, rest = name.partition("=")
             if equals:
                 self.value[kind + "="][rest] = encoded
-        # What a word shows its neighbours at each offset: the "w=", "sh=", "last=" and "key=" kinds.
-        self.near = tuple(tuple(self.value[off + kind] for kind in ("w=", "sh=", "last=", "key=")) for off in _OFFSETS)
+        # What a word shows itself and its neighbours (at -2, -1, +1, +2) of the kinds they share:
+        # by_low["smith"] is (b"w=smith", b"-2:w=smith", None, ...).
+        self.by_low, self.by_shape, self.by_last, self.by_key = (
+            self._across_offsets(kind) for kind in ("w=", "sh=", "last=", "key="))
         # "bi=low|next" by its first word: every "|" in a known bigram may be the one between the words.
         self.bigrams: dict[str, dict[str, bytes]] = {}
         for name in self.known:
@@ -314,6 +319,12 @@ class _Vocabulary:
         self.after_year = self.encode(["after-year"])
         self.in_quote = self.encode(["in-quote"])
 
+    def _across_offsets(self, kind: str) -> dict[str, tuple[bytes | None, ...]]:
+        """Each value of ``kind`` known at some offset, with its attribute at no offset and at each of :data:`_OFFSETS`."""
+        kinds = [self.value[kind]] + [self.value[off + kind] for off in _OFFSETS]
+        values = {v for known in kinds for v in known}
+        return {v: tuple(known.get(v) for known in kinds) for v in values}
+
     def encode(self, names: Iterable[str]) -> tuple[bytes, ...]:
         """The known ones of ``names``, in order, UTF-8 encoded."""
         known = self.known
@@ -326,6 +337,9 @@ def _vocabulary() -> _Vocabulary:
     assert tagger is not None
     return _Vocabulary(tagger.info().attributes)  # type: ignore[attr-defined]
 
+
+# A value the model knows at no offset (see _Vocabulary.by_low).
+_UNKNOWN: tuple[bytes | None, ...] = (None,) * 5
 
 _ModelWord = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], str, dict[str, bytes], bool, bool, bool, bool]
 
@@ -340,19 +354,17 @@ def _model_word(word: str) -> _ModelWord:
     """
     w = _word(word)
     vocabulary = _vocabulary()
-    low, shape, last, key = w.low, w.shape, w.last, w.key
-    known, value = vocabulary.known, vocabulary.value
-    own = [value["w="].get(low), value["sh="].get(shape), value["suf3="].get(low[-3:]), value["pre2="].get(low[:2]),
-           value["last="].get(last), value["first="].get(w.first), value["len="].get(str(w.length)),
-           *[known.get(flag) for flag in w.flags], value["key="].get(key) if key else None]
-    near = tuple(
-        tuple([a for a in (on_w.get(low), on_sh.get(shape), on_last.get(last), on_key.get(key) if key else None)
-               if a is not None])
-        for on_w, on_sh, on_last, on_key in vocabulary.near
-    )
+    low, known, value, unknown = w.low, vocabulary.known, vocabulary.value, _UNKNOWN
+    on_low = vocabulary.by_low.get(low, unknown)
+    on_shape = vocabulary.by_shape.get(w.shape, unknown)
+    on_last = vocabulary.by_last.get(w.last, unknown)
+    on_key = vocabulary.by_key.get(w.key, unknown) if w.key else unknown
+    own = [on_low[0], on_shape[0], value["suf3="].get(low[-3:]), value["pre2="].get(low[:2]), on_last[0],
+           value["first="].get(w.first), value["len="].get(str(w.length)), *[known.get(flag) for flag in w.flags],
+           on_key[0]]
     return (
         tuple([a for a in own if a is not None]),
-        near,
+        tuple(tuple([a for a in (on_low[k], on_shape[k], on_last[k], on_key[k]) if a is not None]) for k in (1, 2, 3, 4)),
         low,
         vocabulary.bigrams.get(low, {}),
         w.has_year,
@@ -366,7 +378,7 @@ def _model_features(words: list[str]) -> list[list[bytes]]:
     """:func:`features` of ``words`` as the installed model reads them: only the attributes it knows, as bytes.
 
     The same walk as :func:`features`, attribute for attribute in the same
-    order (a test compares the two on every labelled set), so the tagging is
+    order (tests compare the two), so the tagging is
     the same; faster, as python-crfsuite converts fewer attributes, already
     encoded, and the position attributes come from one precomputed table.
     """
@@ -815,18 +827,18 @@ def _date_text(text: str) -> str:
 
 def clean(value: str) -> str:
     """A field's text without italics markers, doubled spaces and edge punctuation."""
-    return _SPACES.sub(" ", value.replace("*", "")).strip(" .,;:\"“”‘’«»()[]")
+    return " ".join(value.replace("*", "").split()).strip(" .,;:\"“”‘’«»()[]")
 
 
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
-    raw = _SPACES.sub(" ", entry).strip()
+    raw = " ".join(entry.split())
     result = tag_with_probability(raw)
     if result is None:
         return None
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
-    tagged = [(w, "url" if _LINK.match(w) else label) for w, label in tagged]
+    tagged = [(w, "url" if w[:1] in _LINK_START and _LINK.match(w) else label) for w, label in tagged]
     tagged = _end_title_at_quote(tagged)
     tagged = _end_title_at_italics(tagged)
     tagged = _italic_container_to_its_end(tagged)
