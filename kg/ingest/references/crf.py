@@ -97,9 +97,12 @@ _OFFSETS = ("-2:", "-1:", "1:", "2:")
 def _shape(word: str) -> str:
     """The word with letters as A/a and digits as 0, runs cut to two ("Aa.", "00-00")."""
     out: list[str] = []
+    # The last two characters read; a character is dropped only after two like it, so they are the last two kept.
+    last = before = ""
     for ch in word.translate(_SHAPE_TABLE):
-        if len(out) < 2 or not (ch == out[-1] == out[-2]):
+        if not (ch == last == before):
             out.append(ch)
+        before, last = last, ch
     return "".join(out)
 
 
