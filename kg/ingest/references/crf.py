@@ -40,7 +40,6 @@ _IN = re.compile(r"^in:?\s+", re.I)
 _ISBN = re.compile(r"ISBN[:\s]*([\dXx-]{10,17})")
 _PMID = re.compile(r"\bPMID:?\s*(\d{5,9})\b")
 _LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
-_LINK_START = frozenset("(<[1DHWdhw")  # the only characters _LINK can match first (checked over all of Unicode)
 _LONE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)([a-z]?)[)\]]?[.,;:]?$")
 # The initials feature the CRF model was trained with (kept as it was).
 _WORD_INITIAL = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}[.,;]*$")
@@ -841,7 +840,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         return None
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
-    tagged = [(w, "url" if w[:1] in _LINK_START and _LINK.match(w) else label) for w, label in tagged]
+    tagged = [(w, "url" if _LINK.match(w) else label) for w, label in tagged]
     tagged = _end_title_at_quote(tagged)
     tagged = _end_title_at_italics(tagged)
     tagged = _italic_container_to_its_end(tagged)
