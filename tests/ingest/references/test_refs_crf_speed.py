@@ -1,0 +1,81 @@
+"""The CRF's fast tagging path reads exactly what the model was trained on, whatever its caches hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.ingest.references import crf
+from kg.model import SourceLocation
+
+pytestmark = pytest.mark.skipif(not crf.MODEL_PATH.exists(), reason="no CRF model in kg/data")
+
+STYLES = Path(__file__).resolve().parents[2] / "data" / "refstyles"
+SRC = SourceLocation("refs.txt", 1)
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted(STYLES.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text")
+            if text:
+                texts.append(text)
+    return texts
+
+
+def _as_model_reads(words: list[str]) -> list[list[bytes]]:
+    """What crfsuite keeps of the training features: the attributes its model knows, in order."""
+    known = crf._vocabulary().known
+    return [[a.encode() for a in attributes if a in known] for attributes in crf.features(words)]
+
+
+def _clear_caches() -> None:
+    crf._word_features.cache_clear()
+    crf._model_word.cache_clear()
+
+
+def test_model_features_are_the_training_features_the_model_knows() -> None:
+    """On every entry of the six-style test sets, attribute for attribute and in order."""
+    texts = _texts()
+    assert len(texts) > 400
+    for text in texts:
+        words = text.split()
+        assert crf._model_features(words) == _as_model_reads(words), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=12).map(lambda s: s.replace(" ", "")).filter(bool), min_size=1,
+                max_size=12))
+def test_model_features_match_on_any_words(words: list[str]) -> None:
+    """Odd words too: punctuation only, underscores, digits of other scripts, "|" inside a bigram."""
+    words = [w for w in " ".join(words).split()] or ["x"]
+    assert crf._model_features(words) == _as_model_reads(words)
+
+
+def test_bigrams_are_found_whatever_the_bars() -> None:
+    """A known bigram is found by its first word even when a word holds "|" itself."""
+    vocabulary = crf._Vocabulary(["bi=a|b|c", "bi=x|y", "w=a"])
+    assert vocabulary.bigrams["a"]["b|c"] == b"bi=a|b|c"
+    assert vocabulary.bigrams["a|b"]["c"] == b"bi=a|b|c"
+    assert vocabulary.bigrams["x"] == {"y": b"bi=x|y"}
+    assert vocabulary.value["w="] == {"a": b"w=a"}
+
+
+def test_same_parse_with_cold_and_warm_caches() -> None:
+    """The per-word caches change no label, probability or record."""
+    texts = _texts()[:120]
+    _clear_caches()
+    cold = [(crf.tag_with_probability(t), crf.parse_with_crf(t, "1", SRC)) for t in texts]
+    warm = [(crf.tag_with_probability(t), crf.parse_with_crf(t, "1", SRC)) for t in texts]
+    assert crf._model_word.cache_info().hits > 0
+    assert cold == warm
+    # Training fills its own cache; tagging after it reads the same.
+    _clear_caches()
+    for text in texts:
+        crf.features(text.split())
+    assert [(crf.tag_with_probability(t), crf.parse_with_crf(t, "1", SRC)) for t in texts] == cold
