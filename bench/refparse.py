@@ -53,7 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kg.ingest.references.crf import split_names  # noqa: E402
+from kg.ingest.references.names import split_names  # noqa: E402
 from kg.ingest.references.text import parse_reference  # noqa: E402
 from kg.model import SourceLocation  # noqa: E402
 from refscore import FIELDS, expected_fields, field_f1, norm, parsed_fields, wholly_right  # noqa: E402

@@ -24,7 +24,8 @@ import random
 import re
 
 from kg.ingest.references import styles
-from kg.ingest.references.crf import MODEL_PATH, features, labelled_words, split_names
+from kg.ingest.references.crf import MODEL_PATH, features, labelled_words
+from kg.ingest.references.names import split_names
 from kg.model import Person, Reference
 
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.ingest.references.crf import MODEL_PATH, split_names
+from kg.ingest.references.crf import MODEL_PATH
+from kg.ingest.references.names import split_names
 from kg.ingest.references.text import parse_reference
 from kg.model import SourceLocation
 
@@ -119,7 +120,7 @@ def test_parser_never_crashes_on_arbitrary_text(text: str) -> None:
 )
 def test_split_volume_reads_volume_issue_and_pages(printed: str, expected: tuple[str, str, str]) -> None:
     """Every common way of printing volume, issue and pages splits into the three fields."""
-    from kg.ingest.references.crf import split_volume
+    from kg.ingest.references.fields import split_volume
 
     assert split_volume(printed) == expected
 
@@ -284,7 +285,7 @@ def test_split_names_moves_a_trailing_particle() -> None:
 )
 def test_split_volume_article_numbers_and_lettered_volumes(printed: str, expected: tuple[str, str, str]) -> None:
     """A lettered article number after the colon and an 'Art. no.' are pages; 'IT-22' is one volume."""
-    from kg.ingest.references.crf import split_volume
+    from kg.ingest.references.fields import split_volume
 
     assert split_volume(printed) == expected
 

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.references import crf
-from kg.ingest.references.crf import MODEL_PATH, split_names, split_volume
+from kg.ingest.references import relabel
+from kg.ingest.references.crf import MODEL_PATH
+from kg.ingest.references.fields import split_volume
+from kg.ingest.references.names import split_names
 from kg.ingest.references.text import parse_reference
 from kg.model import Reference, SourceLocation
 
@@ -355,7 +357,7 @@ def test_a_contributor_phrase_is_read_to_its_full_stop() -> None:
     words = [("*Book*.", "title"), ("Edited", "editor"), ("by", "editor"), ("Al", "editor"), ("Roe,", "editor"),
              ("with", "title"), ("an", "title"), ("introduction", "title"), ("by", "title"), ("Bo", "title"),
              ("Kim.", "title"), ("Oslo:", "location")]
-    out = crf._contributor_phrase_out_of_title(words)
+    out = relabel._contributor_phrase_out_of_title(words)
     assert [label for _, label in out] == ["title"] + ["editor"] * 10 + ["location"]
 
 
@@ -372,9 +374,9 @@ def test_bracketed_medium_markers_are_no_part_of_the_title() -> None:
 def test_a_bracketed_translation_stays_in_the_title() -> None:
     words = [("L'art", "title"), ("de", "title"), ("la", "title"), ("mémoire", "title"), ("[The", "title"),
              ("art", "title"), ("of", "title"), ("memory].", "title"), ("Paris:", "location")]
-    assert crf._medium_marker_out_of_title(words) == words
+    assert relabel._medium_marker_out_of_title(words) == words
     online = [("Guide", "title"), ("to", "title"), ("care", "title"), ("[online].", "title"), ("2010.", "date")]
-    assert crf._medium_marker_out_of_title(online)[3] == ("[online].", "genre")
+    assert relabel._medium_marker_out_of_title(online)[3] == ("[online].", "genre")
 
 
 @needs_model

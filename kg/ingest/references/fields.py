@@ -1,0 +1,102 @@
+"""Volume, issue and pages as a reference prints them, read into plain values.
+
+These helpers read the text of one field the tagger already cut out (the
+``volume`` or ``pages`` words), so they are neither relabelling rules nor CRF
+features: record assembly (:func:`kg.ingest.references.crf.parse_with_crf`)
+calls them.  They sit in a module of their own, the lowest of the reference
+parser's, because the markup and whitespace patterns they share with the name
+splitter (:mod:`kg.ingest.references.names`) live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+_BEFORE_PAGES = re.compile(r"^.*?\b(?=(?:pp?\.|pages?)\s*[A-Za-z]?\d)", re.I)
+_DASH_RUN = re.compile(r"\s*(?:[–—-]+|\s-\s)\s*")
+_MARKUP = re.compile(r"</?\w+>|\{\\\w+\s*|[{}*]")
+_VOL_KEY = re.compile(
+    r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg|jahrgang)\.?\s*((?:[A-Z]{1,3}-)?[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)",
+    re.I,
+)
+# IEEE's "Art. no. 061102", "article number e124": an article number stands for the pages.
+_ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]?\d+[A-Za-z]?)\b\.?", re.I)
+_ISSUE_KEY = re.compile(
+    r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|éro|ero)?|issue|iss|heft|h|fasc|cahier)\.?\s*"
+    r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?|[A-Za-z]\d+)",
+    re.I,
+)
+_BARE_VOLUME = re.compile(
+    r"^([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+)(?:\s*\(([^)]+)\)|\s*[,:.]\s*(\d+(?:\s*[/&]\s*\d+)?)(?=\s*(?:[,:;.]|$))|\s*/\s*(\d+))?"
+    r"\s*[,:;.]?\s*(?:(?:pp?\.?\s*)?([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+|(?<=:)[A-Za-z]?\d+(?=\W*$)))?"
+)
+_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
+_ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]\d+)$")
+_PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
+
+
+def split_volume(text: str) -> tuple[str, str, str]:
+    """Volume, issue and pages from what a reference prints as its volume.
+
+    Examples:
+        >>> split_volume("vol. 7, no. 3,")
+        ('7', '3', '')
+        >>> split_volume("2001;27(1):363-85")
+        ('27', '1', '363-85')
+        >>> split_volume("n° 54, vol. 1,")
+        ('1', '54', '')
+        >>> split_volume("v. 45,")
+        ('45', '', '')
+        >>> split_volume("15;227(5259):680-5.")
+        ('227', '5259', '680-5')
+    """
+    t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
+    t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
+    t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
+    # NLM's "1970 Aug 15;227(5259)": the month or day before the semicolon, when the year is a word of its own.
+    t = re.sub(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)", "", t)
+    if not t:
+        return "", "", ""
+    article = _ARTICLE_NO.search(t)
+    if article:
+        t = (t[: article.start()] + t[article.end():]).strip(" .,;:")
+    run = _ARTICLE_RUN.match(t)
+    if run:
+        # "372:n71", "2(8):e124": a lettered article number after the colon is the pages, never an issue.
+        return run.group(1), run.group(2) or "", run.group(3)
+    art = article.group(1) if article else ""
+    vol = _VOL_KEY.search(t)
+    iss = _ISSUE_KEY.search(t)
+    if not vol and iss and iss.start() > 0:
+        vol = re.match(r"([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)", t)
+    if vol or (iss and iss.start() == 0):
+        volume = vol.group(1) if vol else ""
+        issue = iss.group(1) if iss else ""
+        if vol and not iss:
+            after = re.match(r"\s*(?:\(([^)]+)\)|[,:]\s*(\d+)\b(?!\s*[-–]))", t[vol.end():])
+            if after:
+                issue = after.group(1) or after.group(2)
+        return volume, issue, art
+    bare = _BARE_VOLUME.match(t)
+    if bare:
+        issue = bare.group(2) or bare.group(3) or bare.group(4) or ""
+        return bare.group(1), issue.strip(), clean_pages(bare.group(5) or "") or art
+    if not re.search(r"\d", t):
+        # MLA's "Fall 2019 ed.,": words with no number in them are no volume.
+        return "", "", art
+    return t, "", art
+
+
+def clean_pages(text: str) -> str:
+    """Pages as printed less "pp."/"pages" words, dashes made plain hyphens.
+
+    >>> clean_pages("pp. 1477 – 81.")
+    '1477-81'
+    >>> clean_pages("of pages 56-66,")
+    '56-66'
+    """
+    t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
+    t = _BEFORE_PAGES.sub("", t)
+    t = _PAGE_WORDS.sub("", t).strip(" .,;:()[]")
+    return _DASH_RUN.sub("-", t)

@@ -1,0 +1,206 @@
+"""Splitting a printed name list into :class:`~kg.model.Person` values.
+
+:func:`split_names` reads the words the CRF labelled ``author`` or
+``editor`` in any common order ("Smith, J. & Lee, K.", "J. Smith and K. Lee",
+Vancouver's "Smith J, Lee K"), and tells organisations' names, particles
+("van der") and suffixes ("Jr.") apart.  The name patterns live here; the
+relabelling rules (:mod:`kg.ingest.references.relabel`) import the few they
+share (bodies, initials, particles).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.references.fields import _MARKUP, _SPACES
+from kg.model import Person
+
+_GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
+_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?)\s+", re.I)
+_EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)
+_ET_AL = re.compile(r"\bet\s*al\b\.?")
+_ET_AL_CUT = re.compile(r",?\s*\bet\s*al\b\.?")
+_AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+")
+# In name lists: up to four initials ("C.J.C.H."), Latin letters beyond Latin-1 too ("Ł.").
+_INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ʯ]\.?-?){1,4}[.,;]*$")
+# A first author's given names (two of them, "Arlie Russell") and trailing particles ("Simone de").
+_FIRST_GIVEN = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*)((?:\s+(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu|af))*)$")
+
+
+def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
+    """Split a printed name list in any common order ("Smith, J.", "J. Smith", "Smith J").
+
+    Examples:
+        >>> [p.family for p in split_names("J. Smith, K. L. Jones and A. van Dam")[0]]
+        ['Smith', 'Jones', 'Dam']
+        >>> split_names("van der Berg, Anna, and Jo Smith")[0][0]
+        Person(family='Berg', given='Anna', particle='van der', suffix='', literal='')
+        >>> split_names("World Health Organization")[0][0].literal
+        'World Health Organization'
+        >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
+        ['Heidegger', 'Arendt']
+        >>> [p.family or p.literal for p in split_names("Schulz KF, Altman DG, Moher D; CONSORT Group.")[0]]
+        ['Schulz', 'Altman', 'Moher', 'CONSORT Group']
+    """
+    # Markdown/TeX emphasis ("B. P. Abbott *et al.*") is no part of a name.
+    text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" ,;:")
+    if not _ENDS_WITH_INITIAL.search(text):
+        # A full stop that ends the author field, not an initial's.
+        text = text.rstrip(" .,;:")
+    text = _NAMES_LEAD.sub("", text)
+    text = _EDS_MARK.sub(" ", text).strip(" ,;")
+    # Vancouver's "Kohn LT, Corrigan JM, editors.": the word that marks the names as editors is no name.
+    text = _EDITORS_WORD.sub("", text)
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL_CUT.sub("", text)
+    series = _BODY_SERIES.match(text)
+    if series and _CORPORATE.search(series.group(1)):
+        # "National Academies of Sciences, Engineering, and Medicine": the commas and "and" list the fields
+        # in one body's name, not people.
+        return (Person("", literal=text),), et_al
+    if "," not in text and ";" not in text and _is_body(text) and not any(
+            _INITIAL.match(w) and not _ACRONYM.match(w) for w in text.split()):
+        # "National Institute for Health and Care Excellence", "GBD 2019 ... Collaborators": one body, its "and"
+        # no list's (an acronym of three capitals or more is the body's, not a person's initials).
+        return (Person("", literal=text),), et_al
+    text = _AND.sub(", ", text)
+    if ";" in text:
+        parts = [p.strip(" ,") for p in text.split(";")]
+        # "Schulz KF, Altman DG, Moher D; CONSORT Group": Vancouver names, then a group after the semicolon.
+        parts = [q.strip() for p in parts for q in (p.split(",") if _VANCOUVER_NAMES.match(p) else [p])]
+    else:
+        parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p]
+    # "R. Platt Jr", "D'Agostino RB Sr": a suffix after a whole name is a part of its own, read below.
+    parts = [q for p in parts for q in ([p.rsplit(" ", 1)[0], p.rsplit(" ", 1)[1]]
+                                       if len(p.split()) > 2 and _SUFFIX.match(p.split()[-1]) else [p])]
+    people: list[Person] = []
+    # Whether the list so far is inverted ("Mervis, Carolyn B., & Greco, Carolyn"): then a later lone
+    # family name takes the next part as its given name too.
+    inverted = False
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        words = part.split()
+        if _SUFFIX.match(part) and people:
+            # "Hershey, Robert D., Jr.": the suffix of the name before it.
+            last = people[-1]
+            people[-1] = Person(last.family, last.given, last.particle, part.rstrip("."), last.literal)
+            i += 1
+            continue
+        if len(words) > 1 and _CORPORATE.search(part):
+            people.append(Person("", literal=part))
+            i += 1
+            continue
+        if i + 1 < len(parts) and all(_INITIAL.match(w) for w in parts[i + 1].split()) and not all(
+            _INITIAL.match(w) and not _CAPITALS.match(w) for w in words
+        ):
+            # "LODI, J. B.": a family name in capitals is no run of initials.
+            people.append(Person(part, parts[i + 1]))
+            inverted = True
+            i += 2
+            continue
+        if (
+            i + 1 < len(parts)
+            and (len(words) == 1 or _particled(words))
+            and not _INITIAL.match(part)
+            and _INVERTED_GIVEN.match(parts[i + 1])
+            and (i == 0 or " " in parts[i + 1] or inverted)
+        ):
+            # "Link, Bruce G., and Jo C. Phelan": the first name inverted (MLA, Chicago); "Pate, C. Marvin",
+            # "Poole, Keith T" too.
+            people.append(Person(part, parts[i + 1]))
+            inverted = True
+            i += 2
+            continue
+        if i == 0 and len(words) == 2 and len(parts) > 1 and _COMPOUND_FAMILY.match(part) and _ONE_GIVEN.match(
+                parts[i + 1]) and all(len(p.split()) > 1 for p in parts[2:]):
+            # "García Márquez, Gabriel", "Lloyd Webber, Andrew": a first author inverted with a family name of
+            # two words (Spanish, Portuguese, English double-barrelled without a hyphen); the names after it,
+            # if any, are printed given name first.
+            people.append(Person(part, parts[i + 1]))
+            inverted = True
+            i += 2
+            continue
+        first = _FIRST_GIVENS.match(parts[i + 1]) if i == 0 and len(parts) > 1 and len(words) == 1 else None
+        if first and not _INITIAL.match(part):
+            # "Hochschild, Arlie Russell", "Beauvoir, Simone de", "Dornelas, José Carlos Assis": the first name
+            # inverted, up to four given names or a particle.
+            people.append(Person(part, first.group(1), first.group(2).strip()))
+            inverted = True
+            i += 2
+            continue
+        inverted = False
+        if ";" in text and "," in part:
+            family, given = part.split(",", 1)
+            people.append(Person(family.strip(), given.strip()))
+        elif len(words) > 1 and all(_INITIAL.match(w) for w in words[1:]):
+            people.append(Person(words[0], " ".join(words[1:])))
+        elif len(words) > 2 and _INITIAL.match(words[-1]) and _particled(words[:-1]):
+            # Vancouver "van der Berg A".
+            people.append(Person(" ".join(words[:-1]), words[-1]))
+        elif len(words) > 1:
+            k = len(words) - 1
+            while k > 1 and (words[k - 1][:1].islower() or words[k - 1].lower() in _PARTICLES):
+                # "Anna van der Berg", "Grant Van Horn": the particles belong to the family name.
+                k -= 1
+            people.append(Person(" ".join(words[k:]), " ".join(words[:k])))
+        else:
+            people.append(Person(part))
+        i += 1
+    return tuple(_split_particle(p) for p in people), et_al
+
+
+_CORPORATE = re.compile(
+    r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
+    r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
+    r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
+    r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
+    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry)\b"
+)
+#: Words that name a body only when the name is no list ("World Bank", "Creative Commons"): "Bank" and
+#: "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
+_WEAK_BODY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project)$")
+#: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".
+_BODY_SERIES = re.compile(
+    r"^((?:[A-Z][\w'-]*\s+)+(?:of|for)\s+[A-Z][\w'-]*)(?:,\s+[A-Z][\w'-]*)*,?\s+(?:and|&)\s+[A-Z][\w'-]*$"
+)
+
+
+def _is_body(text: str) -> bool:
+    """Whether a name list without commas is one organisation's name (its "and" then the body's own)."""
+    return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
+_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$")
+#: Two capitalised words, no initial: a compound family name when a lone given name follows its comma.
+_COMPOUND_FAMILY = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? [A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?$")
+#: One given name, maybe with initials after it ("Gabriel", "Mario J."): no second name that could be a family.
+_ONE_GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
+# An inverted given name: "Bruce G.", "Keith T", "C. Marvin".
+_INVERTED_GIVEN = re.compile(r"^(?:[A-ZÀ-Þ]\.\s+)?[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.?)*$")
+# A first author's given names (up to four, "José Carlos Assis") and trailing particles ("Simone de").
+_FIRST_GIVENS = re.compile(
+    r"^([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+){0,3}(?:\s+[A-ZÀ-Þ]\.)*)"
+    r"((?:\s+(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu|af))*)$"
+)
+# Four capitals or more with no full stop: a family name in capitals ("LODI"), not initials.
+_CAPITALS = re.compile(r"^[A-ZÀ-Þ]{4,}[,;]?$")
+_ACRONYM = re.compile(r"^[A-Z]{3,}$")
+#: The word that marks a name list as editors, after the names: Vancouver's "editors", Chicago's "eds." and
+#: "ed." (lower case only: "Smith, Ed" is a man named Ed).
+_EDITORS_WORD = re.compile(r",?\s*\b(?:[Ee]ditors?|[Ee][Dd][Ss]\.?|ed\.?)$")
+_VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]*? [A-Z]{1,3}\.?)+$")
+_PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
+
+
+def _particled(words: list[str]) -> bool:
+    """Whether ``words`` are a family name after particles ("van der Berg", "Del Rey", "Van Breusegem")."""
+    return len(words) > 1 and all(w.lower() in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
+
+
+def _split_particle(person: Person) -> Person:
+    """Move a family name's leading particles ("van der") to ``particle``."""
+    words = person.family.split()
+    if person.particle or not _particled(words):
+        return person
+    return Person(words[-1], person.given, " ".join(words[:-1]), person.suffix, person.literal)

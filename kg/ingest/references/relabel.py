@@ -1,0 +1,786 @@
+"""Post-processing rules that relabel the words the CRF tagged.
+
+Each rule is a function ``tagged -> tagged`` on the ``(word, label)`` pairs of
+one reference and fixes one kind of mistake the model makes (a title run on
+past its closing quote, an editor list read as the title, ...).  :data:`RULES`
+holds them in the order :func:`relabel` applies them; the order matters, as a
+rule sees what the ones before it changed.  Record assembly
+(:func:`kg.ingest.references.crf.parse_with_crf`) calls :func:`relabel`.  The
+few patterns shared with the CRF's features and record assembly (years,
+months, "In", links) live here, below :mod:`kg.ingest.references.crf`, which
+imports them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.references.names import _ACRONYM, _CORPORATE, _INITIAL, _PARTICLES
+
+# Shared with the features and record assembly of crf.py, which import them from here.
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
+_IN = re.compile(r"^in:?\s+", re.I)
+_LINK = re.compile(r"^[(<\[]?(?:https?://|doi:|doi\.org/|dx\.doi\.org/|www\.\w|10\.\d{4,9}/)", re.I)
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december spring summer autumn fall winter".split()
+)
+
+
+_OPEN_QUOTE = ("“", '"', "‘", "«", "„", "'")
+_CLOSE_QUOTE = re.compile(r"[”\"’»'][.,:;]$|[.,:;?!][”\"’»']$")
+
+
+def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A quoted title ends at its closing quote: words the CRF ran on past it are the container's.
+
+    >>> _end_title_at_quote([("“A", "title"), ("b,”", "title"), ("in", "title"), ("Book,", "title")])
+    [('“A', 'title'), ('b,”', 'title'), ('in', 'container-title'), ('Book,', 'container-title')]
+    >>> _end_title_at_quote([("“A", "title"), ("‘b’", "title"), ("c.”", "title")])[1]
+    ('‘b’', 'title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is None or not tagged[start][0].startswith(_OPEN_QUOTE):
+        return tagged
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    for k in range(start, end - 1):
+        word = tagged[k][0]
+        if _CLOSE_QUOTE.search(word) and not (k == start and len(word) <= 2):
+            return tagged[: k + 1] + [(w, "container-title") for w, _ in tagged[k + 1:end]] + tagged[end:]
+    return tagged
+
+
+_GENRE = re.compile(r"dissertation|thesis|report|working paper|doctoral|master|unpublished|preprint|manuscript", re.I)
+
+
+_GENRE_START = re.compile(
+    r"^(?:Technical|Tech\.|Research|Internal|PhD|Ph\.D\.?|Master'?s|MSc|M\.Sc\.|Doctoral|Diploma|Habilitation|"
+    r"Preprint|Unpublished|Internet-Draft|Working|Discussion|Report|Thesis|Dissertation)[.,]?$"
+)
+
+
+def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A genre that closes the title ("(Doctoral dissertation).", ". Technical Report 11,") is the genre, not the title.
+
+    >>> _genre_out_of_title([("Peer", "title"), ("support", "title"), ("(Doctoral", "title"), ("dissertation).", "title")])
+    [('Peer', 'title'), ('support', 'title'), ('(Doctoral', 'genre'), ('dissertation).', 'genre')]
+    >>> _genre_out_of_title([("Robot", "title"), ("vision.", "title"), ("Technical", "title"), ("Report", "title")])
+    [('Robot', 'title'), ('vision.', 'title'), ('Technical', 'genre'), ('Report', 'genre')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is not None:
+        end = start
+        while end < len(tagged) and tagged[end][1] == "title":
+            end += 1
+        for k in range(start + 2, end):
+            word, before = tagged[k][0], tagged[k - 1][0]
+            if before.endswith((".", ",", ".”", ",”", ".\"", ",\"", "''")) and _GENRE_START.match(word):
+                nxt = tagged[k + 1][0] if k + 1 < end else ""
+                if re.match(r"^(?:Technical|Tech|Research|Working|Internal|Discussion)", word) and not re.match(r"^(?:Rep|Report|Paper|No|Memo|TR|\w*\d)", nxt):
+                    continue  # "Technical", "Research", "Working" start a genre only with "Report", "Paper"...
+                return tagged[:k] + [(w, "genre") for w, _ in tagged[k:end]] + tagged[end:]
+    end = max((i for i, (_, label) in enumerate(tagged) if label == "title"), default=-1)
+    if end < 1 or not re.search(r"[)\]][.,]?$", tagged[end][0]):
+        return tagged
+    start = end
+    while start > 0 and tagged[start - 1][1] == "title" and not tagged[start][0].startswith(("(", "[")):
+        start -= 1
+    if start == 0 or not tagged[start][0].startswith(("(", "[")) or tagged[start - 1][1] != "title":
+        return tagged
+    if not _GENRE.search(" ".join(w for w, _ in tagged[start:end + 1])):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end + 1]] + tagged[end + 1:]
+
+
+def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "in Book, M.-C. Smith and A. Nguyen, Eds.": names the CRF left in the book title go to the editors.
+
+    >>> _editors_after_container([("in", "container-title"), ("Book,", "container-title"), ("M.-C.", "container-title"),
+    ...     ("Smith", "container-title"), ("and", "container-title"), ("A.", "editor"), ("Lee,", "editor"), ("Eds.", "editor")])[2:5]
+    [('M.-C.', 'editor'), ('Smith', 'editor'), ('and', 'editor')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "editor" and tagged[k - 1][1] == "container-title":
+            end = k
+            while end < len(tagged) and tagged[end][1] == "editor":
+                end += 1
+            if not re.match(r"^\(?[Ee]ds?\.", tagged[end - 1][0]):
+                return tagged
+            start = k
+            while start > 0 and tagged[start - 1][1] == "container-title" and not tagged[start - 1][0].endswith(","):
+                start -= 1
+            if start == 0 or tagged[start - 1][1] != "container-title" or k - start > 8:
+                return tagged
+            return tagged[:start] + [(w, "editor") for w, _ in tagged[start:k]] + tagged[k:]
+    return tagged
+
+
+def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An italic title ends at its closing marker: words the CRF ran on past it are the publisher's.
+
+    >>> _end_title_at_italics([("*A", "title"), ("book*.", "title"), ("Delacorte.", "title")])
+    [('*A', 'title'), ('book*.', 'title'), ('Delacorte.', 'publisher')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is None or not tagged[start][0].startswith(("*", "_")):
+        return tagged
+    mark = tagged[start][0][0]
+    end = start
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    for k in range(start, end - 1):
+        word = tagged[k][0].rstrip(".,:;")
+        if word.endswith(mark) and (k > start or len(word) > 2):
+            return tagged[: k + 1] + [(w, "publisher") for w, _ in tagged[k + 1:end]] + tagged[end:]
+    return tagged
+
+
+def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An italic container runs to its closing marker: "*Proc. ... (CVPR)*," is all the container.
+
+    >>> _italic_container_to_its_end([("*Proc.", "container-title"), ("Conf.", "container-title"),
+    ...     ("(CVPR)*,", "location"), ("Paris,", "location")])[2]
+    ('(CVPR)*,', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    opened = next((k for k in range(start, end) if tagged[k][0].startswith(("*", "_"))), None)
+    if opened is None:
+        return tagged
+    mark = tagged[opened][0][0]
+    if any(tagged[k][0].rstrip(".,:;").endswith(mark) and (k > opened or len(tagged[k][0]) > 2)
+           for k in range(opened, end)):
+        return tagged
+    for k in range(end, min(end + 4, len(tagged))):
+        if tagged[k][1] in ("title", "author", "url", "doi"):
+            return tagged
+        if tagged[k][0].rstrip(".,:;").endswith(mark):
+            return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]
+    return tagged
+
+
+_LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
+#: The small words inside a body's name ("Committee on Quality of Health Care in America").
+_BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
+
+
+def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A numbered entry whose first words, read as title, are a sentence naming a body ("10. Diabetes Prevention
+    Program Research Group. Reduction in ...") prints its number and a group author before the title.
+
+    With the number read as such and no author found, the first sentence may
+    have gone to any labels ("6. GBD/container 2019/date Diseases/title ... Collaborators./title Global ..."):
+    a body's name (capitalised words, numbers, "of", "and"...) before a title is still the author.
+
+    >>> _group_author_before_title([("10.", "title"), ("Study", "title"), ("Group.", "title"), ("Trial", "title"),
+    ...     ("results.", "title"), ("N", "container-title")])[:3]
+    [('10.', 'citation-number'), ('Study', 'author'), ('Group.', 'author')]
+    >>> _group_author_before_title([("3.", "citation-number"), ("ABC", "container-title"), ("2001", "date"),
+    ...     ("Investigators.", "title"), ("Trial", "title"), ("results.", "title")])[1:4]
+    [('ABC', 'author'), ('2001', 'author'), ('Investigators.', 'author')]
+    """
+    if len(tagged) < 4 or not _LIST_NUMBER.match(tagged[0][0]):
+        return tagged
+    if tagged[0][1] != "title" and (tagged[0][1] != "citation-number" or any(label == "author" for _, label in tagged)):
+        return tagged
+    # A committee's name may run long: "Institute of Medicine (US) Committee on Quality of Health Care in America."
+    end = next((k for k in range(1, min(len(tagged), 20)) if tagged[k][0].endswith(".")), None)
+    if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
+        return tagged
+    group = " ".join(w for w, _ in tagged[1:end + 1])
+    if not _CORPORATE.search(group) or not all(w.lstrip("(")[:1].isupper() or w.isdigit() or w in _PARTICLES
+                                               or w in _BODY_LINKS for w, _ in tagged[1:end + 1]):
+        return tagged
+    return [(tagged[0][0], "citation-number")] + [(w, "author") for w, _ in tagged[1:end + 1]] + tagged[end + 1:]
+
+
+def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A body's name runs to its full stop: "National Research Council (US)/author Committee on the Future of
+    ... America./title Quality ..." holds the committee in the author, and the title starts after the stop.
+
+    Only when the author run names a body (no initials in it), stops without punctuation, and the title's
+    first sentence is a body's name too (capitalised words and "of", "on", "in" ...) with more title after it.
+
+    >>> _body_author_to_its_full_stop([("Royal", "author"), ("Society", "author"), ("Working", "title"),
+    ...     ("Group", "title"), ("on", "title"), ("Water.", "title"), ("Clean", "title"), ("rivers.", "title")])[2:5]
+    [('Working', 'author'), ('Group', 'author'), ('on', 'author')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
+    if start is None:
+        return tagged
+    k = start
+    while k < len(tagged) and tagged[k][1] == "author":
+        k += 1
+    names = [w for w, _ in tagged[start:k]]
+    if k >= len(tagged) or tagged[k][1] != "title" or names[-1][-1:] in ".,;:":
+        return tagged
+    if any(_INITIAL.match(w) and not _ACRONYM.match(w.strip("()")) for w in names):
+        return tagged
+    end = next((j for j in range(k, min(k + 15, len(tagged))) if tagged[j][0].endswith(".")), None)
+    if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title" or tagged[end][1] != "title":
+        return tagged
+    sentence = [w for w, _ in tagged[k:end + 1]]
+    if not all(w.lstrip("(")[:1].isupper() or w in _BODY_LINKS for w in sentence) or not _CORPORATE.search(
+            " ".join(names + sentence)):
+        return tagged
+    return tagged[:k] + [(w, "author") for w in sentence] + tagged[end + 1:]
+
+
+def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver prints the date after the journal; a "date" or "genre" run between the authors and the
+    title, when a date follows later, is the title's first words ("CONSORT 2010 statement: ...").
+
+    >>> _title_start_before_second_date([("Moher", "author"), ("D.", "author"), ("CONSORT", "genre"),
+    ...     ("2010", "date"), ("statement.", "title"), ("BMJ.", "container-title"), ("2010", "date")])[2:4]
+    [('CONSORT', 'title'), ('2010', 'title')]
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None or not any(label == "date" for _, label in tagged[first:]):
+        return tagged
+    k = first
+    while k > 0 and tagged[k - 1][1] in ("date", "genre"):
+        k -= 1
+    if k == first or k == 0 or tagged[k - 1][1] != "author" or not tagged[k - 1][0].endswith("."):
+        return tagged
+    if any(w.startswith("(") or w.endswith((".", ")")) for w, _ in tagged[k:first]):
+        return tagged
+    return tagged[:k] + [(w, "title") for w, _ in tagged[k:first]] + tagged[first:]
+
+
+def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A title that ends with a colon goes on to the next full stop: the subtitle the CRF gave to the
+    container ("... anxiety disorder: The GAD-7. *Archives of ...*") is the title's.
+
+    >>> _subtitle_out_of_container([("Coping:", "title"), ("The", "container-title"), ("ABC-3.", "container-title"),
+    ...     ("*Journal", "container-title"), ("of", "container-title"), ("Stress*,", "container-title")])[1:4]
+    [('The', 'title'), ('ABC-3.', 'title'), ('*Journal', 'container-title')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "container-title" and tagged[k - 1][1] == "title":
+            if not tagged[k - 1][0].endswith(":") or _IN.match(tagged[k][0] + " "):
+                return tagged
+            end = k
+            while end < len(tagged) and tagged[end][1] == "container-title" and not tagged[end][0].endswith("."):
+                end += 1
+            if end + 1 >= len(tagged) or tagged[end][1] != "container-title" or tagged[end + 1][1] != "container-title":
+                return tagged
+            return tagged[:k] + [(w, "title") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
+_ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
+_NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
+
+
+def _italic_note_is_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """With no container found, a "note" run right after the title that opens in italics ("*Frontiers in
+    Public Health*, *4*, Article 112.") starts with the container: its words up to the closing marker.
+
+    >>> _italic_note_is_container([("Title.", "title"), ("*Brain", "note"), ("Reports*,", "note"), ("*3*,", "note")])
+    [('Title.', 'title'), ('*Brain', 'container-title'), ('Reports*,', 'container-title'), ('*3*,', 'note')]
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "note" and tagged[k - 1][1] == "title":
+            if not tagged[k][0].startswith(("*", "_")):
+                return tagged
+            mark = tagged[k][0][0]
+            end = k
+            while end < len(tagged) and tagged[end][1] == "note":
+                if tagged[end][0].rstrip(".,:;").endswith(mark) and (end > k or len(tagged[end][0]) > 2):
+                    return tagged[:k] + [(w, "container-title") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+                end += 1
+            return tagged
+    return tagged
+
+
+def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "*Frontiers in Psychology*, *4*, Article 863.": the volume and the article number the CRF
+    ran into the container (or a note, or a date: "Article 2011.") are the volume (``split_volume`` reads
+    "Article 863" as the pages).
+
+    >>> _article_number_out_of_container([("*Brain*,", "container-title"), ("*10*,", "container-title"),
+    ...     ("Article", "container-title"), ("1234.", "volume")])[1:]
+    [('*10*,', 'volume'), ('Article', 'volume'), ('1234.', 'volume')]
+    """
+    loose = ("container-title", "note")
+    for k in range(1, len(tagged) - 1):
+        if (_ARTICLE_WORD.match(tagged[k][0]) and tagged[k][1] in loose and _NUMBER_WORD.match(tagged[k + 1][0])
+                and tagged[k + 1][1] in (*loose, "volume", "pages", "date")):
+            start = k - 1 if tagged[k - 1][1] in loose and _NUMBER_WORD.match(tagged[k - 1][0]) else k
+            if start == 0 or tagged[start - 1][1] != "container-title":
+                return tagged
+            return tagged[:start] + [(w, "volume") for w, _ in tagged[start:k + 2]] + tagged[k + 2:]
+    return tagged
+
+
+_NAME_SENTENCE = re.compile(r"^(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},(?: (?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},)* editors?\.$")
+
+
+def _editor_names_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "Hale RT, Moreno AP, editors. Book.": a title that opens with a sentence of names ending
+    in "editors." opens with the rest of the author list.
+
+    >>> _editor_names_out_of_title([("Hale", "author"), ("RT,", "author"), ("Moreno", "title"), ("AP,", "title"),
+    ...     ("editors.", "title"), ("Book.", "title")])[2:5]
+    [('Moreno', 'author'), ('AP,', 'author'), ('editors.', 'author')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "title" and tagged[k - 1][1] == "author":
+            end = k
+            while end < len(tagged) and tagged[end][1] == "title" and not tagged[end][0].endswith("."):
+                end += 1
+            if end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
+                return tagged
+            if not tagged[k - 1][0].endswith(",") or not _NAME_SENTENCE.match(" ".join(w for w, _ in tagged[k:end + 1])):
+                return tagged
+            return tagged[:k] + [(w, "author") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
+def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A chapter's "..., in Bryman, A. (eds) *Book*.": a second title run right after an editor run that
+    opens with "in" is the book, the container.
+
+    >>> _book_title_after_editors([("‘Sleep’,", "title"), ("in", "editor"), ("Cole,", "editor"), ("M.", "editor"),
+    ...     ("(ed.)", "editor"), ("*Rest", "title"), ("work*.", "title"), ("Leeds:", "location")])[5:7]
+    [('*Rest', 'container-title'), ('work*.', 'container-title')]
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "editor" and tagged[k - 1][1] == "title" and _IN.match(tagged[k][0] + " "):
+            end = k
+            while end < len(tagged) and tagged[end][1] == "editor":
+                end += 1
+            stop = end
+            while stop < len(tagged) and tagged[stop][1] == "title":
+                stop += 1
+            if stop == end:
+                return tagged
+            return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:stop]] + tagged[stop:]
+    return tagged
+
+
+_ACCESS_WORD = re.compile(r"^[(\[]?(?:accessed|retrieved|viewed|cited|consulted)\b:?", re.I)
+_ACCESS_ANYWHERE = re.compile(r"accessed|retrieved|viewed|cited|consulted")
+
+
+def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"(Accessed: 3 May 2024)", "(accessed Jan. 5, 2025)", "[cited 2020 Mar 3]": the day a web page was read
+    belongs to its address, never the work's date (Harvard's "(no date)" and IEEE's undated pages print one).
+
+    The words from the access word to its closing bracket (or, unbracketed, to the year) are relabelled
+    ``url``, so neither the date run nor the lone-year fallback reads the year from them.
+
+    >>> _access_date_is_no_date([("(accessed", "note"), ("Jun.", "date"), ("2,", "date"), ("2021).", "date")])
+    [('(accessed', 'url'), ('Jun.', 'url'), ('2,', 'url'), ('2021).', 'url')]
+    """
+    if _ACCESS_ANYWHERE.search(" ".join(w for w, _ in tagged).lower()) is None:
+        return tagged  # most entries: one search instead of a match per word
+    for k, (word, _) in enumerate(tagged):
+        if not _ACCESS_WORD.match(word):
+            continue
+        bracketed = word[:1] in "(["
+        for end in range(k, min(k + 7, len(tagged))):
+            current = tagged[end][0]
+            if (bracketed and current.rstrip(".,;:").endswith((")", "]"))) or (
+                    not bracketed and _YEAR.search(current)):
+                return tagged[:k] + [(w, "url") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
+_DAY_RANGE = re.compile(r"^(\d{1,2})[–-](\d{1,2})[.,;]?$")
+
+
+def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A meeting's "7–9 May" or "May 7-9," is its dates, no page range: a range of two small numbers next to
+    a month name.
+
+    >>> _day_range_is_a_date([("Leeds,", "location"), ("12–14", "pages"), ("June.", "date")])[1]
+    ('12–14', 'date')
+    >>> _day_range_is_a_date([("pp.", "pages"), ("12–14.", "pages")])[1]
+    ('12–14.', 'pages')
+    """
+    out = list(tagged)
+    for k, (word, label) in enumerate(tagged):
+        if label != "pages":
+            continue
+        days = _DAY_RANGE.match(word)
+        if not days or not 1 <= int(days.group(1)) < int(days.group(2)) <= 31:
+            continue
+        # No punctuation between the days and the month: "18-28, February 1996" is pages, then a date.
+        after = k + 1 < len(tagged) and word[-1].isdigit() and tagged[k + 1][0].rstrip(".,;:").lower() in _MONTHS
+        before = k > 0 and tagged[k - 1][0].rstrip(".").lower() in _MONTHS
+        if after or before:
+            out[k] = (word, "date")
+    return out
+
+
+_ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded)\.?$", re.I)
+_EDITION_WORD = re.compile(r"^(?:ed|edn|edition)\.?[,;)]*\.?$", re.I)
+
+
+def _edition_out_of_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"(2nd ed., pp. 1-9)", "3rd edn.": an ordinal before "ed." is the edition, whatever label the CRF gave it.
+
+    >>> _edition_out_of_volume([("*Book*", "container-title"), ("(4th", "volume"), ("ed.,", "volume"),
+    ...     ("pp.", "pages")])[1:3]
+    [('(4th', 'edition'), ('ed.,', 'edition')]
+    """
+    out = list(tagged)
+    for k in range(len(tagged) - 1):
+        if (tagged[k][1] in ("volume", "pages", "note", "container-title") and _ORDINAL_WORD.match(tagged[k][0])
+                and _EDITION_WORD.match(tagged[k + 1][0])):
+            out[k] = (tagged[k][0], "edition")
+            out[k + 1] = (tagged[k + 1][0], "edition")
+    return out
+
+
+def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "*Title* [Computer software]. Publisher.": a bracketed description opening the container run is
+    the genre; with no volume, issue or pages in the entry, a roman sentence after it is the publisher.
+
+    >>> _bracket_description_out_of_container([("*Tool*", "title"), ("[Data", "container-title"),
+    ...     ("set].", "container-title"), ("Acme", "container-title"), ("Lab.", "container-title")])[1:]
+    [('[Data', 'genre'), ('set].', 'genre'), ('Acme', 'publisher'), ('Lab.', 'publisher')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or not tagged[start][0].startswith("[") or start == 0 or tagged[start - 1][1] != "title":
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    close = next((k for k in range(start, end) if tagged[k][0].rstrip(".,;:").endswith("]")), None)
+    if close is None:
+        return tagged
+    # A description is a phrase in sentence case ("[Data set]", "[Doctoral dissertation, Univ. of X]"); a
+    # bracketed title in title case ("[The Encyclopedia of Optics]", SPIE's italics) is the container.
+    phrase = " ".join(w for w, _ in tagged[start:close + 1]).strip("[]. ").split(",")[0].split()
+    if len(phrase) > 5 or any(w[:1].isupper() for w in phrase[1:]):
+        return tagged
+    rest = "container-title"
+    numbered = any(label in ("volume", "issue", "pages") for _, label in tagged)
+    if close + 1 < end and not numbered and not tagged[close + 1][0].startswith(("*", "_")):
+        rest = "publisher"
+    return (tagged[:start] + [(w, "genre") for w, _ in tagged[start:close + 1]]
+            + [(w, rest) for w, _ in tagged[close + 1:end]] + tagged[end:])
+
+
+_ROLE_WORD = re.compile(r"^(?:translated|edited|compiled|introduced|revised|trans\.|transl\.|ed\.|and|by|with)$", re.I)
+
+
+def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's "Translated and edited by A and B.": role words the CRF gave to the container just before an
+    editor or translator run are that run's.
+
+    >>> _role_words_join_their_names([("*Book*.", "title"), ("Translated", "container-title"),
+    ...     ("and", "container-title"), ("edited", "editor"), ("by", "editor"), ("Ann", "editor"), ("Lee.", "editor")])[1:3]
+    [('Translated', 'editor'), ('and', 'editor')]
+    >>> _role_words_join_their_names([("In", "container-title"), ("*Book*,", "container-title"),
+    ...     ("translated", "container-title"), ("and", "container-title"), ("edited", "editor"), ("by", "editor")])[2:4]
+    [('translated', 'editor'), ('and', 'editor')]
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] in ("editor", "translator") and tagged[k - 1][1] == "container-title":
+            start = k
+            while start > 0 and tagged[start - 1][1] == "container-title" and _ROLE_WORD.match(tagged[start - 1][0]):
+                start -= 1
+            if start == k or (start > 0 and tagged[start - 1][1] == "container-title"
+                              and not tagged[start - 1][0].endswith((",", ";"))):
+                # Role words inside the container run are its own unless a comma ends the book title before
+                # them ("In *Essays*, translated and edited by A and B").
+                return tagged
+            return tagged[:start] + [(w, tagged[k][1]) for w, _ in tagged[start:k]] + tagged[k:]
+    return tagged
+
+
+def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Book*. Project Gutenberg, 1993, address.": after an italic title (a work that stands alone) a
+    roman run with no "In", no volume, issue or pages and a date after it is the publisher, not a container.
+
+    >>> _roman_container_after_italic_title([("*Dune*.", "title"), ("Ace", "container-title"),
+    ...     ("Books,", "container-title"), ("1965.", "date")])[1:3]
+    [('Ace', 'publisher'), ('Books,', 'publisher')]
+    >>> _roman_container_after_italic_title([("*Dune*.", "title"), ("*Sci*,", "container-title"),
+    ...     ("1965.", "date")])[1]
+    ('*Sci*,', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title":
+        return tagged
+    first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
+    if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    words = [w for w, _ in tagged[start:end]]
+    if (any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ") or end >= len(tagged)
+            or tagged[end][1] != "date" or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
+        return tagged
+    return tagged[:start] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+_REPORT_NUMBER = re.compile(r"^(?:RFC|Rep\.|Report|TR|Memo|Memorandum)$")
+
+
+def _report_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's report "“Title,” Internet Engineering Task Force, RFC 793, Sep. 1981.": the body before a report
+    number is the issuing institution (the publisher), the number the genre; neither is a container.
+
+    >>> _report_number_out_of_container([("“T,”", "title"), ("Acme", "container-title"), ("Labs,", "container-title"),
+    ...     ("Tech.", "container-title"), ("Rep.", "container-title"), ("TR-7,", "container-title"), ("2001.", "date")])[1:6]
+    [('Acme', 'publisher'), ('Labs,', 'publisher'), ('Tech.', 'genre'), ('Rep.', 'genre'), ('TR-7,', 'genre')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or _IN.match(tagged[start][0] + " "):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    for k in range(start + 1, end - 1):
+        if _REPORT_NUMBER.match(tagged[k][0]) and re.search(r"\d", tagged[k + 1][0]):
+            body = k - 1 if tagged[k - 1][0] in ("Tech.", "Technical") else k
+            if body > start and tagged[body - 1][0].endswith(","):
+                return (tagged[:start] + [(w, "publisher") for w, _ in tagged[start:body]]
+                        + [(w, "genre") for w, _ in tagged[body:end]] + tagged[end:])
+    return tagged
+
+
+_ITALIC_WORD = re.compile(r"^[*_][^*_\s]+[*_][.,;:]?$")
+
+
+def _italic_date_is_a_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A date is never in italics: "*October*, vol. 28" right after the title, with no container found, is
+    a journal named for a month.
+
+    >>> _italic_date_is_a_container([("“T.”", "title"), ("*Spring*,", "date"), ("vol.", "volume")])[1]
+    ('*Spring*,', 'container-title')
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k][1] == "date" and tagged[k - 1][1] == "title" and _ITALIC_WORD.match(tagged[k][0]):
+            return tagged[:k] + [(tagged[k][0], "container-title")] + tagged[k + 1:]
+    return tagged
+
+
+_NO_DATE = re.compile(r"^\((?:n\.\s?d\.|no date|undated|s\.\s?d\.)\)[.,]?$", re.I)
+
+
+def _no_date_splits_author_and_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Creative Commons (no date) *About CC licenses*.": with no author and no title found, a bracketed
+    "no date" / "n.d." after the opening words stands where the year does, between the author and the title.
+
+    >>> _no_date_splits_author_and_title([("Acme", "note"), ("Trust", "note"), ("(no", "note"), ("date)", "note"),
+    ...     ("*Our", "note"), ("work*.", "note"), ("Available", "note")])
+    [('Acme', 'author'), ('Trust', 'author'), ('(no', 'date'), ('date)', 'date'), ('*Our', 'title'), ('work*.', 'title'), ('Available', 'note')]
+    """
+    if any(label in ("author", "title") for _, label in tagged):
+        return tagged
+    for k in range(1, min(len(tagged) - 1, 12)):
+        pair = tagged[k][0] + " " + tagged[k + 1][0]
+        width = 2 if _NO_DATE.match(pair) else 1 if _NO_DATE.match(tagged[k][0]) else 0
+        if not width:
+            continue
+        start = k + width
+        end = start
+        while end < len(tagged) and not tagged[end][0].endswith((".", "?", "!")) and not _LINK.match(tagged[end][0]):
+            end += 1
+        if end >= len(tagged) or _LINK.match(tagged[end][0]):
+            return tagged
+        return ([(w, "author") for w, _ in tagged[:k]] + [(w, "date") for w, _ in tagged[k:start]]
+                + [(w, "title") for w, _ in tagged[start:end + 1]] + tagged[end + 1:])
+    return tagged
+
+
+
+#: How a contributor other than the author is introduced after a title ("Translated by", "with the assistance
+#: of", "Foreword by", "With an introduction by", "Illustrated by"): a phrase that is never a title's.
+_CONTRIBUTOR = re.compile(
+    r"^(?:with\s+(?:the\s+)?(?:assistance|collaboration|help|cooperation)\s+of|(?:with\s+(?:an?\s+)?)?"
+    r"(?:new\s+)?(?:foreword|preface|introduction|afterword|epilogue|notes|commentary|illustrations)\s+by|"
+    r"(?:translated|edited|illustrated|compiled|introduced|selected|abridged|annotated|revised)"
+    r"(?:\s+and\s+(?:translated|edited|introduced|annotated|revised))?\s+(?:with\s+\w+\s+)?by)\s",
+    re.I,
+)
+
+
+def _contributor_phrase_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"*Title*. Translated by A with the assistance of B.": a contributor phrase that goes on from a translator's
+    or editor's names, or a lower-case "with a foreword by ..." after the title's end, names people; it is no part
+    of the title and runs to the next word ending a sentence or a clause.
+
+    >>> _contributor_phrase_out_of_title([("*Book*.", "title"), ("Translated", "translator"), ("by", "translator"),
+    ...     ("Ann", "translator"), ("Lee", "translator"), ("with", "title"), ("the", "title"), ("assistance", "title"),
+    ...     ("of", "title"), ("Bo", "title"), ("Kim.", "title"), ("Paris:", "location")])[5:11]
+    [('with', 'translator'), ('the', 'translator'), ('assistance', 'translator'), ('of', 'translator'), ('Bo', 'translator'), ('Kim.', 'translator')]
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None:
+        return tagged
+    for k in range(first + 1, len(tagged)):
+        if tagged[k][1] != "title":
+            continue
+        before, label_before = tagged[k - 1]
+        if not (label_before in ("translator", "editor") or (
+                tagged[k][0] == "with" and before.endswith((".", ",", "*", "_")))):
+            # A capitalised "Introduction by ..." right after the title is left as the CRF read it (AnyStyle's
+            # gold keeps it in the title); one that goes on from a translator's or editor's names is theirs.
+            continue
+        phrase = " ".join(w for w, _ in tagged[k:k + 8]) + " "
+        found = _CONTRIBUTOR.match(phrase)
+        if not found:
+            continue
+        role = label_before if label_before in ("translator", "editor") else (
+            "editor" if found.group(0).lower().startswith("edited") else "translator")
+        end = k
+        while end < len(tagged) and tagged[end][1] == "title" and not (
+                end > k + found.group(0).count(" ") and tagged[end][0].endswith((".", ",", ";"))):
+            end += 1
+        end = min(end + 1, len(tagged))
+        return tagged[:k] + [(w, role) for w, _ in tagged[k:end]] + tagged[end:]
+    return tagged
+
+
+#: A bracketed medium or genre marker after a title: Vancouver's "[Internet]", "[dissertation]", Harvard's
+#: "[online]", IEEE's "[Online]", "[PhD thesis]", "[CD-ROM]", "[monograph on the Internet]".
+_MEDIUM = re.compile(
+    r"^\[(?:[\w'’ -]*\s)?(?:internet|online|thesis|dissertation|cd-rom|dvd|monograph|database|homepage|blog|"
+    r"video|audio|podcast|software|computer program|data ?set|preprint|e-?book|serial)(?:\s[\w'’ -]*)?\][.,:;]?$",
+    re.I,
+)
+
+
+def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"Title [Internet]. Publisher; 2005.": a bracketed medium marker ending the title run is the genre, not the
+    title's words (a bracketed translation or subtitle, "[The history of ...]", stays in the title).
+
+    >>> _medium_marker_out_of_title([("Care", "title"), ("plans", "title"), ("[Internet].", "title"), ("Leeds:", "location")])[2]
+    ('[Internet].', 'genre')
+    >>> _medium_marker_out_of_title([("Arte", "title"), ("[The", "title"), ("art].", "title")])[2]
+    ('art].', 'title')
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None:
+        return tagged
+    end = first
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    for start in range(end - 1, max(first, end - 5), -1):
+        if tagged[start][0].startswith("["):
+            phrase = " ".join(w for w, _ in tagged[start:end])
+            if _MEDIUM.match(phrase):
+                return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end]] + tagged[end:]
+            return tagged
+    return tagged
+
+
+def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Proceedings of the X Conference*, Morgan Kaufmann, 2001, pp. 1–9.": roman words after an italic
+    container's closing marker, up to the date, are its publisher (a journal goes on to "vol."; no date follows).
+
+    >>> _publisher_after_italic_container([("*Proc.", "container-title"), ("Conf.*,", "container-title"),
+    ...     ("Acme", "container-title"), ("Press,", "container-title"), ("2001,", "date")])[2:4]
+    [('Acme', 'publisher'), ('Press,', 'publisher')]
+    >>> _publisher_after_italic_container([("*Annals*", "container-title"), ("Series", "container-title"),
+    ...     ("B,", "container-title"), ("vol.", "volume")])[1]
+    ('Series', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None:
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    opened = start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start
+    mark = tagged[opened][0][:1]
+    if mark not in ("*", "_") or end >= len(tagged) or tagged[end][1] != "date":
+        return tagged
+    close = next((k for k in range(opened, end) if tagged[k][0].rstrip(".,:;").endswith(mark)
+                  and (k > opened or len(tagged[k][0].rstrip(".,:;")) > 2)), None)
+    if close is None or close + 1 >= end or not tagged[close][0].endswith(","):
+        return tagged
+    words = [w for w, _ in tagged[close + 1:end]]
+    if not words[-1].endswith(",") or any(not w[:1].isupper() and w not in ("&", "and", "of") for w in words):
+        return tagged
+    return tagged[:close + 1] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+#: The last word of a standards body's document genre: "W3C Recommendation", "ISO Standard", "IETF Internet-Draft",
+#: "W3C Working Group Note", "White Paper", "Technical Specification".
+_DOCUMENT_GENRE = re.compile(r"^(?:Recommendation|Standard|Draft|Internet-Draft|Note|Specification|Paper|Whitepaper)[.,;]?$")
+
+
+def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "“Title,” W3C Recommendation, Nov. 26, 2008.": a short roman run after the title, without "In", that
+    ends in a document genre and is followed by the date, in an entry with no volume, issue or pages, is the
+    genre; a journal ("*Nursing Standard*, vol. 3") has numbers.
+
+    >>> _document_genre_is_no_container([("“T,”", "title"), ("ISO", "container-title"), ("Standard,", "container-title"),
+    ...     ("2019.", "date")])[1:3]
+    [('ISO', 'genre'), ('Standard,', 'genre')]
+    >>> _document_genre_is_no_container([("“T,”", "title"), ("Nurs.", "container-title"), ("Standard,", "container-title"),
+    ...     ("vol.", "volume"), ("3,", "volume"), ("2019.", "date")])[2]
+    ('Standard,', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title" or _IN.match(tagged[start][0] + " "):
+        return tagged
+    end = start
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    words = [w for w, _ in tagged[start:end]]
+    if (len(words) > 5 or any(w.startswith(("*", "_")) for w in words) or not _DOCUMENT_GENRE.match(words[-1])
+            or (end < len(tagged) and tagged[end][1] != "date")
+            or any(label in ("volume", "issue", "pages") for _, label in tagged)):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w in words] + tagged[end:]
+
+
+#: The rules in the order :func:`relabel` applies them.
+RULES = (
+    _end_title_at_quote,
+    _end_title_at_italics,
+    _italic_container_to_its_end,
+    _title_start_before_second_date,
+    _group_author_before_title,
+    _body_author_to_its_full_stop,
+    _subtitle_out_of_container,
+    _italic_note_is_container,
+    _article_number_out_of_container,
+    _editor_names_out_of_title,
+    _book_title_after_editors,
+    _genre_out_of_title,
+    _editors_after_container,
+    _access_date_is_no_date,
+    _no_date_splits_author_and_title,
+    _day_range_is_a_date,
+    _edition_out_of_volume,
+    _bracket_description_out_of_container,
+    _role_words_join_their_names,
+    _roman_container_after_italic_title,
+    _report_number_out_of_container,
+    _italic_date_is_a_container,
+    _contributor_phrase_out_of_title,
+    _medium_marker_out_of_title,
+    _publisher_after_italic_container,
+    _document_genre_is_no_container,
+)
+
+
+def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Apply every rule of :data:`RULES`, in order, to the tagged words of one reference."""
+    for rule in RULES:
+        tagged = rule(tagged)
+    return tagged
