@@ -31,6 +31,18 @@ _OPEN_QUOTE = ("“", '"', "‘", "«", "„", "'")
 _CLOSE_QUOTE = re.compile(r"[”\"’»'][.,:;]$|[.,:;?!][”\"’»']$")
 
 
+def _run_end(tagged: list[tuple[str, str]], start: int, label: str) -> int:
+    """The first index from ``start`` on whose word is not labelled ``label`` (the end of a run).
+
+    >>> _run_end([("A", "title"), ("B", "title"), ("C", "date")], 0, "title")
+    2
+    """
+    end = start
+    while end < len(tagged) and tagged[end][1] == label:
+        end += 1
+    return end
+
+
 def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A quoted title ends at its closing quote: words the CRF ran on past it are the container's.
 
@@ -44,9 +56,7 @@ def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return tagged
     if any(label == "container-title" for _, label in tagged):
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "title":
-        end += 1
+    end = _run_end(tagged, start, "title")
     for k in range(start, end - 1):
         word = tagged[k][0]
         if _CLOSE_QUOTE.search(word) and not (k == start and len(word) <= 2):
@@ -73,9 +83,7 @@ def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if start is not None:
-        end = start
-        while end < len(tagged) and tagged[end][1] == "title":
-            end += 1
+        end = _run_end(tagged, start, "title")
         for k in range(start + 2, end):
             word, before = tagged[k][0], tagged[k - 1][0]
             if before.endswith((".", ",", ".”", ",”", ".\"", ",\"", "''")) and _GENRE_START.match(word):
@@ -105,9 +113,7 @@ def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     """
     for k in range(1, len(tagged)):
         if tagged[k][1] == "editor" and tagged[k - 1][1] == "container-title":
-            end = k
-            while end < len(tagged) and tagged[end][1] == "editor":
-                end += 1
+            end = _run_end(tagged, k, "editor")
             if not re.match(r"^\(?[Ee]ds?\.", tagged[end - 1][0]):
                 return tagged
             start = k
@@ -129,9 +135,7 @@ def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]
     if start is None or not tagged[start][0].startswith(("*", "_")):
         return tagged
     mark = tagged[start][0][0]
-    end = start
-    while end < len(tagged) and tagged[end][1] == "title":
-        end += 1
+    end = _run_end(tagged, start, "title")
     for k in range(start, end - 1):
         word = tagged[k][0].rstrip(".,:;")
         if word.endswith(mark) and (k > start or len(word) > 2):
@@ -149,9 +153,7 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None:
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "container-title":
-        end += 1
+    end = _run_end(tagged, start, "container-title")
     opened = next((k for k in range(start, end) if tagged[k][0].startswith(("*", "_"))), None)
     if opened is None:
         return tagged
@@ -216,9 +218,7 @@ def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[s
     start = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
     if start is None:
         return tagged
-    k = start
-    while k < len(tagged) and tagged[k][1] == "author":
-        k += 1
+    k = _run_end(tagged, start, "author")
     names = [w for w, _ in tagged[start:k]]
     if k >= len(tagged) or tagged[k][1] != "title" or names[-1][-1:] in ".,;:":
         return tagged
@@ -359,12 +359,8 @@ def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, 
         return tagged
     for k in range(1, len(tagged)):
         if tagged[k][1] == "editor" and tagged[k - 1][1] == "title" and _IN.match(tagged[k][0] + " "):
-            end = k
-            while end < len(tagged) and tagged[end][1] == "editor":
-                end += 1
-            stop = end
-            while stop < len(tagged) and tagged[stop][1] == "title":
-                stop += 1
+            end = _run_end(tagged, k, "editor")
+            stop = _run_end(tagged, end, "title")
             if stop == end:
                 return tagged
             return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:stop]] + tagged[stop:]
@@ -457,9 +453,7 @@ def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None or not tagged[start][0].startswith("[") or start == 0 or tagged[start - 1][1] != "title":
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "container-title":
-        end += 1
+    end = _run_end(tagged, start, "container-title")
     close = next((k for k in range(start, end) if tagged[k][0].rstrip(".,;:").endswith("]")), None)
     if close is None:
         return tagged
@@ -521,9 +515,7 @@ def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[t
     first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
     if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "container-title":
-        end += 1
+    end = _run_end(tagged, start, "container-title")
     words = [w for w, _ in tagged[start:end]]
     if (any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ") or end >= len(tagged)
             or tagged[end][1] != "date" or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
@@ -545,9 +537,7 @@ def _report_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None or _IN.match(tagged[start][0] + " "):
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "container-title":
-        end += 1
+    end = _run_end(tagged, start, "container-title")
     for k in range(start + 1, end - 1):
         if _REPORT_NUMBER.match(tagged[k][0]) and re.search(r"\d", tagged[k + 1][0]):
             body = k - 1 if tagged[k - 1][0] in ("Tech.", "Technical") else k
@@ -674,9 +664,7 @@ def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str
     first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if first is None:
         return tagged
-    end = first
-    while end < len(tagged) and tagged[end][1] == "title":
-        end += 1
+    end = _run_end(tagged, first, "title")
     for start in range(end - 1, max(first, end - 5), -1):
         if tagged[start][0].startswith("["):
             phrase = " ".join(w for w, _ in tagged[start:end])
@@ -700,9 +688,7 @@ def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tup
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None:
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "container-title":
-        end += 1
+    end = _run_end(tagged, start, "container-title")
     opened = start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start
     mark = tagged[opened][0][:1]
     if mark not in ("*", "_") or end >= len(tagged) or tagged[end][1] != "date":
@@ -737,9 +723,7 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None or start == 0 or tagged[start - 1][1] != "title" or _IN.match(tagged[start][0] + " "):
         return tagged
-    end = start
-    while end < len(tagged) and tagged[end][1] == "container-title":
-        end += 1
+    end = _run_end(tagged, start, "container-title")
     words = [w for w, _ in tagged[start:end]]
     if (len(words) > 5 or any(w.startswith(("*", "_")) for w in words) or not _DOCUMENT_GENRE.match(words[-1])
             or (end < len(tagged) and tagged[end][1] != "date")
