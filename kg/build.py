@@ -286,10 +286,9 @@ class _Builder:
             g.add((position, OA.end, Literal(anchor.end, datatype=XSD.nonNegativeInteger)))
             _lit(g, position, KG.sourceLine, anchor.line)
 
-    def decisions(self) -> None:
+    def decisions(self, by_member: dict[str, Work]) -> None:
         g = self.graph
         decided = {frozenset((d.left, d.right)) for d in self.corpus.decisions}
-        by_member = {m: w for w in self.corpus.works for m in w.members}
         versions = [v for v in self.corpus.versions if frozenset((v.left, v.right)) not in decided]
         for v in versions:
             # Versions of one study stay two works, related both ways.
@@ -318,7 +317,7 @@ class _Builder:
         self.citations()
         self.concepts()
         self.claims()
-        self.decisions()
+        self.decisions(by_member)
         return self.graph
 
 
