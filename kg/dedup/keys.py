@@ -303,6 +303,44 @@ def notice_kind(title: str) -> str:
     return "notice" if _NOTICE.search(fold(title)) else ""
 
 
+# Trial registry numbers (ClinicalTrials.gov, ISRCTN, ANZCTR, ChiCTR, DRKS, UMIN,
+# CRiS, PACTR, CTRI, IRCT; EudraCT numbers only after the word "EudraCT", since
+# the bare form "2009-012345-67" is not distinctive).
+_REGISTRY_HINTS = ("CT", "DRKS", "UMIN")  # every other prefix holds "CT": a cheap test before the pattern
+_REGISTRY_ID = re.compile(
+    r"\b(NCT) ?(\d{8})\b|\b(ISRCTN) ?(\d{8})\b|\b(ACTRN) ?(\d{14})\b|\b(ChiCTR)(-?[A-Z]{0,4}-?\d{6,})\b"
+    r"|\b(DRKS)(\d{8})\b|\b(UMIN)(\d{9})\b|\b(KCT)(\d{7})\b|\b(PACTR)(\d{15})\b"
+    r"|\b(CTRI)/(\d{4}/\d{2,3}/\d{6})\b|\b(IRCT)(\d{6,}N\d{1,3})\b"
+    r"|\b(EudraCT)\b[^0-9]{0,25}(\d{4}-\d{6}-\d{2})\b")
+_NO_REGISTRATIONS: frozenset[str] = frozenset()
+
+
+def registry_ids(*texts: str) -> frozenset[str]:
+    """The trial registry numbers named in a record's texts (title, citation,
+    URL, abstract, notes), upper-case and without spaces.
+
+    A registry number names one trial as a DOI names one article: records that
+    name only different registrations report different trials, however alike
+    their titles (sibling registrations for adults and for adolescents share
+    every word but one, and some share every word).
+
+    >>> sorted(registry_ids("Eculizumab in aHUS. ClinicalTrials.gov: NCT 00844545; EudraCT no. 2008-003020-33"))
+    ['EUDRACT2008-003020-33', 'NCT00844545']
+    >>> sorted(registry_ids("https://clinicaltrials.gov/show/NCT00838513", "ISRCTN12345678"))
+    ['ISRCTN12345678', 'NCT00838513']
+    >>> registry_ids("A study of NCT-1 cells in 2009-012345-67 patients")
+    frozenset()
+    """
+    found: set[str] = set()
+    for text in texts:
+        if not text or not any(hint in text for hint in _REGISTRY_HINTS):
+            continue
+        for match in _REGISTRY_ID.finditer(text):
+            prefix, number = (g for g in match.groups() if g)
+            found.add(sys.intern(f"{prefix}{number}".upper()))
+    return frozenset(found) if found else _NO_REGISTRATIONS
+
+
 _GENERIC = frozenset(
     """editorial editorials introduction preface foreword editorial notes editors note letter to the editor
     book review book reviews conclusion commentary news obituary abstracts index announcement""".split("\n")

@@ -9,10 +9,10 @@
    blocked on its own, so memory holds one kind's blocks at a time.
 3. Scoring: :func:`compare` weighs title, authors, year, container, volume,
    pages and DOI, and returns a score with its reasons; hard conflicts
-   (different DOIs, years more than one apart, page ranges that do not
-   meet, different part numbers, a notice versus the work it concerns, a
-   thesis or report versus a published paper) veto.  Export noise is not a
-   conflict: article numbers against page ranges, overlapping ranges, a
+   (different DOIs or trial registry numbers, years more than one apart,
+   page ranges that do not meet, different part numbers, a notice versus
+   the work it concerns, a thesis or report versus a published paper)
+   veto.  Export noise is not a conflict: article numbers against page ranges, overlapping ranges, a
    mistyped first page, a year in the volume field, columns shifted by one
    (the volume in the issue field).  Two DOIs do not veto one item printed
    at one place (same title, authors, journal, year and pages: one DOI
@@ -70,6 +70,7 @@ from kg.dedup.keys import (
     language_of,
     original_title,
     notice_kind,
+    registry_ids,
     report_number,
     numbers_in,
     page_range,
@@ -119,6 +120,7 @@ class Features:
     language: str
     preprint: bool
     meeting: bool
+    registries: frozenset[str]
 
 
 _NO_PARTS: frozenset[str] = frozenset()
@@ -186,6 +188,7 @@ def features(index: int, ref: Reference) -> Features:
         preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)
                       or _PREPRINT.search(fold(f"{ref.publisher} {ref.leftover}"))),
         meeting=bool(_MEETING.search(ref.container)),
+        registries=registry_ids(ref.title, ref.raw, ref.url, ref.leftover, *(v for _k, v in ref.extra)),
     )
 
 
@@ -419,6 +422,10 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
     """
     if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
         return "different DOIs"
+    if a.registries and b.registries and not a.registries & b.registries:
+        # Each names its trial's registration and no two agree: two trials (sibling
+        # registrations often differ by one title word or none).
+        return "different trial registrations"
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
         return "years more than one apart"
     pages = pages_relation(a, b)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from kg.dedup import deduplicate
 from kg.dedup.keys import clean_title, container_key, kind_of, language_of, original_title
-from kg.dedup.match import features, pages_relation
+from kg.dedup.match import compare, features, pages_relation
 from kg.ingest.references.csvtable import read_csv, split_authors
 from kg.model import Person, Reference
 
@@ -202,6 +202,34 @@ def test_sibling_titles_differing_by_one_word_stay_apart():
     b = ref("2", "An open-label clinical trial of eculizumab in pediatric patients with atypical HUS", 2011,
             ("Alexion",), "", "", "")
     assert clusters([a, b]) == [["1"], ["2"]]
+
+
+def test_trial_registrations_with_different_registry_numbers_stay_apart():
+    """Two registrations with the very same title, sponsor and year but different NCT numbers
+    (a trial and its extension, a country's own registration) are two trials; a copy without a
+    number cannot chain them into one cluster."""
+    title = "A multicentre study of tocilizumab in patients with refractory Takayasu arteritis"
+    first = ref("1", title, 2014, ("Chugai Pharmaceutical",), "", "", "", url="https://clinicaltrials.gov/show/NCT02012345")
+    second = ref("2", title, 2014, ("Chugai Pharmaceutical",), "", "", "", extra=(("abstract", "Registration: NCT 02098765."),))
+    bare = ref("3", title + ".", 2014, ("Chugai Pharmaceutical",), "", "", "")
+    assert clusters([first, second]) == [["1"], ["2"]]
+    found = clusters([first, bare, second])
+    assert ["1", "2"] not in found and len(found) == 2  # the bare copy joins one of them, never both
+    assert compare(features(0, first), features(1, second)) == (0.0, ("different trial registrations",))
+
+
+def test_one_trial_named_by_its_registry_number_still_merges():
+    """The same registration exported twice, once with its number in the URL and once in a note
+    beside a second registry's number (NCT and EudraCT for one trial), or once without a number,
+    is one record: only numbers that never agree keep records apart."""
+    title = "Open-label trial of ravulizumab in adults with paroxysmal nocturnal haemoglobinuria"
+    by_url = ref("1", title, 2016, ("Alexion",), "", "", "", url="https://clinicaltrials.gov/ct2/show/NCT02946463")
+    by_note = ref("2", title.upper(), 2016, ("Alexion",), "", "", "",
+                  extra=(("note", "NCT02946463; EudraCT Number: 2016-002025-11"),))
+    bare = ref("3", title, 2016, ("Alexion",), "", "", "")
+    assert clusters([by_url, by_note, bare]) == [["1", "2", "3"]]
+    assert features(0, by_note).registries == frozenset({"NCT02946463", "EUDRACT2016-002025-11"})
+    assert features(0, ref("4", "NCT-1 cells in 2016-002025-11 mice")).registries == frozenset()
 
 
 def test_journal_acronyms_and_subtitles_match():
