@@ -17,7 +17,7 @@ _BEFORE_PAGES = re.compile(r"^.*?\b(?=(?:pp?\.|pages?)\s*[A-Za-z]?\d)", re.I)
 _DASH_RUN = re.compile(r"\s*(?:[–—-]+|\s-\s)\s*")
 _MARKUP = re.compile(r"</?\w+>|\{\\\w+\s*|[{}*]")
 _VOL_KEY = re.compile(
-    r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg|jahrgang)\.?\s*((?:[A-Z]{1,3}-)?[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)",
+    r"(?<![^\W\d_])(?:vol(?:ume)?s?|v|bd|band|t|tome|jg|jahrgang)\.?\s*((?:[A-Z]{1,5}-)?[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)",
     re.I,
 )
 # IEEE's "Art. no. 061102", "article number e124": an article number stands for the pages.
@@ -33,6 +33,8 @@ _BARE_VOLUME = re.compile(
 )
 _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
 _ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]\d+)$")
+#: NLM's month (or day) before the semicolon of "1965 Feb;14:61-5": the end of the date, no part of the pages.
+_NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)")
 _PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
 
 
@@ -55,7 +57,7 @@ def split_volume(text: str) -> tuple[str, str, str]:
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
     t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
     # NLM's "1970 Aug 15;227(5259)": the month or day before the semicolon, when the year is a word of its own.
-    t = re.sub(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)", "", t)
+    t = _NLM_DATE_TAIL.sub("", t)
     if not t:
         return "", "", ""
     article = _ARTICLE_NO.search(t)
@@ -95,8 +97,12 @@ def clean_pages(text: str) -> str:
     '1477-81'
     >>> clean_pages("of pages 56-66,")
     '56-66'
+    >>> clean_pages("Feb;14:61-5.")
+    '14:61-5'
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
+    # "1965 Feb;14:61-5" labelled pages from the month on: record assembly reads "14:61-5" as volume and pages.
+    t = _NLM_DATE_TAIL.sub("", t)
     t = _BEFORE_PAGES.sub("", t)
     t = _PAGE_WORDS.sub("", t).strip(" .,;:()[]")
     return _DASH_RUN.sub("-", t)

@@ -17,7 +17,9 @@ from kg.model import Person
 
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
-_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?)\s+", re.I)
+_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?|in:)\s+", re.I)
+#: "T. Bray, Ed" (its full stop already stripped): an editors' mark after a name whose given names are initials.
+_DIRECT_NAME_ED = re.compile(r"((?:^|[\s,])(?:[A-ZÀ-Þ]\.[\s-]?)+[^\W\d][\w'’-]+),\s*Eds?\.?$")
 _EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)
 _ET_AL = re.compile(r"\bet\s*al\b\.?")
 _ET_AL_CUT = re.compile(r",?\s*\bet\s*al\b\.?")
@@ -49,6 +51,9 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         # A full stop that ends the author field, not an initial's.
         text = text.rstrip(" .,;:")
     text = _NAMES_LEAD.sub("", text)
+    # IEEE's "T. Bray, Ed.": after a name printed initials first, "Ed." is the editors' mark, not a man named Ed
+    # (who is printed "Smith, Ed", his family name first).
+    text = _DIRECT_NAME_ED.sub(r"\1", text)
     text = _EDS_MARK.sub(" ", text).strip(" ,;")
     # Vancouver's "Kohn LT, Corrigan JM, editors.": the word that marks the names as editors is no name.
     text = _EDITORS_WORD.sub("", text)
@@ -95,7 +100,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             continue
         if i + 1 < len(parts) and all(_INITIAL.match(w) for w in parts[i + 1].split()) and not all(
             _INITIAL.match(w) and not _CAPITALS.match(w) for w in words
-        ):
+        ) and not _SUFFIX.match(parts[i + 1]):
+            # (A generation suffix cut off the name before it, "Ames RT" + "II", is read below, not as initials.)
             # "LODI, J. B.": a family name in capitals is no run of initials.
             people.append(Person(part, parts[i + 1]))
             inverted = True
@@ -154,10 +160,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
 
 _CORPORATE = re.compile(
     r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
-    r"Foundation|Office|Cent(?:re|er)|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
+    r"Foundation|Office|Cent(?:re|er)s?|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
-    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry)\b"
+    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment)\b"
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons"): "Bank" and
 #: "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
@@ -171,7 +177,8 @@ _BODY_SERIES = re.compile(
 def _is_body(text: str) -> bool:
     """Whether a name list without commas is one organisation's name (its "and" then the body's own)."""
     return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
-_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$")
+#: "Jr", "Sr" and NLM's generation numbers ("Reynolds CF 3rd", "Platt R II").
+_SUFFIX = re.compile(r"^(?:Jr|Sr|2nd|3rd|[4-9]th|II|III)\.?$")
 #: Two capitalised words, no initial: a compound family name when a lone given name follows its comma.
 _COMPOUND_FAMILY = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? [A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?$")
 #: One given name, maybe with initials after it ("Gabriel", "Mario J."): no second name that could be a family.
@@ -187,15 +194,23 @@ _FIRST_GIVENS = re.compile(
 _CAPITALS = re.compile(r"^[A-ZÀ-Þ]{4,}[,;]?$")
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
 #: The word that marks a name list as editors, after the names: Vancouver's "editors", Chicago's "eds." and
-#: "ed." (lower case only: "Smith, Ed" is a man named Ed).
-_EDITORS_WORD = re.compile(r",?\s*\b(?:[Ee]ditors?|[Ee][Dd][Ss]\.?|ed\.?)$")
+#: "ed." (lower case only: "Smith, Ed" is a man named Ed).  A capitalised "Editors" is the mark only after a
+#: comma: "International Committee of Medical Journal Editors" is a body's name.
+_EDITORS_WORD = re.compile(r",?\s*\b(?:editors?|[Ee][Dd][Ss]\.?|ed\.?)$|,\s*Editors?$")
 _VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]*? [A-Z]{1,3}\.?)+$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
 
 
 def _particled(words: list[str]) -> bool:
-    """Whether ``words`` are a family name after particles ("van der Berg", "Del Rey", "Van Breusegem")."""
-    return len(words) > 1 and all(w.lower() in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
+    """Whether ``words`` are a family name after particles ("van der Berg", "Del Rey", "Van Breusegem").
+
+    The last word is a family name, never an initial: Vancouver's "Du R" is Du, initial R.
+
+    >>> _particled(["van", "der", "Berg"]), _particled(["Du", "R"])
+    (True, False)
+    """
+    return (len(words) > 1 and all(w.lower() in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
+            and not _INITIAL.match(words[-1]))
 
 
 def _split_particle(person: Person) -> Person:

@@ -197,9 +197,7 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     end = next((k for k in range(1, min(len(tagged), 20)) if tagged[k][0].endswith(".")), None)
     if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
         return tagged
-    group = " ".join(w for w, _ in tagged[1:end + 1])
-    if not _CORPORATE.search(group) or not all(w.lstrip("(")[:1].isupper() or w.isdigit() or w in _PARTICLES
-                                               or w in _BODY_LINKS for w, _ in tagged[1:end + 1]):
+    if not _is_body_sentence([w for w, _ in tagged[1:end + 1]]):
         return tagged
     return [(tagged[0][0], "citation-number")] + [(w, "author") for w, _ in tagged[1:end + 1]] + tagged[end + 1:]
 
@@ -232,6 +230,119 @@ def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[s
             " ".join(names + sentence)):
         return tagged
     return tagged[:k] + [(w, "author") for w in sentence] + tagged[end + 1:]
+
+
+def _italic_closed_at(tagged: list[tuple[str, str]], opened: int, end: int) -> int | None:
+    """The index in ``opened..end-1`` of the word that closes the italics ``tagged[opened]`` opens, if any.
+
+    >>> _italic_closed_at([("*A", "x"), ("b*.", "x"), ("c", "x")], 0, 3)
+    1
+    >>> _italic_closed_at([("*Ulysses*.", "x")], 0, 1), _italic_closed_at([("*A", "x")], 0, 1)
+    (0, None)
+    """
+    mark = tagged[opened][0][:1]
+    return next((k for k in range(opened, end) if tagged[k][0].rstrip(".,:;").endswith(mark)
+                 and (k > opened or len(tagged[k][0].rstrip(".,:;")) > 2)), None)
+
+
+def _italic_title_out_of_author(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "Morrison, Toni. *Beloved*. Alfred A. Knopf, 1987.": an italic word after the names' full stop
+    opens the title, never a name; the title runs to its closing marker, and the words after it, up to the
+    date, are the publisher.
+
+    >>> _italic_title_out_of_author([("Roe,", "author"), ("Ann.", "author"), ("*Dune*.", "author"), ("Ace", "author"),
+    ...     ("Books,", "author"), ("1965.", "date")])[2:]
+    [('*Dune*.', 'title'), ('Ace', 'publisher'), ('Books,', 'publisher'), ('1965.', 'date')]
+    >>> _italic_title_out_of_author([("Roe,", "author"), ("Ann", "author"), ("*et", "author"), ("al.*", "author")])[2]
+    ('*et', 'author')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
+    if start is None:
+        return tagged
+    end = _run_end(tagged, start, "author")
+    opened = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("*", "_"))
+                   and tagged[k - 1][0].endswith(".")), None)
+    if opened is None:
+        return tagged
+    close = _italic_closed_at(tagged, opened, end)
+    if close is None or (close + 1 < end and (end >= len(tagged) or tagged[end][1] != "date")):
+        return tagged
+    return (tagged[:opened] + [(w, "title") for w, _ in tagged[opened:close + 1]]
+            + [(w, "publisher") for w, _ in tagged[close + 1:end]] + tagged[end:])
+
+
+def _date_inside_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"WHO report on the global tobacco epidemic, 2008: the MPOWER package.": a year between two title words,
+    with no full stop before or at it and the work's date printed later, is the title's.
+
+    >>> _date_inside_title([("Report,", "title"), ("2008:", "date"), ("the", "title"), ("plan.", "title"),
+    ...     ("Geneva;", "publisher"), ("2008.", "date")])[1]
+    ('2008:', 'title')
+    >>> _date_inside_title([("Report.", "title"), ("2008:", "date"), ("the", "title"), ("plan.", "title")])[1]
+    ('2008:', 'date')
+    """
+    for k in range(1, len(tagged) - 1):
+        if (tagged[k][1] == "date" and tagged[k - 1][1] == "title" and tagged[k + 1][1] == "title"
+                and not tagged[k - 1][0].endswith(".") and not tagged[k][0].endswith(".")
+                and _YEAR.fullmatch(tagged[k][0].rstrip(",:;")) is not None
+                and any(label == "date" for _, label in tagged[k + 2:])):
+            return tagged[:k] + [(tagged[k][0], "title")] + tagged[k + 1:]
+    return tagged
+
+
+_EDITORS_MARK = re.compile(r"^(?:editors?|eds?)\.[,;]?$")
+
+
+def _editors_run_to_their_mark(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "Title. In: Higgins JPT, Thomas J, et al., editors. Book.": after "In:", the names up to the
+    editors' mark are the editors, whichever of author, editor or title the CRF gave them.
+
+    >>> _editors_run_to_their_mark([("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"), ("J,", "author"),
+    ...     ("Kim", "author"), ("S,", "author"), ("editors.", "title"), ("Book.", "title")])[1:7]
+    [('In:', 'editor'), ('Lee', 'editor'), ('J,', 'editor'), ('Kim', 'editor'), ('S,', 'editor'), ('editors.', 'editor')]
+    """
+    for k in range(1, len(tagged) - 2):
+        if tagged[k][0] != "In:" or tagged[k - 1][1] != "title" or tagged[k][1] not in ("editor", "author"):
+            continue
+        for end in range(k + 1, min(k + 60, len(tagged))):
+            word, label = tagged[end]
+            if _EDITORS_MARK.match(word):
+                if tagged[end - 1][0].endswith((",", ".")) and end > k + 1:
+                    return tagged[:k] + [(w, "editor") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+                return tagged
+            if label not in ("editor", "author"):
+                return tagged
+        return tagged
+    return tagged
+
+
+def _body_sentence_before_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """"National Endowment for the Arts. *Reading at Risk*.": with no author found, a first sentence naming a
+    body (capitalised words and "of", "for", "the"...) right before an italic title is the author.
+
+    >>> _body_sentence_before_italic_title([("Royal", "title"), ("Society.", "title"), ("*Clean", "title"),
+    ...     ("rivers*.", "title"), ("2001.", "date")])[:3]
+    [('Royal', 'author'), ('Society.', 'author'), ('*Clean', 'title')]
+    """
+    if not tagged or tagged[0][1] != "title" or any(label == "author" for _, label in tagged):
+        return tagged
+    end = next((k for k in range(min(len(tagged), 15)) if tagged[k][0].endswith(".")), None)
+    if end is None or end + 1 >= len(tagged) or not tagged[end + 1][0].startswith(("*", "_")):
+        return tagged
+    words = [w for w, _ in tagged[:end + 1]]
+    if any(label != "title" for _, label in tagged[:end + 2]) or not _is_body_sentence(words):
+        return tagged
+    return [(w, "author") for w in words] + tagged[end + 1:]
+
+
+def _is_body_sentence(words: list[str]) -> bool:
+    """Whether ``words`` name an organisation: capitalised words (or numbers) and small links, a body's word.
+
+    >>> _is_body_sentence(["Centers", "for", "Disease", "Control."]), _is_body_sentence(["The", "bad", "Group."])
+    (True, False)
+    """
+    return _CORPORATE.search(" ".join(words)) is not None and all(
+        w.lstrip("(")[:1].isupper() or w.isdigit() or w in _PARTICLES or w in _BODY_LINKS for w in words)
 
 
 def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -422,6 +533,25 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "Jul. 5, 2010.": a day number between a month name and a year, both read as the date, is the
+    date's, not a volume or pages.
+
+    >>> _day_between_month_and_year([("Jul.", "date"), ("5,", "volume"), ("2010.", "date")])[1]
+    ('5,', 'date')
+    >>> _day_between_month_and_year([("vol.", "volume"), ("5,", "volume"), ("2010.", "date")])[1]
+    ('5,', 'volume')
+    """
+    out = list(tagged)
+    for k in range(1, len(tagged) - 1):
+        word, label = tagged[k]
+        if (label in ("volume", "issue", "pages") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01]),", word)
+                and tagged[k - 1][1] == "date" and tagged[k - 1][0].rstrip(".,").lower() in _MONTHS
+                and tagged[k + 1][1] == "date" and _YEAR.match(tagged[k + 1][0])):
+            out[k] = (word, "date")
+    return out
+
+
 _ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded)\.?$", re.I)
 _EDITION_WORD = re.compile(r"^(?:ed|edn|edition)\.?[,;)]*\.?$", re.I)
 
@@ -533,17 +663,22 @@ def _report_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple
     >>> _report_number_out_of_container([("“T,”", "title"), ("Acme", "container-title"), ("Labs,", "container-title"),
     ...     ("Tech.", "container-title"), ("Rep.", "container-title"), ("TR-7,", "container-title"), ("2001.", "date")])[1:6]
     [('Acme', 'publisher'), ('Labs,', 'publisher'), ('Tech.', 'genre'), ('Rep.', 'genre'), ('TR-7,', 'genre')]
+    >>> _report_number_out_of_container([("“T,”", "title"), ("Acme,", "container-title"), ("Tech.", "container-title"),
+    ...     ("Rep.", "container-title"), ("12,", "volume"), ("2001.", "date")])[1:5]
+    [('Acme,', 'publisher'), ('Tech.', 'genre'), ('Rep.', 'genre'), ('12,', 'genre')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None or _IN.match(tagged[start][0] + " "):
         return tagged
     end = _run_end(tagged, start, "container-title")
-    for k in range(start + 1, end - 1):
+    # The number may be the CRF's volume right after the run ("Tech. Rep./container 12,/volume").
+    last = end + 1 if end < len(tagged) and tagged[end][1] == "volume" and _NUMBER_WORD.match(tagged[end][0]) else end
+    for k in range(start + 1, last - 1):
         if _REPORT_NUMBER.match(tagged[k][0]) and re.search(r"\d", tagged[k + 1][0]):
             body = k - 1 if tagged[k - 1][0] in ("Tech.", "Technical") else k
             if body > start and tagged[body - 1][0].endswith(","):
                 return (tagged[:start] + [(w, "publisher") for w, _ in tagged[start:body]]
-                        + [(w, "genre") for w, _ in tagged[body:end]] + tagged[end:])
+                        + [(w, "genre") for w, _ in tagged[body:last]] + tagged[last:])
     return tagged
 
 
@@ -677,10 +812,14 @@ def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str
 def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "*Proceedings of the X Conference*, Morgan Kaufmann, 2001, pp. 1–9.": roman words after an italic
     container's closing marker, up to the date, are its publisher (a journal goes on to "vol."; no date follows).
+    A body's small words may sit in the publisher's name ("Association for Computing Machinery,").
 
     >>> _publisher_after_italic_container([("*Proc.", "container-title"), ("Conf.*,", "container-title"),
     ...     ("Acme", "container-title"), ("Press,", "container-title"), ("2001,", "date")])[2:4]
     [('Acme', 'publisher'), ('Press,', 'publisher')]
+    >>> _publisher_after_italic_container([("*Proc.*,", "container-title"), ("Society", "container-title"),
+    ...     ("for", "container-title"), ("Art,", "container-title"), ("2001,", "date")])[1:4]
+    [('Society', 'publisher'), ('for', 'publisher'), ('Art,', 'publisher')]
     >>> _publisher_after_italic_container([("*Annals*", "container-title"), ("Series", "container-title"),
     ...     ("B,", "container-title"), ("vol.", "volume")])[1]
     ('Series', 'container-title')
@@ -698,9 +837,130 @@ def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tup
     if close is None or close + 1 >= end or not tagged[close][0].endswith(","):
         return tagged
     words = [w for w, _ in tagged[close + 1:end]]
-    if not words[-1].endswith(",") or any(not w[:1].isupper() and w not in ("&", "and", "of") for w in words):
+    if not words[-1].endswith(",") or any(not w[:1].isupper() and w not in _BODY_LINKS for w in words):
         return tagged
     return tagged[:close + 1] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+#: Words naming an institution that issues reports ("Univ.", "Nat. Inst. Standards Technol.", "Bell Labs.").
+_INSTITUTION = re.compile(
+    r"\b(?:Univ|University|Universit[äéà]\w*|Inst|Institute|Lab|Labs|Laboratory|Laboratories|Dept|Department|"
+    r"Corp|Corporation|Inc|Ltd|Agency|Bureau|College|Ministry)\b")
+#: Words naming a meeting: a talk's venue ("Presented at the ... Congress, Kalamazoo, MI") is its container.
+_MEETING = re.compile(r"\b(?:proc|proceedings|conf|conference|congress|meeting|forum|symposium|workshop|session|"
+                      r"presented|poster)\b", re.I)
+
+
+def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
+    quoted title, without "In", naming an institution and followed by a place, in an entry with no volume, issue,
+    pages or editor, is the issuing institution (the publisher), not a container: a journal prints its numbers,
+    a proceedings "in", and a meeting ("Conference", "Forum") is the container of a talk.
+
+    >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Acme", "container-title"),
+    ...     ("Labs,", "container-title"), ("Leeds,", "location"), ("2001.", "date")])[1:3]
+    [('Acme', 'publisher'), ('Labs,', 'publisher')]
+    >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Acme", "container-title"),
+    ...     ("Labs,", "container-title"), ("Leeds,", "location"), ("pp.", "pages"), ("1-9.", "pages")])[1]
+    ('Acme', 'container-title')
+    >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Lab", "container-title"),
+    ...     ("Forum,", "container-title"), ("Leeds,", "location"), ("2001.", "date")])[1]
+    ('Lab', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if (start is None or start == 0 or tagged[start - 1][1] != "title" or _IN.match(tagged[start][0] + " ")
+            or not tagged[start - 1][0].endswith(("”", ",”", "\"", ",\""))):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    words = [w for w, _ in tagged[start:end]]
+    name = " ".join(words)
+    if (end >= len(tagged) or tagged[end][1] != "location" or any(w.startswith(("*", "_")) for w in words)
+            or not _INSTITUTION.search(name) or _MEETING.search(name)
+            or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
+        return tagged
+    return tagged[:start] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+def _italic_opening_is_the_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's standard "[9] *IEEE Standard for Floating-Point Arithmetic*, IEEE Std 754-2008, Aug. 2008.": with
+    no title found, an italic run that opens the entry (after its number), whatever the CRF labelled it, is the
+    title, and the roman words after it, up to the date, the document's number (the genre).
+
+    >>> _italic_opening_is_the_title([("[2]", "citation-number"), ("*Safety", "container-title"), ("code*,", "container-title"),
+    ...     ("ISO", "container-title"), ("1,", "date"), ("2001.", "date")])[1:4]
+    [('*Safety', 'title'), ('code*,', 'title'), ('ISO', 'genre')]
+    """
+    if any(label == "title" for _, label in tagged):
+        return tagged
+    start = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    if start >= len(tagged) or not tagged[start][0].startswith(("*", "_")):
+        return tagged
+    # No name opens in italics: the CRF's author run there ("*Standard/author for/author ...") is the title too.
+    label = tagged[start][1]
+    end = _run_end(tagged, start, label)
+    close = _italic_closed_at(tagged, start, end)
+    if close is None:
+        return tagged
+    if end < len(tagged) and tagged[end][1] == "container-title" and label != "container-title":
+        # "*Name*,/author IEEE/container Std/container 1234,/date": the roman run after it numbers the document.
+        after = _run_end(tagged, end, "container-title")
+        end = after if after < len(tagged) and tagged[after][1] == "date" else end
+    return (tagged[:start] + [(w, "title") for w, _ in tagged[start:close + 1]]
+            + [(w, "genre") for w, _ in tagged[close + 1:end]] + tagged[end:])
+
+
+def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Reading at Risk*. Research Division Report 46, June 2004.": after an italic title (a work that stands
+    alone), a roman run ending in a report or paper word and the number after it are the report's series and
+    number (the genre), not a journal and its volume: a journal would be in italics.
+
+    >>> _series_number_after_italic_title([("*Study*.", "title"), ("Policy", "container-title"), ("Paper", "container-title"),
+    ...     ("12,", "volume"), ("2004.", "date")])[1:4]
+    [('Policy', 'genre'), ('Paper', 'genre'), ('12,', 'genre')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title":
+        return tagged
+    first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
+    if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    words = [w for w, _ in tagged[start:end]]
+    if (any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ")
+            or not _SERIES_WORD.match(words[-1]) or end >= len(tagged) or tagged[end][1] != "volume"
+            or not re.fullmatch(r"\d+[.,;]?", tagged[end][0])):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end + 1]] + tagged[end + 1:]
+
+
+_SERIES_WORD = re.compile(r"^(?:Report|Reports|Paper|Papers|Series|Rep\.|Bulletin|Brief)$")
+
+
+def _roman_sentence_after_title_and_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's dissertation "*Transformational Analysis*. 1955. U of Pennsylvania, PhD dissertation.": after a whole
+    italic title and the date, a second title run is the institution (the publisher), its genre words the genre.
+
+    >>> _roman_sentence_after_title_and_date([("*Sea*.", "title"), ("1950.", "date"), ("Yale", "title"), ("U,", "title"),
+    ...     ("PhD", "genre"), ("dissertation.", "genre")])[2:]
+    [('Yale', 'publisher'), ('U,', 'publisher'), ('PhD', 'genre'), ('dissertation.', 'genre')]
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None or not tagged[first][0].startswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, first, "title")
+    if _italic_closed_at(tagged, first, end) != end - 1 or end >= len(tagged) or tagged[end][1] != "date":
+        return tagged
+    second = _run_end(tagged, end, "date")
+    if second >= len(tagged) or tagged[second][1] != "title":
+        return tagged
+    stop = _run_end(tagged, second, "title")
+    out = tagged[:second]
+    genre = False
+    for k in range(second, stop):
+        word = tagged[k][0]
+        genre = genre or (k > second and tagged[k - 1][0].endswith(",") and _GENRE_START.match(word) is not None)
+        out.append((word, "genre" if genre else "publisher"))
+    return out + tagged[stop:]
 
 
 #: The last word of a standards body's document genre: "W3C Recommendation", "ISO Standard", "IETF Internet-Draft",
@@ -711,11 +971,15 @@ _DOCUMENT_GENRE = re.compile(r"^(?:Recommendation|Standard|Draft|Internet-Draft|
 def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "“Title,” W3C Recommendation, Nov. 26, 2008.": a short roman run after the title, without "In", that
     ends in a document genre and is followed by the date, in an entry with no volume, issue or pages, is the
-    genre; a journal ("*Nursing Standard*, vol. 3") has numbers.
+    genre; a journal ("*Nursing Standard*, vol. 3") has numbers.  So is a series acronym and the document's
+    number in it ("“Style guide,” PEP 8, Jul. 2001.").
 
     >>> _document_genre_is_no_container([("“T,”", "title"), ("ISO", "container-title"), ("Standard,", "container-title"),
     ...     ("2019.", "date")])[1:3]
     [('ISO', 'genre'), ('Standard,', 'genre')]
+    >>> _document_genre_is_no_container([("“T,”", "title"), ("PEP", "container-title"), ("8,", "container-title"),
+    ...     ("2001.", "date")])[1:3]
+    [('PEP', 'genre'), ('8,', 'genre')]
     >>> _document_genre_is_no_container([("“T,”", "title"), ("Nurs.", "container-title"), ("Standard,", "container-title"),
     ...     ("vol.", "volume"), ("3,", "volume"), ("2019.", "date")])[2]
     ('Standard,', 'container-title')
@@ -725,7 +989,10 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
         return tagged
     end = _run_end(tagged, start, "container-title")
     words = [w for w, _ in tagged[start:end]]
-    if (len(words) > 5 or any(w.startswith(("*", "_")) for w in words) or not _DOCUMENT_GENRE.match(words[-1])
+    numbered = len(words) > 1 and re.fullmatch(r"\d+[.,;]?", words[-1]) is not None and all(
+        _ACRONYM.match(w) for w in words[:-1])
+    if (len(words) > 5 or any(w.startswith(("*", "_")) for w in words)
+            or not (_DOCUMENT_GENRE.match(words[-1]) or numbered)
             or (end < len(tagged) and tagged[end][1] != "date")
             or any(label in ("volume", "issue", "pages") for _, label in tagged)):
         return tagged
@@ -734,15 +1001,19 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
 
 #: The rules in the order :func:`relabel` applies them.
 RULES = (
+    _italic_title_out_of_author,
     _end_title_at_quote,
     _end_title_at_italics,
     _italic_container_to_its_end,
+    _date_inside_title,
     _title_start_before_second_date,
     _group_author_before_title,
+    _body_sentence_before_italic_title,
     _body_author_to_its_full_stop,
     _subtitle_out_of_container,
     _italic_note_is_container,
     _article_number_out_of_container,
+    _editors_run_to_their_mark,
     _editor_names_out_of_title,
     _book_title_after_editors,
     _genre_out_of_title,
@@ -750,16 +1021,21 @@ RULES = (
     _access_date_is_no_date,
     _no_date_splits_author_and_title,
     _day_range_is_a_date,
+    _day_between_month_and_year,
     _edition_out_of_volume,
     _bracket_description_out_of_container,
     _role_words_join_their_names,
     _roman_container_after_italic_title,
+    _series_number_after_italic_title,
     _report_number_out_of_container,
+    _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,
     _medium_marker_out_of_title,
     _publisher_after_italic_container,
     _document_genre_is_no_container,
+    _italic_opening_is_the_title,
+    _roman_sentence_after_title_and_date,
 )
 
 

@@ -408,3 +408,160 @@ def test_a_two_word_family_name_before_one_given_name() -> None:
     assert families("Lloyd Webber, Andrew, and Tim Rice") == ["Lloyd Webber", "Rice"]
     assert families("Anna Smith, Jo Lee") == ["Smith", "Lee"]
     assert families("Smith, J., Lee, K.") == ["Smith", "Lee"]
+
+
+@needs_model
+def test_mla_one_word_italic_title_before_its_publisher() -> None:
+    """MLA "Surname, Given. *Title*. Publisher, 1999.": the italic word opens the title, never a name, and the
+    roman words after it are the publisher."""
+    ref = parse("Ostrander, Lena. *Driftwood*. Harbour Lights Press, 1994.")
+    assert [p.family for p in ref.authors] == ["Ostrander"]
+    assert ref.title == "Driftwood" and ref.year == 1994 and ref.container == ""
+    words = [("Roe,", "author"), ("Ann.", "author"), ("*Tide*.", "author"), ("Sea", "author"), ("House,", "author"),
+             ("2001.", "date")]
+    assert [label for _, label in relabel._italic_title_out_of_author(words)] == [
+        "author", "author", "title", "publisher", "publisher", "date"]
+
+
+@needs_model
+def test_mla_publisher_with_lower_case_small_words_after_an_italic_proceedings_title() -> None:
+    """"*Proceedings of ...*, Society for Marine Acoustics, 2011, pp. 5–9.": the body's "for" keeps the roman
+    words one publisher, none of them the container's."""
+    ref = parse("Lindqvist, Maja, et al. “Echoes of the Shelf.” *Proceedings of the Fourth Workshop on Ocean "
+                "Sound*, Society for Marine Acoustics, 2011, pp. 5–19.")
+    assert ref.container == "Proceedings of the Fourth Workshop on Ocean Sound" and ref.pages == "5-19"
+
+
+@needs_model
+def test_mla_dissertation_with_the_year_before_the_university() -> None:
+    """MLA "*Title*. 1961. U of Somewhere, PhD dissertation.": the italic title stays whole; the university
+    and genre after the year are no part of it."""
+    ref = parse("Haldane, Thomas. *Salt Marsh Ecology of the Wash*. 1961. U of Cambridge, PhD dissertation.")
+    assert [p.family for p in ref.authors] == ["Haldane"]
+    assert ref.title == "Salt Marsh Ecology of the Wash" and ref.year == 1961 and ref.type == "thesis"
+
+
+@needs_model
+def test_mla_body_author_and_report_series_before_and_after_an_italic_title() -> None:
+    """"Body of the Arts. *Title*. Research Report 12, May 2008.": the body is the author, the series and
+    its number no journal and volume."""
+    ref = parse("National Foundation for the Humanities. *Poetry in Public Life: A Survey of Readers*. "
+                "Research Division Report 12, May 2008.")
+    assert [p.literal for p in ref.authors] == ["National Foundation for the Humanities"]
+    assert ref.title == "Poetry in Public Life: A Survey of Readers"
+    assert (ref.container, ref.volume, ref.year) == ("", "", 2008)
+    words = [("*Study*.", "title"), ("Policy", "container-title"), ("Paper", "container-title"), ("12,", "volume"),
+             ("2004.", "date")]
+    assert [label for _, label in relabel._series_number_after_italic_title(words)][1:4] == ["genre"] * 3
+    journal = [("*Study*.", "title"), ("*Policy", "container-title"), ("Paper*,", "container-title"),
+               ("12,", "volume"), ("2004.", "date")]
+    assert relabel._series_number_after_italic_title(journal) == journal
+
+
+@needs_model
+def test_vancouver_month_before_the_semicolon_is_no_part_of_the_pages() -> None:
+    """NLM "1971 Mar;22:101-9." (no issue): 22 is the volume, 101-9 the pages."""
+    ref = parse("4. Brandt KL, Osei PA. Gait speed after hip fracture: a cohort study. Clin Rehabil Q. "
+                "1971 Mar;22:101-9.")
+    assert (ref.volume, ref.issue, ref.pages, ref.year) == ("22", "", "101-9", 1971)
+
+
+@needs_model
+def test_vancouver_chapter_editors_with_et_al_run_to_the_editors_mark() -> None:
+    """"In: Lee J, Kim S, Roe P, et al., editors. Book.": the names are the editors', the book the container;
+    the chapter's authors are only those before its title."""
+    ref = parse("5. Osei PA, Brandt KL. Measuring frailty. In: Lindqvist M, Haldane T, Reyes L, Okafor N, et al., "
+                "editors. Handbook of geriatric assessment. 3rd ed. Leeds: Northern Press; 2015. p. 101-29.")
+    assert [p.family for p in ref.authors] == ["Osei", "Brandt"]
+    assert ref.title == "Measuring frailty" and ref.container == "Handbook of geriatric assessment"
+    assert ref.pages == "101-29"
+    words = [("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"), ("J,", "author"), ("editors.", "title"),
+             ("Book.", "title")]
+    assert [label for _, label in relabel._editors_run_to_their_mark(words)][1:5] == ["editor"] * 4
+    no_mark = [("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"), ("J.", "author"), ("Book.", "title")]
+    assert relabel._editors_run_to_their_mark(no_mark) == no_mark
+
+
+def test_a_capitalised_editors_in_a_body_name_is_no_editors_mark() -> None:
+    """"Council of Science Editors" names a body; ", Editors" after people still marks them as editors."""
+    assert families("Council of Science Editors.") == ["Council of Science Editors"]
+    assert families("Ikeda T, Brandt S, Editors.") == ["Ikeda", "Brandt"]
+
+
+def test_an_ieee_editors_mark_after_an_initials_first_name_is_no_name() -> None:
+    """IEEE "T. Bray, Ed.": the mark, not a second person; "Vickers, Ed" is still a man named Ed."""
+    assert families("K. Osei, Ed.,") == ["Osei"]
+    assert families("A. Roe and K. Osei, Eds.") == ["Roe", "Osei"]
+    person = split_names("Vickers, Ed")[0][0]
+    assert (person.family, person.given) == ("Vickers", "Ed")
+
+
+def test_nlm_generation_suffixes_and_a_particle_like_family_before_an_initial() -> None:
+    """"Platt CF 3rd", "Ames RT II": suffixes of the name before them; "Du R", "De K" are families (Du, De),
+    not particles of the next name."""
+    assert families("Osei PA, Platt CF 3rd, Lee K") == ["Osei", "Platt", "Lee"]
+    assert split_names("Osei PA, Platt CF 3rd")[0][1].suffix == "3rd"
+    assert families("Ames RT II, Lee K") == ["Ames", "Lee"]
+    assert families("Wang L, Du R, Fan G, De K, Li Q") == ["Wang", "Du", "Fan", "De", "Li"]
+    assert families("van der Berg A, Lee K") == ["van der Berg", "Lee"]
+
+
+@needs_model
+def test_a_year_inside_a_title_is_the_titles_when_the_date_follows() -> None:
+    """Vancouver "Report on school meals, 2019: the state of play. Rome: Body; 2020.": 2019 is the title's."""
+    ref = parse("6. World Food Council. Global report on school meals, 2019: the state of play. Rome: World Food "
+                "Council; 2020.")
+    assert ref.title == "Global report on school meals, 2019: the state of play" and ref.year == 2020
+    ref = parse("3. United Nations Children's Fund. The state of the world's children, 2016: a fair chance for every "
+                "child. New York: UNICEF; 2016.")
+    assert ref.title == "The state of the world's children, 2016: a fair chance for every child"
+    words = [("Report.", "title"), ("2008:", "date"), ("the", "title"), ("plan.", "title"), ("2009.", "date")]
+    assert relabel._date_inside_title(words) == words
+
+
+@needs_model
+def test_a_numbered_body_named_centers_is_the_author() -> None:
+    """"8. Centers for Coastal Health. Title [Internet].": "Centers" names a body, as "Center" does."""
+    ref = parse("8. Centers for Coastal Health. Guidance on beach water quality [Internet]. Leeds: CCH; 2021 "
+                "[cited 2024 Feb 3]. Available from: https://example.org/beach")
+    assert [p.literal for p in ref.authors] == ["Centers for Coastal Health"]
+    assert ref.title == "Guidance on beach water quality"
+
+
+def test_ieee_letter_prefixed_volume() -> None:
+    """IEEE Transactions' old volumes: "vol. PAMI-8", "vol. ASSP-34", "vol. IT-13"."""
+    assert split_volume("vol. PAMI-8, no. 6,") == ("PAMI-8", "6", "")
+    assert split_volume("vol. ASSP-34, no. 1,") == ("ASSP-34", "1", "")
+    assert split_volume("vol. IT-13, no. 1,") == ("IT-13", "1", "")
+
+
+@needs_model
+def test_ieee_issuing_institution_before_its_place_is_no_container() -> None:
+    """IEEE "“Title,” Nat. Inst. Ocean Sci., Leeds, U.K., Tech. Rep. 12, 2004.": the institution is no container;
+    a meeting before its place ("Annu. Forum Coastal Eng., Leeds, U.K.,") still is."""
+    ref = parse("[3] K. Osei and L. Reyes, “Tidal loading of coastal defences,” Nat. Inst. Ocean Sci., Leeds, "
+                "U.K., Tech. Rep. 12, Mar. 2004.")
+    assert ref.container == "" and ref.year == 2004 and ref.title == "Tidal loading of coastal defences"
+    ref = parse("[6] M. Lindqvist, “Sediment maps from drones,” Univ. Bergen, Bergen, Norway, Tech. Rep., 2018.")
+    assert ref.container == ""
+    meeting = [("“T,”", "title"), ("Lab", "container-title"), ("Forum,", "container-title"), ("Leeds,", "location"),
+               ("2001.", "date")]
+    assert relabel._institution_before_place_is_no_container(meeting) == meeting
+
+
+@needs_model
+def test_ieee_authorless_standard_is_titled_by_its_italic_name() -> None:
+    """IEEE "[9] *Standard for X*, ISO 1234:2019, Jun. 2019.": the italic name is the title, not a container."""
+    ref = parse("[9] *Standard for Marine Cable Markings*, IEEE Std 1234-2019, Jun. 2019.")
+    assert ref.title == "Standard for Marine Cable Markings" and ref.container == "" and ref.year == 2019
+    ref = parse("[2] *Information Technology—Data Formats—Tide Tables*, ISO/IEC 12345:2016, Oct. 2016.")
+    assert ref.title == "Information Technology—Data Formats—Tide Tables" and ref.container == ""
+
+
+@needs_model
+def test_ieee_document_number_of_a_series_is_no_container() -> None:
+    """IEEE "“Title,” PEP 99, Jul. 5, 2010.": a series acronym and a number, after the title, with no volume or
+    pages, number the document; they are no journal."""
+    ref = parse("[7] A. Roe and K. Osei, “Conventions for docstrings,” PEP 777, Jul. 5, 2010. [Online]. "
+                "Available: https://example.org/pep-0777")
+    assert ref.container == "" and ref.year == 2010 and ref.title == "Conventions for docstrings"
