@@ -31,15 +31,31 @@ STOPWORDS = frozenset(
 )
 
 
+# Latin-1 and General Punctuation marks, the minus sign and CJK punctuation: after
+# NFKD has turned superscripts and ligatures into letters and digits, what is
+# left in these blocks is punctuation or space.  A soft hyphen and the
+# zero-width joiners sit inside words, so they go without a space.
+_PUNCTUATION_TO_SPACE: dict[int, str | None] = {
+    **{cp: " " for cp in (*range(0xA0, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2070), 0x2212, *range(0x3000, 0x3040))},
+    **{cp: None for cp in (0xAD, 0x200C, 0x200D, 0x2060)},
+}
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces.
 
     HTML entities and LaTeX commands are decoded or dropped, accents removed.
+    Punctuation outside ASCII (en and em dashes, curly quotes, no-break
+    spaces) separates words as its ASCII form does: "Shiga-Toxin–Associated"
+    and "Shiga-toxin-associated" are the same words, and "Editor’s" is
+    "Editor's".
 
     >>> fold("Sch{\\\\\\"o}n &amp; Räisänen: The  Role")
     'schon raisanen the role'
     >>> fold(fold("Ünïcode")) == fold("Ünïcode")
     True
+    >>> fold("Shiga-Toxin–Associated HUS"), fold("Editor’s comments")
+    ('shiga toxin associated hus', 'editor s comments')
     """
     if "&" in text:
         text = html.unescape(text)
@@ -47,7 +63,8 @@ def fold(text: str) -> str:
         text = text.replace("{", "").replace("}", "")
         text = _LATEX_COMMAND.sub("", text)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        text = unicodedata.normalize("NFKD", text).translate(_PUNCTUATION_TO_SPACE)
+        text = text.encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 

@@ -7,21 +7,22 @@
    by title and authors and each record meets its next ``WINDOW``
    neighbours, so the cost grows close to linearly.  Each kind of key is
    blocked on its own, so memory holds one kind's blocks at a time.
-3. Scoring: :func:`compare` weighs title, authors, year, container, volume,
-   pages and DOI, and returns a score with its reasons; hard conflicts
-   (different DOIs or trial registry numbers, years more than one apart,
-   page ranges that do not meet, different part numbers, a notice versus
-   the work it concerns, a thesis or report versus a published paper)
-   veto.  Export noise is not a conflict: article numbers against page ranges, overlapping ranges, a
-   mistyped first page, a year in the volume field, columns shifted by one
-   (the volume in the issue field).  Two DOIs do not veto one item printed
-   at one place (same title, authors, journal, year and pages: one DOI
-   belongs to another printing), nor do two pages of one issue that print
-   the very same title and authors (an abstract printed twice; with no
-   issue given, two one-page records of one volume, one naming the
-   meeting).  Under one DOI, titles must agree (a supplement DOI covers
-   every abstract in it); two pages a shared DOI and title have joined do
-   not keep apart the copies of those records exported without the DOI.
+3. Scoring: :func:`compare` weighs title, authors, year, container,
+   volume, pages and DOI, and returns a score with its reasons; hard
+   conflicts (different DOIs or trial registry numbers, years more than one
+   apart, page ranges that do not meet, different part numbers, a notice
+   versus the work it concerns, a thesis or report versus a published
+   paper) veto.  Export noise is not a conflict: article numbers against
+   page ranges, overlapping ranges, a mistyped first page, a year in the
+   volume field, columns shifted by one (the volume in the issue field).
+   Two DOIs do not veto one item printed at one place (same title, authors,
+   journal, year and pages: one DOI belongs to another printing), nor do
+   two pages of one issue that print the very same title and authors (an
+   abstract printed twice; with no issue given, two one-page records of one
+   volume, one naming the meeting).  Under one DOI, titles must agree (a
+   supplement DOI covers every abstract in it); two pages a shared DOI and
+   title have joined do not keep apart the copies of those records exported
+   without the DOI.
 4. Clustering (in :func:`kg.dedup.deduplicate`): pairs are merged best
    first; before two clusters merge, every cross pair is checked for a hard
    conflict, so no chain of near matches can join two works that conflict.

@@ -204,6 +204,26 @@ def test_sibling_titles_differing_by_one_word_stay_apart():
     assert clusters([a, b]) == [["1"], ["2"]]
 
 
+def test_dashes_and_quotes_outside_ascii_separate_words():
+    """An en dash or a curly apostrophe splits words as '-' and "'" do, so a copy typed with
+    'Shiga–toxin' meets and merges with the copy typed 'Shiga-toxin' (before, every blocking
+    key of the two differed and they were never compared); the words do not run together."""
+    from kg.dedup.keys import fold, is_generic
+
+    authors = ("Okonjo", "Varga", "Lindholm")
+    typed = ref("1", "Shiga–toxin associated haemolytic–uraemic syndrome in adults", 2012, authors,
+                "Nephrology Dialysis Transplantation", "", "")
+    ascii_ = ref("2", "Shiga-toxin associated haemolytic-uraemic syndrome in adults", 2012, authors,
+                 "Nephrol Dial Transplant", "27", "3405-3411")
+    assert clusters([typed, ascii_]) == [["1", "2"]]
+    assert fold("haemolytic–uraemic") == fold("haemolytic-uraemic") == "haemolytic uraemic"
+    assert fold("hyphen\u00adated") == "hyphenated"  # a soft hyphen is inside the word
+    assert is_generic(fold("Editor’s comments")) and fold("Editor’s") == fold("Editor's")
+    other = ref("3", "Shiga–toxin associated haemolytic–uraemic syndrome in children", 2012, authors,
+                "Nephrology Dialysis Transplantation", "", "")
+    assert clusters([other, ascii_]) == [["3"], ["2"]]
+
+
 def test_trial_registrations_with_different_registry_numbers_stay_apart():
     """Two registrations with the very same title, sponsor and year but different NCT numbers
     (a trial and its extension, a country's own registration) are two trials; a copy without a
