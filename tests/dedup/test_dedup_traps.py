@@ -18,10 +18,10 @@ from kg.model import Person, Reference
 
 
 def ref(rid, title, year=2010, authors=("Smith", "Jones"), container="Journal of Things", volume="10",
-        pages="100-110", doi=""):
+        pages="100-110", doi="", **kw):
     """A record built inline."""
     return Reference(rid, authors=tuple(Person(a, "A.") for a in authors), year=year, title=title,
-                     container=container, volume=volume, pages=pages, doi=doi)
+                     container=container, volume=volume, pages=pages, doi=doi, **kw)
 
 
 def clusters(records, **kw):
@@ -68,6 +68,39 @@ def test_same_title_different_authors_or_years_stay_apart():
 def test_parts_and_notices_stay_apart(left, right):
     """Part I and Part II, and a notice and its work, are different works."""
     assert clusters([ref("1", left), ref("2", right, pages="")]) == [["1"], ["2"]]
+
+
+def test_a_letter_and_its_reply_stay_apart_and_a_bundled_record_joins_one_side():
+    """A letter and the authors' reply printed after it ('... - Reply', the next page of the
+    issue) are two works.  A database record bundling both ('(multiple letters)', the letter's
+    first page to the reply's last, every author of both) joins the letter it starts with, and
+    no cluster ever holds the letter and the reply."""
+    title = "Thrombotic microangiopathy after influenza vaccination in a child"
+    letter = ref("1", title, 2015, ("Moreno", "Aydin"), "Pediatric Kidney Letters", "30", "811-812", issue="5")
+    reply = ref("2", title + " - Reply", 2015, ("Ferrand", "Lucchesi"), "Pediatric Kidney Letters", "30", "813",
+                issue="5")
+    reply_again = ref("3", title + " - Reply", 2015, ("Ferrand", "Lucchesi"), "Pediatr Kidney Lett", "30", "813-813",
+                      issue="5")
+    bundled = ref("4", title + " (multiple letters) [1]", 2015, ("Moreno", "Aydin", "Ferrand", "Lucchesi"),
+                  "Pediatric Kidney Letters", "30", "811-813", issue="5")
+    found = clusters([letter, reply, reply_again, bundled])
+    assert found == [["1", "4"], ["2", "3"]]
+    assert clusters([letter, reply]) == [["1"], ["2"]]
+
+
+def test_a_retitled_letter_without_pages_is_listed_for_review_not_merged():
+    """The same authors, journal and year, one record with no volume or pages, the title's end
+    the same but its head another word ('Eculizumab in ...' / 'Complement blockade in ...'): it
+    may be one letter retitled between online-first and print, or two letters on two treatments.
+    Nothing in the record tells which, so it is not merged; the reviewer sees it."""
+    authors = ("Duval", "Marchetti", "Okafor", "Brandt", "Kessler")
+    printed = ref("1", "Eculizumab in severe Shiga-toxin-associated haemolytic uraemic syndrome", 2013, authors,
+                  "New England Journal of Medicine", "368", "2561-2563")
+    online = ref("2", "Complement blockade in severe Shiga-toxin–associated haemolytic uraemic syndrome", 2013,
+                 authors, "N Engl J Med", "", "")
+    result = deduplicate([printed, online])
+    assert [list(c) for c in result.clusters] == [["1"], ["2"]]
+    assert [(u.left, u.right) for u in result.uncertain] == [("1", "2")]
 
 
 def test_generic_titles_do_not_chain():
