@@ -204,13 +204,14 @@ _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten 
 def _particled(words: list[str]) -> bool:
     """Whether ``words`` are a family name after particles ("van der Berg", "Del Rey", "Van Breusegem").
 
-    The last word is a family name, never an initial: Vancouver's "Du R" is Du, initial R.
+    The last word is a family name, never an initial: Vancouver's "Du R" is Du, initial R.  A name printed
+    in capitals prints its particle in capitals too ("LE GALL", "LE MÉE"): there the capitals are the family.
 
-    >>> _particled(["van", "der", "Berg"]), _particled(["Du", "R"])
-    (True, False)
+    >>> _particled(["van", "der", "Berg"]), _particled(["Du", "R"]), _particled(["LE", "GAL"])
+    (True, False, True)
     """
     return (len(words) > 1 and all(w.lower() in _PARTICLES for w in words[:-1]) and words[-1][:1].isupper()
-            and not _INITIAL.match(words[-1]))
+            and (words[0].isupper() or not _INITIAL.match(words[-1])))
 
 
 def _split_particle(person: Person) -> Person:

@@ -498,12 +498,14 @@ def test_an_ieee_editors_mark_after_an_initials_first_name_is_no_name() -> None:
 
 def test_nlm_generation_suffixes_and_a_particle_like_family_before_an_initial() -> None:
     """"Platt CF 3rd", "Ames RT II": suffixes of the name before them; "Du R", "De K" are families (Du, De),
-    not particles of the next name."""
+    not particles of the next name; "LE ROUX" in capitals stays one family name."""
     assert families("Osei PA, Platt CF 3rd, Lee K") == ["Osei", "Platt", "Lee"]
     assert split_names("Osei PA, Platt CF 3rd")[0][1].suffix == "3rd"
     assert families("Ames RT II, Lee K") == ["Ames", "Lee"]
     assert families("Wang L, Du R, Fan G, De K, Li Q") == ["Wang", "Du", "Fan", "De", "Li"]
     assert families("van der Berg A, Lee K") == ["van der Berg", "Lee"]
+    # A name printed in capitals prints its particle in capitals: "LE ROUX" is one family name, not Le + initials.
+    assert families("LE ROUX, Amélie.") == ["LE ROUX"]
 
 
 @needs_model
