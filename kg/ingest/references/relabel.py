@@ -245,6 +245,10 @@ def _italic_closed_at(tagged: list[tuple[str, str]], opened: int, end: int) -> i
                  and (k > opened or len(tagged[k][0].rstrip(".,:;")) > 2)), None)
 
 
+#: Harvard's "Smith, J. *et al.* (2001)": "et al." in italics after an initial's full stop is still the names'.
+_ITALIC_ET_AL = re.compile(r"^[*_]et(?:\s|$|[*_])")
+
+
 def _italic_title_out_of_author(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "Morrison, Toni. *Beloved*. Alfred A. Knopf, 1987.": an italic word after the names' full stop
     opens the title, never a name; the title runs to its closing marker, and the words after it, up to the
@@ -253,7 +257,8 @@ def _italic_title_out_of_author(tagged: list[tuple[str, str]]) -> list[tuple[str
     >>> _italic_title_out_of_author([("Roe,", "author"), ("Ann.", "author"), ("*Dune*.", "author"), ("Ace", "author"),
     ...     ("Books,", "author"), ("1965.", "date")])[2:]
     [('*Dune*.', 'title'), ('Ace', 'publisher'), ('Books,', 'publisher'), ('1965.', 'date')]
-    >>> _italic_title_out_of_author([("Roe,", "author"), ("Ann", "author"), ("*et", "author"), ("al.*", "author")])[2]
+    >>> _italic_title_out_of_author([("Roe,", "author"), ("A.", "author"), ("*et", "author"), ("al.*", "author"),
+    ...     ("(2001)", "date")])[2]
     ('*et', 'author')
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
@@ -261,7 +266,7 @@ def _italic_title_out_of_author(tagged: list[tuple[str, str]]) -> list[tuple[str
         return tagged
     end = _run_end(tagged, start, "author")
     opened = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("*", "_"))
-                   and tagged[k - 1][0].endswith(".")), None)
+                   and tagged[k - 1][0].endswith(".") and not _ITALIC_ET_AL.match(tagged[k][0])), None)
     if opened is None:
         return tagged
     close = _italic_closed_at(tagged, opened, end)
