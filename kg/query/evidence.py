@@ -20,11 +20,13 @@ claim id, so the order is deterministic.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sqlite3
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -411,11 +413,14 @@ def _sort_key(hit: EvidenceHit) -> tuple[Any, ...]:
     return (-hit.score, -len(hit.sources), hit.stance != "supports", hit.claim, hit.iri)
 
 
+@lru_cache(maxsize=4096)
 def _best_weight(mask: int, share: float) -> float:
     """The weight of a term's matches in a claim: its best field in full, the others at half.
 
     A concept match counts from half to full weight with the share of the
-    claim's concepts that carry the word.
+    claim's concepts that carry the word.  Cached: a search scores tens of
+    thousands of claims, but masks are three bits and shares a few rounded
+    fractions, so only a handful of distinct weights are ever computed.
     """
     weights = sorted((FIELD_WEIGHTS[f] * ((0.5 + 0.5 * share) if f == "concept" else 1.0)
                       for n, f in enumerate(FIELDS) if mask & (1 << n)), reverse=True)
@@ -462,7 +467,8 @@ def search_evidence(
     if not scores:
         return []
     # Candidates by term score; the phrase bonus below may reorder them.
-    top = sorted(scores, key=lambda c: (-scores[c], c))[: max(limit * 4, 20)]
+    # (the best few of tens of thousands: a heap, not a full sort; same order as sorted()[:n])
+    top = heapq.nsmallest(max(limit * 4, 20), scores, key=lambda c: (-scores[c], c))
     iris = index.iris(top)
     phrase = " ".join(w for w in words_of(text) if w not in _STOPWORDS)
     phrase_weight = sum(math.log(1 + n_claims / max(len(index.matches(t)), 1)) for t in terms)
@@ -492,15 +498,15 @@ def _details(
 ) -> list[EvidenceHit]:
     block = values_block(["c"], [[URIRef(c)] for c in sorted(scores)])
     text = with_prologue(_DETAIL_QUERY).replace("$CLAIMS", block)
-    result = store.query(text, timeout=timeout)
+    # Plain strings straight from the store (no rdflib terms: a search reads
+    # a few thousand detail values); the one number, the offset, is parsed here.
     claims: dict[str, dict[str, Any]] = {}
-    for row in result.records():
-        entry = claims.setdefault(row["c"], {
+    for c, part, a, b, d, e in query_values(store, text, timeout=timeout):
+        entry = claims.setdefault(c, {
             "concepts": set(), "labels": set(), "sources": {}, "cited_by": {}, "citations": {}, "extra": {},
         })
-        part, a, b = row["part"], row["a"], row["b"]
         if part == "claim":
-            entry.update(claim=a, statement=b, stance=row["d"])
+            entry.update(claim=a, statement=b, stance=d)
         elif part in ("section", "quote"):
             entry[part] = b
         elif part == "concept":
@@ -509,19 +515,19 @@ def _details(
         elif part == "alt-label":
             entry["labels"].add(b)
         elif part == "source":
-            entry["sources"][a] = {"label": b, "reference": row["d"]}
+            entry["sources"][a] = {"label": b, "reference": d}
         elif part in ("year", "doi", "printed"):
             entry["extra"][(a, part)] = b
         elif part == "cited-by":
             entry["cited_by"].setdefault(a, set()).add(b)
-        elif part.startswith("citation"):
-            citation = entry["citations"].setdefault(row["e"], {"offset": -1, "work": None})
+        elif part is not None and part.startswith("citation"):
+            citation = entry["citations"].setdefault(e, {"offset": -1, "work": None})
             if part == "citation":
-                citation.update(text=b, status=row["d"])
+                citation.update(text=b, status=d)
             elif part == "citation-work":
                 citation["work"] = a
             else:
-                citation["offset"] = b
+                citation["offset"] = int(b) if b is not None else -1
     hits = []
     for iri, entry in claims.items():
         if "claim" not in entry:

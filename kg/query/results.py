@@ -17,6 +17,8 @@ from kg.vocab import PREFIXES
 
 _NUMERIC = {XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.short}
 _DECIMAL = {XSD.decimal, XSD.double, XSD.float}
+# Looked up once: rdflib resolves XSD.boolean through a slow __getattr__ on every use.
+_BOOLEAN = XSD.boolean
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ def plain(term: Node | None) -> Any:
                 return float(str(term))
             except ValueError:
                 return str(term)
-        if term.datatype == XSD.boolean:
+        if term.datatype == _BOOLEAN:
             return str(term) in ("true", "1")
         return str(term)
     return str(term)
