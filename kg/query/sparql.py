@@ -215,6 +215,9 @@ def bind_rows(text: str, names: Sequence[str], rows: Sequence[Sequence[Node]], *
     return f"{text[:at]} {block}{text[at:]}"
 
 
+_SUBSELECT = re.compile(r"\s*\{\s*SELECT\b", re.IGNORECASE)
+
+
 def lateral_optionals(text: str) -> str:
     """Wrap each ``OPTIONAL { P }`` as ``LATERAL { OPTIONAL { P } }`` (for Oxigraph).
 
@@ -224,9 +227,13 @@ def lateral_optionals(text: str) -> str:
     ``LATERAL`` it is evaluated once per solution with ``?c`` substituted,
     which gives the same solutions: a left solution joins exactly the
     solutions of P compatible with it, or stays alone when there are none.
+    An ``OPTIONAL { SELECT ... }`` is left as is: a sub-select is there to be
+    evaluated once and hash-joined (see :func:`hash_join_hints`).
 
     >>> lateral_optionals("SELECT * { ?s ?p ?o OPTIONAL { ?o ?q '}' } }")
     "SELECT * { ?s ?p ?o LATERAL { OPTIONAL { ?o ?q '}' } } }"
+    >>> lateral_optionals("SELECT * { ?s ?p ?o OPTIONAL { SELECT * WHERE { ?o ?q ?r } } }")
+    'SELECT * { ?s ?p ?o OPTIONAL { SELECT * WHERE { ?o ?q ?r } } }'
     """
     out: list[str] = []
     pending: list[int] = []  # depth at which a wrapped OPTIONAL group closes
@@ -235,7 +242,7 @@ def lateral_optionals(text: str) -> str:
     wrap_next = False
     for match in _TOKEN.finditer(text):
         kind, value = match.lastgroup, match.group()
-        if kind == "word" and value.upper() == "OPTIONAL":
+        if kind == "word" and value.upper() == "OPTIONAL" and not _SUBSELECT.match(text, match.end()):
             out.append(text[last:match.start()] + "LATERAL { ")
             last = match.start()
             wrap_next = True
@@ -252,6 +259,77 @@ def lateral_optionals(text: str) -> str:
             depth -= 1
     out.append(text[last:])
     return "".join(out)
+
+
+#: The comment that marks a line of a query for a hash join on Oxigraph.
+HASH_HINT = "#@hash"
+
+
+def _hash_parts(code: str, line: str) -> list[tuple[str, str, str]]:
+    """The (subject, predicate, object) triples of a one-line triples block ``S P O ; P O .``."""
+    tokens = [(kind, value) for kind, value, _ in _tokens(code)]
+    if tokens and tokens[-1] == ("other", "."):
+        tokens.pop()
+    simple = ("var", "iri", "word", "string")
+    if not tokens or tokens[0][0] not in ("var", "iri", "word"):
+        raise QueryError(f"{HASH_HINT} marks a line that is not a triples block: {line.strip()!r}")
+    subject, rest, parts = tokens[0][1], tokens[1:], []
+    while rest:
+        if len(rest) < 2 or rest[0][0] not in ("var", "iri", "word") or rest[1][0] not in simple:
+            raise QueryError(f"{HASH_HINT} marks a line that is not a simple triples block "
+                             f"(no paths, blank nodes or lists): {line.strip()!r}")
+        parts.append((subject, rest[0][1], rest[1][1]))
+        rest = rest[2:]
+        if rest and rest[0] != ("other", ";"):
+            raise QueryError(f"{HASH_HINT} marks a line with more than one subject: {line.strip()!r}")
+        rest = rest[1:]
+    return parts
+
+
+def hash_join_hints(text: str) -> str:
+    """Rewrite each line marked ``#@hash`` so that Oxigraph hash-joins its triple patterns.
+
+    Oxigraph joins a triple pattern by looking it up once per solution
+    (an index seek each, ~10 µs on disk); a sub-select is instead evaluated
+    once, read in one scan and hash-joined, which is far cheaper when the
+    pattern is joined to thousands of solutions.  A marked line holding the
+    triples block ``S P1 O1 ; P2 O2 .`` becomes one one-pattern sub-select
+    per triple, and ``OPTIONAL { S P O }`` becomes ``OPTIONAL { SELECT *
+    WHERE { S P O } }``: the same solutions (a join of the same patterns,
+    every variable projected).  Other stores receive the query as written
+    (to them the mark is a comment): rdflib, for one, evaluates a group
+    with several sub-selects as a cross product.
+
+    >>> hash_join_hints("SELECT * {\\n  ?w kg:label ?l ; kg:year ?y .  #@hash\\n}")
+    'SELECT * {\\n  { SELECT * WHERE { ?w kg:label ?l } } { SELECT * WHERE { ?w kg:year ?y } }\\n}'
+    >>> hash_join_hints("SELECT * {\\n ?c ?p ?w\\n OPTIONAL { ?w kg:year ?y }  #@hash\\n}")
+    'SELECT * {\\n ?c ?p ?w\\n OPTIONAL { SELECT * WHERE { ?w kg:year ?y } }\\n}'
+
+    Raises:
+        QueryError: a marked line is not a one-subject triples block of
+            variables, IRIs and literals, or such a block in ``OPTIONAL { }``.
+    """
+    if HASH_HINT not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        comment = next((m for m in _TOKEN.finditer(line) if m.lastgroup == "comment"), None)
+        if comment is None or comment.group().strip() != HASH_HINT:
+            out.append(line)
+            continue
+        code = line[: comment.start()].rstrip()
+        indent = code[: len(code) - len(code.lstrip())]
+        body = code.strip()
+        optional = re.fullmatch(r"OPTIONAL\s*\{(.*)\}", body, re.DOTALL | re.IGNORECASE)
+        parts = _hash_parts(optional[1] if optional else body, line)
+        subs = [f"{{ SELECT * WHERE {{ {s} {p} {o} }} }}" for s, p, o in parts]
+        if optional:
+            if len(parts) != 1:
+                raise QueryError(f"{HASH_HINT} marks an OPTIONAL of more than one triple: {line.strip()!r}")
+            out.append(f"{indent}OPTIONAL {subs[0]}")
+        else:
+            out.append(indent + " ".join(subs))
+    return "\n".join(out)
 
 
 # --- typed parameters -------------------------------------------------------

@@ -38,7 +38,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.query.results import QueryResult
-from kg.query.sparql import QuerySyntaxError, ensure_read_only, lateral_optionals
+from kg.query.sparql import HASH_HINT, QuerySyntaxError, ensure_read_only, hash_join_hints, lateral_optionals
 from kg.vocab import BASE, merged_graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
@@ -322,6 +322,9 @@ def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) 
 
 @lru_cache(maxsize=256)
 def _lateral(sparql: str) -> str:
+    """The text Oxigraph runs: lines marked ``#@hash`` hash-joined, then OPTIONALs made LATERAL."""
+    if HASH_HINT in sparql:
+        sparql = hash_join_hints(sparql)
     return lateral_optionals(sparql) if "OPTIONAL" in sparql.upper() else sparql
 
 
@@ -390,7 +393,8 @@ class OxigraphStore:
         """Run a read-only query with Oxigraph over the merge of the graphs.
 
         OPTIONAL groups run per solution (:func:`~kg.query.sparql.lateral_optionals`),
-        so a query about one bound claim reads only that claim's data.
+        so a query about one bound claim reads only that claim's data; lines
+        marked ``#@hash`` are hash-joined (:func:`~kg.query.sparql.hash_join_hints`).
         """
         try:
             return _oxigraph_query(self.raw, _lateral(sparql), self.label, timeout)
