@@ -53,7 +53,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     text = _NAMES_LEAD.sub("", text)
     # IEEE's "T. Bray, Ed.": after a name printed initials first, "Ed." is the editors' mark, not a man named Ed
     # (who is printed "Smith, Ed", his family name first).
-    text = _DIRECT_NAME_ED.sub(r"\1", text)
+    if text.endswith(("Ed", "Ed.", "Eds", "Eds.")):
+        text = _DIRECT_NAME_ED.sub(r"\1", text)
     text = _EDS_MARK.sub(" ", text).strip(" ,;")
     # Vancouver's "Kohn LT, Corrigan JM, editors.": the word that marks the names as editors is no name.
     text = _EDITORS_WORD.sub("", text)

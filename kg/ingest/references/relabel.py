@@ -1044,8 +1044,31 @@ RULES = (
 )
 
 
+#: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
+#: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
+_ITALIC_RULES = frozenset({
+    _italic_title_out_of_author,
+    _end_title_at_italics,
+    _italic_container_to_its_end,
+    _body_sentence_before_italic_title,
+    _italic_note_is_container,
+    _roman_container_after_italic_title,
+    _series_number_after_italic_title,
+    _italic_date_is_a_container,
+    _publisher_after_italic_container,
+    _italic_opening_is_the_title,
+    _roman_sentence_after_title_and_date,
+})
+
+
 def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Apply every rule of :data:`RULES`, in order, to the tagged words of one reference."""
+    """Apply every rule of :data:`RULES`, in order, to the tagged words of one reference.
+
+    >>> relabel([("Roe,", "author"), ("A.", "author"), ("*Tide*.", "author"), ("Sea", "author"), ("2001.", "date")])[2]
+    ('*Tide*.', 'title')
+    """
+    italic = any("*" in word or "_" in word for word, _ in tagged)
     for rule in RULES:
-        tagged = rule(tagged)
+        if italic or rule not in _ITALIC_RULES:
+            tagged = rule(tagged)
     return tagged
