@@ -35,6 +35,9 @@ _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]
 _ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]\d+)$")
 #: NLM's month (or day) before the semicolon of "1965 Feb;14:61-5": the end of the date, no part of the pages.
 _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)")
+#: NLM's days of a weekly issue before the semicolon, "2004 Sep 11-17;364(9438)": read in a volume field only
+#: (in a pages field "12-15; 20-25" are two page ranges).
+_NLM_DAY_RANGE = re.compile(r"^(?:[A-Z][a-z]{2}\s*)?(?:[1-9]|[12]\d|3[01])[-–](?:[1-9]|[12]\d|3[01])\s*;\s*(?=[A-Za-z]?\d)")
 _PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
 
 
@@ -52,12 +55,16 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('45', '', '')
         >>> split_volume("15;227(5259):680-5.")
         ('227', '5259', '680-5')
+        >>> split_volume("11-17;364(9438):937-52.")
+        ('364', '9438', '937-52')
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
     t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
     # NLM's "1970 Aug 15;227(5259)": the month or day before the semicolon, when the year is a word of its own.
     t = _NLM_DATE_TAIL.sub("", t)
+    if ";" in t:
+        t = _NLM_DAY_RANGE.sub("", t)
     if not t:
         return "", "", ""
     article = _ARTICLE_NO.search(t)

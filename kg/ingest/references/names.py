@@ -147,6 +147,11 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         elif len(words) > 2 and _INITIAL.match(words[-1]) and _particled(words[:-1]):
             # Vancouver "van der Berg A".
             people.append(Person(" ".join(words[:-1]), words[-1]))
+        elif len(words) > 2 and _NLM_INITIALS.match(words[-1]) and all(_NAME_WORD.match(w) for w in words[:-1]) \
+                and (len(parts) == 1 or any(_NLM_NAME.match(p) for p in parts if p != part)):
+            # Vancouver "Egger M, Davey Smith G": in a list of "Family INITIALS" names, initials after two
+            # capitalised words follow a family name of two words (no one is called "G").
+            people.append(Person(" ".join(words[:-1]), words[-1].rstrip(".")))
         elif len(words) > 1:
             k = len(words) - 1
             while k > 1 and (words[k - 1][:1].islower() or words[k - 1].lower() in _PARTICLES):
@@ -199,6 +204,11 @@ _ACRONYM = re.compile(r"^[A-Z]{3,}$")
 #: comma: "International Committee of Medical Journal Editors" is a body's name.
 _EDITORS_WORD = re.compile(r",?\s*\b(?:editors?|[Ee][Dd][Ss]\.?|ed\.?)$|,\s*Editors?$")
 _VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]*? [A-Z]{1,3}\.?)+$")
+#: NLM's initials, capitals without full stops ("G", "DG"; the list's closing full stop allowed).
+_NLM_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}\.?$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?$")
+#: A whole Vancouver name, "Egger M", "Altman DG".
+_NLM_NAME = re.compile(r"^[^\W\d][\w'’-]+ [A-ZÀ-Þ]{1,3}\.?$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
 
 

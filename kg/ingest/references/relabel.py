@@ -633,6 +633,63 @@ def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[st
     return tagged
 
 
+def _names_after_and_join_their_run(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "Translated by Ann Lee and Jo Roe. *Signs*": a translator or editor run the CRF ended on its "and"
+    goes on over the next name, up to the full stop that ends it (two to four capitalised words).
+
+    >>> _names_after_and_join_their_run([("by", "translator"), ("Ann", "translator"), ("Lee", "translator"),
+    ...     ("and", "translator"), ("Jo", "container-title"), ("Roe.", "container-title"), ("*Signs*,", "container-title")])[4:]
+    [('Jo', 'translator'), ('Roe.', 'translator'), ('*Signs*,', 'container-title')]
+    >>> _names_after_and_join_their_run([("by", "editor"), ("Ann", "editor"), ("and", "editor"),
+    ...     ("Heart", "container-title"), ("of", "container-title"), ("Darkness.", "container-title")])[3]
+    ('Heart', 'container-title')
+    """
+    for k in range(1, len(tagged)):
+        label = tagged[k - 1][1]
+        if label not in ("translator", "editor") or tagged[k][1] == label or tagged[k - 1][0] not in ("and", "&"):
+            continue
+        end = k
+        while end < len(tagged) and end - k < 4 and tagged[end][1] == tagged[k][1] and re.match(
+                r"^[A-ZÀ-Þ][\w'’.-]*$", tagged[end][0]) and not tagged[end][0].startswith(("*", "_")):
+            if tagged[end][0].endswith(".") and not _INITIAL.match(tagged[end][0]):
+                if end > k:
+                    return tagged[:k] + [(w, label) for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+                break
+            end += 1
+        return tagged
+    return tagged
+
+
+#: A year glued to a document's number ("Std 802.3-2015),", "ISO 9899:2018"): the number's edition, not the
+#: date of the entry when the entry prints a date of its own.
+_NUMBERED_YEAR = re.compile(r"^[(\[]?(?:\d+\.\d+(?:\.\d+)*|(?!(?:1[5-9]|20)\d\d\b)\d{3,})[-:–](?:1[5-9]\d\d|20\d\d)[)\].,;:]*$")
+
+
+def _numbered_year_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "IEEE Std 802.3-2018 (Revision of IEEE Std 802.3-2015), Aug. 2018.": a date word that is a
+    document number with a year glued to it is the number (its label the words' before it), when another date
+    word of the entry holds a year of its own; a year range ("1998-2001") is no such number.
+
+    >>> _numbered_year_is_no_date([("Std", "genre"), ("7.1-2015),", "date"), ("Aug.", "date"), ("2018.", "date")])[1]
+    ('7.1-2015),', 'genre')
+    >>> _numbered_year_is_no_date([("1998-2001,", "date"), ("2018.", "date")])[0]
+    ('1998-2001,', 'date')
+    >>> _numbered_year_is_no_date([("Std", "genre"), ("7.1-2015.", "date")])[1]
+    ('7.1-2015.', 'date')
+    """
+    dates = [i for i, (_, label) in enumerate(tagged) if label == "date"]
+    if len(dates) < 2:
+        return tagged
+    numbered = [i for i in dates if _NUMBERED_YEAR.match(tagged[i][0])]
+    if not numbered or not any(_YEAR.search(tagged[i][0]) for i in dates if i not in numbered):
+        return tagged
+    out = list(tagged)
+    for i in numbered:
+        before = out[i - 1][1] if i > 0 and out[i - 1][1] != "date" else "note"
+        out[i] = (out[i][0], before)
+    return out
+
+
 def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "*Book*. Project Gutenberg, 1993, address.": after an italic title (a work that stands alone) a
     roman run with no "In", no volume, issue or pages and a date after it is the publisher, not a container.
@@ -880,10 +937,28 @@ def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> 
     words = [w for w, _ in tagged[start:end]]
     name = " ".join(words)
     if (end >= len(tagged) or tagged[end][1] != "location" or any(w.startswith(("*", "_")) for w in words)
-            or not _INSTITUTION.search(name) or _MEETING.search(name)
+            or not (_INSTITUTION.search(name) or _report_after_place(tagged, end)) or _MEETING.search(name)
             or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
         return tagged
     return tagged[:start] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+_REPORT_GENRE = re.compile(r"^(?:Tech\.|Technical|Rep\.|Report|Res\.|Research)$")
+
+
+def _report_after_place(tagged: list[tuple[str, str]], place: int) -> bool:
+    """Whether a report's genre ("Tech. Rep.", "Technical Report") follows the place run that starts at ``place``.
+
+    IEEE prints a report as "institution, place, Tech. Rep. number, date": whatever the institution is called
+    ("Stanford InfoLab"), the name before such a place is the issuer, not a container.
+
+    >>> _report_after_place([("Leeds,", "location"), ("UK,", "location"), ("Tech.", "genre"), ("Rep.", "genre")], 0)
+    True
+    >>> _report_after_place([("Leeds,", "location"), ("2001.", "date")], 0)
+    False
+    """
+    end = _run_end(tagged, place, "location")
+    return end < len(tagged) and _REPORT_GENRE.match(tagged[end][0]) is not None
 
 
 def _italic_opening_is_the_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1030,6 +1105,7 @@ RULES = (
     _edition_out_of_volume,
     _bracket_description_out_of_container,
     _role_words_join_their_names,
+    _names_after_and_join_their_run,
     _roman_container_after_italic_title,
     _series_number_after_italic_title,
     _report_number_out_of_container,
@@ -1041,6 +1117,7 @@ RULES = (
     _document_genre_is_no_container,
     _italic_opening_is_the_title,
     _roman_sentence_after_title_and_date,
+    _numbered_year_is_no_date,
 )
 
 

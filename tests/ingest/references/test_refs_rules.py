@@ -567,3 +567,60 @@ def test_ieee_document_number_of_a_series_is_no_container() -> None:
     ref = parse("[7] A. Roe and K. Osei, “Conventions for docstrings,” PEP 777, Jul. 5, 2010. [Online]. "
                 "Available: https://example.org/pep-0777")
     assert ref.container == "" and ref.year == 2010 and ref.title == "Conventions for docstrings"
+
+
+@needs_model
+def test_ieee_report_genre_after_the_place_marks_the_issuer_whatever_its_name() -> None:
+    """IEEE "“Title,” Maple Research, Toronto, ON, Canada, Tech. Rep. 44, 2015.": a name with no institution
+    word ("Research", "Systems Group") before a place and "Tech. Rep." is the issuer, no container."""
+    ref = parse("[1] R. Tanaka and K. Lee, “Error bounds for sketching,” Maple Research, Toronto, ON, Canada, "
+                "Tech. Rep. 44, 2015.")
+    assert ref.container == "" and ref.year == 2015 and ref.title == "Error bounds for sketching"
+    ref = parse("[7] S. Holm, “Fast joins for column stores,” Birchwood Systems Group, Seattle, WA, USA, Tech. Rep. "
+                "BSG-TR-19, Jan. 2010.")
+    assert ref.container == "" and ref.year == 2010
+    talk = [("“T,”", "title"), ("Maple", "container-title"), ("Forum,", "container-title"), ("Leeds,", "location"),
+            ("2001.", "date")]
+    assert relabel._institution_before_place_is_no_container(talk) == talk
+
+
+@needs_model
+def test_a_translator_list_runs_over_the_name_after_its_and() -> None:
+    """MLA "Translated by Tomasz Nowak and Ewa Lind. *Baltic Review*": the second translator is no container."""
+    ref = parse("Kowalczyk, Marta. “The Weight of Rivers.” Translated by Tomasz Nowak and Ewa Lind. *Baltic Review*, "
+                "vol. 12, no. 2, 2009, pp. 44–61.")
+    assert ref.container == "Baltic Review" and (ref.volume, ref.issue, ref.pages) == ("12", "2", "44-61")
+    # A title after the "and" that the CRF kept out of the run stays where it is: "of" is no name's word.
+    tagged = [("by", "editor"), ("Ann", "editor"), ("and", "editor"), ("Tales", "container-title"),
+              ("of", "container-title"), ("Rain.", "container-title")]
+    assert relabel._names_after_and_join_their_run(tagged) == tagged
+
+
+@needs_model
+def test_vancouver_weekly_issue_days_before_the_volume() -> None:
+    """NLM "2011 Mar 5-11;342(7796):512-6": the days of a weekly issue end the date; volume, issue, pages follow."""
+    ref = parse("4. Lindqvist P, Moreau A, Okafor N. Walking speed and falls in older adults: a cohort study. BMJ. "
+                "2011 Mar 5-11;342(7796):512-6.")
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (2011, "342", "7796", "512-6")
+    assert split_volume("Oct 17-23;352(9136):1201-4.") == ("352", "9136", "1201-4")
+    assert split_volume("17-23;352(9136):1201-4.") == ("352", "9136", "1201-4")
+
+
+def test_vancouver_family_name_of_two_words() -> None:
+    """Vancouver "Okafor N, Lloyd Jones M": initials after two capitalised words follow a two-word family name;
+    a name printed given name first keeps its family last."""
+    assert families("Okafor N, Lloyd Jones M, Brandt L.") == ["Okafor", "Lloyd Jones", "Brandt"]
+    assert families("Lloyd Jones M.") == ["Lloyd Jones"]
+    assert families("Anna Maria Smith, J. Lee") == ["Smith", "Lee"]
+    assert families("Smith, Anna Maria B., and Jo Lee") == ["Smith", "Lee"]
+
+
+@needs_model
+def test_a_year_glued_to_a_standard_number_is_no_date() -> None:
+    """IEEE "IEEE Std 1234.5-2020 (Revision of IEEE Std 1234.5-2011), May 2020.": the revised standard's year
+    is its number's, the entry's date is May 2020; a year range stays a date."""
+    ref = parse("[5] *IEEE Standard for Widget Interfaces*, IEEE Std 1234.5-2020 (Revision of IEEE Std 1234.5-2011), "
+                "May 2020.")
+    assert ref.year == 2020 and ref.title == "IEEE Standard for Widget Interfaces"
+    span = [("Vols.", "note"), ("1998-2001,", "date"), ("2003.", "date")]
+    assert relabel._numbered_year_is_no_date(span) == span
