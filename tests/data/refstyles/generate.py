@@ -16,24 +16,28 @@ the style prints them, scored by ``bench/refscore.py``):
 * ``handwritten.jsonl``: 24 entries, 4 a style, of works also in
   ``works.jsonl``, with italics markers, wrapped lines and NLM dates; two of
   them once taught the parser NLM dates, so they are no clean held-out set.
-* ``typed_tune.jsonl``: 348 entries, 58 a style, of other real works, on which
+* ``typed_tune.jsonl``: 408 entries, 68 a style, of other real works, on which
   the CRF's post-processing rules were fixed.  ``typed-tune-*`` (48) were
   written for tuning; ``typed-held-*`` (60) were the first held-out set,
   ``held2-*`` (60) the second, ``held3-*`` (60) the third, ``held4-*`` (60)
-  the fourth and ``held5-*`` (60) the fifth (these four with a ``provenance``
-  note giving the figures measured on them before any fix; held5: APA 1.000,
-  Harvard 1.000, Chicago 1.000, MLA 0.907, Vancouver 0.900, IEEE 0.923); each
-  was moved here once its misses had been fixed.
-* ``typed_held.jsonl``: the held-out set (``held6-*``, 60 entries, 10 a style:
-  articles, books, edited-book chapters, conference papers, organisations'
-  reports, theses, web pages, standards; letter volumes, Jr/3rd suffixes,
-  group authors, editors' marks, one-word titles) of works in none of the
-  files above, typed and committed (6a8292b) before the parser had read any
-  of them.  Measured once, before any rule changed: APA 1.000, Harvard 1.000,
-  Chicago 1.000, MLA 0.920, Vancouver 0.893, IEEE 0.940: the honest figure.
-  The rules written for held5's misses were then also fixed on held6's (all
-  six 1.000 after, with a made-up test for each pattern), so held6 is no longer
-  untouched; the next round should be typed fresh before it is read.
+  the fourth, ``held5-*`` (60) the fifth and ``held6-*`` (60) the sixth (these
+  five with a ``provenance`` note giving the figures measured on them before
+  any fix; held6: APA 1.000, Harvard 1.000, Chicago 1.000, MLA 0.920,
+  Vancouver 0.893, IEEE 0.940); each was moved here once its misses had been
+  fixed.
+* ``typed_held.jsonl``: the held-out set (``held7-*``, 60 entries, 10 a style:
+  articles, books, edited-book chapters, conference papers, reports, theses,
+  web pages, a preprint and a standard, from psychology, medicine, economics,
+  law, history, literature, computing and physics; "et al." lists, Jr
+  suffixes, particles, two-word family names, corporate authors, typographic
+  quotes inside titles, NLM weekly-issue dates) of works in none of the files
+  above, typed and committed (43dc318) before the parser had read any of them.
+  Measured once, before any rule changed: APA 1.000, Harvard 1.000, Chicago
+  1.000, MLA 0.966, Vancouver 0.941, IEEE 0.966: the honest figure.  Five of
+  its six misses were then fixed by general rules, each with a made-up test
+  (MLA 0.989, the others 1.000 after; an italic website acronym, MLA's
+  "*TED*,", is still read as an issuing body by record assembly), so held7 is
+  no longer untouched; the next round should be typed fresh before it is read.
 """
 
 from __future__ import annotations
