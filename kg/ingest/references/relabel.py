@@ -635,7 +635,8 @@ def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[st
 
 def _names_after_and_join_their_run(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "Translated by Ann Lee and Jo Roe. *Signs*": a translator or editor run the CRF ended on its "and"
-    goes on over the next name, up to the full stop that ends it (two to four capitalised words).
+    goes on over the next name, up to the full stop that ends it (two to four capitalised words).  Only in an
+    entry with a "by" ("Translated by", "edited by"): the names of "(Eds.)" and "editors" lists end otherwise.
 
     >>> _names_after_and_join_their_run([("by", "translator"), ("Ann", "translator"), ("Lee", "translator"),
     ...     ("and", "translator"), ("Jo", "container-title"), ("Roe.", "container-title"), ("*Signs*,", "container-title")])[4:]
@@ -644,6 +645,12 @@ def _names_after_and_join_their_run(tagged: list[tuple[str, str]]) -> list[tuple
     ...     ("Heart", "container-title"), ("of", "container-title"), ("Darkness.", "container-title")])[3]
     ('Heart', 'container-title')
     """
+    if not tagged:
+        return tagged
+    words, labels = zip(*tagged)  # C-level: most entries have no such run, and leave here
+    if ("by" not in words[:-1] or ("and" not in words and "&" not in words)
+            or ("translator" not in labels and "editor" not in labels)):
+        return tagged
     for k in range(1, len(tagged)):
         label = tagged[k - 1][1]
         if label not in ("translator", "editor") or tagged[k][1] == label or tagged[k - 1][0] not in ("and", "&"):
@@ -664,6 +671,8 @@ def _names_after_and_join_their_run(tagged: list[tuple[str, str]]) -> list[tuple
 #: date of the entry when the entry prints a date of its own.
 _NUMBERED_YEAR = re.compile(r"^[(\[]?(?:\d+\.\d+(?:\.\d+)*|(?!(?:1[5-9]|20)\d\d\b)\d{3,})[-:–](?:1[5-9]\d\d|20\d\d)[)\].,;:]*$")
 
+_NUMBERED_YEAR_IN = re.compile(r"(?:\.\d|\d{3})[-:–](?:1[5-9]\d\d|20\d\d)\b")
+
 
 def _numbered_year_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "IEEE Std 802.3-2018 (Revision of IEEE Std 802.3-2015), Aug. 2018.": a date word that is a
@@ -677,9 +686,12 @@ def _numbered_year_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     >>> _numbered_year_is_no_date([("Std", "genre"), ("7.1-2015.", "date")])[1]
     ('7.1-2015.', 'date')
     """
-    dates = [i for i, (_, label) in enumerate(tagged) if label == "date"]
-    if len(dates) < 2:
+    if not tagged:
         return tagged
+    words, labels = zip(*tagged)  # C-level checks first: the trigger is absent from nearly every entry
+    if labels.count("date") < 2 or not _NUMBERED_YEAR_IN.search(" ".join(words)):
+        return tagged
+    dates = [i for i, label in enumerate(labels) if label == "date"]
     numbered = [i for i in dates if _NUMBERED_YEAR.match(tagged[i][0])]
     if not numbered or not any(_YEAR.search(tagged[i][0]) for i in dates if i not in numbered):
         return tagged
@@ -1138,14 +1150,43 @@ _ITALIC_RULES = frozenset({
 })
 
 
+#: Rules that run only when their trigger is in the entry's text: each changes nothing without it (a word "by"
+#: and an "and" or "&" with words after them; a dash or colon before a year), and the trigger is absent from
+#: nearly every entry, so a substring test of the joined words is cheaper than the rule's own loop.
+_TRIGGERS = (
+    (_names_after_and_join_their_run, lambda text: "by " in text and ("and " in text or "& " in text)),
+    # A dash or colon before a year: the cheap half of _NUMBERED_YEAR_IN (a regex opening on a set is scanned fast).
+    (_numbered_year_is_no_date, re.compile(r"[-:–](?:1[5-9]|20)\d\d\b").search),
+)
+
+
+def _plans() -> tuple[tuple, ...]:
+    """The rules to apply for each combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on)."""
+    plans = []
+    for key in range(2 << len(_TRIGGERS)):
+        off = set() if key & 1 else set(_ITALIC_RULES)
+        off |= {rule for n, (rule, _) in enumerate(_TRIGGERS) if not key >> (n + 1) & 1}
+        plans.append(tuple(rule for rule in RULES if rule not in off))
+    return tuple(plans)
+
+
+_PLANS = _plans()
+
+
 def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Apply every rule of :data:`RULES`, in order, to the tagged words of one reference.
+
+    Rules that could change nothing (italics rules without a marker, a trigger of :data:`_TRIGGERS` absent) are
+    skipped: no rule changes a word, only labels, so the words' text read once holds for every rule.
 
     >>> relabel([("Roe,", "author"), ("A.", "author"), ("*Tide*.", "author"), ("Sea", "author"), ("2001.", "date")])[2]
     ('*Tide*.', 'title')
     """
-    italic = any("*" in word or "_" in word for word, _ in tagged)
-    for rule in RULES:
-        if italic or rule not in _ITALIC_RULES:
-            tagged = rule(tagged)
+    text = " ".join([word for word, _ in tagged])
+    key = "*" in text or "_" in text
+    for n, (_, trigger) in enumerate(_TRIGGERS):
+        if trigger(text):
+            key |= 2 << n
+    for rule in _PLANS[key]:
+        tagged = rule(tagged)
     return tagged

@@ -624,3 +624,25 @@ def test_a_year_glued_to_a_standard_number_is_no_date() -> None:
     assert ref.year == 2020 and ref.title == "IEEE Standard for Widget Interfaces"
     span = [("Vols.", "note"), ("1998-2001,", "date"), ("2003.", "date")]
     assert relabel._numbered_year_is_no_date(span) == span
+
+
+@needs_model
+@pytest.mark.parametrize("text", [
+    "Kowalczyk, Marta. “The Weight of Rivers.” Translated by Tomasz Nowak and Ewa Lind. *Baltic Review*, vol. 12, "
+    "no. 2, 2009, pp. 44–61.",
+    "Ferreira, Inês. “Salt and Memory.” Edited by Anna Okafor and Jonas Brandt. Atlantic Studies 7 (1): 9–30.",
+    "[5] *IEEE Standard for Widget Interfaces*, IEEE Std 1234.5-2020 (Revision of IEEE Std 1234.5-2011), May 2020.",
+    "[6] Information Technology—Widget Codes, ISO/IEC 12345:2019 (Revision of ISO/IEC 12345:2011), Feb. 2019.",
+    "Okafor, N., & Brandt, L. (2018). Sleep and memory consolidation in adolescents. Sleep, 12(3), 210–218.",
+])
+def test_relabel_skips_only_rules_that_would_change_nothing(text: str) -> None:
+    """relabel() skips italics rules without a marker and triggered rules without their trigger: the labels are
+    those of every rule applied in order."""
+    from kg.ingest.references.crf import tag
+
+    tagged = tag(text)
+    assert tagged is not None
+    expected = list(tagged)
+    for rule in relabel.RULES:
+        expected = rule(expected)
+    assert relabel.relabel(list(tagged)) == expected
