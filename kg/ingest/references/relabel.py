@@ -1150,13 +1150,29 @@ _ITALIC_RULES = frozenset({
 })
 
 
-#: Rules that run only when their trigger is in the entry's text: each changes nothing without it (a word "by"
-#: and an "and" or "&" with words after them; a dash or colon before a year), and the trigger is absent from
-#: nearly every entry, so a substring test of the joined words is cheaper than the rule's own loop.
+#: Words (lower case) one of which a genre rule needs: those of ``_GENRE_START`` and ``_GENRE``.
+_GENRE_WORDS = ("report", "thesis", "dissertation", "doctoral", "master", "tech", "research", "internal", "phd",
+                "ph.d", "msc", "m.sc", "diploma", "habilitation", "preprint", "unpublished", "internet-draft",
+                "working", "discussion", "manuscript")
+_DASH_YEAR = re.compile(r"[-:–](?:1[5-9]|20)\d\d\b")
+
+
+def _genre_trigger(low: str) -> bool:
+    """Whether the lower-cased words hold a genre word ``_genre_out_of_title`` could read."""
+    return any(word in low for word in _GENRE_WORDS)
+
+
+#: Rules that run only when their trigger is in the entry's words, lower-cased and joined: each changes nothing
+#: without it, and the trigger is absent from most entries, so a substring test is cheaper than the rule's own
+#: loop over the words.  The genre rule needs a genre word; the article-number rule "Article" or "Art."; the
+#: access-date rule an access word; the names rule a word "by" and an "and" or "&" with words after them; the
+#: numbered-year rule a dash or colon before a year.
 _TRIGGERS = (
-    (_names_after_and_join_their_run, lambda text: "by " in text and ("and " in text or "& " in text)),
-    # A dash or colon before a year: the cheap half of _NUMBERED_YEAR_IN (a regex opening on a set is scanned fast).
-    (_numbered_year_is_no_date, re.compile(r"[-:–](?:1[5-9]|20)\d\d\b").search),
+    (_genre_out_of_title, _genre_trigger),
+    (_article_number_out_of_container, lambda low: "article" in low or "art." in low),
+    (_access_date_is_no_date, lambda low: _ACCESS_ANYWHERE.search(low) is not None),
+    (_names_after_and_join_their_run, lambda low: "by " in low and ("and " in low or "& " in low)),
+    (_numbered_year_is_no_date, _DASH_YEAR.search),
 )
 
 
@@ -1184,9 +1200,12 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """
     text = " ".join([word for word, _ in tagged])
     key = "*" in text or "_" in text
-    for n, (_, trigger) in enumerate(_TRIGGERS):
-        if trigger(text):
-            key |= 2 << n
+    low = text.lower()
+    bit = 2
+    for _, trigger in _TRIGGERS:
+        if trigger(low):
+            key |= bit
+        bit <<= 1
     for rule in _PLANS[key]:
         tagged = rule(tagged)
     return tagged

@@ -634,10 +634,14 @@ def test_a_year_glued_to_a_standard_number_is_no_date() -> None:
     "[5] *IEEE Standard for Widget Interfaces*, IEEE Std 1234.5-2020 (Revision of IEEE Std 1234.5-2011), May 2020.",
     "[6] Information Technology—Widget Codes, ISO/IEC 12345:2019 (Revision of ISO/IEC 12345:2011), Feb. 2019.",
     "Okafor, N., & Brandt, L. (2018). Sleep and memory consolidation in adolescents. Sleep, 12(3), 210–218.",
+    "Lind E. Tide gauges of the northern Baltic (Master's thesis). Oslo: University of Oslo; 2012.",
+    "Vega, R. (2016). Measuring loneliness in older adults. *Frontiers in Public Health*, *4*, Article 112.",
+    "Vega, R. (2016). Measuring loneliness in older adults. Frontiers in Public Health, 4, Article 112.",
+    "Holm, S. (no date) Harbour noise maps. Available at: https://example.org/noise (Accessed: 3 May 2024).",
 ])
 def test_relabel_skips_only_rules_that_would_change_nothing(text: str) -> None:
-    """relabel() skips italics rules without a marker and triggered rules without their trigger: the labels are
-    those of every rule applied in order."""
+    """relabel() skips italics rules without a marker and triggered rules (genre, article number, access date,
+    names after "and", numbered year) without their trigger: the labels are those of every rule applied in order."""
     from kg.ingest.references.crf import tag
 
     tagged = tag(text)
