@@ -86,7 +86,10 @@ class _Worker:
 
     def _serve(self) -> None:
         while True:
-            work, box, done = self.tasks.get()
+            task = self.tasks.get()
+            if task is None:  # abandoned while idle: the stop may still be on its way
+                return
+            work, box, done = task
             try:
                 box["value"] = work()
             except _Stop:
@@ -131,6 +134,9 @@ def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -
                 _worker = None  # abandoned: the next query starts a fresh thread
         if worker.thread.ident is not None:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.thread.ident), ctypes.py_object(_Stop))
+        # If the work finished just as the wait ran out, the thread is blocked in
+        # tasks.get() in C, where no asynchronous exception reaches it: wake it to end.
+        worker.tasks.put(None)
         raise QueryError(
             f"{label}: the query ran longer than {timeout:g} s and was stopped; "
             "narrow it (a parameter, a LIMIT) or allow more time with --timeout SECONDS"

@@ -135,7 +135,7 @@ def test_memory_query_over_the_limit_is_stopped(stores):
     with pytest.raises(QueryError, match="longer than 0.3 s and was stopped"):
         memory.query(CROSS, timeout=0.3)
     assert time.monotonic() - started < 3
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30  # the stop lands at the next solution: late on a loaded machine
     while threading.active_count() > before and time.monotonic() < deadline:
         time.sleep(0.05)
     assert threading.active_count() == before
@@ -151,7 +151,7 @@ def test_oxigraph_query_over_the_limit_is_stopped(stores):
     with pytest.raises(QueryError, match="longer than 0.3 s"):
         oxigraph.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", timeout=0.3)
     assert time.monotonic() - started < 3
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30  # the stop lands at the next solution: late on a loaded machine
     while threading.active_count() > before and time.monotonic() < deadline:
         time.sleep(0.05)
     assert threading.active_count() == before
