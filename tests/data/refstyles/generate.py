@@ -16,28 +16,28 @@ the style prints them, scored by ``bench/refscore.py``):
 * ``handwritten.jsonl``: 24 entries, 4 a style, of works also in
   ``works.jsonl``, with italics markers, wrapped lines and NLM dates; two of
   them once taught the parser NLM dates, so they are no clean held-out set.
-* ``typed_tune.jsonl``: 408 entries, 68 a style, of other real works, on which
+* ``typed_tune.jsonl``: 468 entries, 78 a style, of other real works, on which
   the CRF's post-processing rules were fixed.  ``typed-tune-*`` (48) were
   written for tuning; ``typed-held-*`` (60) were the first held-out set,
   ``held2-*`` (60) the second, ``held3-*`` (60) the third, ``held4-*`` (60)
-  the fourth, ``held5-*`` (60) the fifth and ``held6-*`` (60) the sixth (these
-  five with a ``provenance`` note giving the figures measured on them before
-  any fix; held6: APA 1.000, Harvard 1.000, Chicago 1.000, MLA 0.920,
-  Vancouver 0.893, IEEE 0.940); each was moved here once its misses had been
-  fixed.
-* ``typed_held.jsonl``: the held-out set (``held7-*``, 60 entries, 10 a style:
+  the fourth, ``held5-*`` (60) the fifth, ``held6-*`` (60) the sixth and
+  ``held7-*`` (60) the seventh (these six with a ``provenance`` note giving
+  the figures measured on them before any fix; held7: APA 1.000, Harvard
+  1.000, Chicago 1.000, MLA 0.966, Vancouver 0.941, IEEE 0.966, then MLA
+  0.989 and the others 1.000 after its fixes); each was moved here once its
+  misses had been fixed.
+* ``typed_held.jsonl``: the held-out set (``held8-*``, 60 entries, 10 a style:
   articles, books, edited-book chapters, conference papers, reports, theses,
-  web pages, a preprint and a standard, from psychology, medicine, economics,
-  law, history, literature, computing and physics; "et al." lists, Jr
-  suffixes, particles, two-word family names, corporate authors, typographic
-  quotes inside titles, NLM weekly-issue dates) of works in none of the files
-  above, typed and committed (43dc318) before the parser had read any of them.
-  Measured once, before any rule changed: APA 1.000, Harvard 1.000, Chicago
-  1.000, MLA 0.966, Vancouver 0.941, IEEE 0.966: the honest figure.  Five of
-  its six misses were then fixed by general rules, each with a made-up test
-  (MLA 0.989, the others 1.000 after; an italic website acronym, MLA's
-  "*TED*,", is still read as an issuing body by record assembly), so held7 is
-  no longer untouched; the next round should be typed fresh before it is read.
+  web pages, preprints and a standard, from psychology, economics, sociology,
+  history, literature, medicine, computing and physics; "et al." lists, Jr
+  suffixes, particles, multi-word and hyphenated family names, corporate
+  authors and editors, typographic quotes, a letter-prefixed volume
+  "IT-23", NLM dates) of works in none of the files above, typed and
+  committed (c61be8b) before the parser had read any of them.  Measured once,
+  before any rule changed: APA 0.953, Harvard 0.980, Chicago 0.921, MLA 0.989,
+  Vancouver 1.000, IEEE 0.925 (unrounded 0.9534883720930233, 0.98,
+  0.9213483146067417, 0.989010989010989, 1.0, 0.925): the honest figure, and
+  below the 0.97 target in APA, Chicago and IEEE.  It has not been tuned on.
 """
 
 from __future__ import annotations

@@ -196,18 +196,16 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), a hand-typed held-out set (10 entries a style, ids held7-*)
-#: written and committed (43dc318) before any parse; measured once, before any
-#: rule was changed for it: APA 1.000, Harvard 1.000, Chicago 1.000, MLA 0.966,
-#: Vancouver 0.941, IEEE 0.966 (below the 0.97 target: MLA, Vancouver, IEEE).
-#: Those first figures are the honest ones and the floors: five of the six
-#: misses were then fixed by general rules (MLA 0.989 and the others 1.000
-#: after; MLA's italic website acronym "*TED*," is still read as a publisher),
-#: so the set is no longer untouched.  The 360 entries of six earlier held sets
-#: sit in ``typed_tune.jsonl`` (the last, held6-*, measured once at APA 1.000,
-#: Harvard 1.000, Chicago 1.000, MLA 0.920, Vancouver 0.893, IEEE 0.940; see
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held8-*)
+#: written and committed (c61be8b) before any parse; measured once, before any
+#: rule was changed for it: APA 0.953, Harvard 0.980, Chicago 0.921, MLA 0.989,
+#: Vancouver 1.000, IEEE 0.925 (below the 0.97 target: APA, Chicago, IEEE).
+#: Those first figures are the honest ones and the floors; the set has not
+#: been tuned on.  The 420 entries of seven earlier held sets sit in
+#: ``typed_tune.jsonl`` (the last, held7-*, measured once at APA 1.000,
+#: Harvard 1.000, Chicago 1.000, MLA 0.966, Vancouver 0.941, IEEE 0.966; see
 #: tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 1.0, "harvard": 1.0, "chicago": 1.0, "mla": 0.96, "vancouver": 0.94, "ieee": 0.96}
+HELD_FLOORS = {"apa": 0.95, "harvard": 0.98, "chicago": 0.92, "mla": 0.98, "vancouver": 1.0, "ieee": 0.92}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
@@ -219,11 +217,11 @@ def typed(name: str) -> list[dict[str, object]]:
 
 
 def test_typed_sets_hold_distinct_real_works_in_every_style() -> None:
-    """typed_tune: 68 entries a style; typed_held: empty or 10 a style; no work in two sets or in works.jsonl / handwritten.jsonl."""
+    """typed_tune: 78 entries a style; typed_held: empty or 10 a style; no work in two sets or in works.jsonl / handwritten.jsonl."""
     tune, held = typed("typed_tune"), typed("typed_held")
     assert all(r["split"] == "tune" for r in tune) and all(r["split"] == "held" for r in held)
     for style in STYLES:
-        assert sum(1 for r in tune if r["style"] == style) == 68, ("tune", style)
+        assert sum(1 for r in tune if r["style"] == style) == 78, ("tune", style)
         assert sum(1 for r in held if r["style"] == style) in ((0, 10) if not held else (10,)), ("held", style)
     works = [json.loads(line) for line in (DATA / "works.jsonl").read_text(encoding="utf-8").splitlines() if line]
     seen = [norm(w["title"]) for w in works] + [norm(r["expected"]["title"]) for r in typed("handwritten")]  # type: ignore[index]
