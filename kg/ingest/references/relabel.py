@@ -161,11 +161,73 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
     if any(tagged[k][0].rstrip(".,:;").endswith(mark) and (k > opened or len(tagged[k][0]) > 2)
            for k in range(opened, end)):
         return tagged
-    for k in range(end, min(end + 4, len(tagged))):
+    # A proceedings' name may run long: "in *Proc. 2nd Int. Conf. Learn. Represent. (ICLR)*," (the CRF's edition).
+    for k in range(end, min(end + 10, len(tagged))):
         if tagged[k][1] in ("title", "author", "url", "doi"):
             return tagged
         if tagged[k][0].rstrip(".,:;").endswith(mark):
             return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]
+    return tagged
+
+
+
+def _italic_opening_date_word_is_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "(2009, July). *Maker's schedule*.": a word without a digit that opens the italics, read as the
+    date run's last word, starts the title after it.
+
+    >>> _italic_opening_date_word_is_title([("(2001,", "date"), ("May).", "date"), ("*Tide’s", "date"),
+    ...     ("turn*.", "title")])[2]
+    ('*Tide’s', 'title')
+    >>> _italic_opening_date_word_is_title([("(2001).", "date"), ("*May*.", "date"), ("Acme.", "publisher")])[1]
+    ('*May*.', 'date')
+    """
+    for k in range(1, len(tagged) - 1):
+        word, label = tagged[k]
+        if (label == "date" and word.startswith(("*", "_")) and tagged[k + 1][1] == "title"
+                and tagged[k - 1][1] == "date" and not any(c.isdigit() for c in word)
+                and word.strip("*_.,:;").lower() not in _MONTHS):
+            return tagged[:k] + [(word, "title")] + tagged[k + 1:]
+    return tagged
+
+
+def _month_day_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's "*Magazine Name*, August 17, 2013.": a month name after the closed italic container, then a
+    day and a year, is the date, not the container's last word and a volume.
+
+    >>> _month_day_after_italic_container([("*Daily*,", "container-title"), ("May", "container-title"),
+    ...     ("3,", "volume"), ("2001.", "date")])[1:3]
+    [('May', 'date'), ('3,', 'date')]
+    """
+    for k in range(1, len(tagged) - 2):
+        word, label = tagged[k]
+        if (label == "container-title" and tagged[k - 1][0].endswith(("*,", "_,"))
+                and tagged[k - 1][1] == "container-title" and word.rstrip(".,").lower() in _MONTHS
+                and re.fullmatch(r"(?:[1-9]|[12]\d|3[01]),", tagged[k + 1][0])
+                and tagged[k + 1][1] in ("volume", "issue", "pages", "date", "container-title")
+                and tagged[k + 2][1] == "date" and _YEAR.match(tagged[k + 2][0])):
+            return tagged[:k] + [(word, "date"), (tagged[k + 1][0], "date")] + tagged[k + 2:]
+    return tagged
+
+
+def _italic_run_after_quoted_title_is_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "“Essay.” *Book: Its Subtitle*, Press, 2003, pp. 1–9.": with no container found, an italic run right
+    after a title closed by a quote names the whole it appears in, whatever the CRF labelled its words.
+
+    >>> _italic_run_after_quoted_title_is_container([("“An", "title"), ("essay.”", "title"), ("*Some", "location"),
+    ...     ("Book:", "location"), ("Words*,", "publisher"), ("Acme,", "publisher"), ("2003.", "date")])[2:6]
+    [('*Some', 'container-title'), ('Book:', 'container-title'), ('Words*,', 'container-title'), ('Acme,', 'publisher')]
+    """
+    if any(label == "container-title" for _, label in tagged):
+        return tagged
+    for k in range(1, len(tagged)):
+        if tagged[k - 1][1] == "title" and tagged[k][1] != "title":
+            if not (_CLOSE_QUOTE.search(tagged[k - 1][0]) and tagged[k][0].startswith(("*", "_"))
+                    and tagged[k][1] in ("location", "publisher", "note")):
+                return tagged
+            close = _italic_closed_at(tagged, k, min(len(tagged), k + 25))
+            if close is None or any(tagged[j][1] not in ("location", "publisher", "note") for j in range(k, close + 1)):
+                return tagged
+            return tagged[:k] + [(w, "container-title") for w, _ in tagged[k:close + 1]] + tagged[close + 1:]
     return tagged
 
 
@@ -1009,6 +1071,9 @@ def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tup
     >>> _series_number_after_italic_title([("*Study*.", "title"), ("Policy", "container-title"), ("Paper", "container-title"),
     ...     ("12,", "volume"), ("2004.", "date")])[1:4]
     [('Policy', 'genre'), ('Paper', 'genre'), ('12,', 'genre')]
+    >>> _series_number_after_italic_title([("*Study*", "title"), ("(ABC", "container-title"),
+    ...     ("Publication", "container-title"), ("No.", "volume"), ("01-23).", "volume"), ("Acme.", "publisher")])[1:5]
+    [('(ABC', 'genre'), ('Publication', 'genre'), ('No.', 'genre'), ('01-23).', 'genre')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None or start == 0 or tagged[start - 1][1] != "title":
@@ -1018,14 +1083,19 @@ def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tup
         return tagged
     end = _run_end(tagged, start, "container-title")
     words = [w for w, _ in tagged[start:end]]
-    if (any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ")
-            or not _SERIES_WORD.match(words[-1]) or end >= len(tagged) or tagged[end][1] != "volume"
-            or not re.fullmatch(r"\d+[.,;]?", tagged[end][0])):
+    if any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ") or not _SERIES_WORD.match(words[-1]):
         return tagged
-    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end + 1]] + tagged[end + 1:]
+    # The number may follow a "no." ("Bulletin no. 4."), and APA puts the series and number in brackets.
+    number = end + 1 if end + 1 < len(tagged) and _NUMBER_MARK.match(tagged[end][0]) else end
+    opened = words[0].startswith("(")
+    if (number >= len(tagged) or any(tagged[k][1] != "volume" for k in range(end, number + 1))
+            or not re.fullmatch(r"\d[\d-]*\)[.,;]?" if opened else r"\d+[.,;]?", tagged[number][0])):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:number + 1]] + tagged[number + 1:]
 
 
-_SERIES_WORD = re.compile(r"^(?:Report|Reports|Paper|Papers|Series|Rep\.|Bulletin|Brief)$")
+_SERIES_WORD = re.compile(r"^\(?(?:Report|Reports|Paper|Papers|Series|Rep\.|Bulletin|Brief|Publication)$")
+_NUMBER_MARK = re.compile(r"^(?:no|No|nr|Nr)\.$")
 
 
 def _roman_sentence_after_title_and_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1093,6 +1163,7 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
 
 #: The rules in the order :func:`relabel` applies them.
 RULES = (
+    _italic_opening_date_word_is_title,
     _italic_title_out_of_author,
     _end_title_at_quote,
     _end_title_at_italics,
@@ -1104,6 +1175,7 @@ RULES = (
     _body_author_to_its_full_stop,
     _subtitle_out_of_container,
     _italic_note_is_container,
+    _italic_run_after_quoted_title_is_container,
     _article_number_out_of_container,
     _editors_run_to_their_mark,
     _editor_names_out_of_title,
@@ -1114,6 +1186,7 @@ RULES = (
     _no_date_splits_author_and_title,
     _day_range_is_a_date,
     _day_between_month_and_year,
+    _month_day_after_italic_container,
     _edition_out_of_volume,
     _bracket_description_out_of_container,
     _role_words_join_their_names,
@@ -1136,6 +1209,9 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _italic_opening_date_word_is_title,
+    _month_day_after_italic_container,
+    _italic_run_after_quoted_title_is_container,
     _italic_title_out_of_author,
     _end_title_at_italics,
     _italic_container_to_its_end,

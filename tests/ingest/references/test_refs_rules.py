@@ -650,3 +650,59 @@ def test_relabel_skips_only_rules_that_would_change_nothing(text: str) -> None:
     for rule in relabel.RULES:
         expected = rule(expected)
     assert relabel.relabel(list(tagged)) == expected
+
+
+@needs_model
+def test_a_bracketed_series_number_after_an_italic_title_is_no_container() -> None:
+    """APA's "*Title* (ABC Publication No. 12-3456). Body." and Chicago's "*Title*. Bulletin no. 7.": a series and
+    its number, not a journal and its volume or issue."""
+    apa = parse("Harbour Survey Office. (2011). *Tidal records of the northern coast: A ten-year review* "
+                "(HSO Publication No. 11-2083). Harbour Survey Office.")
+    assert not apa.container and not apa.issue and not apa.volume
+    assert norm(apa.title) == norm("Tidal records of the northern coast: A ten-year review")
+    chicago = parse("Marlow, Edith. 1932. *Rural Schools of the Western Plains*. Bulletin no. 7. Boston: Fenwick Foundation.")
+    assert not chicago.container and not chicago.issue and not chicago.volume
+
+
+@needs_model
+def test_an_italic_title_opening_after_a_month_is_the_title() -> None:
+    """APA's "(2015, March). *Night’s long road*. Site.": the italic word after the month starts the title."""
+    ref = parse("Okafor, B. (2015, March). *Harbour’s quiet hours, harbour’s loud hours*. Brine Notes. "
+                "https://example.org/harbour-hours")
+    assert norm(ref.title) == norm("Harbour’s quiet hours, harbour’s loud hours")
+    assert ref.year == 2015
+    # The CRF may read the opening word as the date's: the rule gives it back to the title.
+    tagged = [("Pell,", "author"), ("R.", "author"), ("(2018,", "date"), ("May).", "date"), ("*Writer’s", "date"),
+              ("block*.", "title"), ("Ruth", "title"), ("Pell.", "title")]
+    assert [label for _, label in relabel.relabel(tagged)][4:] == ["title", "title", "publisher", "publisher"]
+
+
+@needs_model
+def test_a_month_and_day_after_an_italic_magazine_are_its_date() -> None:
+    """Chicago's "*Magazine*, May 3, 2011.": the month and day are the date, not the container and a volume."""
+    ref = parse("Whitcombe, Laura. 2011. “Notes from the Salt Marsh.” *Brine! Weekly*, August 14, 2011. "
+                "https://example.org/salt-marsh/.")
+    assert norm(ref.container) == norm("Brine! Weekly") and not ref.volume
+
+
+@needs_model
+def test_an_italic_book_after_a_quoted_essay_is_its_container() -> None:
+    """MLA's "“Essay.” *Book: Sub, Sub*, Press, 2003, pp. 1–9.": the italic run is the container."""
+    ref = parse("Larkspur, Nina Clare. “Ordinary Weather, or, What the Window Said.” *Rooms and Windows: Essays, "
+                "Letters, Sketches*, Fenwick UP, 2009, pp. 41–67.")
+    assert norm(ref.container) == norm("Rooms and Windows: Essays, Letters, Sketches")
+    assert norm(ref.title) == norm("Ordinary Weather, or, What the Window Said")
+    # The CRF may read the italic run as a place and a publisher: it is still the container.
+    tagged = [("Marsh,", "author"), ("Tomas.", "author"), ("“Slow", "title"), ("Looking.”", "title"), ("*Open", "location"),
+              ("Fields:", "location"), ("Habit,", "publisher"), ("Landscape*,", "publisher"), ("Harrow", "publisher"),
+              ("UP,", "publisher"), ("2011,", "date"), ("pp.", "pages"), ("88–109.", "pages")]
+    labels = [label for _, label in relabel.relabel(tagged)]
+    assert labels[4:10] == ["container-title"] * 4 + ["publisher"] * 2
+
+
+@needs_model
+def test_a_long_italic_proceedings_name_runs_to_its_closing_marker() -> None:
+    """IEEE's "in *Proc. 3rd Int. Conf. Mar. Robot. (ICMR)*, City, 2019.": the container runs to the marker."""
+    ref = parse("[4] T. Harrow and L. Vey, “Sonar mapping of shallow reefs,” in *Proc. 3rd Int. Conf. Mar. Robot. "
+                "(ICMR)*, Hobart, TAS, Australia, 2019.")
+    assert norm(ref.container) == norm("Proc. 3rd Int. Conf. Mar. Robot. (ICMR)")
