@@ -764,6 +764,28 @@ def _numbered_year_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return out
 
 
+def _roman_run_after_italic_title(tagged: list[tuple[str, str]]) -> tuple[int, int, list[str]] | None:
+    """The first container run, if it follows an italic title (one that opens and closes in italics) and is
+    roman with no "In": its start, its end and its words; else None.
+
+    >>> _roman_run_after_italic_title([("*Dune*.", "title"), ("Ace", "container-title"), ("1965.", "date")])
+    (1, 2, ['Ace'])
+    >>> _roman_run_after_italic_title([("Dune.", "title"), ("Ace", "container-title"), ("1965.", "date")]) is None
+    True
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title":
+        return None
+    first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
+    if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
+        return None
+    end = _run_end(tagged, start, "container-title")
+    words = [w for w, _ in tagged[start:end]]
+    if any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " "):
+        return None
+    return start, end, words
+
+
 def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "*Book*. Project Gutenberg, 1993, address.": after an italic title (a work that stands alone) a
     roman run with no "In", no volume, issue or pages and a date after it is the publisher, not a container.
@@ -775,16 +797,12 @@ def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[t
     ...     ("1965.", "date")])[1]
     ('*Sci*,', 'container-title')
     """
-    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if start is None or start == 0 or tagged[start - 1][1] != "title":
+    run = _roman_run_after_italic_title(tagged)
+    if run is None:
         return tagged
-    first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
-    if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
-        return tagged
-    end = _run_end(tagged, start, "container-title")
-    words = [w for w, _ in tagged[start:end]]
-    if (any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ") or end >= len(tagged)
-            or tagged[end][1] != "date" or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
+    start, end, words = run
+    if end >= len(tagged) or tagged[end][1] != "date" or any(
+            label in ("volume", "issue", "pages", "editor") for _, label in tagged):
         return tagged
     return tagged[:start] + [(w, "publisher") for w in words] + tagged[end:]
 
@@ -1075,15 +1093,11 @@ def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tup
     ...     ("Publication", "container-title"), ("No.", "volume"), ("01-23).", "volume"), ("Acme.", "publisher")])[1:5]
     [('(ABC', 'genre'), ('Publication', 'genre'), ('No.', 'genre'), ('01-23).', 'genre')]
     """
-    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if start is None or start == 0 or tagged[start - 1][1] != "title":
+    run = _roman_run_after_italic_title(tagged)
+    if run is None:
         return tagged
-    first = next(i for i, (_, label) in enumerate(tagged) if label == "title")
-    if not tagged[first][0].startswith(("*", "_")) or not tagged[start - 1][0].rstrip(".,:;").endswith(("*", "_")):
-        return tagged
-    end = _run_end(tagged, start, "container-title")
-    words = [w for w, _ in tagged[start:end]]
-    if any(w.startswith(("*", "_")) for w in words) or _IN.match(words[0] + " ") or not _SERIES_WORD.match(words[-1]):
+    start, end, words = run
+    if not _SERIES_WORD.match(words[-1]):
         return tagged
     # The number may follow a "no." ("Bulletin no. 4."), and APA puts the series and number in brackets.
     number = end + 1 if end + 1 < len(tagged) and _NUMBER_MARK.match(tagged[end][0]) else end
