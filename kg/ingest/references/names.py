@@ -17,7 +17,8 @@ from kg.model import Person
 
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
-_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?|in:)\s+", re.I)
+#: A chapter's "in Smith, J. (ed.)" (a lower-case "in": no name starts so) leads the editors, no name either.
+_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?|in:|(?-i:in))\s+", re.I)
 #: "T. Bray, Ed" (its full stop already stripped): an editors' mark after a name whose given names are initials.
 _DIRECT_NAME_ED = re.compile(r"((?:^|[\s,])(?:[A-ZÀ-Þ]\.[\s-]?)+[^\W\d][\w'’-]+),\s*Eds?\.?$")
 _EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)
@@ -121,7 +122,9 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             inverted = True
             i += 2
             continue
-        if i == 0 and len(words) == 2 and len(parts) > 1 and _COMPOUND_FAMILY.match(part) and _ONE_GIVEN.match(
+        # A particle may lead it: "Le Roy Ladurie, Emmanuel".
+        compound = " ".join(words[1:]) if len(words) == 3 and words[0].lower() in _PARTICLES else part
+        if i == 0 and len(compound.split()) == 2 and len(parts) > 1 and _COMPOUND_FAMILY.match(compound) and _ONE_GIVEN.match(
                 parts[i + 1]) and all(len(p.split()) > 1 for p in parts[2:]):
             # "García Márquez, Gabriel", "Lloyd Webber, Andrew": a first author inverted with a family name of
             # two words (Spanish, Portuguese, English double-barrelled without a hyphen); the names after it,

@@ -231,6 +231,27 @@ def _italic_run_after_quoted_title_is_container(tagged: list[tuple[str, str]]) -
     return tagged
 
 
+
+_EDS_WORD = re.compile(r"^\((?:ed|eds|Ed|Eds)\.?\)[.,:]?$")
+
+
+def _editors_inside_container_before_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Harvard's "in Body of Things (ed.) *Book*.": a container run that opens with "in" and holds an editors'
+    mark right before an italic word is the editors (a body's name, say, the CRF did not know) and the book.
+
+    >>> _editors_inside_container_before_italics([("in", "container-title"), ("Acme", "container-title"),
+    ...     ("Board", "container-title"), ("(ed.)", "container-title"), ("*Book*.", "container-title")])
+    [('in', 'editor'), ('Acme', 'editor'), ('Board', 'editor'), ('(ed.)', 'editor'), ('*Book*.', 'container-title')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or not _IN.match(tagged[start][0] + " "):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    mark = next((k for k in range(start + 2, end - 1) if _EDS_WORD.match(tagged[k][0])), None)
+    if mark is None or not tagged[mark + 1][0].startswith(("*", "_")):
+        return tagged
+    return tagged[:start] + [(w, "editor") for w, _ in tagged[start:mark + 1]] + tagged[mark + 1:]
+
 _LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
 #: The small words inside a body's name ("Committee on Quality of Health Care in America").
 _BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
@@ -263,6 +284,30 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
         return tagged
     return [(tagged[0][0], "citation-number")] + [(w, "author") for w, _ in tagged[1:end + 1]] + tagged[end + 1:]
 
+
+
+def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "[6] National Institute of Standards and Technology, “Title,” NIST, 2018.": with no author found, a
+    body's name ending in a comma before the title's opening quote, read as the title's first words, is the author.
+
+    >>> _body_before_quoted_title([("[6]", "citation-number"), ("Acme", "title"), ("Institute,", "title"),
+    ...     ("“Safe", "title"), ("tools,”", "title"), ("2001.", "date")])[1:4]
+    [('Acme', 'author'), ('Institute,', 'author'), ('“Safe', 'title')]
+    >>> _body_before_quoted_title([("[6]", "citation-number"), ("Safe", "title"), ("tools,", "title"),
+    ...     ("“Acme”", "title"), ("2001.", "date")])[1]
+    ('Safe', 'title')
+    """
+    start = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    if start >= len(tagged) or tagged[start][1] != "title" or any(label == "author" for _, label in tagged):
+        return tagged
+    end = _run_end(tagged, start, "title")
+    quote = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("“", '"'))), None)
+    if quote is None or quote + 1 >= end or not tagged[quote - 1][0].endswith(","):
+        return tagged
+    words = [w for w, _ in tagged[start:quote]]
+    if not _is_body_sentence(words[:-1] + [words[-1].rstrip(",")]):
+        return tagged
+    return tagged[:start] + [(w, "author") for w in words] + tagged[quote:]
 
 def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A body's name runs to its full stop: "National Research Council (US)/author Committee on the Future of
@@ -1182,9 +1227,11 @@ RULES = (
     _end_title_at_quote,
     _end_title_at_italics,
     _italic_container_to_its_end,
+    _editors_inside_container_before_italics,
     _date_inside_title,
     _title_start_before_second_date,
     _group_author_before_title,
+    _body_before_quoted_title,
     _body_sentence_before_italic_title,
     _body_author_to_its_full_stop,
     _subtitle_out_of_container,
@@ -1223,6 +1270,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _editors_inside_container_before_italics,
     _italic_opening_date_word_is_title,
     _month_day_after_italic_container,
     _italic_run_after_quoted_title_is_container,

@@ -706,3 +706,41 @@ def test_a_long_italic_proceedings_name_runs_to_its_closing_marker() -> None:
     ref = parse("[4] T. Harrow and L. Vey, “Sonar mapping of shallow reefs,” in *Proc. 3rd Int. Conf. Mar. Robot. "
                 "(ICMR)*, Hobart, TAS, Australia, 2019.")
     assert norm(ref.container) == norm("Proc. 3rd Int. Conf. Mar. Robot. (ICMR)")
+
+
+@needs_model
+def test_a_body_before_an_ieee_quoted_title_is_the_author() -> None:
+    """IEEE's "[6] Body of Things, “Title,” ...": the body's name before the opening quote is the author."""
+    ref = parse("[6] National Office of Weights and Measures, “Procedures for calibrating harbour tide gauges, "
+                "version 2.1,” NOWM, Leeds, U.K., Jun. 2014.")
+    assert families("National Office of Weights and Measures") == [a.literal or a.family for a in ref.authors]
+    assert norm(ref.title) == norm("Procedures for calibrating harbour tide gauges, version 2.1")
+    # A title's own first words before a quoted name are no body.
+    tagged = [("[2]", "citation-number"), ("Notes", "title"), ("on", "title"), ("tides,", "title"), ("“Ebb”", "title"),
+              ("2001.", "date")]
+    assert relabel.relabel(tagged)[1][1] == "title"
+
+
+@needs_model
+def test_a_body_as_editor_before_an_italic_book_is_no_part_of_the_container() -> None:
+    """Harvard's "in Body of Things (ed.) *Book*.": the body is the editor, the italic book the container."""
+    ref = parse("Morland, P. (1974) ‘Prices and the harbour trade’, in Northern Council for Maritime Studies (ed.) "
+                "*The coastal economy: essays and records*. Leeds: Fenwick Press, pp. 41–58.")
+    assert norm(ref.container) == norm("The coastal economy: essays and records")
+    assert [e.literal for e in ref.editors] == ["Northern Council for Maritime Studies"]
+    tagged = [("‘T’,", "title"), ("in", "container-title"), ("Sea", "container-title"), ("Board", "container-title"),
+              ("(eds)", "container-title"), ("*Tides*.", "container-title"), ("Leeds:", "location")]
+    assert [label for _, label in relabel.relabel(tagged)][1:6] == ["editor"] * 4 + ["container-title"]
+
+
+def test_a_lower_case_in_before_the_editors_is_no_name() -> None:
+    """"in Smith, J. (ed.)": the chapter's "in" is no part of the editor's name; a name may still begin "In"."""
+    assert families("in Harlow, J. (ed.)") == ["Harlow"]
+    assert families("In-Sook Park") == ["Park"]
+
+
+def test_an_inverted_two_word_family_after_a_particle() -> None:
+    """Chicago's "Le Roy Ladurie, Emmanuel": a particle and a two-word family name, inverted, are one person."""
+    assert families("Le Roy Ladurie, Emmanuel") == ["Le Roy Ladurie"]
+    assert families("Da Costa Lima, Renata") == ["Da Costa Lima"]
+    assert families("Le Goff, Jacques") == ["Le Goff"]
