@@ -84,10 +84,21 @@ _OFFSETS = ("-2:", "-1:", "1:", "2:")
 
 def _shape(word: str) -> str:
     """The word with letters as A/a and digits as 0, runs cut to two ("Aa.", "00-00")."""
+    return _cut_runs(word.translate(_SHAPE_TABLE))
+
+
+@lru_cache(maxsize=None)  # bounded by _bound_caches
+def _cut_runs(classes: str) -> str:
+    """``classes`` with each run of one character cut to two.
+
+    Cached: the words of a reference list have ten times fewer letter/digit
+    patterns ("Aaaaa,") than spellings, and this loop is the dearest part of
+    a new word's features.
+    """
     out: list[str] = []
     # The last two characters read; a character is dropped only after two like it, so they are the last two kept.
     last = before = ""
-    for ch in word.translate(_SHAPE_TABLE):
+    for ch in classes:
         if not (ch == last == before):
             out.append(ch)
         before, last = last, ch
@@ -110,6 +121,24 @@ class _Word(NamedTuple):
     keeps: bool  # a quotation is open after it, one being open before
 
 
+#: Marks that often end or open a word, all of them "\W" (neither alphanumeric nor "_").
+_COMMON_EDGES = ".,;:()[]{}<>\"'“”‘’«»„*-–—/!?"
+
+
+def _strip_edges(word: str) -> str:
+    """``word`` without the runs of "\W" characters at its ends (what ``_EDGE_PUNCT.sub("", word)`` leaves).
+
+    ``str.strip`` of the common marks gives the same when it leaves a word
+    character at each end (the runs it took were the whole "\W" runs); only
+    other words go through the regular expression.
+    """
+    stripped = word.strip(_COMMON_EDGES)
+    head, tail = stripped[:1], stripped[-1:]
+    if (head.isalnum() or head == "_") and (tail.isalnum() or tail == "_"):
+        return stripped
+    return _EDGE_PUNCT.sub("", word)
+
+
 def _word(word: str) -> _Word:
     """The parts of a word's features (see :class:`_Word`).
 
@@ -117,8 +146,7 @@ def _word(word: str) -> _Word:
     letters holds no year): a third or more of the words of a reference list
     are new to the caches, so this runs often.
     """
-    # "\W" is neither alphanumeric nor "_": a word with letters or digits at both ends has no edge to strip.
-    stripped = word if word[:1].isalnum() and word[-1:].isalnum() else _EDGE_PUNCT.sub("", word)
+    stripped = word if word[:1].isalnum() and word[-1:].isalnum() else _strip_edges(word)
     low = stripped.lower()
     flags = []
     letters = word.isalpha()
@@ -304,9 +332,15 @@ class _Vocabulary:
                 for k, ch in enumerate(pair):
                     if ch == "|":
                         self.bigrams.setdefault(pair[:k], {})[pair[k + 1:]] = name.encode()
+        # The kinds a new word looks up by value, bound once (``len=`` by the length as a number, 0 to 8).
+        self.suf3, self.pre2, self.first = self.value["suf3="], self.value["pre2="], self.value["first="]
+        self.length = tuple(self.value["len="].get(str(k)) for k in range(9))
         # The position, index and stop-count attributes together: heads[pos][index][stops].
         self.heads = [[[self.encode([p, i, s]) for s in _STOPS] for i in _INDEX] for p in _POS]
         self.edges = tuple(self.encode(a) for a in _EDGES)
+        # What _model_features reads of a neighbour beyond either end: the "edge" attributes at each offset.
+        self.edge_word: _ModelWord = ((), self.edges, None, {}, False, False, False, False)  # type: ignore[assignment]
+        self._position_heads: dict[int, list[list[tuple[bytes, ...]]]] = {}
         self.after_year = self.encode(["after-year"])
         self.in_quote = self.encode(["in-quote"])
 
@@ -315,6 +349,13 @@ class _Vocabulary:
         kinds = [self.value[kind]] + [self.value[off + kind] for off in _OFFSETS]
         values = {v for known in kinds for v in known}
         return {v: tuple(known.get(v) for known in kinds) for v in values}
+
+    def position_heads(self, n: int) -> list[list[tuple[bytes, ...]]]:
+        """For each word of an ``n``-word reference, its position attributes by stop count: ``heads[pos][index]``."""
+        rows = self._position_heads.get(n)
+        if rows is None:
+            rows = self._position_heads[n] = [self.heads[i * 10 // n][i if i < 6 else 6] for i in range(n)]
+        return rows
 
     def encode(self, names: Iterable[str]) -> tuple[bytes, ...]:
         """The known ones of ``names``, in order, UTF-8 encoded."""
@@ -331,38 +372,65 @@ def _vocabulary() -> _Vocabulary:
 
 # A value the model knows at no offset (see _Vocabulary.by_low).
 _UNKNOWN: tuple[bytes | None, ...] = (None,) * 5
+_NO_BIGRAMS: dict[str, bytes] = {}
 
 _ModelWord = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], str, dict[str, bytes], bool, bool, bool, bool]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=None)  # bounded by _bound_caches
 def _model_word(word: str) -> _ModelWord:
     """:func:`_word_features` of ``word`` as the model reads them, with the bigrams it knows that start with the word.
 
     Cached apart from :func:`_word_features` (whose cache training fills).
     Each attribute is looked up by its value ("smith" among the known
-    "w=..."), so no attribute string is built for a new word.
+    "w=..."), so no attribute string is built for a new word.  Known
+    attributes are non-empty bytes and unknown ones ``None``, so
+    ``filter(None, ...)`` keeps exactly the known ones, in order.
     """
     w = _word(word)
     vocabulary = _vocabulary()
-    low, known, value, unknown = w.low, vocabulary.known, vocabulary.value, _UNKNOWN
+    low, unknown = w.low, _UNKNOWN
     on_low = vocabulary.by_low.get(low, unknown)
     on_shape = vocabulary.by_shape.get(w.shape, unknown)
     on_last = vocabulary.by_last.get(w.last, unknown)
     on_key = vocabulary.by_key.get(w.key, unknown) if w.key else unknown
-    own = [on_low[0], on_shape[0], value["suf3="].get(low[-3:]), value["pre2="].get(low[:2]), on_last[0],
-           value["first="].get(w.first), value["len="].get(str(w.length)), *[known.get(flag) for flag in w.flags],
-           on_key[0]]
+    own = (on_low[0], on_shape[0], vocabulary.suf3.get(low[-3:]), vocabulary.pre2.get(low[:2]), on_last[0],
+           vocabulary.first.get(w.first), vocabulary.length[w.length], *map(vocabulary.known.get, w.flags),
+           on_key[0])
     return (
-        tuple([a for a in own if a is not None]),
-        tuple(tuple([a for a in (on_low[k], on_shape[k], on_last[k], on_key[k]) if a is not None]) for k in (1, 2, 3, 4)),
+        tuple(filter(None, own)),
+        (
+            tuple(filter(None, (on_low[1], on_shape[1], on_last[1], on_key[1]))),
+            tuple(filter(None, (on_low[2], on_shape[2], on_last[2], on_key[2]))),
+            tuple(filter(None, (on_low[3], on_shape[3], on_last[3], on_key[3]))),
+            tuple(filter(None, (on_low[4], on_shape[4], on_last[4], on_key[4]))),
+        ),
         low,
-        vocabulary.bigrams.get(low, {}),
+        vocabulary.bigrams.get(low, _NO_BIGRAMS),
         w.has_year,
         w.stop,
         w.opens,
         w.keeps,
     )
+
+
+#: The most words :func:`_model_word` keeps before :func:`_bound_caches` empties it.
+_CACHE_WORDS = 65536
+
+
+def _bound_caches() -> None:
+    """Empty the tagging path's per-word caches once they hold :data:`_CACHE_WORDS` words.
+
+    They are unbounded ``lru_cache``\ s emptied by hand because a bounded one
+    keeps a linked-list cell per entry: a container the garbage collector
+    tracks, so a cache filling with a reference list's new words set off full
+    collections that cost as much as a tenth of the parse.  The unbounded form
+    is a plain dict, and a new word's entry (tuples of bytes and strings) is
+    soon untracked by the collector.
+    """
+    if _model_word.cache_info().currsize >= _CACHE_WORDS:
+        _model_word.cache_clear()
+        _cut_runs.cache_clear()
 
 
 def _model_features(words: list[str]) -> list[list[bytes]]:
@@ -373,31 +441,25 @@ def _model_features(words: list[str]) -> list[list[bytes]]:
     the same; faster, as python-crfsuite converts fewer attributes, already
     encoded, and the position attributes come from one precomputed table.
     """
+    _bound_caches()
     vocabulary = _vocabulary()
-    heads, after_year, in_quote, edges = vocabulary.heads, vocabulary.after_year, vocabulary.in_quote, vocabulary.edges
-    base = [_model_word(w) for w in words]
-    n = len(words)
+    after_year, in_quote, edge = vocabulary.after_year, vocabulary.in_quote, vocabulary.edge_word
+    base = list(map(_model_word, words))
+    # Two edge words on either side stand for the neighbours a word at an end lacks: their lists for each
+    # offset are the "edge" attributes, and their lower-cased form (None) starts no bigram.
+    padded = [edge, edge, *base, edge, edge]
     out = []
     seen_year = False
     stops = 0
     quote_open = False
-    for i, (own, _, _, bigrams, is_year, stop, opens, keeps) in enumerate(base):
-        f = [*own, *heads[i * 10 // n][i if i < 6 else 6][stops if stops < 5 else 5]]
-        if seen_year:
-            f.extend(after_year)
-        if quote_open:
-            f.extend(in_quote)
-        f.extend(base[i - 2][1][0] if i >= 2 else edges[0])
-        f.extend(base[i - 1][1][1] if i >= 1 else edges[1])
-        if i + 1 < n:
-            after = base[i + 1]
-            f.extend(after[1][2])
-            bigram = bigrams.get(after[2])
-            if bigram is not None:
-                f.append(bigram)
-        else:
-            f.extend(edges[2])
-        f.extend(base[i + 2][1][3] if i + 2 < n else edges[3])
+    for heads, (own, _, _, bigrams, is_year, stop, opens, keeps), before2, before1, after1, after2 in zip(
+            vocabulary.position_heads(len(words)), base, padded, padded[1:], padded[3:], padded[4:]):
+        f = [*own, *heads[stops if stops < 5 else 5], *(after_year if seen_year else ()),
+             *(in_quote if quote_open else ()), *before2[1][0], *before1[1][1], *after1[1][2]]
+        bigram = bigrams.get(after1[2])
+        if bigram is not None:
+            f.append(bigram)
+        f += after2[1][3]
         seen_year = seen_year or is_year
         stops += stop
         quote_open = keeps if quote_open else opens
