@@ -475,21 +475,55 @@ def tag(text: str) -> list[tuple[str, str]] | None:
 
 def tag_with_probability(text: str) -> tuple[list[tuple[str, str]], float] | None:
     """The words' labels and the per-word geometric mean of the labelling's probability."""
-    tagger = _tagger()
     words = text.split()
+    result = _tag_words(words)
+    return (list(zip(words, result[0])), result[1]) if result else None
+
+
+def _tag_words(words: list[str]) -> tuple[list[str], float] | None:
+    """The labels of ``words`` and the per-word geometric mean of the labelling's probability."""
+    tagger = _tagger()
     if tagger is None or not words:
         return None
     labels = tagger.tag(_model_features(words))  # type: ignore[attr-defined]
     probability = tagger.probability(labels)  # type: ignore[attr-defined]
-    return list(zip(words, labels)), probability ** (1 / len(words))
+    return labels, probability ** (1 / len(words))
 
 
 # Record assembly: the tagged words, relabelled, made into one Reference.
+#: Each hint, the type it gives, and words one of which is in the text, lower-cased, whenever the hint matches.
 _TYPE_HINTS = (
-    (re.compile(r"\b(?:thesis|dissertation|diss\.)", re.I), "thesis"),
-    (re.compile(r"\b(?:report|working paper|technical rep)", re.I), "report"),
-    (re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop)", re.I), "paper-conference"),
+    (re.compile(r"\b(?:thesis|dissertation|diss\.)", re.I), "thesis", ("thesis", "diss")),
+    (re.compile(r"\b(?:report|working paper|technical rep)", re.I), "report", ("report", "working paper", "technical rep")),
+    (re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop)", re.I), "paper-conference",
+     ("proc", "conference", "symposium", "workshop")),
 )
+#: The letters other than "I", "S" and "K" that ``re.I`` matches to "i", "s" and "k" ("İ", "ı", "ſ", the Kelvin sign).
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _type_hint(text: str) -> str:
+    """The type the first of :data:`_TYPE_HINTS` to match ``text`` gives, else ``""``.
+
+    Case-insensitive searches are slow in ``re``; a hint is searched for only
+    when one of its words is in the text folded as ``re.I`` folds it.
+    """
+    folded = (text if text.isascii() else text.translate(_FOLD_TO_ASCII)).lower()
+    for pattern, hinted, cues in _TYPE_HINTS:
+        if any(cue in folded for cue in cues) and pattern.search(text):
+            return hinted
+    return ""
+
+
+def _is_link(word: str) -> bool:
+    """Whether ``word`` is a DOI or a web address: :data:`_LINK` or :data:`_BARE_ADDRESS` matches it.
+
+    Both need a "/" or a ":" in the word, but for ``_LINK``'s "www." at its
+    start (after a bracket at most), so most words need neither pattern.
+    """
+    if "/" in word or ":" in word or "www" in word[:4].lower():
+        return _LINK.match(word) is not None or _BARE_ADDRESS.match(word) is not None
+    return False
 
 
 _ONE_RUN = frozenset({"author", "editor", "pages"})
@@ -540,7 +574,7 @@ def _unplaced_link_words(tagged: list[tuple[str, str]]) -> list[str]:
             accessing = False
             continue
         bare = word.strip(".,;:()[]<>").lower()
-        if _LINK.match(word) or _BARE_ADDRESS.match(word):
+        if _is_link(word):
             accessing = False
         elif bare in _ACCESS_WORDS:
             accessing = True
@@ -551,13 +585,14 @@ def _unplaced_link_words(tagged: list[tuple[str, str]]) -> list[str]:
 
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
-    raw = " ".join(entry.split())
-    result = tag_with_probability(raw)
+    words = entry.split()
+    raw = " ".join(words)
+    result = _tag_words(words)
     if result is None:
         return None
-    tagged, certainty = result
+    labels, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
-    tagged = [(w, "url" if _LINK.match(w) or _BARE_ADDRESS.match(w) else label) for w, label in tagged]
+    tagged = [(w, "url" if _is_link(w) else label) for w, label in zip(words, labels)]
     tagged = relabel(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
@@ -621,8 +656,8 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     year = int(year_match.group(1)) if year_match else None
     volume, issue, more_pages = split_volume(text.get("volume", ""))
     pages = clean_pages(text.get("pages", "")) or more_pages
-    vancouver = _VANCOUVER.search(raw)
-    if vancouver and not volume and not pages:
+    vancouver = _VANCOUVER.search(raw) if not volume and not pages and ";" in raw else None
+    if vancouver:
         # "2001;27(1):363-85": the CRF tends to label the whole run a date.
         volume, issue, pages = vancouver.group(1), vancouver.group(2) or "", vancouver.group(3)
     if not volume and not issue and pages:
@@ -654,17 +689,14 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     elif "editor" in text or "publisher" in text:
         kind = "chapter"
     # Hints come from outside the title: a paper titled "A report on ..." is no report.
-    outside = " ".join(w for w, label in tagged if label != "title")
-    for pattern, hinted in _TYPE_HINTS:
-        if pattern.search(outside):
-            kind = hinted
-            break
+    kind = _type_hint(" ".join(w for w, label in tagged if label != "title")) or kind
     doi, url = doi_and_url(raw)
     if kind == "book" and url and "publisher" not in text:
         kind = "webpage"
     isbn = _ISBN.search(raw) if "ISBN" in raw else None
     pmid = _PMID.search(raw) if "PMID" in raw else None
-    leftover = clean(" ".join(groups.get("note", []) + stray + _unplaced_link_words(tagged)))
+    links = _unplaced_link_words(tagged) if "url" in groups or "doi" in groups else []
+    leftover = clean(" ".join(groups.get("note", []) + stray + links))
     found = sum(1 for k in ("author", "title", "date") if k in text)
     return Reference(
         id=ref_id,

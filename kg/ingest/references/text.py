@@ -47,9 +47,10 @@ def doi_and_url(raw: str) -> tuple[str, str]:
     >>> doi_and_url("Page. Retrieved from https://example.org/a.")
     ('', 'https://example.org/a')
     """
-    doi = _DOI.search(raw)
-    url = _URL.search(raw)
-    return (doi.group(1) if doi else "", url.group(0).rstrip(".") if url and not doi else "")
+    # Each pattern is searched for only when the text holds its fixed start.
+    doi = _DOI.search(raw) if "10." in raw else None
+    url = _URL.search(raw) if doi is None and "http" in raw else None
+    return (doi.group(1) if doi else "", url.group(0).rstrip(".") if url else "")
 
 
 def _strip_marks(text: str) -> str:
@@ -118,7 +119,7 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
     """
     from kg.ingest.references.crf import parse_with_crf
 
-    raw = re.sub(r"\s+", " ", entry).strip()
+    raw = " ".join(entry.split())  # runs of white space made one space, as re.sub(r"\s+", " ", ...).strip()
     learned = parse_with_crf(raw, ref_id, source)
     if learned is not None and (learned.title or learned.container) and (learned.authors or learned.year):
         return learned, []
