@@ -339,7 +339,7 @@ class _Vocabulary:
         self.heads = [[[self.encode([p, i, s]) for s in _STOPS] for i in _INDEX] for p in _POS]
         self.edges = tuple(self.encode(a) for a in _EDGES)
         # What _model_features reads of a neighbour beyond either end: the "edge" attributes at each offset.
-        self.edge_word: _ModelWord = ((), self.edges, None, {}, False, False, False, False)  # type: ignore[assignment]
+        self.edge_word: _ModelWord = ((), *self.edges, None, None, False, False, False, False)  # type: ignore[assignment]
         self._position_heads: dict[int, list[list[tuple[bytes, ...]]]] = {}
         self.after_year = self.encode(["after-year"])
         self.in_quote = self.encode(["in-quote"])
@@ -372,9 +372,13 @@ def _vocabulary() -> _Vocabulary:
 
 # A value the model knows at no offset (see _Vocabulary.by_low).
 _UNKNOWN: tuple[bytes | None, ...] = (None,) * 5
-_NO_BIGRAMS: dict[str, bytes] = {}
 
-_ModelWord = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], str, dict[str, bytes], bool, bool, bool, bool]
+#: A word's own attributes, what its neighbours at -2, -1, +1 and +2 see of it, its lower-cased form, the bigrams
+#: starting with it (``None`` for none), and its year, stop and quotation flags.  The collector stops tracking a
+#: tuple that holds no container but tuples it no longer tracks; a dict, even an empty one, keeps it tracked, so
+#: most entries of the per-word cache leave the collector's lists and the cache's growth sets off no full collection.
+_ModelWord = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], str,
+                   dict[str, bytes] | None, bool, bool, bool, bool]
 
 
 @lru_cache(maxsize=None)  # bounded by _bound_caches
@@ -399,14 +403,12 @@ def _model_word(word: str) -> _ModelWord:
            on_key[0])
     return (
         tuple(filter(None, own)),
-        (
-            tuple(filter(None, (on_low[1], on_shape[1], on_last[1], on_key[1]))),
-            tuple(filter(None, (on_low[2], on_shape[2], on_last[2], on_key[2]))),
-            tuple(filter(None, (on_low[3], on_shape[3], on_last[3], on_key[3]))),
-            tuple(filter(None, (on_low[4], on_shape[4], on_last[4], on_key[4]))),
-        ),
+        tuple(filter(None, (on_low[1], on_shape[1], on_last[1], on_key[1]))),
+        tuple(filter(None, (on_low[2], on_shape[2], on_last[2], on_key[2]))),
+        tuple(filter(None, (on_low[3], on_shape[3], on_last[3], on_key[3]))),
+        tuple(filter(None, (on_low[4], on_shape[4], on_last[4], on_key[4]))),
         low,
-        vocabulary.bigrams.get(low, _NO_BIGRAMS),
+        vocabulary.bigrams.get(low),
         w.has_year,
         w.stop,
         w.opens,
@@ -452,14 +454,15 @@ def _model_features(words: list[str]) -> list[list[bytes]]:
     seen_year = False
     stops = 0
     quote_open = False
-    for heads, (own, _, _, bigrams, is_year, stop, opens, keeps), before2, before1, after1, after2 in zip(
+    for heads, (own, _, _, _, _, _, bigrams, is_year, stop, opens, keeps), before2, before1, after1, after2 in zip(
             vocabulary.position_heads(len(words)), base, padded, padded[1:], padded[3:], padded[4:]):
         f = [*own, *heads[stops if stops < 5 else 5], *(after_year if seen_year else ()),
-             *(in_quote if quote_open else ()), *before2[1][0], *before1[1][1], *after1[1][2]]
-        bigram = bigrams.get(after1[2])
-        if bigram is not None:
-            f.append(bigram)
-        f += after2[1][3]
+             *(in_quote if quote_open else ()), *before2[1], *before1[2], *after1[3]]
+        if bigrams is not None:
+            bigram = bigrams.get(after1[5])
+            if bigram is not None:
+                f.append(bigram)
+        f += after2[4]
         seen_year = seen_year or is_year
         stops += stop
         quote_open = keeps if quote_open else opens
