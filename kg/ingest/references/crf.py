@@ -126,7 +126,7 @@ _COMMON_EDGES = ".,;:()[]{}<>\"'“”‘’«»„*-–—/!?"
 
 
 def _strip_edges(word: str) -> str:
-    """``word`` without the runs of "\W" characters at its ends (what ``_EDGE_PUNCT.sub("", word)`` leaves).
+    r"""``word`` without the runs of "\W" characters at its ends (what ``_EDGE_PUNCT.sub("", word)`` leaves).
 
     ``str.strip`` of the common marks gives the same when it leaves a word
     character at each end (the runs it took were the whole "\W" runs); only
@@ -423,16 +423,18 @@ _CACHE_WORDS = 65536
 def _bound_caches() -> None:
     """Empty the tagging path's per-word caches once they hold :data:`_CACHE_WORDS` words.
 
-    They are unbounded ``lru_cache``\ s emptied by hand because a bounded one
-    keeps a linked-list cell per entry: a container the garbage collector
+    They are unbounded ``lru_cache`` caches, emptied by hand, because a bounded
+    one keeps a linked-list cell per entry: a container the garbage collector
     tracks, so a cache filling with a reference list's new words set off full
     collections that cost as much as a tenth of the parse.  The unbounded form
-    is a plain dict, and a new word's entry (tuples of bytes and strings) is
-    soon untracked by the collector.
+    is a plain dict, and most entries (see :data:`_ModelWord`) are soon
+    untracked by the collector.
     """
     if _model_word.cache_info().currsize >= _CACHE_WORDS:
         _model_word.cache_clear()
         _cut_runs.cache_clear()
+    if _is_link.cache_info().currsize >= _CACHE_WORDS:
+        _is_link.cache_clear()
 
 
 def _model_features(words: list[str]) -> list[list[bytes]]:
@@ -518,11 +520,13 @@ def _type_hint(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=None)  # bounded by _bound_caches
 def _is_link(word: str) -> bool:
     """Whether ``word`` is a DOI or a web address: :data:`_LINK` or :data:`_BARE_ADDRESS` matches it.
 
     Both need a "/" or a ":" in the word, but for ``_LINK``'s "www." at its
     start (after a bracket at most), so most words need neither pattern.
+    Cached, as every word of every entry is asked.
     """
     if "/" in word or ":" in word or "www" in word[:4].lower():
         return _LINK.match(word) is not None or _BARE_ADDRESS.match(word) is not None
