@@ -14,8 +14,29 @@ imports them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.ingest.references.names import _ACRONYM, _CORPORATE, _INITIAL, _PARTICLES
+
+
+Rule = Callable[[list[tuple[str, str]]], list[tuple[str, str]]]
+#: For a rule marked by :func:`_applies_when`: the labels an entry must all have, must have one of, and must lack.
+_WHEN: dict[Rule, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _applies_when(*, all_of: tuple[str, ...] = (), any_of: tuple[str, ...] = (),
+                  none_of: tuple[str, ...] = ()) -> Callable[[Rule], Rule]:
+    """Mark a rule as one that returns the entry unchanged unless its labels include all of ``all_of``, at least
+    one of ``any_of`` and none of ``none_of`` (what the rule's own first tests require).
+
+    :func:`relabel` then skips the rule on other entries without calling it: most rules look for a run of a
+    label an entry may lack (an editor, a note), and their scans are most of the relabelling's time.  Keep
+    the mark in step with the rule; ``test_refs_crf_speed`` checks each mark on the six-style entries.
+    """
+    def mark(rule: Rule) -> Rule:
+        _WHEN[rule] = (frozenset(all_of), frozenset(any_of), frozenset(none_of))
+        return rule
+    return mark
 
 # Shared with the features and record assembly of crf.py, which import them from here.
 _YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)([a-z]?)")
@@ -43,6 +64,7 @@ def _run_end(tagged: list[tuple[str, str]], start: int, label: str) -> int:
     return end
 
 
+@_applies_when(all_of=("title",), none_of=("container-title",))
 def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A quoted title ends at its closing quote: words the CRF ran on past it are the container's.
 
@@ -73,6 +95,7 @@ _GENRE_START = re.compile(
 )
 
 
+@_applies_when(all_of=("title",))
 def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A genre that closes the title ("(Doctoral dissertation).", ". Technical Report 11,") is the genre, not the title.
 
@@ -104,6 +127,7 @@ def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end + 1]] + tagged[end + 1:]
 
 
+@_applies_when(all_of=("editor", "container-title"))
 def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "in Book, M.-C. Smith and A. Nguyen, Eds.": names the CRF left in the book title go to the editors.
 
@@ -125,6 +149,7 @@ def _editors_after_container(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     return tagged
 
 
+@_applies_when(all_of=("title",))
 def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """An italic title ends at its closing marker: words the CRF ran on past it are the publisher's.
 
@@ -143,6 +168,7 @@ def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]
     return tagged
 
 
+@_applies_when(all_of=("container-title",))
 def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """An italic container runs to its closing marker: "*Proc. ... (CVPR)*," is all the container.
 
@@ -257,6 +283,7 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
 _BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
 
 
+@_applies_when(all_of=("title",))
 def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A numbered entry whose first words, read as title, are a sentence naming a body ("10. Diabetes Prevention
     Program Research Group. Reduction in ...") prints its number and a group author before the title.
@@ -309,6 +336,8 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
         return tagged
     return tagged[:start] + [(w, "author") for w in words] + tagged[quote:]
 
+
+@_applies_when(all_of=("author", "title"))
 def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A body's name runs to its full stop: "National Research Council (US)/author Committee on the Future of
     ... America./title Quality ..." holds the committee in the author, and the title starts after the stop.
@@ -457,6 +486,7 @@ def _is_body_sentence(words: list[str]) -> bool:
         w.lstrip("(")[:1].isupper() or w.isdigit() or w in _PARTICLES or w in _BODY_LINKS for w in words)
 
 
+@_applies_when(all_of=("title", "date", "author"))
 def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver prints the date after the journal; a "date" or "genre" run between the authors and the
     title, when a date follows later, is the title's first words ("CONSORT 2010 statement: ...").
@@ -478,6 +508,7 @@ def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple
     return tagged[:k] + [(w, "title") for w, _ in tagged[k:first]] + tagged[first:]
 
 
+@_applies_when(all_of=("title", "container-title"))
 def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A title that ends with a colon goes on to the next full stop: the subtitle the CRF gave to the
     container ("... anxiety disorder: The GAD-7. *Archives of ...*") is the title's.
@@ -503,6 +534,7 @@ _ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
 _NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
 
 
+@_applies_when(all_of=("note", "title"), none_of=("container-title",))
 def _italic_note_is_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """With no container found, a "note" run right after the title that opens in italics ("*Frontiers in
     Public Health*, *4*, Article 112.") starts with the container: its words up to the closing marker.
@@ -526,6 +558,7 @@ def _italic_note_is_container(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+@_applies_when(all_of=("container-title",))
 def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """APA's "*Frontiers in Psychology*, *4*, Article 863.": the volume and the article number the CRF
     ran into the container (or a note, or a date: "Article 2011.") are the volume (``split_volume`` reads
@@ -549,6 +582,7 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
 _NAME_SENTENCE = re.compile(r"^(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},(?: (?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},)* editors?\.$")
 
 
+@_applies_when(all_of=("title", "author"))
 def _editor_names_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver's "Hale RT, Moreno AP, editors. Book.": a title that opens with a sentence of names ending
     in "editors." opens with the rest of the author list.
@@ -570,6 +604,7 @@ def _editor_names_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     return tagged
 
 
+@_applies_when(all_of=("editor", "title"), none_of=("container-title",))
 def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A chapter's "..., in Bryman, A. (eds) *Book*.": a second title run right after an editor run that
     opens with "in" is the book, the container.
@@ -621,6 +656,7 @@ def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, st
 _DAY_RANGE = re.compile(r"^(\d{1,2})[–-](\d{1,2})[.,;]?$")
 
 
+@_applies_when(all_of=("pages",))
 def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A meeting's "7–9 May" or "May 7-9," is its dates, no page range: a range of two small numbers next to
     a month name.
@@ -668,6 +704,7 @@ _ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded
 _EDITION_WORD = re.compile(r"^(?:ed|edn|edition)\.?[,;)]*\.?$", re.I)
 
 
+@_applies_when(any_of=("volume", "pages", "note", "container-title"))
 def _edition_out_of_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"(2nd ed., pp. 1-9)", "3rd edn.": an ordinal before "ed." is the edition, whatever label the CRF gave it.
 
@@ -684,6 +721,7 @@ def _edition_out_of_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str
     return out
 
 
+@_applies_when(all_of=("container-title", "title"))
 def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """APA's "*Title* [Computer software]. Publisher.": a bracketed description opening the container run is
     the genre; with no volume, issue or pages in the entry, a roman sentence after it is the publisher.
@@ -715,6 +753,7 @@ def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list
 _ROLE_WORD = re.compile(r"^(?:translated|edited|compiled|introduced|revised|trans\.|transl\.|ed\.|and|by|with)$", re.I)
 
 
+@_applies_when(all_of=("container-title",), any_of=("editor", "translator"))
 def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Chicago's "Translated and edited by A and B.": role words the CRF gave to the container just before an
     editor or translator run are that run's.
@@ -831,6 +870,7 @@ def _roman_run_after_italic_title(tagged: list[tuple[str, str]]) -> tuple[int, i
     return start, end, words
 
 
+@_applies_when(all_of=("container-title", "title", "date"))
 def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "*Book*. Project Gutenberg, 1993, address.": after an italic title (a work that stands alone) a
     roman run with no "In", no volume, issue or pages and a date after it is the publisher, not a container.
@@ -855,6 +895,7 @@ def _roman_container_after_italic_title(tagged: list[tuple[str, str]]) -> list[t
 _REPORT_NUMBER = re.compile(r"^(?:RFC|Rep\.|Report|TR|Memo|Memorandum)$")
 
 
+@_applies_when(all_of=("container-title",))
 def _report_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Internet Engineering Task Force, RFC 793, Sep. 1981.": the body before a report
     number is the issuing institution (the publisher), the number the genre; neither is a container.
@@ -884,6 +925,7 @@ def _report_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple
 _ITALIC_WORD = re.compile(r"^[*_][^*_\s]+[*_][.,;:]?$")
 
 
+@_applies_when(all_of=("date", "title"), none_of=("container-title",))
 def _italic_date_is_a_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A date is never in italics: "*October*, vol. 28" right after the title, with no container found, is
     a journal named for a month.
@@ -902,6 +944,7 @@ def _italic_date_is_a_container(tagged: list[tuple[str, str]]) -> list[tuple[str
 _NO_DATE = re.compile(r"^\((?:n\.\s?d\.|no date|undated|s\.\s?d\.)\)[.,]?$", re.I)
 
 
+@_applies_when(none_of=("author", "title"))
 def _no_date_splits_author_and_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Creative Commons (no date) *About CC licenses*.": with no author and no title found, a bracketed
     "no date" / "n.d." after the opening words stands where the year does, between the author and the title.
@@ -940,6 +983,7 @@ _CONTRIBUTOR = re.compile(
 )
 
 
+@_applies_when(all_of=("title",))
 def _contributor_phrase_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"*Title*. Translated by A with the assistance of B.": a contributor phrase that goes on from a translator's
     or editor's names, or a lower-case "with a foreword by ..." after the title's end, names people; it is no part
@@ -986,6 +1030,7 @@ _MEDIUM = re.compile(
 )
 
 
+@_applies_when(all_of=("title",))
 def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"Title [Internet]. Publisher; 2005.": a bracketed medium marker ending the title run is the genre, not the
     title's words (a bracketed translation or subtitle, "[The history of ...]", stays in the title).
@@ -1008,6 +1053,7 @@ def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str
     return tagged
 
 
+@_applies_when(all_of=("container-title", "date"))
 def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "*Proceedings of the X Conference*, Morgan Kaufmann, 2001, pp. 1–9.": roman words after an italic
     container's closing marker, up to the date, are its publisher (a journal goes on to "vol."; no date follows).
@@ -1189,6 +1235,7 @@ def _roman_sentence_after_title_and_date(tagged: list[tuple[str, str]]) -> list[
 _DOCUMENT_GENRE = re.compile(r"^(?:Recommendation|Standard|Draft|Internet-Draft|Note|Specification|Paper|Whitepaper)[.,;]?$")
 
 
+@_applies_when(all_of=("container-title", "title"))
 def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "“Title,” W3C Recommendation, Nov. 26, 2008.": a short roman run after the title, without "In", that
     ends in a document genre and is followed by the date, in an entry with no volume, issue or pages, is the
@@ -1331,7 +1378,10 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Apply every rule of :data:`RULES`, in order, to the tagged words of one reference.
 
     Rules that could change nothing (italics rules without a marker, a trigger of :data:`_TRIGGERS` absent) are
-    skipped: no rule changes a word, only labels, so the words' text read once holds for every rule.
+    skipped: no rule changes a word, only labels, so the words' text read once holds for every rule.  So is a
+    rule marked with :func:`_applies_when` whose mark the entry's labels, as the rules before it left them,
+    cannot meet (a rule that changes nothing returns its input itself, so the label set is made again only
+    after a change).
 
     >>> relabel([("Roe,", "author"), ("A.", "author"), ("*Tide*.", "author"), ("Sea", "author"), ("2001.", "date")])[2]
     ('*Tide*.', 'title')
@@ -1344,6 +1394,14 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if trigger(low):
             key |= bit
         bit <<= 1
+    labels = {label for _, label in tagged}
     for rule in _PLANS[key]:
-        tagged = rule(tagged)
+        when = _WHEN.get(rule)
+        if when is not None and not (when[0] <= labels and (not when[1] or not when[1].isdisjoint(labels))
+                                     and when[2].isdisjoint(labels)):
+            continue
+        out = rule(tagged)
+        if out is not tagged:
+            tagged = out
+            labels = {label for _, label in tagged}
     return tagged

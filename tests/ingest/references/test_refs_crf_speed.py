@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest.references import crf
+from kg.ingest.references import relabel as relabel_rules
 from kg.model import SourceLocation
 
 pytestmark = pytest.mark.skipif(not crf.MODEL_PATH.exists(), reason="no CRF model in kg/data")
@@ -79,3 +80,56 @@ def test_same_parse_with_cold_and_warm_caches() -> None:
     for text in texts:
         crf.features(text.split())
     assert [(crf.tag_with_probability(t), crf.parse_with_crf(t, "1", SRC)) for t in texts] == cold
+
+
+def _mark_met(rule: object, labels: set[str]) -> bool:
+    all_of, any_of, none_of = relabel_rules._WHEN[rule]  # type: ignore[index]
+    return all_of <= labels and (not any_of or not any_of.isdisjoint(labels)) and none_of.isdisjoint(labels)
+
+
+def test_rules_are_skipped_only_where_they_change_nothing() -> None:
+    """Each rule's ``_applies_when`` mark holds on the six-style entries as tagged, and with a label dropped."""
+    marked = [rule for rule in relabel_rules.RULES if rule in relabel_rules._WHEN]
+    assert len(marked) > 20
+    skipped = 0
+    for text in _texts():
+        tagged = crf.tag(text) or []
+        present = sorted({label for _, label in tagged})
+        # The entry as tagged, and the entry with each of its labels turned into "note" or "title".
+        variants = [tagged] + [[(w, other if label == gone else label) for w, label in tagged]
+                               for gone in present for other in ("note", "title")]
+        for variant in variants:
+            labels = {label for _, label in variant}
+            for rule in marked:
+                if not _mark_met(rule, labels):
+                    skipped += 1
+                    assert rule(variant) == variant, (rule.__name__, variant)
+    assert skipped > 1000
+
+
+_LABELS = ["author", "editor", "translator", "title", "container-title", "date", "volume", "pages", "publisher",
+           "location", "note", "genre", "url", "doi", "edition", "citation-number"]
+_WORDS = ["In", "in", "“Title,”", "*Book*.", "*Book", "Press,", "(Eds.),", "Eds.", "editors.", "Translated", "by",
+          "2001.", "(2001).", "12–14", "June.", "4th", "ed.,", "[Internet].", "Article", "863.", "10.", "Group.",
+          "Smith,", "J.", "RFC", "793,", "(accessed", "2021).", "(no", "date)", "with", "the", "assistance", "of",
+          "Standard,", "[Data", "set].", "vol.", "3,", "pp.", "1-9."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_LABELS)), min_size=1, max_size=14))
+def test_rule_marks_hold_on_any_labelling(tagged: list[tuple[str, str]]) -> None:
+    """Random labellings of words the rules look for: a rule whose mark fails returns its input unchanged."""
+    labels = {label for _, label in tagged}
+    for rule in relabel_rules.RULES:
+        if rule in relabel_rules._WHEN and not _mark_met(rule, labels):
+            assert rule(tagged) == tagged, rule.__name__
+
+
+def test_relabel_with_marks_equals_every_rule_in_turn() -> None:
+    """Skipping marked rules gives what applying all of them in order gives."""
+    for text in _texts():
+        tagged = crf.tag(text) or []
+        expected = tagged
+        for rule in relabel_rules.RULES:
+            expected = rule(expected)
+        assert relabel_rules.relabel(tagged) == expected, text
