@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from kg.model import Person, Problem, Reference, SourceLocation
 
@@ -101,6 +102,9 @@ def _book_tail(tail: str) -> tuple[str, str]:
     return edition, publisher
 
 
+_parse_with_crf: Callable[[str, str, SourceLocation], Reference | None] | None = None
+
+
 def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Reference, list[Problem]]:
     """Parse one printed reference in any of the common styles.
 
@@ -117,10 +121,13 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         >>> (r.type, r.title, r.container, r.volume, r.issue, r.pages)
         ('article-journal', 'How Stigma Interferes with Mental Health Care', 'American Psychologist', '59', '7', '614-625')
     """
-    from kg.ingest.references.crf import parse_with_crf
+    global _parse_with_crf
+    if _parse_with_crf is None:
+        # Imported at the first entry (crf imports this module); an import statement run per entry costs more.
+        from kg.ingest.references.crf import parse_with_crf as _parse_with_crf
 
     raw = " ".join(entry.split())  # runs of white space made one space, as re.sub(r"\s+", " ", ...).strip()
-    learned = parse_with_crf(raw, ref_id, source)
+    learned = _parse_with_crf(raw, ref_id, source)
     if learned is not None and (learned.title or learned.container) and (learned.authors or learned.year):
         return learned, []
     rules = _parse_author_date(raw, ref_id, source)
