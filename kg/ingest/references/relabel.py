@@ -86,6 +86,7 @@ def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged
 
 
+_CLOSING_BRACKET = re.compile(r"[)\]][.,]?$")
 _GENRE = re.compile(r"dissertation|thesis|report|working paper|doctoral|master|unpublished|preprint|manuscript", re.I)
 
 
@@ -114,8 +115,8 @@ def _genre_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 if re.match(r"^(?:Technical|Tech|Research|Working|Internal|Discussion)", word) and not re.match(r"^(?:Rep|Report|Paper|No|Memo|TR|\w*\d)", nxt):
                     continue  # "Technical", "Research", "Working" start a genre only with "Report", "Paper"...
                 return tagged[:k] + [(w, "genre") for w, _ in tagged[k:end]] + tagged[end:]
-    end = max((i for i, (_, label) in enumerate(tagged) if label == "title"), default=-1)
-    if end < 1 or not re.search(r"[)\]][.,]?$", tagged[end][0]):
+    end = next((i for i in range(len(tagged) - 1, -1, -1) if tagged[i][1] == "title"), -1)  # the last title word
+    if end < 1 or not _CLOSING_BRACKET.search(tagged[end][0]):
         return tagged
     start = end
     while start > 0 and tagged[start - 1][1] == "title" and not tagged[start][0].startswith(("(", "[")):
@@ -639,7 +640,7 @@ def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, st
     >>> _access_date_is_no_date([("(accessed", "note"), ("Jun.", "date"), ("2,", "date"), ("2021).", "date")])
     [('(accessed', 'url'), ('Jun.', 'url'), ('2,', 'url'), ('2021).', 'url')]
     """
-    if _ACCESS_ANYWHERE.search(" ".join(w for w, _ in tagged).lower()) is None:
+    if _ACCESS_ANYWHERE.search(" ".join([w for w, _ in tagged]).lower()) is None:
         return tagged  # most entries: one search instead of a match per word
     for k, (word, _) in enumerate(tagged):
         if not _ACCESS_WORD.match(word):
@@ -681,6 +682,7 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+@_applies_when(all_of=("date",), any_of=("volume", "issue", "pages"))
 def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "Jul. 5, 2010.": a day number between a month name and a year, both read as the date, is the
     date's, not a volume or pages.
@@ -779,6 +781,7 @@ def _role_words_join_their_names(tagged: list[tuple[str, str]]) -> list[tuple[st
     return tagged
 
 
+@_applies_when(any_of=("translator", "editor"))
 def _names_after_and_join_their_run(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "Translated by Ann Lee and Jo Roe. *Signs*": a translator or editor run the CRF ended on its "and"
     goes on over the next name, up to the full stop that ends it (two to four capitalised words).  Only in an
@@ -1096,6 +1099,7 @@ _MEETING = re.compile(r"\b(?:proc|proceedings|conf|conference|congress|meeting|f
                       r"presented|poster)\b", re.I)
 
 
+@_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
     quoted title, without "In", naming an institution and followed by a place, in an entry with no volume, issue,

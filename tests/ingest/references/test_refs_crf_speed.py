@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import doctest
 import json
 from pathlib import Path
 
@@ -107,12 +109,13 @@ def test_rules_are_skipped_only_where_they_change_nothing() -> None:
     assert skipped > 1000
 
 
-_LABELS = ["author", "editor", "translator", "title", "container-title", "date", "volume", "pages", "publisher",
+_LABELS = ["author", "editor", "translator", "title", "container-title", "date", "volume", "issue", "pages", "publisher",
            "location", "note", "genre", "url", "doi", "edition", "citation-number"]
 _WORDS = ["In", "in", "“Title,”", "*Book*.", "*Book", "Press,", "(Eds.),", "Eds.", "editors.", "Translated", "by",
           "2001.", "(2001).", "12–14", "June.", "4th", "ed.,", "[Internet].", "Article", "863.", "10.", "Group.",
           "Smith,", "J.", "RFC", "793,", "(accessed", "2021).", "(no", "date)", "with", "the", "assistance", "of",
-          "Standard,", "[Data", "set].", "vol.", "3,", "pp.", "1-9."]
+          "Standard,", "[Data", "set].", "vol.", "3,", "pp.", "1-9.", "Jul.", "5,", "and", "Ann", "Lee.", "Leeds,",
+          "Stanford", "InfoLab,", "Tech.", "Rep."]
 
 
 @settings(max_examples=400, deadline=None)
@@ -133,3 +136,38 @@ def test_relabel_with_marks_equals_every_rule_in_turn() -> None:
         for rule in relabel_rules.RULES:
             expected = rule(expected)
         assert relabel_rules.relabel(tagged) == expected, text
+
+
+def _doc_inputs(rule: object) -> list[list[tuple[str, str]]]:
+    """The tagged words each doctest example of ``rule`` passes to it."""
+    inputs = []
+    for example in doctest.DocTestParser().get_examples(getattr(rule, "__doc__", None) or ""):
+        for node in ast.walk(ast.parse(example.source.strip())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == getattr(rule, "__name__", None):
+                inputs.append(ast.literal_eval(node.args[0]))
+    return inputs
+
+
+def test_rule_marks_are_met_where_the_rules_own_examples_change_something() -> None:
+    """A mark that a rule's own example of a change fails is wrong: relabel() would skip that change."""
+    checked = 0
+    for rule in relabel_rules.RULES:
+        if rule not in relabel_rules._WHEN:
+            continue
+        for tagged in _doc_inputs(rule):
+            if rule(tagged) != tagged:
+                checked += 1
+                assert _mark_met(rule, {label for _, label in tagged}), (rule.__name__, tagged)
+    assert checked > 20
+
+
+@pytest.mark.parametrize("name,tagged", [
+    ("_names_after_and_join_their_run", [("edited", "editor"), ("by", "editor"), ("Ann", "editor"), ("Lee", "editor"),
+                                         ("and", "editor"), ("Jo", "title"), ("Roe.", "title"), ("*Book*.", "title")]),
+    ("_day_between_month_and_year", [("T.", "title"), ("Jul.", "date"), ("5,", "pages"), ("2010.", "date")]),
+])
+def test_rule_marks_are_met_by_made_up_changes(name: str, tagged: list[tuple[str, str]]) -> None:
+    """Changes the rules' own examples do not show (an editor run; a day read as pages)."""
+    rule = getattr(relabel_rules, name)
+    assert rule(tagged) != tagged
+    assert _mark_met(rule, {label for _, label in tagged})
