@@ -530,13 +530,9 @@ def _type_hint(text: str) -> str:
 def _is_link(word: str) -> bool:
     """Whether ``word`` is a DOI or a web address: :data:`_LINK` or :data:`_BARE_ADDRESS` matches it.
 
-    Both need a "/" or a ":" in the word, but for ``_LINK``'s "www." at its
-    start (after a bracket at most), so most words need neither pattern.
-    Cached, as every word of every entry is asked.
+    Cached, as every word of every entry is asked (words recur across entries).
     """
-    if "/" in word or ":" in word or "www" in word[:4].lower():
-        return _LINK.match(word) is not None or _BARE_ADDRESS.match(word) is not None
-    return False
+    return _LINK.match(word) is not None or _BARE_ADDRESS.match(word) is not None
 
 
 _ONE_RUN = frozenset({"author", "editor", "pages"})
@@ -604,8 +600,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         return None
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
-    # (_is_link needs a "/", a ":" or the "." of "www."; most words are let through without a call.)
-    tagged = [(w, "url" if ("/" in w or ":" in w or "." in w) and _is_link(w) else label) for w, label in tagged]
+    tagged = [(w, "url" if _is_link(w) else label) for w, label in tagged]
     tagged = relabel(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a

@@ -171,3 +171,19 @@ def test_rule_marks_are_met_by_made_up_changes(name: str, tagged: list[tuple[str
     rule = getattr(relabel_rules, name)
     assert rule(tagged) != tagged
     assert _mark_met(rule, {label for _, label in tagged})
+
+
+def _every_hint(text: str) -> str:
+    return next((hinted for pattern, hinted, _ in crf._TYPE_HINTS if pattern.search(text)), "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="thesisdrpocnfwkgyum THESISDRPOCNFWKGYUM.İıſ\u212a", max_size=40))
+def test_type_hint_cues_miss_no_match(text: str) -> None:
+    """The cue words skip a hint's search only where it cannot match, "İ", "ı", "ſ" and the Kelvin sign too."""
+    assert crf._type_hint(text) == _every_hint(text)
+
+
+def test_type_hint_cues_on_the_style_sets() -> None:
+    for text in _texts() + ["PhD THESIS, 2001", "Proc. of the Workshop", "Tech. Report 7", "DİSSERTATİON"]:
+        assert crf._type_hint(text) == _every_hint(text), text
