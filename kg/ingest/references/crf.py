@@ -407,12 +407,15 @@ def _model_word(word: str) -> _ModelWord:
     own = (on_low[0], on_shape[0], vocabulary.suf3.get(low[-3:]), vocabulary.pre2.get(low[:2]), on_last[0],
            vocabulary.first.get(w.first), vocabulary.length[w.length], *map(vocabulary.known.get, w.flags),
            on_key[0])
+    if on_low is unknown:
+        # Most new words are unknown to the model: what their neighbours see of them is their shape, last
+        # character and keyword alone, shared by many words.
+        near = _near_without_word(w.shape, w.last, w.key)
+    else:
+        near = _near(on_low, on_shape, on_last, on_key)
     return (
         tuple(filter(None, own)),
-        tuple(filter(None, (on_low[1], on_shape[1], on_last[1], on_key[1]))),
-        tuple(filter(None, (on_low[2], on_shape[2], on_last[2], on_key[2]))),
-        tuple(filter(None, (on_low[3], on_shape[3], on_last[3], on_key[3]))),
-        tuple(filter(None, (on_low[4], on_shape[4], on_last[4], on_key[4]))),
+        *near,
         low,
         vocabulary.bigrams.get(low),
         w.has_year,
@@ -420,6 +423,25 @@ def _model_word(word: str) -> _ModelWord:
         w.opens,
         w.keeps,
     )
+
+
+def _near(on_low: tuple[bytes | None, ...], on_shape: tuple[bytes | None, ...], on_last: tuple[bytes | None, ...],
+          on_key: tuple[bytes | None, ...]) -> tuple[tuple[bytes, ...], ...]:
+    """What a word's neighbours at -2, -1, +1 and +2 see of it: the known ones of each kind at that offset."""
+    return (
+        tuple(filter(None, (on_low[1], on_shape[1], on_last[1], on_key[1]))),
+        tuple(filter(None, (on_low[2], on_shape[2], on_last[2], on_key[2]))),
+        tuple(filter(None, (on_low[3], on_shape[3], on_last[3], on_key[3]))),
+        tuple(filter(None, (on_low[4], on_shape[4], on_last[4], on_key[4]))),
+    )
+
+
+@lru_cache(maxsize=None)  # bounded by _bound_caches
+def _near_without_word(shape: str, last: str, key: str) -> tuple[tuple[bytes, ...], ...]:
+    """:func:`_near` of a word the model knows at no offset, from its shape, last character and keyword."""
+    vocabulary = _vocabulary()
+    return _near(_UNKNOWN, vocabulary.by_shape.get(shape, _UNKNOWN), vocabulary.by_last.get(last, _UNKNOWN),
+                 vocabulary.by_key.get(key, _UNKNOWN) if key else _UNKNOWN)
 
 
 #: The most words :func:`_model_word` keeps before :func:`_bound_caches` empties it.
@@ -439,6 +461,7 @@ def _bound_caches() -> None:
     if _model_word.cache_info().currsize >= _CACHE_WORDS:
         _model_word.cache_clear()
         _cut_runs.cache_clear()
+        _near_without_word.cache_clear()
     if _is_link.cache_info().currsize >= _CACHE_WORDS:
         _is_link.cache_clear()
 
