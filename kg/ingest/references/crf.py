@@ -66,12 +66,14 @@ _SHAPE_TABLE = str.maketrans(
 _ASCII_SHAPE_TABLE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", b"A" * 26 + b"a" * 26 + b"0" * 10)
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+#: The flags of a word with a digit or a full stop, in feature order, each with the marks one of which a word
+#: must hold for the pattern to match (a substring test, much cheaper than the pattern, comes first).
 _FLAGS = (
-    ("range", re.compile(r"\d\s*[-–—]+\s*\d").search),
-    ("abbr", re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{1,8}\.,?$").match),
-    ("volno", re.compile(r"^\(?\d+\s*\(\S+\)[:,.]?").match),
-    ("vanc", re.compile(r"\d{4}[a-z]?\s*;\s*\d").search),
-    ("colnum", re.compile(r"^\d+[:;]\d*").match),
+    ("range", re.compile(r"\d\s*[-–—]+\s*\d").search, ("-", "–", "—")),
+    ("abbr", re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{1,8}\.,?$").match, (".",)),
+    ("volno", re.compile(r"^\(?\d+\s*\(\S+\)[:,.]?").match, ("(",)),
+    ("vanc", re.compile(r"\d{4}[a-z]?\s*;\s*\d").search, (";",)),
+    ("colnum", re.compile(r"^\d+[:;]\d*").match, (":", ";")),
 )
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
 _QUOTES = frozenset("\"“”'‘’«»„")
@@ -160,7 +162,8 @@ def _word(word: str) -> _Word:
         flags.append("year")
     if stripped.isdigit():
         flags.append("num")
-    if word[:1] in _INITIAL_LETTERS and _WORD_INITIAL.match(word) is not None:
+    # An initial's letter is followed by a capital, ".", "-" or the word's end, never a lower-case letter.
+    if word[:1] in _INITIAL_LETTERS and not word[1:2].islower() and _WORD_INITIAL.match(word) is not None:
         flags.append("init")
     if stripped[:1].isupper():
         flags.append("cap")
@@ -187,7 +190,9 @@ def _word(word: str) -> _Word:
         if low[:1].isdecimal() and _ORDINAL.match(low) is not None:
             flags.append("ordinal")
         if _DIGIT_OR_DOT.search(word):
-            flags.extend([name for name, test in _FLAGS if test(word) is not None])
+            for name, test, marks in _FLAGS:
+                if (marks[0] in word or (len(marks) > 1 and any(m in word for m in marks))) and test(word) is not None:
+                    flags.append(name)
     # A word without quotation marks leaves a quotation as it was.
     moves = (quote or plain) and not _QUOTE_MARKS.isdisjoint(word)
     # tuple.__new__ fills the named tuple without the Python-level __new__ a call of _Word runs.
@@ -196,7 +201,7 @@ def _word(word: str) -> _Word:
         _shape(word),
         word[-1:] if not word[-1:].isalnum() else "_",
         word[:1] if not word[:1].isalnum() else "_",
-        min(len(stripped), 8),
+        len(stripped) if len(stripped) < 8 else 8,
         flags,
         _KEYWORDS.get(low.rstrip("."), ""),
         has_year,
