@@ -571,7 +571,7 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
     """
     loose = ("container-title", "note")
     for k in range(1, len(tagged) - 1):
-        if (_ARTICLE_WORD.match(tagged[k][0]) and tagged[k][1] in loose and _NUMBER_WORD.match(tagged[k + 1][0])
+        if (tagged[k][1] in loose and _ARTICLE_WORD.match(tagged[k][0]) and _NUMBER_WORD.match(tagged[k + 1][0])
                 and tagged[k + 1][1] in (*loose, "volume", "pages", "date")):
             start = k - 1 if tagged[k - 1][1] in loose and _NUMBER_WORD.match(tagged[k - 1][0]) else k
             if start == 0 or tagged[start - 1][1] != "container-title":
