@@ -420,7 +420,10 @@ def _model_word(word: str) -> _ModelWord:
         near = _near(on_low, on_shape, on_last, on_key)
     return (
         tuple(filter(None, own)),
-        *near,
+        near[0],
+        near[1],
+        near[2],
+        near[3],
         low,
         vocabulary.bigrams.get(low),
         w.has_year,
@@ -430,8 +433,12 @@ def _model_word(word: str) -> _ModelWord:
     )
 
 
+#: What the neighbours of a word at -2, -1, +1 and +2 see of it.
+_Near = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...]]
+
+
 def _near(on_low: tuple[bytes | None, ...], on_shape: tuple[bytes | None, ...], on_last: tuple[bytes | None, ...],
-          on_key: tuple[bytes | None, ...]) -> tuple[tuple[bytes, ...], ...]:
+          on_key: tuple[bytes | None, ...]) -> _Near:
     """What a word's neighbours at -2, -1, +1 and +2 see of it: the known ones of each kind at that offset."""
     return (
         tuple(filter(None, (on_low[1], on_shape[1], on_last[1], on_key[1]))),
@@ -442,7 +449,7 @@ def _near(on_low: tuple[bytes | None, ...], on_shape: tuple[bytes | None, ...], 
 
 
 @lru_cache(maxsize=None)  # bounded by _bound_caches
-def _near_without_word(shape: str, last: str, key: str) -> tuple[tuple[bytes, ...], ...]:
+def _near_without_word(shape: str, last: str, key: str) -> _Near:
     """:func:`_near` of a word the model knows at no offset, from its shape, last character and keyword."""
     vocabulary = _vocabulary()
     return _near(_UNKNOWN, vocabulary.by_shape.get(shape, _UNKNOWN), vocabulary.by_last.get(last, _UNKNOWN),

@@ -124,7 +124,9 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
     global _parse_with_crf
     if _parse_with_crf is None:
         # Imported at the first entry (crf imports this module); an import statement run per entry costs more.
-        from kg.ingest.references.crf import parse_with_crf as _parse_with_crf
+        from kg.ingest.references.crf import parse_with_crf
+
+        _parse_with_crf = parse_with_crf
 
     raw = " ".join(entry.split())  # runs of white space made one space, as re.sub(r"\s+", " ", ...).strip()
     learned = _parse_with_crf(raw, ref_id, source)
