@@ -635,7 +635,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         return None
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
-    tagged = [(w, "url" if _is_link(w) else label) for w, label in tagged]
+    tagged = [(pair[0], "url") if _is_link(pair[0]) else pair for pair in tagged]
     tagged = relabel(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
