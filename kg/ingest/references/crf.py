@@ -589,6 +589,8 @@ def _date_text(text: str) -> str:
 
 def clean(value: str) -> str:
     """A field's text without italics markers, doubled spaces and edge punctuation."""
+    if not value:
+        return ""  # most fields of an entry are absent
     return " ".join(value.replace("*", "").split()).strip(" .,;:\"“”‘’«»()[]")
 
 
@@ -732,7 +734,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     elif "editor" in text or "publisher" in text:
         kind = "chapter"
     # Hints come from outside the title: a paper titled "A report on ..." is no report.
-    kind = _type_hint(" ".join(w for w, label in tagged if label != "title")) or kind
+    kind = _type_hint(" ".join([w for w, label in tagged if label != "title"])) or kind
     doi, url = doi_and_url(raw)
     if kind == "book" and url and "publisher" not in text:
         kind = "webpage"
