@@ -1,4 +1,9 @@
-"""The CRF's fast tagging path reads exactly what the model was trained on, whatever its caches hold."""
+"""The reference parser's shortcuts change nothing it reads.
+
+The CRF's fast tagging path reads exactly what the model was trained on, whatever its caches hold;
+relabel() skips a rule only where its ``_applies_when`` mark says it would change nothing; the
+type hints' cue words skip only searches that cannot match.
+"""
 
 from __future__ import annotations
 
