@@ -314,7 +314,7 @@ def split_entries(text: str) -> list[tuple[int, str]]:
                              for i in range(len(kept) - 1))
     hanging = flush_after_indent and indent_after_flush
     blank_separated = any(item[2] for item in kept[1:])
-    entries: list[tuple[int, list[str]]] = []
+    entries: list[tuple[int, list[str], str]] = []  # (line number, parts, first line as printed)
     for n, line, blank, header, number in kept:
         stripped = line.strip()
         flush = not line[:1].isspace()
@@ -331,10 +331,12 @@ def split_entries(text: str) -> list[tuple[int, str]]:
             starts = previous.endswith((".", ")", "]")) and bool(author_start.match(stripped)) or (
                 bool(re.search(r"\b10\.\d{4,9}/\S+$|https?://\S+$", previous)) and bool(author_start.match(stripped)))
         if starts:
-            entries.append((n, [marker.sub("", line, count=1).strip() if number is not None else stripped]))
+            entries.append((n, [marker.sub("", line, count=1).strip() if number is not None else stripped], stripped))
         else:
             entries[-1][1].append(stripped)
-    return [(n, " ".join(parts)) for n, parts in entries]
+    # A marker with nothing after it ("2." or a lone bullet) stays an entry, printed as it is, so the
+    # reader reports it as unreadable instead of handing on an empty record.
+    return [(n, " ".join(part for part in parts if part) or printed) for n, parts, printed in entries]
 
 
 def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem]]:

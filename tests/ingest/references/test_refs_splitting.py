@@ -155,3 +155,10 @@ def test_a_line_repeated_three_times_is_a_header_even_inside_entries():
 def test_empty_and_blank_text():
     """No text, no entries."""
     assert split_entries("") == [] and split_entries("\n  \n\n") == []
+
+
+@pytest.mark.parametrize("mark", ["- ", "• ", "2. ", "[2]", "(2) "])
+def test_a_marker_with_nothing_after_it_stays_an_entry_as_printed(mark):
+    """A lone item marker is kept as printed (reported as unreadable downstream), never as an empty entry."""
+    entries = texts(f"1. {CORRIGAN}\n{mark}\n3. {WALSH}\n" if mark[0].isdigit() or mark[0] in "[(" else f"- {CORRIGAN}\n{mark}\n- {WALSH}\n")
+    assert entries == [CORRIGAN, mark.strip(), WALSH]
