@@ -502,6 +502,8 @@ def _details(
     # a few thousand detail values); the one number, the offset, is parsed here.
     claims: dict[str, dict[str, Any]] = {}
     for c, part, a, b, d, e in query_values(store, text, timeout=timeout):
+        if c is None:  # every branch binds ?c from the VALUES block; never unbound
+            continue
         entry = claims.setdefault(c, {
             "concepts": set(), "labels": set(), "sources": {}, "cited_by": {}, "citations": {}, "extra": {},
         })

@@ -1365,7 +1365,7 @@ _TRIGGERS = (
 )
 
 
-def _plans() -> tuple[tuple, ...]:
+def _plans() -> tuple[tuple[Rule, ...], ...]:
     """The rules to apply for each combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on)."""
     plans = []
     for key in range(2 << len(_TRIGGERS)):
@@ -1391,7 +1391,7 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     ('*Tide*.', 'title')
     """
     text = " ".join([word for word, _ in tagged])
-    key = "*" in text or "_" in text
+    key = 1 if "*" in text or "_" in text else 0
     low = text.lower()
     bit = 2
     for _, trigger in _TRIGGERS:
