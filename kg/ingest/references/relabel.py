@@ -169,6 +169,30 @@ def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]
     return tagged
 
 
+@_applies_when(all_of=("title",))
+def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An italic title runs to its closing marker: "*Name, a thing: Smaller, faster*" cut by the CRF at a comma
+    (the rest read as a note or a publisher) is all the title, up to five words on.
+
+    >>> _italic_title_to_its_end([("*Tidy,", "title"), ("neat:", "title"), ("Small,", "note"), ("fast*", "note"),
+    ...     ("(x1).", "note")])[2:]
+    [('Small,', 'title'), ('fast*', 'title'), ('(x1).', 'note')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is None or not tagged[start][0].startswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, start, "title")
+    if _italic_closed_at(tagged, start, end) is not None:
+        return tagged
+    mark = tagged[start][0][0]
+    for k in range(end, min(end + 5, len(tagged))):
+        if tagged[k][1] not in ("note", "publisher", "genre", "location") or tagged[k][0].startswith(("*", "_")):
+            return tagged
+        if tagged[k][0].rstrip(".,:;?!").endswith(mark):
+            return tagged[:end] + [(w, "title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]
+    return tagged
+
+
 @_applies_when(all_of=("container-title",))
 def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """An italic container runs to its closing marker: "*Proc. ... (CVPR)*," is all the container.
@@ -1277,6 +1301,7 @@ RULES = (
     _italic_title_out_of_author,
     _end_title_at_quote,
     _end_title_at_italics,
+    _italic_title_to_its_end,
     _italic_container_to_its_end,
     _editors_inside_container_before_italics,
     _date_inside_title,
@@ -1327,6 +1352,7 @@ _ITALIC_RULES = frozenset({
     _italic_run_after_quoted_title_is_container,
     _italic_title_out_of_author,
     _end_title_at_italics,
+    _italic_title_to_its_end,
     _italic_container_to_its_end,
     _body_sentence_before_italic_title,
     _italic_note_is_container,

@@ -744,3 +744,11 @@ def test_an_inverted_two_word_family_after_a_particle() -> None:
     assert families("Le Roy Ladurie, Emmanuel") == ["Le Roy Ladurie"]
     assert families("Da Costa Lima, Renata") == ["Da Costa Lima"]
     assert families("Le Goff, Jacques") == ["Le Goff"]
+
+
+@needs_model
+def test_an_italic_title_cut_at_a_comma_runs_to_its_closing_marker() -> None:
+    """APA's "*Name, a thing: Smaller, faster and lighter* (arXiv:...)": the whole italic run is the title."""
+    ref = parse("Okoro, B., & Lund, T. (2021). *TinyNet, a pruned version of WideNet: Leaner, quicker, cheaper "
+                "and greener* (arXiv:2101.00001). arXiv. https://doi.org/10.48550/arXiv.2101.00001")
+    assert norm(ref.title) == norm("TinyNet, a pruned version of WideNet: Leaner, quicker, cheaper and greener")
