@@ -681,19 +681,27 @@ def _access_date_is_no_date(tagged: list[tuple[str, str]]) -> list[tuple[str, st
 _DAY_RANGE = re.compile(r"^(\d{1,2})[–-](\d{1,2})[.,;]?$")
 
 
-@_applies_when(all_of=("pages",))
+@_applies_when(any_of=("pages", "title"))
 def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A meeting's "7–9 May" or "May 7-9," is its dates, no page range: a range of two small numbers next to
-    a month name.
+    a month name.  Vancouver's "Proceedings ...; 2002 Aug 17-22; San Diego": such a range the CRF read as a
+    title word, right after a month it read as the date, is the date's too.
 
     >>> _day_range_is_a_date([("Leeds,", "location"), ("12–14", "pages"), ("June.", "date")])[1]
     ('12–14', 'date')
     >>> _day_range_is_a_date([("pp.", "pages"), ("12–14.", "pages")])[1]
     ('12–14.', 'pages')
+    >>> _day_range_is_a_date([("Meet;", "container-title"), ("2001", "date"), ("May", "date"), ("3-5;", "title")])[3]
+    ('3-5;', 'date')
     """
     out = list(tagged)
     for k, (word, label) in enumerate(tagged):
         if label != "pages":
+            if (label == "title" and k > 0 and tagged[k - 1][1] == "date" and word[:1].isdigit()
+                    and tagged[k - 1][0].rstrip(".").lower() in _MONTHS):
+                days = _DAY_RANGE.match(word)
+                if days and 1 <= int(days.group(1)) < int(days.group(2)) <= 31:
+                    out[k] = (word, "date")
             continue
         days = _DAY_RANGE.match(word)
         if not days or not 1 <= int(days.group(1)) < int(days.group(2)) <= 31:

@@ -752,3 +752,17 @@ def test_an_italic_title_cut_at_a_comma_runs_to_its_closing_marker() -> None:
     ref = parse("Okoro, B., & Lund, T. (2021). *TinyNet, a pruned version of WideNet: Leaner, quicker, cheaper "
                 "and greener* (arXiv:2101.00001). arXiv. https://doi.org/10.48550/arXiv.2101.00001")
     assert norm(ref.title) == norm("TinyNet, a pruned version of WideNet: Leaner, quicker, cheaper and greener")
+
+
+@needs_model
+@pytest.mark.parametrize("text,title", [
+    ("3. Okafor NB, Lindqvist-Hale S. Sleep and pain. In: Brandt LM, Moreau P, editors. Proceedings of the 8th World "
+     "Congress on Sleep; 2011 Aug 14-19; Austin, TX. Boston: Fable Press; 2012. p. 101-29.", "Sleep and pain"),
+    ("5. Moreau P, Dale KT. Opioids and itch. In: Vega R, Kerr M, editors. Proceedings of the 12th European Congress "
+     "on Itch; 2009 Jul 5-9; Lyon, France. Paris: Fable Press; 2010. p. 55-71.", "Opioids and itch"),
+])
+def test_a_meeting_day_range_after_its_month_is_no_part_of_the_title(text: str, title: str) -> None:
+    """Vancouver's "Proceedings ...; 2011 Aug 14-19; Place.": the days are the meeting's date, not title words."""
+    ref = parse(text)
+    assert norm(ref.title) == norm(title)
+    assert ref.pages.replace("–", "-").endswith(("101-29", "55-71"))
