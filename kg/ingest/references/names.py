@@ -41,6 +41,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         Person(family='Berg', given='Anna', particle='van der', suffix='', literal='')
         >>> split_names("World Health Organization")[0][0].literal
         'World Health Organization'
+        >>> split_names("Bank of England")[0][0].literal
+        'Bank of England'
         >>> [p.family for p in split_names("Heidegger M., Arendt H.")[0]]
         ['Heidegger', 'Arendt']
         >>> [p.family or p.literal for p in split_names("Schulz KF, Altman DG, Moher D; CONSORT Group.")[0]]
@@ -174,9 +176,10 @@ _CORPORATE = re.compile(
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
     r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment)\b"
 )
-#: Words that name a body only when the name is no list ("World Bank", "Creative Commons"): "Bank" and
-#: "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
-_WEAK_BODY = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project)$")
+#: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England"):
+#: "Bank" and "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
+_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project)"
+                        r"|(?:[A-Z][\w'-]+\s+)*(?:Bank|Project)\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]+)+)$")
 #: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".
 _BODY_SERIES = re.compile(
     r"^((?:[A-Z][\w'-]*\s+)+(?:of|for)\s+[A-Z][\w'-]*)(?:,\s+[A-Z][\w'-]*)*,?\s+(?:and|&)\s+[A-Z][\w'-]*$"

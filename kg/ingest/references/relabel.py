@@ -1208,6 +1208,30 @@ def _italic_opening_is_the_title(tagged: list[tuple[str, str]]) -> list[tuple[st
             + [(w, "genre") for w, _ in tagged[close + 1:end]] + tagged[end:])
 
 
+@_applies_when(all_of=("note",), none_of=("title",))
+def _italic_note_after_names_is_the_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Harvard's web page "Body (2023) *What is it?* Available at: https://...": with no title found, an italic
+    run that opens the note right after the names and date is the title, and the words after its closing
+    marker ("Available at:") stay the note.
+
+    >>> _italic_note_after_names_is_the_title([("Acme", "author"), ("(2020)", "date"), ("*Why", "note"),
+    ...     ("so?*", "note"), ("Available", "note"), ("at:", "note")])[2:]
+    [('*Why', 'title'), ('so?*', 'title'), ('Available', 'note'), ('at:', 'note')]
+    """
+    if any(label == "title" for _, label in tagged):
+        return tagged
+    k = 0
+    while k < len(tagged) and tagged[k][1] in ("citation-number", "author", "date"):
+        k += 1
+    if k == 0 or k >= len(tagged) or tagged[k][1] != "note" or not tagged[k][0].startswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, k, "note")
+    close = _italic_closed_at(tagged, k, end)
+    if close is None or close + 1 >= end:
+        return tagged
+    return tagged[:k] + [(w, "title") for w, _ in tagged[k:close + 1]] + tagged[close + 1:]
+
+
 def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's "*Reading at Risk*. Research Division Report 46, June 2004.": after an italic title (a work that stands
     alone), a roman run ending in a report or paper word and the number after it are the report's series and
@@ -1346,6 +1370,7 @@ RULES = (
     _publisher_after_italic_container,
     _document_genre_is_no_container,
     _italic_opening_is_the_title,
+    _italic_note_after_names_is_the_title,
     _roman_sentence_after_title_and_date,
     _numbered_year_is_no_date,
 )
@@ -1369,6 +1394,7 @@ _ITALIC_RULES = frozenset({
     _italic_date_is_a_container,
     _publisher_after_italic_container,
     _italic_opening_is_the_title,
+    _italic_note_after_names_is_the_title,
     _roman_sentence_after_title_and_date,
 })
 

@@ -766,3 +766,28 @@ def test_a_meeting_day_range_after_its_month_is_no_part_of_the_title(text: str, 
     ref = parse(text)
     assert norm(ref.title) == norm(title)
     assert ref.pages.replace("–", "-").endswith(("101-29", "55-71"))
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Bank of Ruritania", "Bank of Ruritania"),
+    ("Central Bank of the Northern Isles", "Central Bank of the Northern Isles"),
+    ("Project for Open Harbours", "Project for Open Harbours"),
+])
+def test_a_bank_of_a_place_is_one_body(text: str, body: str) -> None:
+    """"Bank of England": a weak body word before "of"/"for" and a name makes one body, no "of England" family."""
+    assert families(text) == [body]
+
+
+def test_a_person_named_bank_is_still_a_person() -> None:
+    assert families("Bank, A. and Lee, J.") == ["Bank", "Lee"]
+
+
+@needs_model
+def test_an_italic_note_after_a_body_and_date_is_the_title() -> None:
+    """Harvard's "Body (2021) *Title?* Available at: URL (Accessed: ...)": the italic run is the title, the body
+    whole, and "Available at" no part of the title."""
+    ref = parse("Bank of Ruritania (2021) *How are interest rates set?* Available at: "
+                "https://www.bankofruritania.example/explainers/rates (Accessed: 3 May 2022).")
+    assert [p.literal for p in ref.authors] == ["Bank of Ruritania"]
+    assert norm(ref.title) == norm("How are interest rates set?")
+    assert ref.year == 2021
