@@ -1131,6 +1131,30 @@ _MEETING = re.compile(r"\b(?:proc|proceedings|conf|conference|congress|meeting|f
                       r"presented|poster)\b", re.I)
 
 
+_DOCUMENT_SERIES = re.compile(r"^(?:Publ|Pub|Publication|Rep|Report|Std|Standard|Memo|Note|Ser|Series)\.?$")
+
+
+@_applies_when(all_of=("pages",), any_of=("publisher", "genre"))
+def _document_number_is_no_pages(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's report "..., Place, NIST Spec. Publ. 800-38A, Dec. 2001.": a lone number right after a series'
+    name ("Publ.", "Rep.", "Std"), which the CRF read as the publisher or the genre, numbers the document (its
+    genre); it is no page range, which a "pp." would lead.
+
+    >>> _document_number_is_no_pages([("Acme", "publisher"), ("Tech.", "publisher"), ("Rep.", "publisher"),
+    ...     ("12-3B,", "pages"), ("2001.", "date")])[3]
+    ('12-3B,', 'genre')
+    >>> _document_number_is_no_pages([("Acme", "publisher"), ("Press,", "publisher"), ("12-19,", "pages")])[2]
+    ('12-19,', 'pages')
+    """
+    for k in range(1, len(tagged)):
+        word, label = tagged[k]
+        if (label == "pages" and tagged[k - 1][1] in ("publisher", "genre") and word[:1].isdigit()
+                and (k + 1 == len(tagged) or tagged[k + 1][1] != "pages")
+                and _DOCUMENT_SERIES.match(tagged[k - 1][0].rstrip(","))):
+            return tagged[:k] + [(word, "genre")] + tagged[k + 1:]
+    return tagged
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
@@ -1363,6 +1387,7 @@ RULES = (
     _roman_container_after_italic_title,
     _series_number_after_italic_title,
     _report_number_out_of_container,
+    _document_number_is_no_pages,
     _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,

@@ -791,3 +791,13 @@ def test_an_italic_note_after_a_body_and_date_is_the_title() -> None:
     assert [p.literal for p in ref.authors] == ["Bank of Ruritania"]
     assert norm(ref.title) == norm("How are interest rates set?")
     assert ref.year == 2021
+
+
+@needs_model
+def test_an_ieee_report_number_after_its_series_is_no_pages() -> None:
+    """IEEE's "“Title,” Nat. Inst. ..., Place, BODY Spec. Publ. 260-19, Jun. 2015.": the number is the report's,
+    no page range, and the institution before the place no container."""
+    ref = parse("[7] P. Moreau and L. Brandt, “Recommendation for tide gauge calibration,” Nat. Inst. Marine Sci., "
+                "Brest, France, NIMS Spec. Publ. 260-19, Jun. 2015.")
+    assert norm(ref.title) == norm("Recommendation for tide gauge calibration")
+    assert (ref.container, ref.pages, ref.year) == ("", "", 2015)
