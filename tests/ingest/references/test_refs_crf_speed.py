@@ -120,7 +120,7 @@ _WORDS = ["In", "in", "“Title,”", "*Book*.", "*Book", "Press,", "(Eds.),", "
           "2001.", "(2001).", "12–14", "June.", "4th", "ed.,", "[Internet].", "Article", "863.", "10.", "Group.",
           "Smith,", "J.", "RFC", "793,", "(accessed", "2021).", "(no", "date)", "with", "the", "assistance", "of",
           "Standard,", "[Data", "set].", "vol.", "3,", "pp.", "1-9.", "Jul.", "5,", "and", "Ann", "Lee.", "Leeds,",
-          "Stanford", "InfoLab,", "Tech.", "Rep."]
+          "Stanford", "InfoLab,", "Tech.", "Rep.", "*Why", "so?*", "Aug", "17-22;", "Publ.", "800-38A,"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -170,9 +170,16 @@ def test_rule_marks_are_met_where_the_rules_own_examples_change_something() -> N
     ("_names_after_and_join_their_run", [("edited", "editor"), ("by", "editor"), ("Ann", "editor"), ("Lee", "editor"),
                                          ("and", "editor"), ("Jo", "title"), ("Roe.", "title"), ("*Book*.", "title")]),
     ("_day_between_month_and_year", [("T.", "title"), ("Jul.", "date"), ("5,", "pages"), ("2010.", "date")]),
+    ("_day_range_is_a_date", [("A", "author"), ("T.", "title"), ("2002", "date"), ("Aug", "date"), ("17-22;", "title")]),
+    ("_italic_title_to_its_end", [("*A,", "title"), ("b,", "title"), ("c*", "publisher"), ("Press.", "publisher")]),
+    ("_italic_note_after_names_is_the_title", [("[1]", "citation-number"), ("Body", "author"), ("*Why*", "note"),
+                                               ("Online.", "note")]),
+    ("_document_number_is_no_pages", [("T,", "title"), ("Std", "genre"), ("7-2,", "pages"), ("2001.", "date")]),
 ])
 def test_rule_marks_are_met_by_made_up_changes(name: str, tagged: list[tuple[str, str]]) -> None:
-    """Changes the rules' own examples do not show (an editor run; a day read as pages)."""
+    """Changes the rules' own examples do not show (an editor run; a day read as pages; a day range read as a
+    title word with no pages; an italic title's end read as the publisher; an italic note after the names with
+    no date; a number after a series read as the genre)."""
     rule = getattr(relabel_rules, name)
     assert rule(tagged) != tagged
     assert _mark_met(rule, {label for _, label in tagged})
