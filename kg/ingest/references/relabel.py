@@ -604,7 +604,8 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
     return tagged
 
 
-_NAME_SENTENCE = re.compile(r"^(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},(?: (?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3},)* editors?\.$")
+#: Names ("Moreno AP,") before "editors.", or none: the CRF may have kept every name in the author run.
+_NAME_SENTENCE = re.compile(r"^(?:(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3}, )*editors?\.$")
 
 
 @_applies_when(all_of=("title", "author"))
@@ -615,6 +616,8 @@ def _editor_names_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     >>> _editor_names_out_of_title([("Hale", "author"), ("RT,", "author"), ("Moreno", "title"), ("AP,", "title"),
     ...     ("editors.", "title"), ("Book.", "title")])[2:5]
     [('Moreno', 'author'), ('AP,', 'author'), ('editors.', 'author')]
+    >>> _editor_names_out_of_title([("Hale", "author"), ("RT,", "author"), ("editors.", "title"), ("Book.", "title")])[2]
+    ('editors.', 'author')
     """
     for k in range(1, len(tagged)):
         if tagged[k][1] == "title" and tagged[k - 1][1] == "author":
@@ -1155,6 +1158,25 @@ def _document_number_is_no_pages(tagged: list[tuple[str, str]]) -> list[tuple[st
     return tagged
 
 
+_ARXIV_ID = re.compile(r"^[*_(\[]*arxiv:\s*(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?[*_)\].,;]*$", re.I)
+
+
+@_applies_when(all_of=("pages",))
+def _arxiv_number_is_no_pages(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's preprint "..., 2014, *arXiv:1409.0473*.": an arXiv identifier the CRF read as the pages names the
+    preprint (a note); its dotted number is no page range.
+
+    >>> _arxiv_number_is_no_pages([("2014,", "date"), ("*arXiv:1409.0473*.", "pages")])[1]
+    ('*arXiv:1409.0473*.', 'note')
+    >>> _arxiv_number_is_no_pages([("2014,", "date"), ("pp.", "pages"), ("12-19.", "pages")])[2]
+    ('12-19.', 'pages')
+    """
+    for k, (word, label) in enumerate(tagged):
+        if label == "pages" and _ARXIV_ID.match(word):
+            return tagged[:k] + [(word, "note")] + tagged[k + 1:]
+    return tagged
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
@@ -1388,6 +1410,7 @@ RULES = (
     _series_number_after_italic_title,
     _report_number_out_of_container,
     _document_number_is_no_pages,
+    _arxiv_number_is_no_pages,
     _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,

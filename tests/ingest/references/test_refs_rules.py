@@ -801,3 +801,27 @@ def test_an_ieee_report_number_after_its_series_is_no_pages() -> None:
                 "Brest, France, NIMS Spec. Publ. 260-19, Jun. 2015.")
     assert norm(ref.title) == norm("Recommendation for tide gauge calibration")
     assert (ref.container, ref.pages, ref.year) == ("", "", 2015)
+
+
+@needs_model
+def test_an_arxiv_number_is_no_pages() -> None:
+    """IEEE's preprint "“Title,” 2019, *arXiv:1903.01234*.": the identifier names the preprint, no page range."""
+    ref = parse("[4] L. Ortega and P. Quill, “Sparse attention for tidal forecasting,” 2019, *arXiv:1903.01234*.")
+    assert norm(ref.title) == norm("Sparse attention for tidal forecasting")
+    assert (ref.pages, ref.year) == ("", 2019)
+
+
+def test_an_arxiv_number_labelled_pages_becomes_a_note() -> None:
+    tagged = [("2019,", "date"), ("arXiv:hep-th/9901001v2.", "pages")]
+    assert relabel._arxiv_number_is_no_pages(tagged)[1] == ("arXiv:hep-th/9901001v2.", "note")
+    assert relabel._arxiv_number_is_no_pages([("arXiv", "note"), ("12-19.", "pages")])[1][1] == "pages"
+
+
+@needs_model
+def test_editors_word_after_a_whole_author_run_is_no_title_word() -> None:
+    """Vancouver's "Names, et al., editors. Book [Internet].": "editors." is the names' role, not the title's."""
+    ref = parse("3. Marlow QT, Fenn AB, Okafor R, Lind S, Voss K, Tran H, et al., editors. Field guide to "
+                "estuarine sampling version 2.1 [Internet]. Leeds: Tidewater; 2021 [cited 2022 Jan 5]. "
+                "Available from: https://tidewater.example/guide")
+    assert norm(ref.title) == norm("Field guide to estuarine sampling version 2.1")
+    assert [p.family for p in (ref.authors or ref.editors)][:2] == ["Marlow", "Fenn"]
