@@ -157,6 +157,14 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             # Vancouver "Egger M, Davey Smith G": in a list of "Family INITIALS" names, initials after two
             # capitalised words follow a family name of two words (no one is called "G").
             people.append(Person(" ".join(words[:-1]), words[-1].rstrip(".")))
+        elif len(words) > 2 and words[0] in _PARTICLES and _NLM_INITIALS.match(words[-1]) and all(
+                w in _PARTICLES or _NAME_WORD.match(w) for w in words[1:-1]) and _NAME_WORD.match(words[-2]):
+            # Vancouver "de Solla Price DJ": a lower-case particle, then capitalised words, then initials is a
+            # family name of several words (a name printed given name first never opens with a particle).
+            lead = 1
+            while words[lead] in _PARTICLES:
+                lead += 1
+            people.append(Person(" ".join(words[lead:-1]), words[-1].rstrip("."), " ".join(words[:lead])))
         elif len(words) > 1:
             k = len(words) - 1
             while k > 1 and (words[k - 1][:1].islower() or words[k - 1].lower() in _PARTICLES):

@@ -825,3 +825,17 @@ def test_editors_word_after_a_whole_author_run_is_no_title_word() -> None:
                 "Available from: https://tidewater.example/guide")
     assert norm(ref.title) == norm("Field guide to estuarine sampling version 2.1")
     assert [p.family for p in (ref.authors or ref.editors)][:2] == ["Marlow", "Fenn"]
+
+
+@pytest.mark.parametrize("text, particle, family", [
+    ("de Solla Price DJ", "de", "Solla Price"),
+    ("de la Cruz Ortega M", "de la", "Cruz Ortega"),
+])
+def test_a_vancouver_name_opening_with_a_particle_keeps_its_family_words(text: str, particle: str, family: str) -> None:
+    """Vancouver "de Solla Price DJ": particle, capitalised words, initials; the initials are no family name."""
+    (person,), _ = split_names(text)
+    assert (person.particle, person.family, person.given) == (particle, family, text.split()[-1])
+
+
+def test_a_particle_with_initials_only_is_still_read_as_before() -> None:
+    assert [p.family for p in split_names("van der Berg A, Lee J")[0]] == ["Berg", "Lee"]
