@@ -726,14 +726,23 @@ def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str
     ('5,', 'date')
     >>> _day_between_month_and_year([("vol.", "volume"), ("5,", "volume"), ("2010.", "date")])[1]
     ('5,', 'volume')
+
+    The month may end a container run (Chicago's "W3C Recommendation, December 11, 2008."): it is the date's too.
+
+    >>> _day_between_month_and_year([("Note,", "container-title"), ("May", "container-title"), ("5,", "volume"),
+    ...     ("2010.", "date")])[1:3]
+    [('May', 'date'), ('5,', 'date')]
     """
     out = list(tagged)
     for k in range(1, len(tagged) - 1):
         word, label = tagged[k]
         if (label in ("volume", "issue", "pages") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01]),", word)
-                and tagged[k - 1][1] == "date" and tagged[k - 1][0].rstrip(".,").lower() in _MONTHS
+                and tagged[k - 1][1] in ("date", "container-title") and tagged[k - 1][0].rstrip(".,").lower() in _MONTHS
                 and tagged[k + 1][1] == "date" and _YEAR.match(tagged[k + 1][0])):
             out[k] = (word, "date")
+            out[k - 1] = (tagged[k - 1][0], "date")
+    if out == tagged:
+        return tagged
     return out
 
 

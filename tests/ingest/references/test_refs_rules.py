@@ -839,3 +839,13 @@ def test_a_vancouver_name_opening_with_a_particle_keeps_its_family_words(text: s
 
 def test_a_particle_with_initials_only_is_still_read_as_before() -> None:
     assert [p.family for p in split_names("van der Berg A, Lee J")[0]] == ["Berg", "Lee"]
+
+
+@needs_model
+def test_a_day_after_a_month_ending_a_container_run_is_the_date() -> None:
+    """Chicago's web page "“Title.” Body Note, May 4, 2011. URL": the month and day are the date's, no volume."""
+    ref = parse("Open Tide Alliance. 2011. “Harbour Data Exchange Format 1.0.” OTA Recommendation, May 4, 2011. "
+                "https://tide.example/TR/HDX10/.")
+    assert norm(ref.title) == norm("Harbour Data Exchange Format 1.0")
+    assert (ref.volume, ref.year) == ("", 2011)
+    assert "may" not in norm(ref.container)
