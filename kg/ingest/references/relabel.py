@@ -393,6 +393,34 @@ def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[s
     return tagged[:k] + [(w, "author") for w in sentence] + tagged[end + 1:]
 
 
+@_applies_when(all_of=("author", "title", "date"))
+def _body_title_before_its_author_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "National Commission for the Protection of ... and Behavioral Research. (1979).": a body's long name
+    the CRF read as a title up to its last words, which it read as the author, is the author whole.
+
+    Only when the entry opens with the title run, the author run right after it ends the sentence and the date
+    follows, every word is capitalised or a link word ("of", "for", "and" ...) and the whole names a body.
+
+    >>> _body_title_before_its_author_end([("Joint", "title"), ("Commission", "title"), ("on", "title"),
+    ...     ("Tidal", "author"), ("Safety.", "author"), ("(2001).", "date"), ("Report.", "title")])[:2]
+    [('Joint', 'author'), ('Commission', 'author')]
+    """
+    if tagged[0][1] != "title":
+        return tagged
+    k = _run_end(tagged, 0, "title")
+    if k >= len(tagged) or tagged[k][1] != "author":
+        return tagged
+    a = _run_end(tagged, k, "author")
+    if a >= len(tagged) or tagged[a][1] != "date" or not tagged[a - 1][0].endswith("."):
+        return tagged
+    words = [w for w, _ in tagged[:a]]
+    if any(w.endswith((".", ",", ";", ":")) for w in words[:-1]) or "*" in "".join(words):
+        return tagged
+    if not all(w[:1].isupper() or w in _BODY_LINKS for w in words) or not _CORPORATE.search(" ".join(words)):
+        return tagged
+    return [(w, "author") for w in words] + tagged[a:]
+
+
 def _italic_closed_at(tagged: list[tuple[str, str]], opened: int, end: int) -> int | None:
     """The index in ``opened..end-1`` of the word that closes the italics ``tagged[opened]`` opens, if any.
 
@@ -1397,6 +1425,7 @@ RULES = (
     _body_before_quoted_title,
     _body_sentence_before_italic_title,
     _body_author_to_its_full_stop,
+    _body_title_before_its_author_end,
     _subtitle_out_of_container,
     _italic_note_is_container,
     _italic_run_after_quoted_title_is_container,

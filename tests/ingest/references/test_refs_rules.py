@@ -849,3 +849,22 @@ def test_a_day_after_a_month_ending_a_container_run_is_the_date() -> None:
     assert norm(ref.title) == norm("Harbour Data Exchange Format 1.0")
     assert (ref.volume, ref.year) == ("", 2011)
     assert "may" not in norm(ref.container)
+
+
+@needs_model
+def test_a_long_body_name_before_the_date_is_the_author_whole() -> None:
+    """APA's "National Commission for the Study of ... and Coastal Research. (1981). *Title*. Publisher.": the
+    body's whole name is the author, and none of it the title."""
+    ref = parse("National Commission for the Study of Estuarine Sediments of Northern and Coastal Research. (1981). "
+                "*The Harwick report: Principles for the sampling of estuarine sediments*. Ruritanian Board of Works.")
+    assert [p.literal for p in ref.authors] == [
+        "National Commission for the Study of Estuarine Sediments of Northern and Coastal Research"]
+    assert norm(ref.title) == norm("The Harwick report: Principles for the sampling of estuarine sediments")
+
+
+def test_a_body_title_run_needs_its_author_end_and_the_date() -> None:
+    tagged = [("Joint", "title"), ("Commission", "title"), ("Tidal", "author"), ("Safety.", "author"),
+              ("Report.", "title")]
+    assert relabel._body_title_before_its_author_end(tagged) is tagged
+    people = [("Anna", "title"), ("Lee", "title"), ("Jo", "author"), ("Ames.", "author"), ("(2001).", "date")]
+    assert relabel._body_title_before_its_author_end(people) is people
