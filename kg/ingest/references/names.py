@@ -182,7 +182,7 @@ _CORPORATE = re.compile(
     r"Foundation|Office|Cent(?:re|er)s?|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
-    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment)\b"
+    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment|Archives?)\b"
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England"):
 #: "Bank" and "Commons" are family names too, and "Anna Bank and Jo Lee" two people.

@@ -868,3 +868,12 @@ def test_a_body_title_run_needs_its_author_end_and_the_date() -> None:
     assert relabel._body_title_before_its_author_end(tagged) is tagged
     people = [("Anna", "title"), ("Lee", "title"), ("Jo", "author"), ("Ames.", "author"), ("(2001).", "date")]
     assert relabel._body_title_before_its_author_end(people) is people
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Tidewater Archive", "Tidewater Archive"),
+    ("National Archives of Ruritania", "National Archives of Ruritania"),
+])
+def test_an_archive_is_one_body(text: str, body: str) -> None:
+    """IEEE's "Internet Archive, “Title.”": an archive is a body, not a family "Archive"."""
+    assert families(text) == [body]
