@@ -1214,6 +1214,30 @@ def _arxiv_number_is_no_pages(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+_PART_WORD = re.compile(r"^(?:pt|part)\.?$", re.I)
+_PART_NUMBER = re.compile(r"^(?:\d+|[ivx]+)[,.;]?$", re.I)
+
+
+@_applies_when(all_of=("volume",))
+def _part_number_is_no_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "in *Conv. Rec.*, pt. 4, 1960,": a volume run that is only a part word and its number names a part
+    of the proceedings (a note), no volume.
+
+    >>> _part_number_is_no_volume([("Rec.*,", "container-title"), ("pt.", "volume"), ("4,", "volume")])[1:]
+    [('pt.', 'note'), ('4,', 'note')]
+    >>> _part_number_is_no_volume([("vol.", "volume"), ("4,", "volume")])[0]
+    ('vol.', 'volume')
+    """
+    for k, (word, label) in enumerate(tagged):
+        if label == "volume":
+            if (_PART_WORD.match(word) and k + 1 < len(tagged) and tagged[k + 1][1] == "volume"
+                    and _PART_NUMBER.match(tagged[k + 1][0])
+                    and (k + 2 == len(tagged) or tagged[k + 2][1] != "volume")):
+                return tagged[:k] + [(word, "note"), (tagged[k + 1][0], "note")] + tagged[k + 2:]
+            return tagged
+    return tagged
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
@@ -1449,6 +1473,7 @@ RULES = (
     _report_number_out_of_container,
     _document_number_is_no_pages,
     _arxiv_number_is_no_pages,
+    _part_number_is_no_volume,
     _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,

@@ -877,3 +877,12 @@ def test_a_body_title_run_needs_its_author_end_and_the_date() -> None:
 def test_an_archive_is_one_body(text: str, body: str) -> None:
     """IEEE's "Internet Archive, “Title.”": an archive is a body, not a family "Archive"."""
     assert families(text) == [body]
+
+
+def test_a_part_number_is_no_volume() -> None:
+    tagged = [("in", "container-title"), ("*Symp.", "container-title"), ("Rec.*,", "container-title"),
+              ("pt.", "volume"), ("2,", "volume"), ("1971,", "date"), ("pp.", "pages"), ("5-9.", "pages")]
+    out = relabel._part_number_is_no_volume(tagged)
+    assert [label for _, label in out[3:5]] == ["note", "note"]
+    assert relabel._part_number_is_no_volume([("vol.", "volume"), ("2,", "volume")]) == [("vol.", "volume"), ("2,", "volume")]
+    assert relabel._part_number_is_no_volume([("pt.", "volume"), ("2,", "volume"), ("no.", "volume")])[0][1] == "volume"
