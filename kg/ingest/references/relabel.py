@@ -1238,6 +1238,43 @@ def _part_number_is_no_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+_TITLE_END_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d\.$")
+_NLM_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d(?:[;.]|$)")
+_NLM_VOLUME = re.compile(r";\s*\d")
+
+
+@_applies_when(all_of=("date", "title"))
+def _title_end_year_before_nlm_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "Causes of death in the United States, 2000. JAMA. 2004 Mar 10;291(10):1238-45.": a year
+    ending the title sentence that the CRF read as the date belongs to the title when the sentence after it is
+    followed by the NLM date ("2004 Mar 10;291(10):..."): that sentence is the journal.
+
+    >>> out = _title_end_year_before_nlm_date([("Deaths,", "title"), ("1990.", "date"), ("Lancet.", "author"),
+    ...                                        ("1995", "date"), ("Jan;12(3):4-9.", "volume")])
+    >>> [label for _, label in out]
+    ['title', 'title', 'container-title', 'date', 'volume']
+    >>> _title_end_year_before_nlm_date([("Deaths.", "title"), ("1990.", "date"), ("Lancet.", "container-title")])[1]
+    ('1990.', 'date')
+    """
+    for k in range(1, len(tagged) - 2):
+        word, label = tagged[k]
+        if label != "date" or tagged[k - 1][1] != "title" or not _TITLE_END_YEAR.match(word):
+            continue
+        m = k + 1
+        while m < len(tagged) and tagged[m][1] != "date" and not tagged[m][0].endswith("."):
+            m += 1
+        m += 1
+        if m >= len(tagged) or tagged[m][1] != "date" or not _NLM_YEAR.match(tagged[m][0]):
+            return tagged
+        if not any(_NLM_VOLUME.search(w) for w, _ in tagged[m:m + 4]):
+            return tagged
+        if any(lab == "date" for _, lab in tagged[k + 1:m]):
+            return tagged
+        return (tagged[:k] + [(word, "title")] + [(w, "container-title") for w, _ in tagged[k + 1:m]]
+                + tagged[m:])
+    return tagged
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
@@ -1474,6 +1511,7 @@ RULES = (
     _document_number_is_no_pages,
     _arxiv_number_is_no_pages,
     _part_number_is_no_volume,
+    _title_end_year_before_nlm_date,
     _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,

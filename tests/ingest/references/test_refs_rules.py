@@ -886,3 +886,13 @@ def test_a_part_number_is_no_volume() -> None:
     assert [label for _, label in out[3:5]] == ["note", "note"]
     assert relabel._part_number_is_no_volume([("vol.", "volume"), ("2,", "volume")]) == [("vol.", "volume"), ("2,", "volume")]
     assert relabel._part_number_is_no_volume([("pt.", "volume"), ("2,", "volume"), ("no.", "volume")])[0][1] == "volume"
+
+
+def test_a_year_ending_the_title_before_an_nlm_date_is_the_titles() -> None:
+    tagged = [("Smith", "author"), ("AB.", "author"), ("Harvest", "title"), ("yields", "title"), ("in", "title"),
+              ("Kent,", "title"), ("1950.", "date"), ("Agric", "author"), ("J.", "author"), ("1961", "date"),
+              ("Feb;7(2):11-19.", "volume")]
+    out = relabel._title_end_year_before_nlm_date(tagged)
+    assert [label for _, label in out[6:]] == ["title", "container-title", "container-title", "date", "volume"]
+    plain = tagged[:9] + [("1961.", "date")]
+    assert relabel._title_end_year_before_nlm_date(plain) is plain
