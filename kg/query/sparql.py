@@ -261,6 +261,77 @@ def lateral_optionals(text: str) -> str:
     return "".join(out)
 
 
+def split_order_by(text: str) -> tuple[str, tuple[tuple[str, bool], ...]]:
+    """A SELECT query without its final ``ORDER BY``, and that clause's keys.
+
+    Only a clause that ends the query and orders by projected variables
+    (``?v``, ``ASC(?v)``, ``DESC(?v)``) is split off; each key is
+    ``(variable, descending)``.  Any other query comes back unchanged with no
+    keys: an ``ORDER BY`` followed by ``LIMIT`` or ``OFFSET`` (the engine must
+    sort to cut), one on expressions, one inside a sub-select, or one on a
+    variable the query does not project.  The Oxigraph store sorts the
+    solutions itself by these keys (:func:`kg.query.stores.sort_solutions`):
+    Oxigraph compares each pair of values by looking their strings up in the
+    store, which costs more than the query's joins on a large answer.
+
+    >>> split_order_by("SELECT ?a (COUNT(?b) AS ?n) { ?a ?p ?b } GROUP BY ?a ORDER BY DESC(?n) ?a")
+    ('SELECT ?a (COUNT(?b) AS ?n) { ?a ?p ?b } GROUP BY ?a ', (('n', True), ('a', False)))
+    >>> split_order_by("SELECT ?a { ?a ?p ?b } ORDER BY ?b")[1]
+    ()
+    >>> split_order_by("SELECT * { ?a ?p ?b } ORDER BY ?b LIMIT 5")[1]
+    ()
+    """
+    tokens = list(_tokens(text))
+    depth = 0
+    order_at = None
+    for i, (kind, value, _) in enumerate(tokens):
+        if kind == "brace":
+            depth += 1
+        elif kind == "other" and value == "}":
+            depth -= 1
+        elif depth == 0 and kind == "word" and value.upper() == "ORDER" and i + 1 < len(tokens) \
+                and tokens[i + 1][1].upper() == "BY":
+            order_at = i
+    if order_at is None or query_form(text) != "SELECT":
+        return text, ()
+    keys: list[tuple[str, bool]] = []
+    rest = [(kind, value) for kind, value, _ in tokens[order_at + 2:]]
+    while rest:
+        if rest[0][0] == "var":
+            keys.append((rest[0][1][1:], False))
+            rest = rest[1:]
+        elif (len(rest) >= 4 and rest[0][0] == "word" and rest[0][1].upper() in ("ASC", "DESC")
+              and rest[1][1] == "(" and rest[2][0] == "var" and rest[3][1] == ")"):
+            keys.append((rest[2][1][1:], rest[0][1].upper() == "DESC"))
+            rest = rest[4:]
+        else:
+            return text, ()
+    projected = _projection(tokens)
+    if not keys or (projected is not None and not all(name in projected for name, _ in keys)):
+        return text, ()
+    return text[: tokens[order_at][2]], tuple(keys)
+
+
+def _projection(tokens: Sequence[tuple[str, str, int]]) -> set[str] | None:
+    """The variables the outermost SELECT projects (``None`` for ``SELECT *``)."""
+    start = next(i for i, (kind, value, _) in enumerate(tokens) if kind == "word" and value.upper() == "SELECT")
+    names: set[str] = set()
+    parens = 0
+    for i in range(start + 1, len(tokens)):
+        kind, value, _ = tokens[i]
+        if kind == "brace" or (kind == "word" and value.upper() == "WHERE" and parens == 0):
+            break
+        if value == "*" and parens == 0:
+            return None
+        if value == "(":
+            parens += 1
+        elif value == ")":
+            parens -= 1
+        elif kind == "var" and (parens == 0 or tokens[i - 1][1].upper() == "AS"):
+            names.add(value[1:])
+    return names
+
+
 #: The comment that marks a line of a query for a hash join on Oxigraph.
 HASH_HINT = "#@hash"
 

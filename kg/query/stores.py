@@ -38,7 +38,14 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.query.results import QueryResult
-from kg.query.sparql import HASH_HINT, QuerySyntaxError, ensure_read_only, hash_join_hints, lateral_optionals
+from kg.query.sparql import (
+    HASH_HINT,
+    QuerySyntaxError,
+    ensure_read_only,
+    hash_join_hints,
+    lateral_optionals,
+    split_order_by,
+)
 from kg.vocab import BASE, merged_graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
@@ -241,8 +248,8 @@ def to_oxigraph(term: Node) -> Any:
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
-def oxigraph_result(solutions: Any, form: str) -> QueryResult:
-    """Materialise a pyoxigraph answer as a :class:`QueryResult`."""
+def oxigraph_result(solutions: Any, form: str, order: Sequence[tuple[str, bool]] = ()) -> QueryResult:
+    """Materialise a pyoxigraph answer as a :class:`QueryResult`, sorted by ``order`` if given."""
     if form == "ASK":
         return QueryResult((), (), bool(solutions))
     if form in ("CONSTRUCT", "DESCRIBE"):
@@ -251,7 +258,74 @@ def oxigraph_result(solutions: Any, form: str) -> QueryResult:
         )
         return QueryResult(("subject", "predicate", "object"), tuple(rows))
     names = tuple(v.value for v in solutions.variables)
-    return QueryResult(names, LazyRows([tuple(solution) for solution in solutions]))
+    raw = [tuple(solution) for solution in solutions]
+    if order:
+        raw = sort_solutions(raw, [(names.index(name), descending) for name, descending in order])
+    return QueryResult(names, LazyRows(raw))
+
+
+_NUMERIC = frozenset(
+    str(XSD) + name
+    for name in ("integer", "decimal", "float", "double", "int", "long", "short", "byte", "nonNegativeInteger",
+                 "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+                 "unsignedShort", "unsignedByte")
+)
+_TEXTUAL = frozenset((_XSD_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"))
+
+
+def _order_key(term: Any) -> tuple[Any, ...]:
+    """SPARQL's ORDER BY rank of a pyoxigraph term: unbound, blank nodes, IRIs, literals.
+
+    Numbers compare by value, strings by code point (then language tag),
+    other literals by datatype and then lexical form, so every pair of
+    values has an order and equal keys mean equal terms.
+    """
+    if term is None:
+        return (0,)
+    kind = type(term).__name__
+    if kind == "BlankNode":
+        return (1, term.value)
+    if kind == "NamedNode":
+        return (2, term.value)
+    if kind == "Literal":
+        datatype = term.datatype.value
+        if datatype in _TEXTUAL:
+            return (3, 1, term.value, term.language or "")
+        if datatype in _NUMERIC:
+            try:
+                number = float(term.value)
+            except ValueError:
+                number = None
+            if number is not None and number == number:  # NaN has no place among numbers
+                return (3, 0, number, term.value)
+        return (3, 2, datatype, term.value)
+    return (4, str(term))
+
+
+def sort_solutions(rows: list[tuple[Any, ...]], keys: Sequence[tuple[int, bool]]) -> list[tuple[Any, ...]]:
+    """Solutions of pyoxigraph terms in ORDER BY order of the columns ``keys`` (index, descending).
+
+    The sort is stable: solutions equal on every key keep the engine's
+    order, as they do under Oxigraph's own ORDER BY (for one store and
+    query that order is always the same).
+    """
+    ranks: dict[Any, tuple[Any, ...]] = {}  # each distinct term's rank, computed once
+    for i, _ in keys:
+        for row in rows:
+            term = row[i]
+            if term not in ranks:
+                ranks[term] = _order_key(term)
+    if not any(descending for _, descending in keys):
+        columns = [i for i, _ in keys]
+        return sorted(rows, key=lambda row: tuple([ranks[row[i]] for i in columns]))
+    out = list(rows)
+    for column, descending in reversed(keys):
+
+        def by_column(row: tuple[Any, ...], i: int = column) -> tuple[Any, ...]:
+            return ranks[row[i]]
+
+        out.sort(key=by_column, reverse=descending)
+    return out
 
 
 class LazyRows(Sequence[tuple[Node | None, ...]]):
@@ -302,7 +376,9 @@ class LazyRows(Sequence[tuple[Node | None, ...]]):
 _MISSING: Any = object()
 
 
-def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) -> QueryResult:
+def _oxigraph_query(
+    store: Any, sparql: str, label: str, timeout: float | None, order: Sequence[tuple[str, bool]] = ()
+) -> QueryResult:
     # Queries read the default graph, which holds the RDF merge of the kg
     # graphs: Oxigraph's union-default-graph mode repeats a triple once per
     # graph holding it, which would inflate counts across corpora.
@@ -318,7 +394,7 @@ def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) 
             raise QuerySyntaxError(label, 1, 1, _short(str(err)), sparql) from err
         except OSError as err:
             raise StoreError(f"{label}: the store failed while reading ({err}); check the folder") from err
-        return oxigraph_result(solutions, form)
+        return oxigraph_result(solutions, form, order)
 
     return run_with_timeout(work, timeout, label)
 
@@ -327,11 +403,18 @@ def _oxigraph_query(store: Any, sparql: str, label: str, timeout: float | None) 
 
 
 @lru_cache(maxsize=256)
-def _lateral(sparql: str) -> str:
-    """The text Oxigraph runs: lines marked ``#@hash`` hash-joined, then OPTIONALs made LATERAL."""
+def _oxigraph_plan(sparql: str) -> tuple[str, tuple[tuple[str, bool], ...]]:
+    """The text Oxigraph runs and the ORDER BY keys kg sorts by itself.
+
+    Lines marked ``#@hash`` are hash-joined, OPTIONALs made LATERAL, and a
+    final ORDER BY on projected variables is split off (see
+    :func:`~kg.query.sparql.split_order_by`).
+    """
     if HASH_HINT in sparql:
         sparql = hash_join_hints(sparql)
-    return lateral_optionals(sparql) if "OPTIONAL" in sparql.upper() else sparql
+    if "OPTIONAL" in sparql.upper():
+        sparql = lateral_optionals(sparql)
+    return split_order_by(sparql) if "ORDER" in sparql.upper() else (sparql, ())
 
 
 
@@ -400,10 +483,13 @@ class OxigraphStore:
 
         OPTIONAL groups run per solution (:func:`~kg.query.sparql.lateral_optionals`),
         so a query about one bound claim reads only that claim's data; lines
-        marked ``#@hash`` are hash-joined (:func:`~kg.query.sparql.hash_join_hints`).
+        marked ``#@hash`` are hash-joined (:func:`~kg.query.sparql.hash_join_hints`);
+        a final ORDER BY on projected variables is done here, in Python
+        (:func:`sort_solutions`), not by Oxigraph.
         """
         try:
-            return _oxigraph_query(self.raw, _lateral(sparql), self.label, timeout)
+            text, order = _oxigraph_plan(sparql)
+            return _oxigraph_query(self.raw, text, self.label, timeout, order)
         except QuerySyntaxError:
             # Report the position in the text as given, not in the rewritten one.
             return _oxigraph_query(self.raw, sparql, self.label, timeout)

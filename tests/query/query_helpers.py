@@ -13,6 +13,11 @@ BUNDLED_PARAMS = {
 }
 
 
+#: A value for every parameter the named queries declare, valid on the synthetic corpora.
+SYNTHETIC_PARAMS = {"claim": "C001", "outcome": "distress", "support_type": "peer-support",
+                    "theory": "social-support-theory", "author": "Cohen", "year": "2000"}
+
+
 def bundled_params(corpus) -> dict[str, str]:
     """Parameter values for the named queries, taken from the bundled corpus itself."""
     params = dict(BUNDLED_PARAMS)

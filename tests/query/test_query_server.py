@@ -11,12 +11,11 @@ from kg.errors import QueryError, StoreError
 from kg.query.evidence import search_evidence
 from kg.query.library import load_queries
 from kg.query.stores import MERGED_GRAPH, EndpointStore, MemoryStore, push
+from query_helpers import SYNTHETIC_PARAMS
 
 pytestmark = pytest.mark.server
 
 QUERIES = load_queries()
-SYNTHETIC_PARAMS = {"claim": "C001", "outcome": "distress", "support_type": "peer-support",
-                    "theory": "social-support-theory", "author": "Cohen", "year": "2000"}
 
 
 @pytest.fixture(scope="module")

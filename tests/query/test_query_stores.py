@@ -12,9 +12,7 @@ import pytest
 from kg.errors import QueryError, StoreError
 from kg.query.library import load_queries
 from kg.query.stores import STORE_MARKER, MemoryStore, OxigraphStore, create_store
-
-SYNTHETIC_PARAMS = {"claim": "C001", "outcome": "distress", "support_type": "peer-support",
-                    "theory": "social-support-theory", "author": "Cohen", "year": "2000"}
+from query_helpers import SYNTHETIC_PARAMS
 QUERIES = load_queries()
 
 
