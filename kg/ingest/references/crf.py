@@ -578,6 +578,11 @@ _MARKED_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*([A-Za-z]?\d+\s*[-–—]+\s*[A
 _BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 
 
+#: The role words around a translator's names: "Translated by", "trans.", "translated and edited by".
+_ROLE_WORDS = re.compile(r"^(?:(?:and|&)\s+)?(?:(?:translated|trans\.?|transl\.?|tr\.|edited|ed\.)\s+"
+                         r"(?:(?:and|&)\s+)?)+(?:(?:with\s+\w+\s+)?by\s+)?|,?\s*(?:trans|transl|tr|trs)\.?$", re.I)
+
+
 def _date_text(text: str) -> str:
     """A date without a year as APA prints it: "n.d.", "in press", else as printed."""
     if re.fullmatch(r"n\.?\s?d\.?|s\.?\s?d\.?|o\.\s?J\.?|no date|undated", text, re.I):
@@ -743,6 +748,8 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     links = _unplaced_link_words(tagged) if "url" in groups or "doi" in groups else []
     leftover = clean(" ".join(groups.get("note", []) + stray + links))
     found = sum(1 for k in ("author", "title", "date") if k in text)
+    # A translator is no author: the names (without "Translated by") are kept beside the record.
+    translator = clean(_ROLE_WORDS.sub("", clean(text.get("translator", ""))))
     return Reference(
         id=ref_id,
         type=kind,
@@ -769,4 +776,5 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         source_format="text",
         confidence=round(certainty * (0.55 + 0.15 * found), 2),
         leftover=leftover,
+        extra=(("translator", translator),) if translator else (),
     )

@@ -1096,6 +1096,57 @@ def _contributor_phrase_out_of_title(tagged: list[tuple[str, str]]) -> list[tupl
     return tagged
 
 
+#: MLA's contributor phrase after a title or container: "Translated by", "Edited by", "Edited and translated by".
+_ROLE_BY = re.compile(r"^(translated|edited)(?:\s+and\s+(?:translated|edited))?\s+by$", re.I)
+#: Labels the CRF gives the publisher after such a phrase ("Kozulin, MIT P,": author; "Oxford UP,": location).
+_PUBLISHER_MISREAD = frozenset({"author", "translator", "editor", "location", "publisher"})
+
+
+def _publisher_after_contributor_names(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Title*. Translated by A B, Publisher, 1986.": the names up to the first comma are the translator's
+    (or editor's), the words between them and the date the publisher, however the CRF labelled them (it reads
+    MLA 9's short "MIT P" and "Oxford UP" as more names, a place or an author run).
+
+    The phrase must follow a clause's end; the names must hold no full stop but an initial's (Chicago's
+    "Translated by A B. Place: Publisher" is left as it was), and the publisher run must be at most six words
+    ending in a comma right before a year.
+
+    >>> _publisher_after_contributor_names([("*Book*.", "title"), ("Translated", "translator"), ("by", "translator"),
+    ...     ("Ann", "translator"), ("Lee,", "author"), ("MIT", "author"), ("P,", "author"), ("1990.", "date")])[3:]
+    [('Ann', 'translator'), ('Lee,', 'translator'), ('MIT', 'publisher'), ('P,', 'publisher'), ('1990.', 'date')]
+    """
+    for k in range(1, len(tagged) - 3):
+        word = tagged[k][0]
+        if word.lower() not in ("translated", "edited") or not tagged[k - 1][0].rstrip("”\"’'").endswith(
+                (".", ",", "*", "_")):
+            continue
+        by = next((j for j in range(k + 1, min(k + 4, len(tagged))) if tagged[j][0].lower() == "by"), None)
+        if by is None or not _ROLE_BY.match(" ".join(w for w, _ in tagged[k:by + 1])):
+            continue
+        end = by + 1  # the names run to the first word ending in a comma
+        while end < len(tagged) and end - by <= 8 and not tagged[end][0].endswith(","):
+            if tagged[end][0].endswith((".", ";", ":")) and not _INITIAL.match(tagged[end][0].rstrip(".")+"."):
+                break
+            end += 1
+        if end >= len(tagged) or end == by + 1 or not tagged[end][0].endswith(","):
+            continue
+        date = end + 1
+        while date < len(tagged) and date - end <= 7 and not _YEAR.fullmatch(tagged[date][0].strip(".,;()[]")):
+            date += 1
+        publisher = tagged[end + 1:date]
+        if date >= len(tagged) or not publisher or len(publisher) > 6 or not publisher[-1][0].endswith(","):
+            continue
+        if any(w.endswith((",", ".", ";", ":")) or w.lower() in ("by", "translated", "edited")
+               or label not in _PUBLISHER_MISREAD for w, label in publisher[:-1]) \
+                or publisher[-1][1] not in _PUBLISHER_MISREAD or not publisher[0][0][:1].isupper():
+            continue
+        role = "translator" if word.lower() == "translated" else "editor"
+        out = tagged[:k] + [(w, role) for w, _ in tagged[k:end + 1]] + [(w, "publisher") for w, _ in publisher]
+        out += tagged[date:]
+        return out if out != tagged else tagged
+    return tagged
+
+
 #: A bracketed medium or genre marker after a title: Vancouver's "[Internet]", "[dissertation]", Harvard's
 #: "[online]", IEEE's "[Online]", "[PhD thesis]", "[CD-ROM]", "[monograph on the Internet]".
 _MEDIUM = re.compile(
@@ -1515,6 +1566,7 @@ RULES = (
     _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,
+    _publisher_after_contributor_names,
     _medium_marker_out_of_title,
     _publisher_after_italic_container,
     _document_genre_is_no_container,
@@ -1564,13 +1616,14 @@ def _genre_trigger(low: str) -> bool:
 #: without it, and the trigger is absent from most entries, so a substring test is cheaper than the rule's own
 #: loop over the words.  The genre rule needs a genre word; the article-number rule "Article" or "Art."; the
 #: access-date rule an access word; the names rule a word "by" and an "and" or "&" with words after them; the
-#: numbered-year rule a dash or colon before a year.
+#: numbered-year rule a dash or colon before a year; the contributor-publisher rule "translated by" or "edited by".
 _TRIGGERS = (
     (_genre_out_of_title, _genre_trigger),
     (_article_number_out_of_container, lambda low: "article" in low or "art." in low),
     (_access_date_is_no_date, lambda low: _ACCESS_ANYWHERE.search(low) is not None),
     (_names_after_and_join_their_run, lambda low: "by " in low and ("and " in low or "& " in low)),
     (_numbered_year_is_no_date, _DASH_YEAR.search),
+    (_publisher_after_contributor_names, lambda low: "ed by " in low),
 )
 
 

@@ -896,3 +896,30 @@ def test_a_year_ending_the_title_before_an_nlm_date_is_the_titles() -> None:
     assert [label for _, label in out[6:]] == ["title", "container-title", "container-title", "date", "volume"]
     plain = tagged[:9] + [("1961.", "date")]
     assert relabel._title_end_year_before_nlm_date(plain) is plain
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,publisher,editors",
+    [
+        # The CRF reads "Kozulin, MIT P," style endings as a second author run, or "Oxford UP" as a place.
+        ("Quell, Annika. *A History of Small Rivers*. Translated by Piet Varga, Northfield P, 2011.", "Northfield P", []),
+        ("Marlowe, Irena. *The Quiet Orchard*. Translated by Tomas Berg, Oxford UP, 2004.", "Oxford UP", []),
+        ("Ostrander, Kaye. *Winter Grammar*. Translated by Lena Vos and Omar Hadid, Penguin, 2015.", "Penguin", []),
+        ("Quell, Annika. *Small Rivers*. Translated by Jo Lund, U of Minnesota P, 2011.", "U of Minnesota P", []),
+        ("Marsh, Tilde. *Coastal Towns*. Edited by Rosa Hallam and Ivo Petrak, MIT P, 2008.", "MIT P",
+         ["Hallam", "Petrak"]),
+        ("Quell, Annika. *Small Rivers*. Edited by Piet Varga, Northfield P, 2011.", "Northfield P", ["Varga"]),
+    ],
+)
+def test_mla_publisher_after_translated_or_edited_by_names(text: str, publisher: str, editors: list[str]) -> None:
+    """MLA's "*Title*. Translated by A B, MIT P, 1986.": one author, the names up to the comma the translator's
+    (kept in ``extra``, no author) or the editors', the short publisher ("P", "UP") the publisher."""
+    ref = parse(text)
+    assert len(ref.authors) == 1 and ref.authors[0].family == text.split(",")[0]
+    assert ref.publisher == publisher
+    assert [p.family for p in ref.editors] == editors
+    translator = dict(ref.extra).get("translator", "")
+    assert (translator != "") == ("Translated by" in text)
+    assert translator and translator in text or editors
+    assert ref.year == int(text[-5:-1]) and ref.leftover == ""
