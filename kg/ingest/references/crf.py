@@ -727,9 +727,10 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     container = _IN.sub("", container)
     publisher = clean(text.get("publisher", ""))
     if (lone_acronym and container and not publisher and not volume and not issue and not pages
-            and re.fullmatch(r"[A-Z]{2,6}", container) and "editor" not in text):
+            and re.fullmatch(r"[A-Z]{2,6}", container) and "editor" not in text
+            and not text["container-title"].startswith(("*", "_"))):
         # A lone acronym after the title, no "In" before it and no volume or pages ("CERN.") is the issuing
-        # body, no journal.
+        # body, no journal; an italic one (MLA's '"Talk." *TED*, Feb. 2006,') is the container, as italics say.
         publisher, container = container, ""
         text.pop("container-title", None)
         text["publisher"] = publisher

@@ -923,3 +923,26 @@ def test_mla_publisher_after_translated_or_edited_by_names(text: str, publisher:
     assert (translator != "") == ("Translated by" in text)
     assert translator and translator in text or editors
     assert ref.year == int(text[-5:-1]) and ref.leftover == ""
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,container",
+    [
+        ('Larsen, Mette. "Why Rivers Remember." *TED*, Mar. 2019, www.ted.com/talks/why_rivers_remember.', "TED"),
+        ('Okoro, Ben. "The Future of Salt." *NPR*, 4 May 2017, www.npr.org/salt-future.', "NPR"),
+        ('Larsen, Mette. "Why Rivers Remember." *PBS*, 2019.', "PBS"),
+    ],
+)
+def test_an_italic_acronym_after_the_title_is_the_container(text: str, container: str) -> None:
+    """MLA's '"Talk." *TED*, Feb. 2006,': the italic short name in the container's place is the container,
+    not the issuing body a bare acronym ("CERN.") is read as."""
+    ref = parse(text)
+    assert (ref.container, ref.publisher) == (container, "")
+
+
+@needs_model
+def test_a_bare_acronym_after_the_title_is_still_the_publisher() -> None:
+    """Without italics a lone acronym after the title and no volume or pages is the issuing body."""
+    ref = parse("Halvorsen, P. (2012). Detector calibration notes for the upgrade. CERN.")
+    assert (ref.container, ref.publisher) == ("", "CERN")
