@@ -571,6 +571,8 @@ def _is_link(word: str) -> bool:
 
 
 _ONE_RUN = frozenset({"author", "editor", "pages"})
+#: A word closing a run of editors' or translators' names: "eds.", "(Eds.),", "editors.", "trans.".
+_ROLE_END = re.compile(r"^\(?(?:eds?|editors?|hrsg|trans|transl|tr|trs|translators?)\.?\)?[.,;:]?$", re.I)
 _MARKED_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)")
 
 
@@ -680,13 +682,23 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     groups: dict[str, list[str]] = {}
     stray: list[str] = []
     previous = ""
+    # Where the words of the run being read go: a resumed run of a one-run label goes elsewhere as a whole.
+    target: list[str] = []
     for word, label in tagged:
-        if label in _ONE_RUN and label in groups and previous != label:
-            # A second run of author words ("..., Washington, D. C., 1993") is a
-            # place or a publisher the CRF misread, not more authors.
-            stray.append(word)
-        else:
-            groups.setdefault(label, []).append(word)
+        if label != previous:
+            if label in _ONE_RUN and label in groups:
+                # A second run of author words ("..., Washington, D. C., 1993") is a place or a publisher the CRF
+                # misread, not more authors: left over.  One right after editors' or translators' names that
+                # no role word closed ("edited by Ann Lee and | Bo Kim,") is more of their names, and one
+                # right after a publisher ("Printed for A. Roe and | B. Cole.") more of the publisher's.
+                if label == "author" and (previous in ("editor", "translator", "publisher")) and not (
+                        previous != "publisher" and _ROLE_END.search(groups[previous][-1])):
+                    target = groups[previous]
+                else:
+                    target = stray
+            else:
+                target = groups.setdefault(label, [])
+        target.append(word)
         previous = label
     text = {k: " ".join(v) for k, v in groups.items()}
 

@@ -946,3 +946,48 @@ def test_a_bare_acronym_after_the_title_is_still_the_publisher() -> None:
     """Without italics a lone acronym after the title and no volume or pages is the issuing body."""
     ref = parse("Halvorsen, P. (2012). Detector calibration notes for the upgrade. CERN.")
     assert (ref.container, ref.publisher) == ("", "CERN")
+
+
+def _tagged_as(monkeypatch: pytest.MonkeyPatch, labels: str) -> None:
+    """Make the CRF label an entry's words with ``labels`` (one a word), to test the record assembly alone."""
+    from kg.ingest.references import crf
+
+    monkeypatch.setattr(crf, "tag_with_probability", lambda text: (list(zip(text.split(), labels.split())), 0.9))
+
+
+@needs_model
+def test_an_author_run_resumed_after_editors_names_is_more_editors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """"edited by Ann Lee and | Bo Kim," with the last names labelled author: they are the editors', not a stray
+    word and more authors."""
+    _tagged_as(monkeypatch, "author author title title container-title container-title editor editor editor editor "
+                            "editor author author publisher date")
+    ref = parse('Marsh, Tilde. "Harbour Work." *Coastal Towns*, edited by Rosa Hallam and Ivo Petrak, Brill, 2008.')
+    assert [p.family for p in ref.authors] == ["Marsh"]
+    assert [p.family for p in ref.editors] == ["Hallam", "Petrak"]
+    assert (ref.leftover, ref.publisher, ref.container) == ("", "Brill", "Coastal Towns")
+
+
+@needs_model
+def test_an_author_run_resumed_after_a_role_word_is_left_over_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names after an editor run its role word closed ("(Eds.), Petrak, I.") are neither authors nor editors:
+    the whole run is left over, not its first word alone with the rest joined to the authors."""
+    _tagged_as(monkeypatch, "author author date title title editor editor editor editor author author "
+                            "container-title container-title publisher")
+    ref = parse("Marsh, T. (2008). Harbour work. In Hallam, R. (Eds.), Petrak, I. Coastal towns. Brill.")
+    assert [p.family for p in ref.authors] == ["Marsh"]
+    assert ref.leftover == "Petrak, I"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,publisher",
+    [
+        ("Whitcombe, Henry. 1802. An Essay on Coastal Trade. Edinburgh: Printed for R. Blane and T. Moir.",
+         "Printed for R. Blane and T. Moir"),
+        ("Calder, J. 1758. A Treatise on Ploughs. London: A. Millbank and T. Horne.", "A. Millbank and T. Horne"),
+    ],
+)
+def test_an_author_run_resumed_after_a_publisher_is_the_publishers(text: str, publisher: str) -> None:
+    """An old imprint "Printed for A. Roe and B. Cole." the CRF ends as author words: one publisher, one author."""
+    ref = parse(text)
+    assert len(ref.authors) == 1 and ref.publisher == publisher and ref.leftover == ""
