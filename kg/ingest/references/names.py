@@ -18,7 +18,9 @@ from kg.model import Person
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
 #: A chapter's "in Smith, J. (ed.)" (a lower-case "in": no name starts so) leads the editors, no name either.
-_NAMES_LEAD = re.compile(r"^(?:by|edited by|eds?\.?|hrsg\.?|in:|(?-i:in))\s+", re.I)
+#: MLA's "edited and translated by" leads them too.
+_NAMES_LEAD = re.compile(
+    r"^(?:by|(?:edited|translated) and (?:edited|translated) by|edited by|eds?\.?|hrsg\.?|in:|(?-i:in))\s+", re.I)
 #: "T. Bray, Ed" (its full stop already stripped): an editors' mark after a name whose given names are initials.
 _DIRECT_NAME_ED = re.compile(r"((?:^|[\s,])(?:[A-ZÀ-Þ]\.[\s-]?)+[^\W\d][\w'’-]+),\s*Eds?\.?$")
 _EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)

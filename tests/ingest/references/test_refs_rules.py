@@ -991,3 +991,19 @@ def test_an_author_run_resumed_after_a_publisher_is_the_publishers(text: str, pu
     """An old imprint "Printed for A. Roe and B. Cole." the CRF ends as author words: one publisher, one author."""
     ref = parse(text)
     assert len(ref.authors) == 1 and ref.publisher == publisher and ref.leftover == ""
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marsh, Tilde. *Coastal Towns*. Edited and translated by Rosa Hallam and Ivo Petrak, Oxford UP, 2008.",
+        'Marsh, Tilde. "Harbour Work." *Coastal Towns*, edited and translated by Rosa Hallam and Ivo Petrak, Brill, '
+        "2008, pp. 3-20.",
+    ],
+)
+def test_edited_and_translated_by_leads_the_editors_names(text: str) -> None:
+    """MLA's "Edited and translated by A and B,": the phrase is no part of the first editor's name."""
+    ref = parse(text)
+    assert [(p.family, p.given) for p in ref.editors] == [("Hallam", "Rosa"), ("Petrak", "Ivo")]
+    assert [p.family for p in ref.authors] == ["Marsh"]
