@@ -196,17 +196,18 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), a hand-typed held-out set (10 entries a style, ids held11-*)
-#: written and committed (19595a9) before any parse; measured once, with the
-#: parser unchanged: APA 1.000, Harvard 1.000, Chicago 1.000, MLA 1.000,
-#: Vancouver 0.959, IEEE 0.992 (below the 0.97 target: Vancouver).  Those
-#: first figures are the honest ones and the floors; both missed entries were
-#: then fixed by general rules (all 1.000 after), so the set is no longer
-#: untouched: the next honest figure needs a fresh round.  The 600 entries of ten earlier
-#: held sets sit in ``typed_tune.jsonl`` (the last, held10-*, measured once at
-#: APA 0.957, Harvard 1.000, Chicago 0.981, MLA 1.000, Vancouver 0.961, IEEE
-#: 0.957, then tuned on; see tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 1.0, "harvard": 1.0, "chicago": 1.0, "mla": 1.0, "vancouver": 0.95, "ieee": 0.99}
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held13-*,
+#: mostly books, chapters, reports, theses and web pages) written and committed
+#: (399b802) before any parse; measured once, with the parser unchanged: APA
+#: 0.944, Harvard 0.956, Chicago 1.000, MLA 0.978, Vancouver 1.000, IEEE 0.947
+#: (below the 0.97 target: APA, Harvard, IEEE).  Those first figures are the
+#: honest ones and the floors; the missed entries were then fixed by general
+#: rules, so the set is no longer untouched: the next honest figure needs a
+#: fresh round.  The 720 entries of twelve earlier held sets sit in
+#: ``typed_tune.jsonl`` (the last, held12-*, mostly journal articles, measured
+#: once at 1.000 in every style but MLA 0.983, then tuned on; see
+#: tests/data/refstyles/generate.py).
+HELD_FLOORS = {"apa": 0.94, "harvard": 0.95, "chicago": 1.0, "mla": 0.97, "vancouver": 1.0, "ieee": 0.94}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
