@@ -259,8 +259,11 @@ def oxigraph_result(solutions: Any, form: str, order: Sequence[tuple[str, bool]]
         return QueryResult(("subject", "predicate", "object"), tuple(rows))
     names = tuple(v.value for v in solutions.variables)
     raw = [tuple(solution) for solution in solutions]
-    if order:
-        raw = sort_solutions(raw, [(names.index(name), descending) for name, descending in order])
+    # A key the answer has no column for (``SELECT *`` over a variable out of
+    # scope) is unbound in every solution: it orders nothing.
+    keys = [(names.index(name), descending) for name, descending in order if name in names]
+    if keys:
+        raw = sort_solutions(raw, keys)
     return QueryResult(names, LazyRows(raw))
 
 

@@ -98,3 +98,16 @@ def test_a_string_and_a_number_column_sort_like_rdflib(tmp_path):
         assert disk.query(text).records() == MemoryStore(ds).query(text).records()
     finally:
         disk.close()
+
+
+def test_select_star_ordered_by_a_variable_out_of_scope_keeps_every_row(tmp_path):
+    ds = Dataset()
+    g = ds.graph(URIRef("urn:g"))
+    for i in range(3):
+        g.add((URIRef(f"urn:w{i}"), URIRef("urn:label"), Literal(f"w{2 - i}")))
+    disk = OxigraphStore(create_store(tmp_path / "store", graph=ds))
+    try:
+        text = "SELECT * { ?w <urn:label> ?l } ORDER BY ?nowhere ?l"
+        assert [r["l"] for r in disk.query(text).records()] == ["w0", "w1", "w2"]
+    finally:
+        disk.close()
