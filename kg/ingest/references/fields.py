@@ -38,6 +38,8 @@ _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{
 #: NLM's days of a weekly issue before the semicolon, "2004 Sep 11-17;364(9438)": read in a volume field only
 #: (in a pages field "12-15; 20-25" are two page ranges).
 _NLM_DAY_RANGE = re.compile(r"^(?:[A-Z][a-z]{2}\s*)?(?:[1-9]|[12]\d|3[01])[-–](?:[1-9]|[12]\d|3[01])\s*;\s*(?=[A-Za-z]?\d)")
+#: The word of an article number labelled as pages ("article 117", "Art. no. 79", "Article e0185809"): no part of the value.
+_ARTICLE_WORD = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)?)\s*(?=[A-Za-z]?\d+[A-Za-z]?$)", re.I)
 _PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
 
 
@@ -106,10 +108,13 @@ def clean_pages(text: str) -> str:
     '56-66'
     >>> clean_pages("Feb;14:61-5.")
     '14:61-5'
+    >>> clean_pages("article 117."), clean_pages("Art. no. e79")
+    ('117', 'e79')
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:()[]")
     # "1965 Feb;14:61-5" labelled pages from the month on: record assembly reads "14:61-5" as volume and pages.
     t = _NLM_DATE_TAIL.sub("", t)
     t = _BEFORE_PAGES.sub("", t)
     t = _PAGE_WORDS.sub("", t).strip(" .,;:()[]")
+    t = _ARTICLE_WORD.sub("", t)
     return _DASH_RUN.sub("-", t)

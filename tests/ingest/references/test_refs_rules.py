@@ -1007,3 +1007,20 @@ def test_edited_and_translated_by_leads_the_editors_names(text: str) -> None:
     ref = parse(text)
     assert [(p.family, p.given) for p in ref.editors] == [("Hallam", "Rosa"), ("Petrak", "Ivo")]
     assert [p.family for p in ref.authors] == ["Marsh"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,pages",
+    [
+        ("Marsh, T. (2020) 'Harbour work', *Journal of Coastal Towns*, 13, article 117. Available at: "
+         "https://doi.org/10.1/x.", "117"),
+        ("Marsh, T. (2020) 'Harbour work', *Journal of Coastal Towns*, 13(2), Article 4417.", "4417"),
+        ("Marsh, T., & Hallam, R. (2019). Harbour work. *Coastal Towns*, *12*(3), Article e0185809.", "e0185809"),
+        ('[3] T. Marsh, "Harbour work," *Coastal Towns*, vol. 5, Art. no. 79, 2017.', "79"),
+    ],
+)
+def test_the_word_of_an_article_number_is_no_part_of_the_pages(text: str, pages: str) -> None:
+    """Harvard's "13, article 117.": the pages are the number, as APA's "Article e01" and IEEE's "Art. no. 79"."""
+    ref = parse(text)
+    assert ref.pages == pages
