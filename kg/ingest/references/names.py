@@ -49,6 +49,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         ['Heidegger', 'Arendt']
         >>> [p.family or p.literal for p in split_names("Schulz KF, Altman DG, Moher D; CONSORT Group.")[0]]
         ['Schulz', 'Altman', 'Moher', 'CONSORT Group']
+        >>> split_names("NHS England")[0][0].literal
+        'NHS England'
     """
     # Markdown/TeX emphasis ("B. P. Abbott *et al.*") is no part of a name.
     text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" ,;:")
@@ -167,6 +169,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             while words[lead] in _PARTICLES:
                 lead += 1
             people.append(Person(" ".join(words[lead:-1]), words[-1].rstrip("."), " ".join(words[:lead])))
+        elif len(words) > 1 and len(parts) == 1 and _BODY_ACRONYM.match(words[0]) and all(_NAME_WORD.match(w) for w in words[1:]):
+            # "NHS England", "UNESCO Institute": an acronym of three capitals or more before capitalised words
+            # leads a body's name; no one's given name or initials ("Smith JR", "Gale, N.K." are read above).
+            people.append(Person("", literal=part))
         elif len(words) > 1:
             k = len(words) - 1
             while k > 1 and (words[k - 1][:1].islower() or words[k - 1].lower() in _PARTICLES):
@@ -247,3 +253,6 @@ def _split_particle(person: Person) -> Person:
     if person.particle or not _particled(words):
         return person
     return Person(words[-1], person.given, " ".join(words[:-1]), person.suffix, person.literal)
+#: Three capitals before capitalised words in a lone name ("NHS England"): a body's acronym; four or more are
+#: a family name in capitals before the given name ("DELISLE Léopold", "BARD Jean").
+_BODY_ACRONYM = re.compile(r"^[A-Z]{3}$")

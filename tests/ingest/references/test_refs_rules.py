@@ -1024,3 +1024,26 @@ def test_the_word_of_an_article_number_is_no_part_of_the_pages(text: str, pages:
     """Harvard's "13, article 117.": the pages are the number, as APA's "Article e01" and IEEE's "Art. no. 79"."""
     ref = parse(text)
     assert ref.pages == pages
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body",
+    [
+        ("ABC Harbours (2019) *The coastal towns plan*. Available at: https://www.example.org/ "
+         "(Accessed: 12 January 2024).", "ABC Harbours"),
+        ("BKT Scotland (2018) *Harbour work in decline*. London: BKT.", "BKT Scotland"),
+    ],
+)
+def test_an_acronym_before_capitalised_words_leads_a_bodys_name(text: str, body: str) -> None:
+    """Harvard's corporate author "ABC Harbours (2019)": three capitals are a body's acronym, not initials."""
+    ref = parse(text)
+    assert [(p.literal, p.family) for p in ref.authors] == [(body, "")]
+
+
+def test_initials_and_capitalised_families_stay_names() -> None:
+    """Vancouver's "Marsh TR", Harvard's "Marsh, T.K." and a family in capitals ("HALLAM Rosa") stay people."""
+    assert [(p.family, p.given) for p in split_names("Marsh TR, Lee K")[0]] == [("Marsh", "TR"), ("Lee", "K")]
+    assert [(p.family, p.given) for p in split_names("Marsh, T.K. and Hallam, R.")[0]] == [
+        ("Marsh", "T.K."), ("Hallam", "R.")]
+    assert [p.literal for p in split_names("HALLAM Rosa")[0]] == [""]
