@@ -585,6 +585,8 @@ def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str,
 
 _ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
 _NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
+#: An article number: a number, maybe after up to two letters ("e0185809", "CD001292").
+_ARTICLE_ID = re.compile(r"^[*_(]*[A-Za-z]{0,2}\d+[A-Za-z]?[*_)]*[.,;:]?$")
 
 
 @_applies_when(all_of=("note", "title"), none_of=("container-title",))
@@ -623,9 +625,14 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
     """
     loose = ("container-title", "note")
     for k in range(1, len(tagged) - 1):
-        if (tagged[k][1] in loose and _ARTICLE_WORD.match(tagged[k][0]) and _NUMBER_WORD.match(tagged[k + 1][0])
+        if (tagged[k][1] in loose and _ARTICLE_WORD.match(tagged[k][0]) and _ARTICLE_ID.match(tagged[k + 1][0])
                 and tagged[k + 1][1] in (*loose, "volume", "pages", "date")):
-            start = k - 1 if tagged[k - 1][1] in loose and _NUMBER_WORD.match(tagged[k - 1][0]) else k
+            before = tagged[k - 1]
+            # APA 7's year as the volume, "*Reviews*, *2017*(3), Article CD001292.": the italic year the CRF read
+            # as a date is the volume when the entry has its date elsewhere.
+            year_volume = (before[1] == "date" and before[0].startswith(("*", "_"))
+                           and any(label == "date" for _, label in tagged[:k - 1]))
+            start = k - 1 if (before[1] in loose or year_volume) and _NUMBER_WORD.match(before[0]) else k
             if start == 0 or tagged[start - 1][1] != "container-title":
                 return tagged
             return tagged[:start] + [(w, "volume") for w, _ in tagged[start:k + 2]] + tagged[k + 2:]

@@ -1047,3 +1047,26 @@ def test_initials_and_capitalised_families_stay_names() -> None:
     assert [(p.family, p.given) for p in split_names("Marsh, T.K. and Hallam, R.")[0]] == [
         ("Marsh", "T.K."), ("Hallam", "R.")]
     assert [p.literal for p in split_names("HALLAM Rosa")[0]] == [""]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Marsh, T., & Hallam, R. (2018). Harbour work. *Reviews of Coastal Towns*, *2019*(11), Article MR000042. "
+         "https://doi.org/10.1/x", "2019", "11", "MR000042"),
+        ("Marsh, T. (2017). Harbour work. *Journal of Coastal Towns*, *2017*(3), Article 117. https://doi.org/10.1/x",
+         "2017", "3", "117"),
+        ("Marsh, T. (2017). Harbour work. *Journal of Coastal Towns*, *2017*, Article 117.", "2017", "", "117"),
+        ("Marsh, T. (2017). Harbour work. *Journal of Coastal Towns*, *12*(3), Article CD001292.", "12", "3",
+         "CD001292"),
+    ],
+)
+def test_an_italic_year_before_an_article_number_is_the_volume(text: str, volume: str, issue: str,
+                                                               pages: str) -> None:
+    """APA 7's year as the volume, "*Reviews*, *2019*(11), Article MR000042.": volume, issue and article number,
+    no part of the container; the entry's date stays the one after the authors."""
+    ref = parse(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+    assert ref.container in ("Reviews of Coastal Towns", "Journal of Coastal Towns")
+    assert ref.year == int(text.split("(")[1][:4])
