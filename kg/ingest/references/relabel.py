@@ -688,6 +688,36 @@ def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+#: The editors' mark that closes a name list in the author's place: IEEE's "Eds.,", "Ed.,", APA's "(Eds.).".
+_EDITORS_MARK = re.compile(r"^\(?(?:eds?|editors?)\.?\)?[.,:]?$", re.I)
+
+
+@_applies_when(all_of=("editor", "container-title"), none_of=("title", "author"))
+def _edited_book_title_after_opening_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's edited book "[5] A. Lee and B. Kim, Eds., *Book*, vol. 1. City: Pub, 1986.": names in the author's
+    place closed by the editors' mark are the book's editors, so the italic run after them is its title, not
+    a container (as APA's "Lee, A., & Kim, B. (Eds.). (1986). *Book*.").
+
+    >>> _edited_book_title_after_opening_editors([("[5]", "citation-number"), ("A.", "editor"), ("Lee,", "editor"),
+    ...     ("Ed.,", "editor"), ("*Sea", "container-title"), ("work*,", "container-title"), ("1986.", "date")])[4:6]
+    [('*Sea', 'title'), ('work*,', 'title')]
+    """
+    if any(label in ("title", "author") for _, label in tagged):
+        return tagged
+    k = 0
+    while k < len(tagged) and tagged[k][1] == "citation-number":
+        k += 1
+    if k >= len(tagged) or tagged[k][1] != "editor":
+        return tagged
+    end = _run_end(tagged, k, "editor")
+    if end - k < 2 or not _EDITORS_MARK.match(tagged[end - 1][0]) or end >= len(tagged):
+        return tagged
+    if tagged[end][1] != "container-title" or not tagged[end][0].startswith(("*", "_")):
+        return tagged
+    stop = _run_end(tagged, end, "container-title")
+    return tagged[:end] + [(w, "title") for w, _ in tagged[end:stop]] + tagged[stop:]
+
+
 _ACCESS_WORD = re.compile(r"^[(\[]?(?:accessed|retrieved|viewed|cited|consulted)\b:?", re.I)
 _ACCESS_ANYWHERE = re.compile(r"accessed|retrieved|viewed|cited|consulted")
 
@@ -1552,6 +1582,7 @@ RULES = (
     _editors_run_to_their_mark,
     _editor_names_out_of_title,
     _book_title_after_editors,
+    _edited_book_title_after_opening_editors,
     _genre_out_of_title,
     _editors_after_container,
     _access_date_is_no_date,
@@ -1587,6 +1618,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _edited_book_title_after_opening_editors,
     _editors_inside_container_before_italics,
     _italic_opening_date_word_is_title,
     _month_day_after_italic_container,

@@ -1070,3 +1070,22 @@ def test_an_italic_year_before_an_article_number_is_the_volume(text: str, volume
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
     assert ref.container in ("Reviews of Coastal Towns", "Journal of Coastal Towns")
     assert ref.year == int(text.split("(")[1][:4])
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,editors,title,publisher,year",
+    [
+        ("[5] T. Marsh and R. Hallam, Eds., *Coastal Towns: Harbour Work in the North*, vol. 2. London, U.K.: Brill, "
+         "1999.", ["Marsh", "Hallam"], "Coastal Towns: Harbour Work in the North", "Brill", 1999),
+        ("[2] T. Marsh, R. Hallam, and I. Petrak, Eds., *Coastal Towns*, 2nd ed. New York, NY, USA: Wiley, 2004.",
+         ["Marsh", "Hallam", "Petrak"], "Coastal Towns", "Wiley", 2004),
+    ],
+)
+def test_names_closed_by_eds_in_the_authors_place_are_an_edited_books_editors(
+        text: str, editors: list[str], title: str, publisher: str, year: int) -> None:
+    """IEEE's "A. Lee and B. Kim, Eds., *Book*, vol. 1. City: Pub, 1986.": the names are the editors (no
+    authors, as APA's "(Eds.)"), the italic run the book's title, no container."""
+    ref = parse(text)
+    assert [p.family for p in ref.editors] == editors and not ref.authors
+    assert (ref.title, ref.container, ref.publisher, ref.year) == (title, "", publisher, year)
