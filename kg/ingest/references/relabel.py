@@ -1522,6 +1522,33 @@ def _roman_sentence_after_title_and_date(tagged: list[tuple[str, str]]) -> list[
     return out + tagged[stop:]
 
 
+@_applies_when(all_of=("title", "date"))
+def _series_sentence_after_publication_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA 9's series after the date, "*Book*. Pub, 2015. Global Monitoring Report.": after a whole italic title,
+    its publisher and its date, a closing roman sentence the CRF read as more title is a note (a series).
+
+    >>> _series_sentence_after_publication_date([("*Sea*.", "title"), ("Brill,", "publisher"), ("2015.", "date"),
+    ...     ("Sea", "title"), ("Reports.", "title")])[3:]
+    [('Sea', 'note'), ('Reports.', 'note')]
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None or not tagged[first][0].startswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, first, "title")
+    if _italic_closed_at(tagged, first, end) != end - 1 or end >= len(tagged) or tagged[end][1] != "publisher":
+        return tagged
+    date = _run_end(tagged, end, "publisher")
+    if date >= len(tagged) or tagged[date][1] != "date":
+        return tagged
+    second = _run_end(tagged, date, "date")
+    if second >= len(tagged) or tagged[second][1] != "title" or tagged[second][0].startswith(("*", "_")):
+        return tagged
+    stop = _run_end(tagged, second, "title")
+    if not tagged[stop - 1][0].endswith(".") or any(label != "url" for _, label in tagged[stop:]):
+        return tagged
+    return tagged[:second] + [(w, "note") for w, _ in tagged[second:stop]] + tagged[stop:]
+
+
 #: The last word of a standards body's document genre: "W3C Recommendation", "ISO Standard", "IETF Internet-Draft",
 #: "W3C Working Group Note", "White Paper", "Technical Specification".
 _DOCUMENT_GENRE = re.compile(r"^(?:Recommendation|Standard|Draft|Internet-Draft|Note|Specification|Paper|Whitepaper)[.,;]?$")
@@ -1611,6 +1638,7 @@ RULES = (
     _italic_opening_is_the_title,
     _italic_note_after_names_is_the_title,
     _roman_sentence_after_title_and_date,
+    _series_sentence_after_publication_date,
     _numbered_year_is_no_date,
 )
 
@@ -1618,6 +1646,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _series_sentence_after_publication_date,
     _edited_book_title_after_opening_editors,
     _editors_inside_container_before_italics,
     _italic_opening_date_word_is_title,

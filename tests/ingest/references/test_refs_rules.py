@@ -1089,3 +1089,19 @@ def test_names_closed_by_eds_in_the_authors_place_are_an_edited_books_editors(
     ref = parse(text)
     assert [p.family for p in ref.editors] == editors and not ref.authors
     assert (ref.title, ref.container, ref.publisher, ref.year) == (title, "", publisher, year)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Marsh, Tilde. *Coastal Towns in Decline*. Harbour Press, 2011. Studies in Harbour Work.",
+         "Coastal Towns in Decline"),
+        ("*Coastal Towns in Decline: A Survey*. Harbour Press, 2011. Northern Harbours Series.",
+         "Coastal Towns in Decline: A Survey"),
+    ],
+)
+def test_a_series_sentence_after_the_publication_date_is_no_part_of_the_title(text: str, title: str) -> None:
+    """MLA 9's "*Book*. Pub, 2015. Global Monitoring Report.": the title is the italic title only."""
+    ref = parse(text)
+    assert ref.title == title and ref.year == 2011
