@@ -196,18 +196,20 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), a hand-typed held-out set (10 entries a style, ids held13-*,
-#: mostly books, chapters, reports, theses and web pages) written and committed
-#: (399b802) before any parse; measured once, with the parser unchanged: APA
-#: 0.944, Harvard 0.956, Chicago 1.000, MLA 0.978, Vancouver 1.000, IEEE 0.947
-#: (below the 0.97 target: APA, Harvard, IEEE).  Those first figures are the
-#: honest ones and the floors; the missed entries were then fixed by general
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held14-*,
+#: each style 3 journal articles, 2 books, 2 chapters, a report, a thesis or
+#: conference paper and a preprint, web page or dataset) written and committed
+#: (e91a52f) before any parse; measured once, with the parser unchanged: APA
+#: 0.978, Harvard 1.000, Chicago 0.989, MLA 0.966, Vancouver 0.884, IEEE 0.989
+#: (below the 0.97 target: MLA, Vancouver).  Those first figures are the
+#: honest ones and the floors; missed entries were then fixed by general
 #: rules, so the set is no longer untouched: the next honest figure needs a
-#: fresh round.  The 720 entries of twelve earlier held sets sit in
-#: ``typed_tune.jsonl`` (the last, held12-*, mostly journal articles, measured
-#: once at 1.000 in every style but MLA 0.983, then tuned on; see
-#: tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 0.94, "harvard": 0.95, "chicago": 1.0, "mla": 0.97, "vancouver": 1.0, "ieee": 0.94}
+#: fresh round.  The 780 entries of thirteen earlier held sets sit in
+#: ``typed_tune.jsonl`` (held12-*, mostly journal articles, measured once at
+#: 1.000 in every style but MLA 0.983; held13-*, mostly other kinds, at APA
+#: 0.944, Harvard 0.956, Chicago 1.000, MLA 0.978, Vancouver 1.000, IEEE 0.947;
+#: both then tuned on; see tests/data/refstyles/generate.py).
+HELD_FLOORS = {"apa": 0.97, "harvard": 1.0, "chicago": 0.98, "mla": 0.96, "vancouver": 0.88, "ieee": 0.98}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
