@@ -718,6 +718,45 @@ def _edited_book_title_after_opening_editors(tagged: list[tuple[str, str]]) -> l
     return tagged[:end] + [(w, "title") for w, _ in tagged[end:stop]] + tagged[stop:]
 
 
+#: Vancouver's names in the author's place ("Hale RT, Moreno AP,"), closed by "editors." or "editor.".
+_VANCOUVER_EDITORS = re.compile(r"^(?:(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3}, )+editors?\.$")
+
+
+@_applies_when(all_of=("editor",), none_of=("title", "author"))
+def _vancouver_book_title_after_opening_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's edited book "5. Hale RT, Moreno AP, editors. Sea work. 2nd ed. Leeds: Pub; 2001.": names in
+    the author's place closed by "editors." are the book's editors, and the sentence after them, which the CRF
+    read as more editors or as a container, is the book's title (as IEEE's "Eds., *Book*" and APA's "(Eds.).").
+
+    >>> _vancouver_book_title_after_opening_editors([("5.", "citation-number"), ("Hale", "editor"), ("RT,", "editor"),
+    ...     ("editors.", "editor"), ("Sea", "editor"), ("work.", "editor"), ("Leeds:", "location")])[3:6]
+    [('editors.', 'editor'), ('Sea', 'title'), ('work.', 'title')]
+    """
+    if any(label in ("title", "author") for _, label in tagged):
+        return tagged
+    k = 0
+    while k < len(tagged) and tagged[k][1] == "citation-number":
+        k += 1
+    if k >= len(tagged) or tagged[k][1] != "editor":
+        return tagged
+    mark = k
+    while mark < len(tagged) and tagged[mark][1] == "editor" and not tagged[mark][0].endswith("."):
+        mark += 1
+    if mark >= len(tagged) - 1 or tagged[mark][1] != "editor":
+        return tagged
+    if not _VANCOUVER_EDITORS.match(" ".join(w for w, _ in tagged[k:mark + 1])):
+        return tagged
+    label = tagged[mark + 1][1]
+    if label not in ("editor", "container-title"):
+        return tagged
+    stop = mark + 1
+    while stop < len(tagged) and tagged[stop][1] == label:
+        stop += 1
+        if label == "editor" and tagged[stop - 1][0].endswith("."):
+            break
+    return tagged[:mark + 1] + [(w, "title") for w, _ in tagged[mark + 1:stop]] + tagged[stop:]
+
+
 _ACCESS_WORD = re.compile(r"^[(\[]?(?:accessed|retrieved|viewed|cited|consulted)\b:?", re.I)
 _ACCESS_ANYWHERE = re.compile(r"accessed|retrieved|viewed|cited|consulted")
 
@@ -1610,6 +1649,7 @@ RULES = (
     _editor_names_out_of_title,
     _book_title_after_editors,
     _edited_book_title_after_opening_editors,
+    _vancouver_book_title_after_opening_editors,
     _genre_out_of_title,
     _editors_after_container,
     _access_date_is_no_date,

@@ -1105,3 +1105,25 @@ def test_a_series_sentence_after_the_publication_date_is_no_part_of_the_title(te
     """MLA 9's "*Book*. Pub, 2015. Global Monitoring Report.": the title is the italic title only."""
     ref = parse(text)
     assert ref.title == title and ref.year == 2011
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,editors,title,publisher,year",
+    [
+        ("5. Farrow P, Lind K, editors. Coastal erosion and the law. 2nd ed. Bristol: Harbour Press; 2009.",
+         ["Farrow", "Lind"], "Coastal erosion and the law", "Harbour Press", 2009),
+        ("Farrow PJ, Lind K, Oduya-Brant M, editors. Coastal erosion: a handbook. Bristol: Harbour Press; 2009.",
+         ["Farrow", "Lind", "Oduya-Brant"], "Coastal erosion: a handbook", "Harbour Press", 2009),
+        ("Farrow P, editor. Coastal erosion and the law. Bristol: Harbour Press; 2009.",
+         ["Farrow"], "Coastal erosion and the law", "Harbour Press", 2009),
+    ],
+)
+def test_vancouver_names_closed_by_editors_in_the_authors_place_are_an_edited_books_editors(
+        text: str, editors: list[str], title: str, publisher: str, year: int) -> None:
+    """Vancouver's "Hale RT, Moreno AP, editors. Book. 2nd ed. City: Pub; 2001.": the names are the editors (no
+    authors, as IEEE's "Eds.," and APA's "(Eds.)"; scored as the author list either way), the sentence after them
+    the book's title, no container."""
+    ref = parse(text)
+    assert [p.family for p in (ref.authors or ref.editors)] == editors
+    assert (ref.title, ref.container, ref.publisher, ref.year) == (title, "", publisher, year)
