@@ -324,8 +324,19 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     ...     ("Investigators.", "title"), ("Trial", "title"), ("results.", "title")])[1:4]
     [('ABC', 'author'), ('2001', 'author'), ('Investigators.', 'author')]
     """
-    if len(tagged) < 4 or not _LIST_NUMBER.match(tagged[0][0]):
+    if len(tagged) < 4:
         return tagged
+    if not _LIST_NUMBER.match(tagged[0][0]):
+        # Unnumbered, the whole first sentence must be the title's, with no author anywhere.
+        if tagged[0][1] != "title" or any(label == "author" for _, label in tagged):
+            return tagged
+        end = next((k for k in range(1, min(len(tagged), 20)) if tagged[k][0].endswith(".")), None)
+        if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title":
+            return tagged
+        if any(label != "title" for _, label in tagged[:end + 1]) or not _is_body_sentence(
+                [w for w, _ in tagged[:end + 1]]):
+            return tagged
+        return [(w, "author") for w, _ in tagged[:end + 1]] + tagged[end + 1:]
     if tagged[0][1] != "title" and (tagged[0][1] != "citation-number" or any(label == "author" for _, label in tagged)):
         return tagged
     # A committee's name may run long: "Institute of Medicine (US) Committee on Quality of Health Care in America."

@@ -1127,3 +1127,21 @@ def test_vancouver_names_closed_by_editors_in_the_authors_place_are_an_edited_bo
     ref = parse(text)
     assert [p.family for p in (ref.authors or ref.editors)] == editors
     assert (ref.title, ref.container, ref.publisher, ref.year) == (title, "", publisher, year)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body,title",
+    [
+        ("National Institute on Coastal Erosion. Guide to dunes: a field manual. Bristol (UK): Harbour Press; 2005.",
+         "National Institute on Coastal Erosion", "Guide to dunes: a field manual"),
+        ("Harbour Safety Council of Wales. Safer piers: a report for councils. Cardiff: The Council; 2011.",
+         "Harbour Safety Council of Wales", "Safer piers: a report for councils"),
+    ],
+)
+def test_an_unnumbered_vancouver_body_sentence_before_the_title_is_the_author(text: str, body: str, title: str) -> None:
+    """Vancouver's "National Institute on Aging. Title. City (ST): Pub; 2005." without its list number: a first
+    sentence the CRF read as the title's that names a body, with more title after it, is the author."""
+    ref = parse(text)
+    assert [p.literal for p in ref.authors] == [body]
+    assert ref.title == title
