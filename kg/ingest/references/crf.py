@@ -28,7 +28,7 @@ from kg.ingest.references.fields import _RUN, clean_pages, split_volume
 from kg.ingest.references.names import split_names
 from kg.ingest.references.relabel import _IN, _LINK, _MONTHS, _YEAR, relabel
 from kg.ingest.references.text import doi_and_url
-from kg.model import Reference, SourceLocation
+from kg.model import Person, Reference, SourceLocation
 
 MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "refparse.crfsuite"
 
@@ -636,6 +636,36 @@ def _unplaced_link_words(tagged: list[tuple[str, str]]) -> list[str]:
     return kept
 
 
+#: The capitalised words of a body's name and the links between them ("Public Health England", "Office for
+#: National Statistics"); no "and", which joins two people's names ("Smith and Jones (2014)").
+_BODY_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|of|for|the|on|in)$")
+_BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?[,)]")
+
+
+def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
+    """Whether the entry opens with one author sentence of three to eight capitalised words (and links), no comma
+    and no initials, right before a bracketed year: APA's "Public Health England. (2014).", a body's name, as APA
+    prints every person inverted with initials ("Health, E. (2014)."); two words ("Neil Immerman (1989)", "Ann
+    Lee. (2013).") may be a person's name printed given name first.
+
+    >>> _body_before_bracketed_date([("Public", "author"), ("Health", "author"), ("England.", "author"),
+    ...     ("(2014).", "date")]), _body_before_bracketed_date([("Health,", "author"), ("E.", "author"),
+    ...     ("(2014).", "date")])
+    (True, False)
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    end = k
+    while end < len(tagged) and tagged[end][1] == "author":
+        end += 1
+    if not 3 <= end - k <= 8 or end >= len(tagged) or tagged[end][1] != "date" or not tagged[end - 1][0].endswith("."):
+        return False
+    if not _BRACKETED_YEAR.match(tagged[end][0]) or any(label == "author" for _, label in tagged[end:]):
+        return False
+    words = [w for w, _ in tagged[k:end]]
+    words[-1] = words[-1].removesuffix(".")
+    return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = " ".join(entry.split())
@@ -703,6 +733,9 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     text = {k: " ".join(v) for k, v in groups.items()}
 
     authors, et_al = split_names(text.get("author", ""))
+    if len(authors) == 1 and not authors[0].literal and _body_before_bracketed_date(tagged):
+        # APA's and Harvard's "Public Health England. (2014).": no inverted name, no initials.
+        authors = (Person("", literal=clean(text["author"]).rstrip(".")),)
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
     date = text.get("date", "")
     year_match = _YEAR.search(date)

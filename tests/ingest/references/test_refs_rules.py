@@ -1145,3 +1145,34 @@ def test_an_unnumbered_vancouver_body_sentence_before_the_title_is_the_author(te
     ref = parse(text)
     assert [p.literal for p in ref.authors] == [body]
     assert ref.title == title
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body",
+    [
+        ("Coastal Heritage Wales. (2014). *Guide to dunes*. Harbour Press.", "Coastal Heritage Wales"),
+        ("Office for Harbour Statistics. (2019). *Piers in decline* (Report No. 4). Harbour Press.",
+         "Office for Harbour Statistics"),
+    ],
+)
+def test_an_apa_name_of_capitalised_words_without_initials_before_the_date_is_a_body(text: str, body: str) -> None:
+    """APA's "Public Health England. (2014).": three capitalised words or more, no comma and no initials, before
+    the bracketed year are one body's name, no given names "Public Health" and family "England"."""
+    ref = parse(text)
+    assert [p.literal for p in ref.authors] == [body]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,family",
+    [
+        ("Health, E. (2014). *Guide to dunes*. Harbour Press.", "Health"),
+        ("Public, J. Q. (2014). *Guide to dunes*. Harbour Press.", "Public"),
+        ("Tilde Marsh (1992), Coastal towns in decline, Harbour Press.", "Marsh"),
+    ],
+)
+def test_a_person_before_the_date_stays_a_person(text: str, family: str) -> None:
+    """Inverted names with initials, and two words printed given name first, stay one person's name."""
+    ref = parse(text)
+    assert [p.family for p in ref.authors] == [family] and not ref.authors[0].literal
