@@ -574,6 +574,8 @@ _ONE_RUN = frozenset({"author", "editor", "pages"})
 #: A word closing a run of editors' or translators' names: "eds.", "(Eds.),", "editors.", "trans.".
 _ROLE_END = re.compile(r"^\(?(?:eds?|editors?|hrsg|trans|transl|tr|trs|translators?)\.?\)?[.,;:]?$", re.I)
 _MARKED_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)")
+#: An article number in a note, "article 31,", "Art. no. e79.": the whole note, nothing else in it.
+_NOTE_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{0,4}\d+[A-Za-z]?)[.,;]?$", re.I)
 
 
 # MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
@@ -766,6 +768,12 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         marked = _MARKED_PAGES.search(outside_title)
         if marked:
             pages = marked.group(1)
+        else:
+            # MLA's "vol. 5, 2016, article 31," the CRF read as a note: the article number is the pages.
+            note = " ".join(w for w, label in tagged if label == "note")
+            numbered = _NOTE_ARTICLE.search(note) if volume else None
+            if numbered:
+                pages = numbered.group(1)
     pages = _DASHES.sub("-", pages)
     container = clean(text.get("container-title", ""))
     lone_acronym = not _IN.match(container)

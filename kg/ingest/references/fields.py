@@ -21,7 +21,7 @@ _VOL_KEY = re.compile(
     re.I,
 )
 # IEEE's "Art. no. 061102", "article number e124": an article number stands for the pages.
-_ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{0,2}\d+[A-Za-z]?)\b\.?", re.I)
+_ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{0,4}\d+[A-Za-z]?)\b\.?", re.I)
 _ISSUE_KEY = re.compile(
     r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|éro|ero)?|issue|iss|heft|h|fasc|cahier)\.?\s*"
     r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?|[A-Za-z]\d+)",
@@ -32,14 +32,14 @@ _BARE_VOLUME = re.compile(
     r"\s*[,:;.]?\s*(?:(?:pp?\.?\s*)?([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+|(?<=:)[A-Za-z]?\d+(?=\W*$)))?"
 )
 _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
-_ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]\d+)$")
+_ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]{1,2}\d+)$")
 #: NLM's month (or day) before the semicolon of "1965 Feb;14:61-5": the end of the date, no part of the pages.
 _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)")
 #: NLM's days of a weekly issue before the semicolon, "2004 Sep 11-17;364(9438)": read in a volume field only
 #: (in a pages field "12-15; 20-25" are two page ranges).
 _NLM_DAY_RANGE = re.compile(r"^(?:[A-Z][a-z]{2}\s*)?(?:[1-9]|[12]\d|3[01])[-–](?:[1-9]|[12]\d|3[01])\s*;\s*(?=[A-Za-z]?\d)")
 #: The word of an article number labelled as pages ("article 117", "Art. no. 79", "Article e0185809"): no part of the value.
-_ARTICLE_WORD = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)?)\s*(?=[A-Za-z]{0,2}\d+[A-Za-z]?$)", re.I)
+_ARTICLE_WORD = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)?)\s*(?=[A-Za-z]{0,4}\d+[A-Za-z]?$)", re.I)
 _PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
 
 
@@ -59,6 +59,8 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('227', '5259', '680-5')
         >>> split_volume("11-17;364(9438):937-52.")
         ('364', '9438', '937-52')
+        >>> split_volume("2016 Apr 28;4:CD004667."), split_volume("vol. 3, no. 14, Art. no. eaar7650,")
+        (('4', '', 'CD004667'), ('3', '14', 'eaar7650'))
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t

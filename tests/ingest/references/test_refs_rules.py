@@ -1176,3 +1176,23 @@ def test_a_person_before_the_date_stays_a_person(text: str, family: str) -> None
     """Inverted names with initials, and two words printed given name first, stay one person's name."""
     ref = parse(text)
     assert [p.family for p in ref.authors] == [family] and not ref.authors[0].literal
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Ortega LM. Tidal channels. Cochrane Database Syst Rev. 2012 Mar 3;7:CD001234.", "7", "", "CD001234"),
+        ('L. Ortega, "Tidal channels," *J. Coast.*, vol. 3, no. 14, Jan. 2018, Art. no. eabc1234, doi: 10.1/x.',
+         "3", "14", "eabc1234"),
+        ('Ortega, Luis. "Tidal Channels." *Coastal Data*, vol. 5, 2016, article 31, https://doi.org/10.1/x.',
+         "5", "", "31"),
+        ('Ortega, Luis. "Tidal Channels." *Coastal Data*, vol. 5, no. 2, 2016, article e1204, https://doi.org/10.1/x.',
+         "5", "2", "e1204"),
+    ],
+)
+def test_an_article_number_or_e_locator_is_the_pages(text: str, volume: str, issue: str, pages: str) -> None:
+    """Vancouver's "2016 Apr 28;4:CD004667.", IEEE's "Art. no. eaar7650," (an e-locator of four letters before its
+    digits) and MLA's "vol. 5, 2016, article 31," (read by the CRF as a note): the article number is the pages."""
+    ref = parse(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
