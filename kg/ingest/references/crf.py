@@ -574,6 +574,9 @@ _ONE_RUN = frozenset({"author", "editor", "pages"})
 #: A word closing a run of editors' or translators' names: "eds.", "(Eds.),", "editors.", "trans.".
 _ROLE_END = re.compile(r"^\(?(?:eds?|editors?|hrsg|trans|transl|tr|trs|translators?)\.?\)?[.,;:]?$", re.I)
 _MARKED_PAGES = re.compile(r"\b(?:pp?\.|pages)\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)")
+#: A volume run the CRF ended inside a part issue's brackets, "1966;44(3 Pt" (the part's number, "2):166-206",
+#: read as the pages).
+_CUT_PART = re.compile(r"\(\d+\s+Pt\.?$")
 #: An article number in a note, "article 31,", "Art. no. e79.": the whole note, nothing else in it.
 _NOTE_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{0,4}\d+[A-Za-z]?)[.,;]?$", re.I)
 
@@ -753,7 +756,10 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     year = int(year_match.group(1)) if year_match else None
     volume, issue, more_pages = split_volume(text.get("volume", ""))
     pages = clean_pages(text.get("pages", "")) or more_pages
-    vancouver = _VANCOUVER.search(raw) if not volume and not pages and ";" in raw else None
+    # A part issue, "1966;44(3 Pt 2):166-206", the CRF cut inside the brackets: read the run whole.
+    volume_text = text.get("volume", "")
+    cut = _CUT_PART.search(volume_text) is not None
+    vancouver = _VANCOUVER.search(raw) if (cut or not volume and not pages) and ";" in raw else None
     if vancouver:
         # "2001;27(1):363-85": the CRF tends to label the whole run a date.
         volume, issue, pages = vancouver.group(1), vancouver.group(2) or "", vancouver.group(3)

@@ -24,7 +24,7 @@ _VOL_KEY = re.compile(
 _ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{0,4}\d+[A-Za-z]?)\b\.?", re.I)
 _ISSUE_KEY = re.compile(
     r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|éro|ero)?|issue|iss|heft|h|fasc|cahier)\.?\s*"
-    r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?|[A-Za-z]\d+)",
+    r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?(?:,?\s*(?-i:pt)\.\s*\d+)?|[A-Za-z]\d+)",
     re.I,
 )
 _BARE_VOLUME = re.compile(
@@ -59,6 +59,8 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('227', '5259', '680-5')
         >>> split_volume("11-17;364(9438):937-52.")
         ('364', '9438', '937-52')
+        >>> split_volume("vol. 98, no. 5, pt. 2,")
+        ('98', '5, pt. 2', '')
         >>> split_volume("2016 Apr 28;4:CD004667."), split_volume("vol. 3, no. 14, Art. no. eaar7650,")
         (('4', '', 'CD004667'), ('3', '14', 'eaar7650'))
     """

@@ -1196,3 +1196,21 @@ def test_an_article_number_or_e_locator_is_the_pages(text: str, volume: str, iss
     digits) and MLA's "vol. 5, 2016, article 31," (read by the CRF as a note): the article number is the pages."""
     ref = parse(text)
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Ortega LM. Tidal channels. J Coast Res. 1971;12(3 Pt 2):101-19.", "12", "3 Pt 2", "101-19"),
+        ("Ortega LM. Tidal channels. J Coast Res. 1971 Mar;12(3 Pt 1):101-19.", "12", "3 Pt 1", "101-19"),
+        ('Ortega, Luis. "Tidal Channels." Journal of Coastal Research, vol. 12, no. 3, pt. 2, 1971, pp. 101–19.',
+         "12", "3, pt. 2", "101-19"),
+    ],
+)
+def test_a_part_issue_keeps_its_part_and_the_part_number_is_no_page(
+        text: str, volume: str, issue: str, pages: str) -> None:
+    """Vancouver's "1966;44(3 Pt 2):166-206" (the CRF ends the volume inside the brackets and reads "2):166-206"
+    as the pages) and MLA's "no. 5, pt. 2,": the part is the issue's, never glued to the pages."""
+    ref = parse(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
