@@ -196,20 +196,18 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), a hand-typed held-out set (10 entries a style, ids held14-*,
+#: (rounded down), a hand-typed held-out set (10 entries a style, ids held15-*,
 #: each style 3 journal articles, 2 books, 2 chapters, a report, a thesis or
 #: conference paper and a preprint, web page or dataset) written and committed
-#: (e91a52f) before any parse; measured once, with the parser unchanged: APA
-#: 0.978, Harvard 1.000, Chicago 0.989, MLA 0.966, Vancouver 0.884, IEEE 0.989
-#: (below the 0.97 target: MLA, Vancouver).  Those first figures are the
-#: honest ones and the floors; missed entries were then fixed by general
-#: rules, so the set is no longer untouched: the next honest figure needs a
-#: fresh round.  The 780 entries of thirteen earlier held sets sit in
-#: ``typed_tune.jsonl`` (held12-*, mostly journal articles, measured once at
-#: 1.000 in every style but MLA 0.983; held13-*, mostly other kinds, at APA
-#: 0.944, Harvard 0.956, Chicago 1.000, MLA 0.978, Vancouver 1.000, IEEE 0.947;
-#: both then tuned on; see tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 0.97, "harvard": 1.0, "chicago": 0.98, "mla": 0.96, "vancouver": 0.88, "ieee": 0.98}
+#: (2ec18de) before any parse; measured once, with the parser unchanged:
+#: APA 0.966, Harvard 0.979, Chicago 1.000, MLA 1.000, Vancouver 0.979, IEEE 0.958
+#: (below the 0.97 target: APA, IEEE).  Its misses are not fixed yet, so the set
+#: is still untouched by tuning.  The 840 entries of fourteen earlier held sets
+#: sit in ``typed_tune.jsonl`` (each measured once, then tuned on; held12-*,
+#: mostly journal articles, at 1.000 in every style but MLA 0.983; held13-* and
+#: held14-*, mostly other kinds, under 0.97 in three and two styles; see
+#: tests/data/refstyles/generate.py).
+HELD_FLOORS = {"apa": 0.96, "harvard": 0.97, "chicago": 1.0, "mla": 1.0, "vancouver": 0.97, "ieee": 0.95}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
