@@ -351,26 +351,38 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
 
 def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "[6] National Institute of Standards and Technology, “Title,” NIST, 2018.": with no author found, a
-    body's name ending in a comma before the title's opening quote, read as the title's first words, is the author.
+    body's name ending in a comma before the title's opening quote, read as the title's first words, is the author;
+    names the CRF read as authors after the closed quote (the body's short name, its place) are then its publisher.
 
     >>> _body_before_quoted_title([("[6]", "citation-number"), ("Acme", "title"), ("Institute,", "title"),
     ...     ("“Safe", "title"), ("tools,”", "title"), ("2001.", "date")])[1:4]
     [('Acme', 'author'), ('Institute,', 'author'), ('“Safe', 'title')]
+    >>> _body_before_quoted_title([("Acme", "title"), ("Institute,", "title"), ("“Safe", "title"),
+    ...     ("tools,”", "title"), ("ACI,", "author"), ("Reno,", "author"), ("2001.", "date")])[4:6]
+    [('ACI,', 'publisher'), ('Reno,', 'publisher')]
     >>> _body_before_quoted_title([("[6]", "citation-number"), ("Safe", "title"), ("tools,", "title"),
     ...     ("“Acme”", "title"), ("2001.", "date")])[1]
     ('Safe', 'title')
     """
     start = 1 if tagged and tagged[0][1] == "citation-number" else 0
-    if start >= len(tagged) or tagged[start][1] != "title" or any(label == "author" for _, label in tagged):
+    if start >= len(tagged) or tagged[start][1] != "title":
         return tagged
     end = _run_end(tagged, start, "title")
+    if any(label == "author" for _, label in tagged[:end]):
+        return tagged
     quote = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("“", '"'))), None)
     if quote is None or quote + 1 >= end or not tagged[quote - 1][0].endswith(","):
         return tagged
     words = [w for w, _ in tagged[start:quote]]
     if not _is_body_sentence(words[:-1] + [words[-1].rstrip(",")]):
         return tagged
-    return tagged[:start] + [(w, "author") for w in words] + tagged[quote:]
+    if not any(label == "author" for _, label in tagged[end:]):
+        return tagged[:start] + [(w, "author") for w in words] + tagged[quote:]
+    if not tagged[end - 1][0].rstrip(",.").endswith(("”", '"')):
+        return tagged
+    # Names the CRF read as the authors after the quoted title (the body's short name, its place) publish it.
+    rest = [(w, "publisher" if label == "author" else label) for w, label in tagged[end:]]
+    return tagged[:start] + [(w, "author") for w in words] + tagged[quote:end] + rest
 
 
 @_applies_when(all_of=("author", "title"))

@@ -1214,3 +1214,24 @@ def test_a_part_issue_keeps_its_part_and_the_part_number_is_no_page(
     as the pages) and MLA's "no. 5, pt. 2,": the part is the issue's, never glued to the pages."""
     ref = parse(text)
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body,title",
+    [
+        ("National Institute of Widget Science and Technology, “Widget signature standard (WSS),” NIWST, "
+         "Gaithersburg, MD, USA, FIPS PUB 186-4, Jul. 2013.",
+         "National Institute of Widget Science and Technology", "widgetsignaturestandardwss"),
+        ("Federal Bureau of Widget Standards and Measurement, “Secure hashing standard (SHS),” FBWS, Boulder, CO, "
+         "USA, FBWS PUB 180-2, Aug. 2015.",
+         "Federal Bureau of Widget Standards and Measurement", "securehashingstandardshs"),
+    ],
+)
+def test_an_ieee_body_before_a_quoted_title_is_the_author_when_names_follow(text: str, body: str, title: str) -> None:
+    """IEEE's corporate report "Body of Things, “Title,” ABBR, City, ST, USA, Rep. 1-2, 2013.": the CRF reads the
+    body as the title's first words and the abbreviation and place after the quote as authors; the body is the
+    one author, the quoted words the title, and the names after it the publisher."""
+    ref = parse(text)
+    assert [p.literal for p in ref.authors] == [body]
+    assert norm(ref.title) == title
