@@ -608,8 +608,9 @@ def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str,
 
 _ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
 _NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
-#: An article number: a number, maybe after up to two letters ("e0185809", "CD001292").
-_ARTICLE_ID = re.compile(r"^[*_(]*[A-Za-z]{0,2}\d+[A-Za-z]?[*_)]*[.,;:]?$")
+#: An article number: a number, maybe after up to two letters ("e0185809", "CD001292"), a lettered one maybe with
+#: a hyphened year ("e01234-19").
+_ARTICLE_ID = re.compile(r"^[*_(]*(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[A-Za-z]{1,2}\d+-\d+)[*_)]*[.,;:]?$")
 
 
 @_applies_when(all_of=("note", "title"), none_of=("container-title",))

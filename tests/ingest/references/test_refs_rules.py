@@ -1235,3 +1235,19 @@ def test_an_ieee_body_before_a_quoted_title_is_the_author_when_names_follow(text
     ref = parse(text)
     assert [p.literal for p in ref.authors] == [body]
     assert norm(ref.title) == title
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Lee, A., & Park, B. (2016). Widget microbes in soil. *Widget Biology*, *7*(3), Article e00809-16. "
+         "https://doi.org/10.1/x", "7", "3", "e00809-16"),
+        ("Lee, A. (2019). Widget microbes. *Widget Biology*, *10*(2), Article e01234-19.", "10", "2", "e01234-19"),
+    ],
+)
+def test_an_article_number_with_a_hyphen_is_the_pages(text: str, volume: str, issue: str, pages: str) -> None:
+    """APA's "*mSomething*, *7*(3), Article e00809-16.": a lettered article number with a hyphened year is the
+    pages whole, and the volume and issue before it stay (the CRF ran them all into a note)."""
+    ref = parse(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
