@@ -33,6 +33,9 @@ _BARE_VOLUME = re.compile(
     r"\s*[,:;.]?\s*(?:(?:pp?\.?\s*)?([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+|(?<=:)[A-Za-z]?\d+(?=\W*$)))?"
 )
 _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
+#: NLM's supplement without brackets, "2016;37 Suppl 1:5S-27S": the supplement is the issue, after it the pages.
+_SUPPLEMENT_RUN = re.compile(
+    r"^(\d+)\s+(Suppl\.?(?:\s*\d+[A-Za-z]?)?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$")
 _ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]{1,2}\d+)$")
 #: NLM's month (or day) before the semicolon of "1965 Feb;14:61-5": the end of the date, no part of the pages.
 _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)")
@@ -64,6 +67,8 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('98', '5, pt. 2', '')
         >>> split_volume("2016 Apr 28;4:CD004667."), split_volume("vol. 3, no. 14, Art. no. eaar7650,")
         (('4', '', 'CD004667'), ('3', '14', 'eaar7650'))
+        >>> split_volume("2016;37 Suppl 1:5S-27S.")
+        ('37', 'Suppl 1', '5S-27S')
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
@@ -74,6 +79,9 @@ def split_volume(text: str) -> tuple[str, str, str]:
         t = _NLM_DAY_RANGE.sub("", t)
     if not t:
         return "", "", ""
+    supplement = _SUPPLEMENT_RUN.match(t)
+    if supplement:
+        return supplement.group(1), supplement.group(2), clean_pages(supplement.group(3))
     article = _ARTICLE_NO.search(t)
     if article:
         t = (t[: article.start()] + t[article.end():]).strip(" .,;:")

@@ -1251,3 +1251,19 @@ def test_an_article_number_with_a_hyphen_is_the_pages(text: str, volume: str, is
     pages whole, and the volume and issue before it stay (the CRF ran them all into a note)."""
     ref = parse(text)
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Smith J, Doe A. Widget hearing. Widg Res. 2014;21 Suppl 1:5S-27S.", "21", "Suppl 1", "5S-27S"),
+        ("Smith J. Widget hearing. Widg Res. 2014;21 Suppl 2:S7-S19.", "21", "Suppl 2", "S7-S19"),
+    ],
+)
+def test_a_supplement_without_brackets_is_the_issue(text: str, volume: str, issue: str, pages: str) -> None:
+    """Vancouver's "2016;37 Suppl 1:5S-27S." (no brackets round the supplement, all of it read as the volume):
+    the supplement is the issue and the run after the colon the pages; the bracketed "(4 Suppl):S289-94" reads
+    as the labelled sets read it, unchanged."""
+    ref = parse(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
