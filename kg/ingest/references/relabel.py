@@ -172,11 +172,14 @@ def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]
 @_applies_when(all_of=("title",))
 def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """An italic title runs to its closing marker: "*Name, a thing: Smaller, faster*" cut by the CRF at a comma
-    (the rest read as a note or a publisher) is all the title, up to five words on.
+    (the rest read as a note or a publisher, or after the title's colon as the edition) is all the title, up to
+    five words on.
 
     >>> _italic_title_to_its_end([("*Tidy,", "title"), ("neat:", "title"), ("Small,", "note"), ("fast*", "note"),
     ...     ("(x1).", "note")])[2:]
     [('Small,', 'title'), ('fast*', 'title'), ('(x1).', 'note')]
+    >>> _italic_title_to_its_end([("*Tidy:", "title"), ("2019", "edition"), ("edition*.", "edition")])[1:]
+    [('2019', 'title'), ('edition*.', 'title')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if start is None or not tagged[start][0].startswith(("*", "_")):
@@ -185,8 +188,11 @@ def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     if _italic_closed_at(tagged, start, end) is not None:
         return tagged
     mark = tagged[start][0][0]
+    # "*Highlights: 2019 edition*": an edition inside the italics, after the title's colon, is the subtitle.
+    loose = ("note", "publisher", "genre", "location", "edition") if tagged[end - 1][0].endswith(":") else (
+        "note", "publisher", "genre", "location")
     for k in range(end, min(end + 5, len(tagged))):
-        if tagged[k][1] not in ("note", "publisher", "genre", "location") or tagged[k][0].startswith(("*", "_")):
+        if tagged[k][1] not in loose or tagged[k][0].startswith(("*", "_")):
             return tagged
         if tagged[k][0].rstrip(".,:;?!").endswith(mark):
             return tagged[:end] + [(w, "title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]

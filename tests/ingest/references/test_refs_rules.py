@@ -1267,3 +1267,21 @@ def test_a_supplement_without_brackets_is_the_issue(text: str, volume: str, issu
     as the labelled sets read it, unchanged."""
     ref = parse(text)
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,title,edition",
+    [
+        ("Widget Council (2018) *Global widget overview: 2018 edition*. Paris: WC.",
+         "Global widget overview: 2018 edition", ""),
+        ("Smith, J. (2018) *Widget making: second edition*. London: Pub.", "Widget making: second edition", ""),
+        ("Smith, J. (2018) *Widget making*. 2nd edn. London: Pub.", "Widget making", "2nd edn"),
+    ],
+)
+def test_an_edition_inside_the_italic_title_after_its_colon_is_the_title(text: str, title: str, edition: str) -> None:
+    """Harvard's "*Highlights: 2019 edition*.": the edition words inside the italics, after the title's colon,
+    are its subtitle, not the edition; an edition after the closed italics stays the edition."""
+    ref = parse(text)
+    assert norm(ref.title) == norm(title)
+    assert norm(ref.edition) == norm(edition)
