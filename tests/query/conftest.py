@@ -31,6 +31,17 @@ def synthetic_dataset() -> Dataset:
     return dataset
 
 
+@pytest.fixture(scope="module")
+def stores(synthetic_dataset, tmp_path_factory):
+    """The same three-corpus dataset in memory and in an Oxigraph store folder (one per test module)."""
+    from kg.query.stores import MemoryStore, OxigraphStore, create_store
+
+    folder = create_store(tmp_path_factory.mktemp("stores") / "store", graph=synthetic_dataset)
+    oxigraph = OxigraphStore(folder)
+    yield MemoryStore(synthetic_dataset), oxigraph
+    oxigraph.close()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -61,14 +61,6 @@ def test_mixed_directions_and_ties_keep_the_engine_order():
     assert [r[2] for r in sort_solutions(rows, [(0, True), (1, False)])] == ["y", "x", "first", "second"]
 
 
-@pytest.fixture(scope="module")
-def stores(synthetic_dataset, tmp_path_factory):
-    folder = create_store(tmp_path_factory.mktemp("order") / "store", graph=synthetic_dataset)
-    oxigraph = OxigraphStore(folder)
-    yield MemoryStore(synthetic_dataset), oxigraph
-    oxigraph.close()
-
-
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_named_queries_come_in_the_order_rdflib_gives(stores, name):
     """On every named query the sort-key columns read the same, row by row, in memory and on disk."""

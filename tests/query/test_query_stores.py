@@ -16,15 +16,6 @@ from query_helpers import SYNTHETIC_PARAMS
 QUERIES = load_queries()
 
 
-@pytest.fixture(scope="module")
-def stores(synthetic_dataset, tmp_path_factory):
-    """The same three-corpus dataset in memory and in an Oxigraph store folder."""
-    folder = create_store(tmp_path_factory.mktemp("stores") / "store", graph=synthetic_dataset)
-    oxigraph = OxigraphStore(folder)
-    yield MemoryStore(synthetic_dataset), oxigraph
-    oxigraph.close()
-
-
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_oxigraph_store_answers_like_rdflib(stores, name):
     """Every named query gives the same rows in memory and on disk, across several corpora."""

@@ -1564,6 +1564,17 @@ _SERIES_WORD = re.compile(r"^\(?(?:Report|Reports|Paper|Papers|Series|Rep\.|Bull
 _NUMBER_MARK = re.compile(r"^(?:no|No|nr|Nr)\.$")
 
 
+def _end_of_whole_italic_title(tagged: list[tuple[str, str]], then: str) -> int | None:
+    """Where the first title run ends, when it is wholly italic and a run labelled ``then`` follows it."""
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None or not tagged[first][0].startswith(("*", "_")):
+        return None
+    end = _run_end(tagged, first, "title")
+    if _italic_closed_at(tagged, first, end) != end - 1 or end >= len(tagged) or tagged[end][1] != then:
+        return None
+    return end
+
+
 def _roman_sentence_after_title_and_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """MLA's dissertation "*Transformational Analysis*. 1955. U of Pennsylvania, PhD dissertation.": after a whole
     italic title and the date, a second title run is the institution (the publisher), its genre words the genre.
@@ -1572,11 +1583,8 @@ def _roman_sentence_after_title_and_date(tagged: list[tuple[str, str]]) -> list[
     ...     ("PhD", "genre"), ("dissertation.", "genre")])[2:]
     [('Yale', 'publisher'), ('U,', 'publisher'), ('PhD', 'genre'), ('dissertation.', 'genre')]
     """
-    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
-    if first is None or not tagged[first][0].startswith(("*", "_")):
-        return tagged
-    end = _run_end(tagged, first, "title")
-    if _italic_closed_at(tagged, first, end) != end - 1 or end >= len(tagged) or tagged[end][1] != "date":
+    end = _end_of_whole_italic_title(tagged, "date")
+    if end is None:
         return tagged
     second = _run_end(tagged, end, "date")
     if second >= len(tagged) or tagged[second][1] != "title":
@@ -1600,11 +1608,8 @@ def _series_sentence_after_publication_date(tagged: list[tuple[str, str]]) -> li
     ...     ("Sea", "title"), ("Reports.", "title")])[3:]
     [('Sea', 'note'), ('Reports.', 'note')]
     """
-    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
-    if first is None or not tagged[first][0].startswith(("*", "_")):
-        return tagged
-    end = _run_end(tagged, first, "title")
-    if _italic_closed_at(tagged, first, end) != end - 1 or end >= len(tagged) or tagged[end][1] != "publisher":
+    end = _end_of_whole_italic_title(tagged, "publisher")
+    if end is None:
         return tagged
     date = _run_end(tagged, end, "publisher")
     if date >= len(tagged) or tagged[date][1] != "date":
