@@ -192,9 +192,11 @@ _CORPORATE = re.compile(
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
     r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment|Archives?)\b"
 )
-#: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England"):
-#: "Bank" and "Commons" are family names too, and "Anna Bank and Jo Lee" two people.
+#: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England",
+#: "English Heritage", Harvard's "Coastal Heritage Wales (2014)" with no full stop before its year):
+#: "Bank", "Commons" and "Heritage" are family names too, and "Anna Bank and Jo Lee" two people.
 _WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project)"
+                        r"|(?:[A-Z][\w'-]+\s+)+Heritage(?:\s+[A-Z][\w'-]+)*"
                         r"|(?:[A-Z][\w'-]+\s+)*(?:Bank|Project)\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]+)+)$")
 #: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".
 _BODY_SERIES = re.compile(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from kg.model import Person, Problem, Reference, SourceLocation
 
@@ -131,7 +132,7 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
     raw = " ".join(entry.split())  # runs of white space made one space, as re.sub(r"\s+", " ", ...).strip()
     learned = _parse_with_crf(raw, ref_id, source)
     if learned is not None and (learned.title or learned.container) and (learned.authors or learned.year):
-        return learned, []
+        return _settle(learned, raw), []
     rules = _parse_author_date(raw, ref_id, source)
     if rules is not None:
         return rules, []
@@ -143,6 +144,52 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         source,
     )
     return Reference(ref_id, raw=raw, title=raw, source=source, confidence=0.1, leftover=raw), [problem]
+
+
+#: NLM's supplement without brackets, "2014 Mar;21 Suppl 1:S7-19." or "2014;21 Suppl:S7-19.": year (month and
+#: day), volume, the supplement (the issue) and the pages.
+_NLM_SUPPLEMENT = re.compile(
+    r"(?<![\w;:])(1[5-9]\d\d|20\d\d)(?: [A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?(?: \d{1,2})?)?;(\d+) (Suppl\.?(?: ?\d+[A-Za-z]?)?)"
+    r":([A-Za-z]?\d+[A-Za-z]?(?:[-–—][A-Za-z]?\d+[A-Za-z]?)?)(?=[.;,]?(?:\s|$))")
+
+
+def _without_run(value: str, run: str) -> str:
+    """``value`` less a tail the CRF took from ``run`` (the words from the first one that is a piece of it on,
+    when that piece holds the run's own ";" or "Suppl"), its edge punctuation trimmed."""
+    words = value.split(" ")
+    for k in range(len(words)):
+        tail = " ".join(words[k:]).strip(" .,")
+        if tail and tail in run and (";" in tail or "Suppl" in tail):
+            return " ".join(words[:k]).strip(" .,;:")
+    return value
+
+
+def _settle(ref: Reference, raw: str) -> Reference:
+    """Fix two readings of the CRF's record no later rule of :mod:`kg.ingest.references.crf` mends.
+
+    * NLM's supplement without brackets, "2014 Mar;21 Suppl 1:S7-19." / "2014;21 Suppl:S7-19.": the CRF spreads
+      the run over the title, the container, the volume and the pages; it is volume 21, issue "Suppl 1" (or
+      "Suppl"), pages "S7-19" as printed, and the words it left in the title or container are cut from them.
+    * A title that ends with a bracket, "Growth of the thing (GOT).": the edge trimming of the
+      field took the closing ")" and left "(GOT"; the bracket is put back when the entry prints it there.
+    """
+    changes: dict[str, object] = {}
+    supplement = _NLM_SUPPLEMENT.search(raw) if "Suppl" in raw else None
+    if supplement:
+        run = supplement.group(0)
+        changes["volume"], changes["issue"] = supplement.group(2), supplement.group(3).rstrip(".")
+        changes["pages"] = re.sub(r"[–—]", "-", supplement.group(4))
+        if ref.year is None:
+            changes["year"] = int(supplement.group(1))
+        changes["title"] = _without_run(ref.title, run)
+        changes["container"] = _without_run(ref.container, run)
+    title = str(changes.get("title", ref.title))
+    if title.count("(") == title.count(")") + 1 and not title.endswith(")"):
+        plain = raw.replace("*", "")
+        if f"{title})" in plain:
+            changes["title"] = f"{title})"
+    changes = {k: v for k, v in changes.items() if getattr(ref, k) != v}
+    return replace(ref, **changes) if changes else ref
 
 
 def _rules_win(rules: Reference, learned: Reference) -> bool:

@@ -1285,3 +1285,68 @@ def test_an_edition_inside_the_italic_title_after_its_colon_is_the_title(text: s
     ref = parse(text)
     assert norm(ref.title) == norm(title)
     assert norm(ref.edition) == norm(edition)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,year,container,volume,issue,pages",
+    [
+        ("Doe JA, Roe BC. Salt intake and bone density in older adults. J Bone Res. 2014 Mar;21 Suppl 1:S7-19.",
+         2014, "J Bone Res", "21", "Suppl 1", "S7-19"),
+        ("Doe JA, Roe BC. Salt intake and bone density in older adults. J Bone Res. 2014;21 Suppl:S7-19.",
+         2014, "J Bone Res", "21", "Suppl", "S7-19"),
+        ("Brant K, Holm P, Ilves T. Screening for widget loss in rural clinics. Int J Widg. 2011 Nov;50 Suppl 2:S40-8.",
+         2011, "Int J Widg", "50", "Suppl 2", "S40-8"),
+        ("Brant K, Holm P. Screening for widget loss. Int J Widg. 2011 Nov 3;50 Suppl:S40-8.",
+         2011, "Int J Widg", "50", "Suppl", "S40-8"),
+    ],
+)
+def test_a_supplement_after_a_month_or_without_a_number_is_the_issue(
+        text: str, year: int, container: str, volume: str, issue: str, pages: str) -> None:
+    """Vancouver's "2014 Mar;21 Suppl 1:S7-19." and "2014;21 Suppl:S7-19.": volume 21, the supplement (with its
+    number or without) the issue, the pages as printed; the words of the run the CRF spread over the title and
+    the container are cut from them."""
+    ref = parse(text)
+    assert (ref.year, ref.container, ref.volume, ref.issue, ref.pages) == (year, container, volume, issue, pages)
+    assert "Suppl" not in ref.title and ";" not in ref.title
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body",
+    [
+        ("Coastal Heritage Wales (2014) *Survey of the northern widgets*. Cardiff: Harbour Books.",
+         "Coastal Heritage Wales"),
+        ("Upland Heritage Scotland (2011) *Stone walls of the glens*. Perth: Glen Press.", "Upland Heritage Scotland"),
+    ],
+)
+def test_a_harvard_body_with_no_full_stop_before_its_year_is_one_author(text: str, body: str) -> None:
+    """Harvard's "Coastal Heritage Wales (2014) *Title*.": a lone name with "Heritage" after a capitalised word is
+    one organisation (as "English Heritage"), not a person named Wales; the year and the italic title stay."""
+    ref = parse(text)
+    assert [p.literal for p in ref.authors] == [body]
+    assert ref.year == int(text.split("(")[1][:4])
+    assert ref.title == text.split("*")[1]
+
+
+def test_heritage_names_a_body_only_in_a_lone_name() -> None:
+    """"Heritage" is a family name too: in an inverted list it is a person's."""
+    assert split_names("Coastal Heritage Wales")[0][0].literal == "Coastal Heritage Wales"
+    people, _ = split_names("Heritage, J. and Lee, K.")
+    assert [p.family for p in people] == ["Heritage", "Lee"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, J., & Lee, K. (2012). Growth of the widget (GOW). Journal of Widgets, 4(2), 1-9.",
+        "Smith J, Lee K. Growth of the widget (GOW). J Widg. 2012;4(2):1-9.",
+        "Smith, John, and Kim Lee. Growth of the Widget (GOW). Journal of Widgets 4, no. 2 (2012): 1-9.",
+        "[1] J. Smith and K. Lee, Growth of the widget (GOW). J. Widg., vol. 4, no. 2, pp. 1-9, 2012.",
+    ],
+)
+def test_a_title_ending_with_a_bracket_keeps_it(text: str) -> None:
+    """A title printed "Growth of the widget (GOW)." keeps its closing bracket (the field's edge trimming took
+    it and left "(GOW")."""
+    assert parse(text).title.lower() == "growth of the widget (gow)"
