@@ -614,9 +614,9 @@ def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str,
 
 _ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
 _NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
-#: An article number: a number, maybe after up to two letters ("e0185809", "CD001292"), a lettered one maybe with
-#: a hyphened year ("e01234-19").
-_ARTICLE_ID = re.compile(r"^[*_(]*(?:[A-Za-z]{0,2}\d+[A-Za-z]?|[A-Za-z]{1,2}\d+-\d+)[*_)]*[.,;:]?$")
+#: An article number: a number, maybe after up to four letters ("e0185809", "CD001292", "eaaw2586", as
+#: fields._ARTICLE_NO reads it), a lettered one maybe with a hyphened year ("e01234-19").
+_ARTICLE_ID = re.compile(r"^[*_(]*(?:[A-Za-z]{0,4}\d+[A-Za-z]?|[A-Za-z]{1,4}\d+-\d+)[*_)]*[.,;:]?$")
 
 
 @_applies_when(all_of=("note", "title"), none_of=("container-title",))
@@ -652,11 +652,15 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
     >>> _article_number_out_of_container([("*Brain*,", "container-title"), ("*10*,", "container-title"),
     ...     ("Article", "container-title"), ("1234.", "volume")])[1:]
     [('*10*,', 'volume'), ('Article', 'volume'), ('1234.', 'volume')]
+    >>> _article_number_out_of_container([("*Biology*,", "container-title"), ("*9*(10),", "container-title"),
+    ...     ("Article", "container-title"), ("e1003285.", "url"), ("https://doi.org/10.1/x", "url")])[1:]
+    [('*9*(10),', 'volume'), ('Article', 'volume'), ('e1003285.', 'volume'), ('https://doi.org/10.1/x', 'url')]
     """
     loose = ("container-title", "note")
     for k in range(1, len(tagged) - 1):
+        # The id may be read as a link too ("Article e1003285." before the DOI): no link matches _ARTICLE_ID.
         if (tagged[k][1] in loose and _ARTICLE_WORD.match(tagged[k][0]) and _ARTICLE_ID.match(tagged[k + 1][0])
-                and tagged[k + 1][1] in (*loose, "volume", "pages", "date")):
+                and tagged[k + 1][1] in (*loose, "volume", "pages", "date", "url", "doi")):
             before = tagged[k - 1]
             # APA 7's year as the volume, "*Reviews*, *2017*(3), Article CD001292.": the italic year the CRF read
             # as a date is the volume when the entry has its date elsewhere.

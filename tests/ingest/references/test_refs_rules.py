@@ -1255,6 +1255,26 @@ def test_an_article_number_with_a_hyphen_is_the_pages(text: str, volume: str, is
 
 @needs_model
 @pytest.mark.parametrize(
+    "text,container,volume,issue,pages",
+    [
+        ("Lee, A., & Park, B. (2013). Ten widget rules for sprocket research. *Widget Computational Biology*, "
+         "*9*(10), Article e1003285. https://doi.org/10.1/wcb.1003285", "Widget Computational Biology", "9", "10",
+         "e1003285"),
+        ("Lee, A. (2020). Sprocket wear in the field. *Widget Advances*, *6*(4), Article eaaw2586. "
+         "https://doi.org/10.1/wa.aaw2586", "Widget Advances", "6", "4", "eaaw2586"),
+        ("Lee, A. (2015). Widget loss. *Widget ONE*, *10*(5), Article e0126543.", "Widget ONE", "10", "5", "e0126543"),
+    ],
+)
+def test_an_apa_article_e_locator_is_the_pages(text: str, container: str, volume: str, issue: str, pages: str) -> None:
+    """APA's "*Journal*, *9*(10), Article e1003285. https://doi.org/...": the CRF may read the e-locator before
+    the DOI as a link and run the volume and "Article" into the container; the locator (up to four letters
+    before its digits, as Science Advances' "eaaw2586") is the pages, and the volume and issue stay."""
+    ref = parse(text)
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (container, volume, issue, pages)
+
+
+@needs_model
+@pytest.mark.parametrize(
     "text,volume,issue,pages",
     [
         ("Smith J, Doe A. Widget hearing. Widg Res. 2014;21 Suppl 1:5S-27S.", "21", "Suppl 1", "5S-27S"),
