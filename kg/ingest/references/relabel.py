@@ -568,17 +568,26 @@ def _is_body_sentence(words: list[str]) -> bool:
         w.lstrip("(")[:1].isupper() or w.isdigit() or w in _PARTICLES or w in _BODY_LINKS for w in words)
 
 
+#: The start of NLM's date-and-volume run printed as one word, "2014;129(25" or "2001;27(1):363-85.".
+_NLM_RUN_START = re.compile(r"^(?:1[5-9]|20)\d\d;\d")
+
+
 @_applies_when(all_of=("title", "date", "author"))
 def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver prints the date after the journal; a "date" or "genre" run between the authors and the
-    title, when a date follows later, is the title's first words ("CONSORT 2010 statement: ...").
+    title, when a date follows later, is the title's first words ("CONSORT 2010 statement: ...").  The later
+    date may sit in NLM's run the CRF read as the volume ("2014;129(25 Suppl 2):S1-45.").
 
     >>> _title_start_before_second_date([("Moher", "author"), ("D.", "author"), ("CONSORT", "genre"),
     ...     ("2010", "date"), ("statement.", "title"), ("BMJ.", "container-title"), ("2010", "date")])[2:4]
     [('CONSORT', 'title'), ('2010', 'title')]
+    >>> _title_start_before_second_date([("Roe", "author"), ("AB.", "author"), ("2013", "date"),
+    ...     ("guideline.", "title"), ("Circ.", "container-title"), ("2014;12(3):1-5.", "volume")])[2]
+    ('2013', 'title')
     """
     first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
-    if first is None or not any(label == "date" for _, label in tagged[first:]):
+    if first is None or not any(label == "date" or (label != "title" and _NLM_RUN_START.match(word))
+                                for word, label in tagged[first:]):
         return tagged
     k = first
     while k > 0 and tagged[k - 1][1] in ("date", "genre"):

@@ -146,10 +146,14 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
     return Reference(ref_id, raw=raw, title=raw, source=source, confidence=0.1, leftover=raw), [problem]
 
 
-#: NLM's supplement without brackets, "2014 Mar;21 Suppl 1:S7-19." or "2014;21 Suppl:S7-19.": year (month and
-#: day), volume, the supplement (the issue) and the pages.
+#: NLM's supplement, "2014 Mar;21 Suppl 1:S7-19.", "2014;21 Suppl:S7-19." or a numbered one in the issue's
+#: brackets, "2014;129(25 Suppl 2):S1-45.", "2014;129(Suppl 2):S1-45.": year (month and day), volume, the
+#: supplement (the issue: the bracket's text whole, "25 Suppl 2") and the pages.  A bracketed supplement with
+#: no number, "2008;64(4 Suppl):S289-94.", is left as the CRF reads it: AnyStyle's labelled sets (2 entries of
+#: "good") cut it there, issue none and pages "Suppl):S289-94", and the rule would undo their match.
 _NLM_SUPPLEMENT = re.compile(
-    r"(?<![\w;:])(1[5-9]\d\d|20\d\d)(?: [A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?(?: \d{1,2})?)?;(\d+) (Suppl\.?(?: ?\d+[A-Za-z]?)?)"
+    r"(?<![\w;:])(1[5-9]\d\d|20\d\d)(?: [A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?(?: \d{1,2})?)?;(\d+)"
+    r"(?: (Suppl\.?(?: ?\d+[A-Za-z]?)?)|\(((?:\d+[A-Za-z]? )?Suppl\.? ?\d+[A-Za-z]?)\))"
     r":([A-Za-z]?\d+[A-Za-z]?(?:[-–—][A-Za-z]?\d+[A-Za-z]?)?)(?=[.;,]?(?:\s|$))")
 
 
@@ -170,6 +174,8 @@ def _settle(ref: Reference, raw: str) -> Reference:
     * NLM's supplement without brackets, "2014 Mar;21 Suppl 1:S7-19." / "2014;21 Suppl:S7-19.": the CRF spreads
       the run over the title, the container, the volume and the pages; it is volume 21, issue "Suppl 1" (or
       "Suppl"), pages "S7-19" as printed, and the words it left in the title or container are cut from them.
+      A numbered supplement in brackets, "2014;129(25 Suppl 2):S1-45.", the CRF cuts inside the bracket
+      (pages "2):S1-45"): volume 129, issue "25 Suppl 2" (the bracket's text), pages "S1-45".
     * A title that ends with a bracket, "Growth of the thing (GOT).": the edge trimming of the
       field took the closing ")" and left "(GOT"; the bracket is put back when the entry prints it there.
     """
@@ -177,8 +183,9 @@ def _settle(ref: Reference, raw: str) -> Reference:
     supplement = _NLM_SUPPLEMENT.search(raw) if "Suppl" in raw else None
     if supplement:
         run = supplement.group(0)
-        changes["volume"], changes["issue"] = supplement.group(2), supplement.group(3).rstrip(".")
-        changes["pages"] = re.sub(r"[–—]", "-", supplement.group(4))
+        changes["volume"] = supplement.group(2)
+        changes["issue"] = (supplement.group(3) or supplement.group(4)).rstrip(".")
+        changes["pages"] = re.sub(r"[–—]", "-", supplement.group(5))
         if ref.year is None:
             changes["year"] = int(supplement.group(1))
         changes["title"] = _without_run(ref.title, run)

@@ -1333,6 +1333,48 @@ def test_a_supplement_after_a_month_or_without_a_number_is_the_issue(
 
 @needs_model
 @pytest.mark.parametrize(
+    "text,year,volume,issue,pages",
+    [
+        ("Roe AB, Doe C. Salt and widget density in older adults. Widg J. 2014;129(25 Suppl 2):S1-45.",
+         2014, "129", "25 Suppl 2", "S1-45"),
+        ("Roe AB, Doe C. Salt and widget density in older adults. Widg J. 2014;129(Suppl 2):S1-45.",
+         2014, "129", "Suppl 2", "S1-45"),
+        ("Roe AB, Doe C. Salt and widget density. Widg J. 2011 Jun 24;50(4 Suppl 1):S40-8.",
+         2011, "50", "4 Suppl 1", "S40-8"),
+    ],
+)
+def test_a_numbered_supplement_in_brackets_is_the_issue(text: str, year: int, volume: str, issue: str,
+                                                        pages: str) -> None:
+    """Vancouver's "2014;129(25 Suppl 2):S1-45.": the CRF cuts the bracket between the volume and the pages
+    ("2):S1-45"); the bracket's text whole is the issue and the run after the colon the pages.  The bracket
+    without a supplement number, "(4 Suppl):S289-94", reads as AnyStyle's labelled sets read it, unchanged."""
+    ref = parse(text)
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (year, volume, issue, pages)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,year,title",
+    [
+        ("Roe AB, Lee C, Kim D, et al. 2019 widget guideline for the care of sprockets: a report of the Widget "
+         "Society. Widg J. 2020;41(3):210-35.", 2020,
+         "2019 widget guideline for the care of sprockets: a report of the Widget Society"),
+        ("Roe AB, Lee C. 2018 survey of sprocket wear in adults. Widg Res. 2019;7(2):e112.", 2019,
+         "2018 survey of sprocket wear in adults"),
+        ("Roe AB, Lee C. 2019 update on widget care. Widg J. 2020;41(12 Suppl 1):S10-9.", 2020,
+         "2019 update on widget care"),
+    ],
+)
+def test_a_year_opening_a_vancouver_title_is_no_date_before_the_nlm_run(text: str, year: int, title: str) -> None:
+    """Vancouver's "Stone NJ, et al. 2013 ACC/AHA guideline .... Circulation. 2014;129(25 Suppl 2):S1-45.": the
+    year opening the title is the title's when the entry prints its date later in NLM's "2014;129(...)" run,
+    even when the CRF reads that run as the volume, not a date; the year is the run's."""
+    ref = parse(text)
+    assert (ref.year, ref.title) == (year, title)
+
+
+@needs_model
+@pytest.mark.parametrize(
     "text,body",
     [
         ("Coastal Heritage Wales (2014) *Survey of the northern widgets*. Cardiff: Harbour Books.",
