@@ -21,8 +21,12 @@ _ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
 #: MLA's "edited and translated by" leads them too.
 _NAMES_LEAD = re.compile(
     r"^(?:by|(?:edited|translated) and (?:edited|translated) by|edited by|eds?\.?|hrsg\.?|in:|(?-i:in))\s+", re.I)
-#: "T. Bray, Ed" (its full stop already stripped): an editors' mark after a name whose given names are initials.
-_DIRECT_NAME_ED = re.compile(r"((?:^|[\s,])(?:[A-ZÀ-Þ]\.[\s-]?)+[^\W\d][\w'’-]+),\s*Eds?\.?$")
+#: A generation suffix after a name: "Jr", "Sr" and NLM's numbers ("Reynolds CF 3rd", "Platt R II").
+_SUFFIX_WORD = r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III)\.?"
+#: "T. Bray, Ed" (its full stop already stripped): an editors' mark after a name whose given names are initials,
+#: a generation suffix maybe after it ("R. Marks II, Ed", "R. Platt, Jr., Ed").
+_DIRECT_NAME_ED = re.compile(
+    rf"((?:^|[\s,])(?:[A-ZÀ-Þ]\.[\s-]?)+[^\W\d][\w'’-]+(?:,?\s+{_SUFFIX_WORD})?),\s*Eds?\.?$")
 _EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)
 _ET_AL = re.compile(r"\bet\s*al\b\.?")
 _ET_AL_CUT = re.compile(r",?\s*\bet\s*al\b\.?")
@@ -208,7 +212,7 @@ def _is_body(text: str) -> bool:
     """Whether a name list without commas is one organisation's name (its "and" then the body's own)."""
     return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
 #: "Jr", "Sr" and NLM's generation numbers ("Reynolds CF 3rd", "Platt R II").
-_SUFFIX = re.compile(r"^(?:Jr|Sr|2nd|3rd|[4-9]th|II|III)\.?$")
+_SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
 #: Two capitalised words, no initial: a compound family name when a lone given name follows its comma.
 _COMPOUND_FAMILY = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)? [A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?$")
 #: One given name, maybe with initials after it ("Gabriel", "Mario J."): no second name that could be a family.

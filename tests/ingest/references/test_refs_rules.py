@@ -1412,3 +1412,27 @@ def test_a_title_ending_with_a_bracket_keeps_it(text: str) -> None:
     """A title printed "Growth of the widget (GOW)." keeps its closing bracket (the field's edge trimming took
     it and left "(GOW")."""
     assert parse(text).title.lower() == "growth of the widget (gow)"
+
+
+# Rules written for the misses of the sixteenth held set (held16-*).
+
+
+def test_an_ieee_editors_mark_after_a_generation_suffix_is_no_name() -> None:
+    """IEEE "K. L. Osei II, Ed.," / "P. Brandt, Jr., Ed.": the suffix is the name's, "Ed." the editors' mark,
+    no second person; "Vickers, Ed" (no initials first) is still a man named Ed."""
+    people, _ = split_names("K. L. Osei II, Ed.,")
+    assert [(p.family, p.suffix) for p in people] == [("Osei", "II")]
+    people, _ = split_names("P. Brandt, Jr., Ed.")
+    assert [(p.family, p.suffix) for p in people] == [("Brandt", "Jr")]
+    assert families("A. Roe and T. Haldane III, Eds.") == ["Roe", "Haldane"]
+    person = split_names("Vickers, Ed")[0][0]
+    assert (person.family, person.given) == ("Vickers", "Ed")
+
+
+@needs_model
+def test_an_ieee_edited_book_with_a_suffixed_editor_has_one_name() -> None:
+    """The book's one editor (read as its author or its editor, as scoring does), the suffix on his name."""
+    ref = parse("[3] K. L. Osei II, Ed., *Selected Topics in Tidal Energy Conversion*. London, U.K.: Harbour "
+                "Press, 2004.")
+    assert [(p.family, p.suffix) for p in ref.authors or ref.editors] == [("Osei", "II")]
+    assert ref.title == "Selected Topics in Tidal Energy Conversion" and ref.year == 2004
