@@ -77,9 +77,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         # in one body's name, not people.
         return (Person("", literal=text),), et_al
     if "," not in text and ";" not in text and _is_body(text) and not any(
-            _INITIAL.match(w) and not _ACRONYM.match(w) for w in text.split()):
+            _INITIAL.match(w) and not _ACRONYM.match(w) for w in _body_field(text).split()):
         # "National Institute for Health and Care Excellence", "GBD 2019 ... Collaborators": one body, its "and"
-        # no list's (an acronym of three capitals or more is the body's, not a person's initials).
+        # no list's (an acronym of three capitals or more is the body's, not a person's initials; so is a
+        # dotted one before "Department of": "U.S. Department of Health and Human Services").
         return (Person("", literal=text),), et_al
     text = _AND.sub(", ", text)
     if ";" in text:
@@ -211,6 +212,25 @@ _BODY_SERIES = re.compile(
 def _is_body(text: str) -> bool:
     """Whether a name list without commas is one organisation's name (its "and" then the body's own)."""
     return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
+
+
+#: A body's head before its field: "Department of", "Institute for", "Commission on".
+_BODY_HEAD = re.compile(_CORPORATE.pattern + r"\s+(?:of|for|on|upon)\s+")
+
+
+def _body_field(text: str) -> str:
+    """The words after a body's head ("Department of") with no "and" before it: the only words of a name list
+    without commas whose initials would make it people's.  A dotted abbreviation before the head ("U.S.", "U.K.")
+    is the body's; the "and" after it joins the field's words ("Health and Human Services"), while a people's
+    list ("J. Lee and K. Roe") has no such head and keeps all its words (the whole text).
+
+    >>> _body_field("U.S. Department of Health and Human Services"), _body_field("J. Lee and K. Roe")
+    ('Health and Human Services', 'J. Lee and K. Roe')
+    """
+    head = _BODY_HEAD.search(text)
+    if head is None or _AND.search(text, 0, head.start()):
+        return text
+    return text[head.end():]
 #: "Jr", "Sr" and NLM's generation numbers ("Reynolds CF 3rd", "Platt R II").
 _SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
 #: Two capitalised words, no initial: a compound family name when a lone given name follows its comma.

@@ -1436,3 +1436,28 @@ def test_an_ieee_edited_book_with_a_suffixed_editor_has_one_name() -> None:
                 "Press, 2004.")
     assert [(p.family, p.suffix) for p in ref.authors or ref.editors] == [("Osei", "II")]
     assert ref.title == "Selected Topics in Tidal Energy Conversion" and ref.year == 2004
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A dotted abbreviation before a body's head ("Ministry of"): the "and" after it joins the field's words.
+        ("U.K. Ministry of Fisheries and Coastal Affairs.", ["U.K. Ministry of Fisheries and Coastal Affairs"]),
+        ("N.Z. Office for Arts and Heritage", ["N.Z. Office for Arts and Heritage"]),
+        ("U.S. Commission on Rivers and Harbors", ["U.S. Commission on Rivers and Harbors"]),
+        # Negative: people's lists, initials after the "and" or before a head-less body word.
+        ("K. Osei and P. Brandt", ["Osei", "Brandt"]),
+        ("Osei, K. and Brandt, P.", ["Osei", "Brandt"]),
+        ("A. Roe and T. Haldane, Department of Geology", ["Roe", "Haldane", "Department of Geology"]),
+    ],
+)
+def test_an_and_inside_a_bodys_field_after_a_dotted_abbreviation_joins_no_names(text: str, expected: list[str]) -> None:
+    assert families(text) == expected
+
+
+@needs_model
+def test_an_apa_body_with_a_dotted_abbreviation_and_an_and_is_one_author() -> None:
+    ref = parse("U.K. Ministry of Fisheries and Coastal Affairs. (2011). *Salt marsh survey of the eastern "
+                "estuaries*. Harbour Press.")
+    assert [p.literal for p in ref.authors] == ["U.K. Ministry of Fisheries and Coastal Affairs"]
+    assert ref.year == 2011 and ref.title == "Salt marsh survey of the eastern estuaries"
