@@ -310,8 +310,11 @@ def _editors_inside_container_before_italics(tagged: list[tuple[str, str]]) -> l
     return tagged[:start] + [(w, "editor") for w, _ in tagged[start:mark + 1]] + tagged[mark + 1:]
 
 _LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
-#: The small words inside a body's name ("Committee on Quality of Health Care in America").
-_BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
+#: The small words inside a body's name ("Committee on Quality of Health Care in America", "Commission on
+#: Attacks upon the Coast", "Committee to Protect Rivers", "Campaign against Noise", "Doctors without Borders",
+#: German's "Ministerium für Kultur und Medien", French's "Office des Eaux et Forêts").
+_BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&", "upon", "to", "against", "at", "with",
+                         "without", "für", "und", "des", "et"})
 
 
 @_applies_when(all_of=("title",))
@@ -540,22 +543,39 @@ def _editors_run_to_their_mark(tagged: list[tuple[str, str]]) -> list[tuple[str,
 
 
 def _body_sentence_before_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """"National Endowment for the Arts. *Reading at Risk*.": with no author found, a first sentence naming a
-    body (capitalised words and "of", "for", "the"...) right before an italic title is the author.
+    """"National Endowment for the Arts. *Reading at Risk*.": with no author found after it, a first sentence
+    naming a body (capitalised words and "of", "for", "the"...) right before an italic title is the author.
+
+    The CRF may have cut the sentence into author and title words ("Joint/author Commission/author on/author
+    Flood/title ... Coast./title *The/genre Report*./genre"): the whole sentence is still the author, and an
+    italic span it read as no title is the title to its closing marker (MLA's and Chicago's body author before
+    an italic book; APA prints a date after the body, Harvard no full stop).
 
     >>> _body_sentence_before_italic_title([("Royal", "title"), ("Society.", "title"), ("*Clean", "title"),
     ...     ("rivers*.", "title"), ("2001.", "date")])[:3]
     [('Royal', 'author'), ('Society.', 'author'), ('*Clean', 'title')]
+    >>> _body_sentence_before_italic_title([("Royal", "author"), ("Society", "author"), ("of", "title"),
+    ...     ("Art.", "title"), ("*Clean", "genre"), ("rivers*.", "genre"), ("2001.", "date")])[1:6]
+    [('Society', 'author'), ('of', 'author'), ('Art.', 'author'), ('*Clean', 'title'), ('rivers*.', 'title')]
     """
-    if not tagged or tagged[0][1] != "title" or any(label == "author" for _, label in tagged):
+    if not tagged or tagged[0][1] not in ("title", "author"):
         return tagged
     end = next((k for k in range(min(len(tagged), 15)) if tagged[k][0].endswith(".")), None)
     if end is None or end + 1 >= len(tagged) or not tagged[end + 1][0].startswith(("*", "_")):
         return tagged
-    words = [w for w, _ in tagged[:end + 1]]
-    if any(label != "title" for _, label in tagged[:end + 2]) or not _is_body_sentence(words):
+    if any(label not in ("title", "author") for _, label in tagged[:end + 1]) or any(
+            label == "author" for _, label in tagged[end + 1:]) or all(label == "author" for _, label in tagged[:end + 1]):
         return tagged
-    return [(w, "author") for w in words] + tagged[end + 1:]
+    words = [w for w, _ in tagged[:end + 1]]
+    if not _is_body_sentence(words):
+        return tagged
+    if tagged[end + 1][1] == "title":
+        return [(w, "author") for w in words] + tagged[end + 1:]
+    # The italic span the CRF read as a genre, a note ...: the title, when it closes and no title word follows.
+    close = _italic_closed_at(tagged, end + 1, len(tagged))
+    if close is None or any(label == "title" for _, label in tagged[close + 1:]):
+        return tagged
+    return [(w, "author") for w in words] + [(w, "title") for w, _ in tagged[end + 1:close + 1]] + tagged[close + 1:]
 
 
 def _is_body_sentence(words: list[str]) -> bool:

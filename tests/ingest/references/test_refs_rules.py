@@ -1461,3 +1461,40 @@ def test_an_apa_body_with_a_dotted_abbreviation_and_an_and_is_one_author() -> No
                 "estuaries*. Harbour Press.")
     assert [p.literal for p in ref.authors] == ["U.K. Ministry of Fisheries and Coastal Affairs"]
     assert ref.year == 2011 and ref.title == "Salt marsh survey of the eastern estuaries"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body,title",
+    [
+        ("Joint Commission on Flood Damage upon the Northern Coast. *The Estuary Report*. Harbour Press, 2009.",
+         "Joint Commission on Flood Damage upon the Northern Coast", "The Estuary Report"),
+        ("Society to Protect Upland Meadows. *Hay Fields in Decline*. Glen Books, 2012.",
+         "Society to Protect Upland Meadows", "Hay Fields in Decline"),
+    ],
+)
+def test_an_mla_body_with_small_words_before_an_italic_title_is_the_author(text: str, body: str, title: str) -> None:
+    """MLA's "Body upon/to ... . *Title*.": the body's small words ("upon", "to") keep its sentence a body's
+    name, so it is the author and the italic span alone the title, however the CRF cut the sentence (the first
+    entry's it reads as author, then title, and its italic span as a genre)."""
+    ref = parse(text)
+    assert [p.literal for p in ref.authors] == [body]
+    assert ref.title == title
+
+
+def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_title_sentence_is_not() -> None:
+    words = [("Campaign", "title"), ("against", "title"), ("Road", "title"), ("Noise", "title"),
+             ("Council.", "title"), ("*Quiet", "title"), ("Streets*.", "title"), ("2001.", "date")]
+    assert [label for _, label in relabel._body_sentence_before_italic_title(words)][:6] == ["author"] * 5 + ["title"]
+    # No body's word: a title's first sentence stays the title.
+    plain = [("Walking", "title"), ("to", "title"), ("the", "title"), ("Sea.", "title"), ("*Quiet", "title"),
+             ("Streets*.", "title"), ("2001.", "date")]
+    assert relabel._body_sentence_before_italic_title(plain) == plain
+    # The sentence cut into author and title words, the italic span read as a genre: author, then title.
+    cut = [("Council", "author"), ("against", "author"), ("Road", "title"), ("Noise.", "title"),
+           ("*Quiet", "genre"), ("Streets*.", "genre"), ("Acme", "publisher"), ("2001.", "date")]
+    assert [label for _, label in relabel._body_sentence_before_italic_title(cut)][:7] == (
+        ["author"] * 4 + ["title"] * 2 + ["publisher"])
+    # Names the CRF read as authors after the italic span: the rule leaves the entry alone.
+    after = cut[:6] + [("Roe,", "author"), ("A.", "author"), ("2001.", "date")]
+    assert relabel._body_sentence_before_italic_title(after) == after
