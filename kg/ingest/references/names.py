@@ -161,10 +161,12 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         elif len(words) > 2 and _INITIAL.match(words[-1]) and _particled(words[:-1]):
             # Vancouver "van der Berg A".
             people.append(Person(" ".join(words[:-1]), words[-1]))
-        elif len(words) > 2 and _NLM_INITIALS.match(words[-1]) and all(_NAME_WORD.match(w) for w in words[:-1]) \
+        elif len(words) > 2 and _NLM_INITIALS.match(words[-1]) and _NAME_WORD.match(words[0]) \
+                and _NAME_WORD.match(words[-2]) and all(_NAME_WORD.match(w) or w in _PARTICLES for w in words[:-1]) \
                 and (len(parts) == 1 or any(_NLM_NAME.match(p) for p in parts if p != part)):
             # Vancouver "Egger M, Davey Smith G": in a list of "Family INITIALS" names, initials after two
-            # capitalised words follow a family name of two words (no one is called "G").
+            # capitalised words follow a family name of two words (no one is called "G"); lower-case particles
+            # may join its words ("Pinto da Costa M"), as a given name printed first never ends in initials.
             people.append(Person(" ".join(words[:-1]), words[-1].rstrip(".")))
         elif len(words) > 2 and words[0] in _PARTICLES and _NLM_INITIALS.match(words[-1]) and all(
                 w in _PARTICLES or _NAME_WORD.match(w) for w in words[1:-1]) and _NAME_WORD.match(words[-2]):
@@ -183,6 +185,16 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             while k > 1 and (words[k - 1][:1].islower() or words[k - 1].lower() in _PARTICLES):
                 # "Anna van der Berg", "Grant Van Horn": the particles belong to the family name.
                 k -= 1
+            lead = next((j for j, w in enumerate(words) if not _INITIAL.match(w)), len(words))
+            if 0 < lead < k and words[lead] in _PARTICLES:
+                # IEEE's "C. de Vries Mantel": after initials first, the given names are those initials; a
+                # lower-case particle after them opens the family name, all the words after it its own.
+                k = lead
+            if k == 1 and len(words) == 2 and words[0].lower() in _PARTICLES and words[0][:1].isupper() \
+                    and words[0] not in _GIVEN_PARTICLES and len(parts) == 1:
+                # "Le Corbusier", "Da Ponte": a lone author of a particle and a name has no given name; the
+                # particle is the family name's (_split_particle moves it to ``particle``).
+                k = 0
             people.append(Person(" ".join(words[k:]), " ".join(words[:k])))
         else:
             people.append(Person(part))
@@ -258,6 +270,8 @@ _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]
 #: A whole Vancouver name, "Egger M", "Altman DG".
 _NLM_NAME = re.compile(r"^[^\W\d][\w'’-]+ [A-ZÀ-Þ]{1,3}\.?$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())
+#: The particles that are also given names ("Van Morrison", "Della Reese"): before one name they stay given.
+_GIVEN_PARTICLES = frozenset({"Van", "Della"})
 
 
 def _particled(words: list[str]) -> bool:

@@ -1498,3 +1498,31 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     # Names the CRF read as authors after the italic span: the rule leaves the entry alone.
     after = cut[:6] + [("Roe,", "author"), ("A.", "author"), ("2001.", "date")]
     assert relabel._body_sentence_before_italic_title(after) == after
+
+
+# Round 17 (held17-*): names with particles.
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # IEEE, initials first: the family is every word after the initials, from the particle on.
+        ("P. de Lune Arnaud, K. Roe, and T. M. Vale", [("de Lune Arnaud", "P."), ("Roe", "K."), ("Vale", "T. M.")]),
+        ("R. A. da Ponte Lima and J. Lee", [("da Ponte Lima", "R. A."), ("Lee", "J.")]),
+        # Vancouver, family words then initials: particles may join the family's words.
+        ("Roe T, Pinto da Silva J, Vale GM", [("Roe", "T"), ("Pinto da Silva", "J"), ("Vale", "GM")]),
+    ],
+)
+def test_a_family_name_with_a_particle_inside_keeps_all_its_words(text: str, expected: list[tuple[str, str]]) -> None:
+    people, _ = split_names(text)
+    assert [(f"{p.particle} {p.family}".strip(), p.given) for p in people] == expected
+
+
+def test_a_lone_author_of_a_particle_and_a_name_has_no_given_name() -> None:
+    """"Le Corbusier": no given name, the particle the family name's; "Van Morrison" (a particle that is also a
+    given name) and a given name first ("Anna Berg") keep theirs."""
+    (person,), _ = split_names("La Fontaine")
+    assert (person.particle, person.family, person.given) == ("La", "Fontaine", "")
+    assert [(p.family, p.given) for p in split_names("Van Morrison")[0]] == [("Morrison", "Van")]
+    assert [(p.family, p.given) for p in split_names("Anna Berg")[0]] == [("Berg", "Anna")]
+
