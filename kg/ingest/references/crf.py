@@ -645,29 +645,48 @@ def _unplaced_link_words(tagged: list[tuple[str, str]]) -> list[str]:
 #: National Statistics"); no "and", which joins two people's names ("Smith and Jones (2014)").
 _BODY_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|of|for|the|on|in)$")
 _BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?[,)]")
+#: Chicago's author-date year after the author sentence, no brackets: "1993.".
+_PLAIN_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?\.$")
+#: A quoted title's first word: IEEE's "“Volcanoes".
+_QUOTED = re.compile(r"^[“\"]")
+#: The words only IEEE prints in a reference (Chicago's notes do not): "vol.", "pp.", "[Online].", "Available:".
+_IEEE_MARK = re.compile(r"^(?:vol\.|pp\.|\[Online\]\.?|Available:)$")
 
 
 def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
-    """Whether the entry opens with one author sentence of three to eight capitalised words (and links), no comma
-    and no initials, right before a bracketed year: APA's "Public Health England. (2014).", a body's name, as APA
-    prints every person inverted with initials ("Health, E. (2014)."); two words ("Neil Immerman (1989)", "Ann
-    Lee. (2013).") may be a person's name printed given name first.
+    """Whether the entry opens with one author run of three to eight capitalised words (and links), no comma
+    inside it and no initials, where no person's name is printed so: right before the year of an author-date
+    style, bracketed (APA's and Harvard's "Public Health England. (2014).") or not (Chicago's "National
+    Performance Review. 1993."), as these print the first person inverted ("Health, E. (2014).", "Review,
+    Anna. 1993."); or, ended by a comma, right before a quoted title (IEEE's "Global Volcanism Program,
+    “Volcanoes ...,”"), as IEEE prints every person initials first ("G. V. Program,").  That is a body's name;
+    two words ("Neil Immerman (1989)", "Ann Lee. (2013).") may be a person's name printed given name first.
 
     >>> _body_before_bracketed_date([("Public", "author"), ("Health", "author"), ("England.", "author"),
     ...     ("(2014).", "date")]), _body_before_bracketed_date([("Health,", "author"), ("E.", "author"),
     ...     ("(2014).", "date")])
     (True, False)
+    >>> _body_before_bracketed_date([("Open", "author"), ("Data", "author"), ("Forum.", "author"),
+    ...     ("2001.", "date")]), _body_before_bracketed_date([("Open", "author"), ("Data", "author"),
+    ...     ("Forum,", "author"), ("“Rules,”", "title"), ("vol.", "volume")])
+    (True, True)
     """
     k = 1 if tagged and tagged[0][1] == "citation-number" else 0
     end = k
     while end < len(tagged) and tagged[end][1] == "author":
         end += 1
-    if not 3 <= end - k <= 8 or end >= len(tagged) or tagged[end][1] != "date" or not tagged[end - 1][0].endswith("."):
+    if not 3 <= end - k <= 8 or end >= len(tagged) or any(label == "author" for _, label in tagged[end:]):
         return False
-    if not _BRACKETED_YEAR.match(tagged[end][0]) or any(label == "author" for _, label in tagged[end:]):
+    last, (after, label) = tagged[end - 1][0], tagged[end]
+    dated = label == "date" and last.endswith(".") and (_BRACKETED_YEAR.match(after) or _PLAIN_YEAR.match(after))
+    # Chicago's notes print a person given name first before a quoted title too ("Ann Lee Roe, “Title,” in
+    # ..."): the quoted title is a body's cue only in an entry with IEEE's marks ("vol.", "pp.", "[Online].").
+    quoted = label == "title" and last.endswith(",") and _QUOTED.match(after) and any(
+        _IEEE_MARK.match(w) for w, _ in tagged[end:])
+    if not dated and not quoted:
         return False
     words = [w for w, _ in tagged[k:end]]
-    words[-1] = words[-1].removesuffix(".")
+    words[-1] = words[-1][:-1]
     return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
 
 
@@ -739,8 +758,9 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
 
     authors, et_al = split_names(text.get("author", ""))
     if len(authors) == 1 and not authors[0].literal and _body_before_bracketed_date(tagged):
-        # APA's and Harvard's "Public Health England. (2014).": no inverted name, no initials.
-        authors = (Person("", literal=clean(text["author"]).rstrip(".")),)
+        # APA's and Harvard's "Public Health England. (2014).", Chicago's "... Review. 1993.", IEEE's "Global
+        # Volcanism Program, “...”": no inverted name, no initials.
+        authors = (Person("", literal=clean(text["author"]).rstrip(".,")),)
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
     date = text.get("date", "")
     year_match = _YEAR.search(date)

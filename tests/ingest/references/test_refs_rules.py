@@ -1526,3 +1526,29 @@ def test_a_lone_author_of_a_particle_and_a_name_has_no_given_name() -> None:
     assert [(p.family, p.given) for p in split_names("Van Morrison")[0]] == [("Morrison", "Van")]
     assert [(p.family, p.given) for p in split_names("Anna Berg")[0]] == [("Berg", "Anna")]
 
+
+# Round 17 (held17-*): bodies of three plain words.
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,body",
+    [
+        # Chicago author-date: the year after the author sentence, no brackets.
+        ("Coastal Erosion Survey. 2004. *Cliffs in Retreat: A Report*. Leeds: Shore Press.", "Coastal Erosion Survey"),
+        # IEEE: a quoted title after the comma, IEEE's marks later in the entry.
+        ("Marine Mammal Census, “Seal counts of the northern isles, v. 2.1,” Harbour Press, 2015. [Online]. "
+         "Available: https://example.org/seals", "Marine Mammal Census"),
+    ],
+)
+def test_three_plain_words_before_an_author_date_year_or_an_ieee_quoted_title_are_a_body(text: str, body: str) -> None:
+    """No person is printed "Given Middle Family" there: author-date styles invert the first person ("Survey,
+    Anna. 2004."), IEEE prints initials first ("A. C. Survey,")."""
+    assert [p.literal for p in parse(text).authors] == [body]
+
+
+@needs_model
+def test_a_person_given_name_first_before_a_quoted_title_in_a_note_stays_a_person() -> None:
+    """Chicago's notes print a person given name first before a quoted title: with no IEEE mark, a person."""
+    ref = parse("Anna Maria Kessel, “Salt and the northern towns,” in Coastal Histories, p. 12-14")
+    assert [p.family for p in ref.authors] == ["Kessel"]
