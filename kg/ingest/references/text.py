@@ -150,20 +150,21 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
 #: brackets, "2014;129(25 Suppl 2):S1-45.", "2014;129(Suppl 2):S1-45.": year (month and day), volume, the
 #: supplement (the issue: the bracket's text whole, "25 Suppl 2") and the pages.  A bracketed supplement with
 #: no number, "2008;64(4 Suppl):S289-94.", is left as the CRF reads it: AnyStyle's labelled sets (2 entries of
-#: "good") cut it there, issue none and pages "Suppl):S289-94", and the rule would undo their match.
+#: "good") cut it there, issue none and pages "Suppl):S289-94", and the rule would undo their match.  NLM's
+#: part after the volume is printed the same way, "1989;54 Pt 1:1-13.": volume 54, issue "Pt 1", pages "1-13".
 _NLM_SUPPLEMENT = re.compile(
     r"(?<![\w;:])(1[5-9]\d\d|20\d\d)(?: [A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?(?: \d{1,2})?)?;(\d+)"
-    r"(?: (Suppl\.?(?: ?\d+[A-Za-z]?)?)|\(((?:\d+[A-Za-z]? )?Suppl\.? ?\d+[A-Za-z]?)\))"
+    r"(?: (Suppl\.?(?: ?\d+[A-Za-z]?)?|Pt\.? ?\d+[A-Za-z]?)|\(((?:\d+[A-Za-z]? )?Suppl\.? ?\d+[A-Za-z]?)\))"
     r":([A-Za-z]?\d+[A-Za-z]?(?:[-–—][A-Za-z]?\d+[A-Za-z]?)?)(?=[.;,]?(?:\s|$))")
 
 
 def _without_run(value: str, run: str) -> str:
     """``value`` less a tail the CRF took from ``run`` (the words from the first one that is a piece of it on,
-    when that piece holds the run's own ";" or "Suppl"), its edge punctuation trimmed."""
+    when that piece holds the run's own ";", "Suppl" or "Pt"), its edge punctuation trimmed."""
     words = value.split(" ")
     for k in range(len(words)):
         tail = " ".join(words[k:]).strip(" .,")
-        if tail and tail in run and (";" in tail or "Suppl" in tail):
+        if tail and tail in run and (";" in tail or "Suppl" in tail or "Pt" in tail):
             return " ".join(words[:k]).strip(" .,;:")
     return value
 
@@ -175,12 +176,13 @@ def _settle(ref: Reference, raw: str) -> Reference:
       the run over the title, the container, the volume and the pages; it is volume 21, issue "Suppl 1" (or
       "Suppl"), pages "S7-19" as printed, and the words it left in the title or container are cut from them.
       A numbered supplement in brackets, "2014;129(25 Suppl 2):S1-45.", the CRF cuts inside the bracket
-      (pages "2):S1-45"): volume 129, issue "25 Suppl 2" (the bracket's text), pages "S1-45".
+      (pages "2):S1-45"): volume 129, issue "25 Suppl 2" (the bracket's text), pages "S1-45".  NLM's part,
+      "1989;54 Pt 1:1-13.", is printed and read the same way (issue "Pt 1").
     * A title that ends with a bracket, "Growth of the thing (GOT).": the edge trimming of the
       field took the closing ")" and left "(GOT"; the bracket is put back when the entry prints it there.
     """
     changes: dict[str, object] = {}
-    supplement = _NLM_SUPPLEMENT.search(raw) if "Suppl" in raw else None
+    supplement = _NLM_SUPPLEMENT.search(raw) if "Suppl" in raw or "Pt" in raw else None
     if supplement:
         run = supplement.group(0)
         changes["volume"] = supplement.group(2)

@@ -1500,6 +1500,24 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Roe TA. Tides of the inner sound. Ann Coast Stud. 1977;31 Pt 2:40-52.", "31", "Pt 2", "40-52"),
+        ("Vale GM, Lee J. Salt marsh birds. Proc Marsh Soc. 2003 Jun;12 Pt 1:101-9.", "12", "Pt 1", "101-9"),
+    ],
+)
+def test_an_nlm_part_after_the_volume_is_the_issue(text: str, volume: str, issue: str, pages: str) -> None:
+    """NLM prints a volume's part like its supplement, "1977;31 Pt 2:40-52.": the part is the issue, the pages
+    what follows the colon (not "2:40-52")."""
+    ref = parse(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
 # Round 17 (held17-*): names with particles.
 
 
