@@ -649,8 +649,25 @@ _BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?[,)]")
 _PLAIN_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?\.$")
 #: A quoted title's first word: IEEE's "“Volcanoes".
 _QUOTED = re.compile(r"^[“\"]")
-#: The words only IEEE prints in a reference (Chicago's notes do not): "vol.", "pp.", "[Online].", "Available:".
-_IEEE_MARK = re.compile(r"^(?:vol\.|pp\.|\[Online\]\.?|Available:)$")
+#: The words only IEEE prints in a reference (Chicago's notes do not): "vol.", "pp.", "[Online].", "Available:",
+#: and its place's country after a US state, "Seattle, WA, USA,".
+_IEEE_MARK = re.compile(r"^(?:vol\.|pp\.|\[Online\]\.?|Available:|USA[,.])$")
+#: IEEE's abbreviated month before the year, "Oct. 2018." (Chicago's notes spell the month out).
+_IEEE_MONTH = re.compile(r"^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_IEEE_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[.,]$")
+
+
+def _ieee_marked(words: list[str]) -> bool:
+    """Whether ``words`` hold one of IEEE's marks (:data:`_IEEE_MARK`) or its abbreviated month before a year
+    ("Oct. 2018.").
+
+    >>> _ieee_marked(["Boeing,", "Seattle,", "WA,", "USA,", "2018."]), _ieee_marked(["Acme,", "Oct.", "2018."])
+    (True, True)
+    >>> _ieee_marked(["in", "Coastal", "Histories,", "October", "2018,", "p.", "12"])
+    False
+    """
+    return any(_IEEE_MARK.match(w) or (_IEEE_MONTH.match(w) and k + 1 < len(words) and _IEEE_YEAR.match(
+        words[k + 1])) for k, w in enumerate(words))
 
 
 def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
@@ -680,9 +697,10 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     last, (after, label) = tagged[end - 1][0], tagged[end]
     dated = label == "date" and last.endswith(".") and (_BRACKETED_YEAR.match(after) or _PLAIN_YEAR.match(after))
     # Chicago's notes print a person given name first before a quoted title too ("Ann Lee Roe, “Title,” in
-    # ..."): the quoted title is a body's cue only in an entry with IEEE's marks ("vol.", "pp.", "[Online].").
-    quoted = label == "title" and last.endswith(",") and _QUOTED.match(after) and any(
-        _IEEE_MARK.match(w) for w, _ in tagged[end:])
+    # ..."): the quoted title is a body's cue only in an entry with IEEE's marks ("vol.", "pp.", "[Online].", "USA,",
+    # "Oct. 2018.").
+    quoted = label == "title" and last.endswith(",") and _QUOTED.match(after) and _ieee_marked(
+        [w for w, _ in tagged[end:]])
     if not dated and not quoted:
         return False
     words = [w for w, _ in tagged[k:end]]

@@ -1518,6 +1518,24 @@ def test_an_nlm_part_after_the_volume_is_the_issue(text: str, volume: str, issue
     assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
 
 
+@needs_model
+@pytest.mark.parametrize(
+    "text,body",
+    [
+        # IEEE's place, a US state then the country.
+        ("Lakeside Water Board, “Reservoir levels and rainfall, 1980–2000,” Lakeside, Denver, CO, USA, 2009.",
+         "Lakeside Water Board"),
+        # IEEE's abbreviated month before the year.
+        ("Harbour Freight Lines, “Annual tonnage of the eastern ports,” Harbour Freight, Leith, U.K., Mar. 2012.",
+         "Harbour Freight Lines"),
+    ],
+)
+def test_three_plain_words_before_a_quoted_title_with_an_ieee_place_or_month_are_a_body(text: str, body: str) -> None:
+    """IEEE's "City, ST, USA," and its "Mar. 2012." are IEEE's marks as "vol." is: Chicago's notes print neither,
+    so the words before the quoted title are no person's name printed given name first but a body's."""
+    assert [p.literal for p in parse(text).authors] == [body]
+
+
 # Round 17 (held17-*): names with particles.
 
 
