@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.ingest.references.fields import _RUN, clean_pages, split_volume
-from kg.ingest.references.names import split_names
+from kg.ingest.references.names import _CORPORATE, split_names
 from kg.ingest.references.relabel import _IN, _LINK, _MONTHS, _YEAR, relabel
 from kg.ingest.references.text import doi_and_url
 from kg.model import Person, Reference, SourceLocation
@@ -708,6 +708,44 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
 
 
+#: A unit's head in a body's hierarchy printed after its parent's name ("..., Population Division").
+_BODY_UNIT = re.compile(r"\b(?:Division|Directorate|Section|Unit|Branch|Service)\b")
+_BODY_PART_LINK = frozenset({"of", "for", "and", "&", "on", "the", "in"})
+
+
+def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
+    """Where an opening hierarchical body ends: two or more comma-separated parts, each of two words or more,
+    all capitalised or links ("of", "and" ...), no initials, each a body's name or a unit's ("United Nations,
+    Department of Economic and Social Affairs, Population Division (2022)"), right before Harvard's bracketed
+    year with no full stop (AnyStyle's gold reads APA's "American Bar Association, Commission on Women in the
+    Profession. (2001)." as two bodies).  No person is printed so (a person's name has no body's head, an
+    inverted one a lone given name or initials): it is one author, a body and its units.
+
+    >>> _hierarchical_body_end([("Ocean", "author"), ("Union,", "author"), ("Office", "title"), ("of", "title"),
+    ...     ("Tides", "title"), ("(2001)", "date"), ("*Report*.", "note")])
+    5
+    >>> _hierarchical_body_end([("Roe,", "author"), ("Anna", "author"), ("(2001)", "date")]) is None
+    True
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    end = k
+    while end < len(tagged) and tagged[end][1] in ("author", "title") and not _BRACKETED_YEAR.match(tagged[end][0]):
+        end += 1
+    if end >= len(tagged) or tagged[end][1] != "date" or not _BRACKETED_YEAR.match(tagged[end][0]):
+        return None
+    parts = " ".join(w for w, _ in tagged[k:end]).split(", ")
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        words = part.split()
+        if len(words) < 2 or not words[0][:1].isupper() or not all(
+                w in _BODY_PART_LINK or _BODY_NAME_WORD.match(w) for w in words):
+            return None
+        if not (_CORPORATE.search(part) or _BODY_UNIT.search(part)):
+            return None
+    return end
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = " ".join(entry.split())
@@ -717,6 +755,11 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(pair[0], "url") if _is_link(pair[0]) else pair for pair in tagged]
+    body_end = _hierarchical_body_end(tagged)
+    if body_end is not None:
+        # "United Nations, Department of ..., Population Division (2022)": one body, its units after it.
+        tagged = [(w, "author" if i < body_end and label != "citation-number" else label)
+                  for i, (w, label) in enumerate(tagged)]
     tagged = relabel(tagged)
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
@@ -775,7 +818,9 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     text = {k: " ".join(v) for k, v in groups.items()}
 
     authors, et_al = split_names(text.get("author", ""))
-    if len(authors) == 1 and not authors[0].literal and _body_before_bracketed_date(tagged):
+    if body_end is not None and "author" in text:
+        authors, et_al = (Person("", literal=clean(text["author"]).rstrip(".,")),), False
+    elif len(authors) == 1 and not authors[0].literal and _body_before_bracketed_date(tagged):
         # APA's and Harvard's "Public Health England. (2014).", Chicago's "... Review. 1993.", IEEE's "Global
         # Volcanism Program, “...”": no inverted name, no initials.
         authors = (Person("", literal=clean(text["author"]).rstrip(".,")),)

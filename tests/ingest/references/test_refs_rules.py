@@ -1536,6 +1536,20 @@ def test_three_plain_words_before_a_quoted_title_with_an_ieee_place_or_month_are
     assert [p.literal for p in parse(text).authors] == [body]
 
 
+@needs_model
+def test_a_body_and_its_units_before_a_harvard_year_are_one_author() -> None:
+    """"Body, Office of ..., ... Unit (2019)": every comma-separated part names a body or a unit of one, none a
+    person (no initials, no lone given name), so the parts are one body's hierarchy, one author, and the
+    italic run after the year its title."""
+    ref = parse("Ocean Union, Office of Tidal Studies, Coastal Data Unit (2019) *Sea levels of the north*. "
+                "Available at: https://example.org/sea (Accessed: 2 May 2021).")
+    assert [p.literal for p in ref.authors] == ["Ocean Union, Office of Tidal Studies, Coastal Data Unit"]
+    assert ref.title == "Sea levels of the north"
+    # Inverted people before the year stay people.
+    assert [p.family for p in parse("Roe, Anna and Vale, Tom (2019) *Sea levels*. Leeds: Acme.").authors] == [
+        "Roe", "Vale"]
+
+
 # Round 17 (held17-*): names with particles.
 
 
