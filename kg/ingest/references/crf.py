@@ -746,6 +746,43 @@ def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
     return end
 
 
+_MEETING = re.compile(r"\b(?:Conference|Congress|Symposium|Meeting|Workshop|Colloquium)\b")
+_YEAR_STOP = re.compile(r"^(?:1[5-9]|20)\d\d\.$")
+
+
+def _meeting_place_and_date_in_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """NLM's "In: Population Conference, Liège, 1973. Vol. 1. Liège: Publisher; 1973.": a meeting's name, place
+    and date are the container, printed before the volume; the entry's own date follows the publisher.  Only
+    when the container run after "In:" names a meeting and ends with a comma, one or two place words follow,
+    the last ended by a comma, then a year ended by a full stop, and a later word is a date.
+
+    >>> _meeting_place_and_date_in_container([("In:", "container-title"), ("Tide", "container-title"),
+    ...     ("Congress,", "container-title"), ("Oslo,", "location"), ("1990.", "date"), ("Oslo:", "location"),
+    ...     ("Acme;", "publisher"), ("1991.", "date")])[3:5]
+    [('Oslo,', 'container-title'), ('1990.', 'container-title')]
+    """
+    for k, (word, label) in enumerate(tagged):
+        if word == "In:" and label == "container-title":
+            break
+    else:
+        return tagged
+    end = k + 1
+    while end < len(tagged) and tagged[end][1] == "container-title":
+        end += 1
+    if not tagged[end - 1][0].endswith(",") or not _MEETING.search(" ".join(w for w, _ in tagged[k:end])):
+        return tagged
+    place = end
+    while place < len(tagged) and place - end < 2 and tagged[place][1] == "location":
+        place += 1
+    if place == end or place >= len(tagged) or not tagged[place - 1][0].endswith(","):
+        return tagged
+    if tagged[place][1] != "date" or not _YEAR_STOP.match(tagged[place][0]):
+        return tagged
+    if not any(label == "date" for _, label in tagged[place + 1:]):
+        return tagged
+    return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:place + 1]] + tagged[place + 1:]
+
+
 def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference | None:
     """Parse one printed reference with the CRF, or ``None`` without a model."""
     raw = " ".join(entry.split())
@@ -760,7 +797,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         # "United Nations, Department of ..., Population Division (2022)": one body, its units after it.
         tagged = [(w, "author" if i < body_end and label != "citation-number" else label)
                   for i, (w, label) in enumerate(tagged)]
-    tagged = relabel(tagged)
+    tagged = _meeting_place_and_date_in_container(relabel(tagged))
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
         # note right after the authors and date is the title it missed.

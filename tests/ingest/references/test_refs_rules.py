@@ -1550,6 +1550,16 @@ def test_a_body_and_its_units_before_a_harvard_year_are_one_author() -> None:
         "Roe", "Vale"]
 
 
+@needs_model
+def test_an_nlm_meeting_place_and_date_before_the_volume_are_the_container() -> None:
+    """NLM prints a meeting's name, place and date as its container, before the volume; the entry's own year is
+    the one after the publisher."""
+    ref = parse("Roe TA. Tidal mills of the north. In: Northern Milling Congress, Bergen, 1988. Vol. 2. "
+                "Bergen: Mill Society; 1989. p. 11-20.")
+    assert (ref.container, ref.year, ref.volume, ref.pages) == ("Northern Milling Congress, Bergen, 1988", 1989, "2",
+                                                               "11-20")
+
+
 # Round 17 (held17-*): names with particles.
 
 
