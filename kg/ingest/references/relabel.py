@@ -963,6 +963,33 @@ def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list
             + [(w, rest) for w, _ in tagged[close + 1:end]] + tagged[end:])
 
 
+def _publisher_after_bracket_description_to_the_link(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "*Title* [Data set]. Agency Unit Data Centre. https://...": once a bracketed description closes
+    an italic title and a publisher follows it, the roman words after, up to the link or the end, are that
+    publisher's too (an agency's long name), not title or editor words.
+
+    >>> _publisher_after_bracket_description_to_the_link([("*Map*", "title"), ("[Data", "genre"),
+    ...     ("set].", "genre"), ("ABC", "publisher"), ("DE", "editor"), ("Sea", "title"), ("Lab.", "title"),
+    ...     ("https://x.org", "url")])[3:]
+    [('ABC', 'publisher'), ('DE', 'publisher'), ('Sea', 'publisher'), ('Lab.', 'publisher'), ('https://x.org', 'url')]
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "genre"), None)
+    if start is None or start == 0 or not tagged[start][0].startswith("[") or tagged[start - 1][1] != "title":
+        return tagged
+    if not tagged[start - 1][0].rstrip(".,;:").endswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, start, "genre")
+    if end >= len(tagged) or tagged[end][1] != "publisher" or not tagged[end - 1][0].rstrip(".,;:").endswith("]"):
+        return tagged
+    k = _run_end(tagged, end, "publisher")
+    stop = k
+    while stop < len(tagged) and tagged[stop][1] in ("title", "editor") and not tagged[stop][0].startswith(("*", "_")):
+        stop += 1
+    if stop == k or (stop < len(tagged) and tagged[stop][1] != "url"):
+        return tagged
+    return tagged[:k] + [(w, "publisher") for w, _ in tagged[k:stop]] + tagged[stop:]
+
+
 _ROLE_WORD = re.compile(r"^(?:translated|edited|compiled|introduced|revised|trans\.|transl\.|ed\.|and|by|with)$", re.I)
 
 
@@ -1727,6 +1754,7 @@ RULES = (
     _month_day_after_italic_container,
     _edition_out_of_volume,
     _bracket_description_out_of_container,
+    _publisher_after_bracket_description_to_the_link,
     _role_words_join_their_names,
     _names_after_and_join_their_run,
     _roman_container_after_italic_title,
@@ -1755,6 +1783,7 @@ RULES = (
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
     _series_sentence_after_publication_date,
+    _publisher_after_bracket_description_to_the_link,
     _edited_book_title_after_opening_editors,
     _editors_inside_container_before_italics,
     _italic_opening_date_word_is_title,

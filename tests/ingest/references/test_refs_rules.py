@@ -1636,3 +1636,15 @@ def test_a_hyphened_volume_issue_or_a_series_range_keeps_the_first_number(text: 
     """French journals' "52-4" is volume and issue, not a range; "vols. 4–6" are a series' volumes, read as the
     first (the bench's gold reader reads them so)."""
     assert split_volume(text)[0] == re.match(r"\D*(\d+)", text).group(1)
+
+
+# Round 17 (held17-*): a data set's publisher after its bracketed description.
+
+
+@needs_model
+def test_the_words_between_a_bracketed_description_and_the_link_are_the_publisher() -> None:
+    """"*Title* [Data set]. Agency Unit Data Centre. https://...": an agency's long name after the description
+    is the publisher, no part of the title."""
+    ref = parse("Polar Mapping Team. (2020). *Ice shelf thickness 2020* [Data set]. NERC EDS Polar Data Centre UK. "
+                "https://doi.org/10.1234/ice")
+    assert norm(ref.title) == norm("Ice shelf thickness 2020")
