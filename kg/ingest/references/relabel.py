@@ -990,6 +990,26 @@ def _publisher_after_bracket_description_to_the_link(tagged: list[tuple[str, str
     return tagged[:k] + [(w, "publisher") for w, _ in tagged[k:stop]] + tagged[stop:]
 
 
+def _round_bracket_phrase_before_medium_is_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "Title words (Short Name) [dataset].": a phrase in round brackets between the title's words
+    and a square-bracketed medium ("[dataset]", "[Internet]") ends the title; the CRF gives it to the note.
+
+    >>> _round_bracket_phrase_before_medium_is_title([("Sea", "title"), ("grid", "title"), ("(SG", "note"),
+    ...     ("v2)", "note"), ("[dataset].", "note")])[2:]
+    [('(SG', 'title'), ('v2)', 'title'), ('[dataset].', 'note')]
+    """
+    for i in range(1, len(tagged)):
+        if tagged[i][1] != "note" or tagged[i - 1][1] != "title" or not tagged[i][0].startswith("("):
+            continue
+        close = next((k for k in range(i, min(i + 6, len(tagged))) if tagged[k][0].endswith(")")), None)
+        if close is None or close + 1 >= len(tagged) or any(label != "note" for _, label in tagged[i:close + 1]):
+            return tagged
+        if not tagged[close + 1][0].startswith("[") or "(" in " ".join(w for w, _ in tagged[i:close + 1])[1:]:
+            return tagged
+        return tagged[:i] + [(w, "title") for w, _ in tagged[i:close + 1]] + tagged[close + 1:]
+    return tagged
+
+
 _ROLE_WORD = re.compile(r"^(?:translated|edited|compiled|introduced|revised|trans\.|transl\.|ed\.|and|by|with)$", re.I)
 
 
@@ -1755,6 +1775,7 @@ RULES = (
     _edition_out_of_volume,
     _bracket_description_out_of_container,
     _publisher_after_bracket_description_to_the_link,
+    _round_bracket_phrase_before_medium_is_title,
     _role_words_join_their_names,
     _names_after_and_join_their_run,
     _roman_container_after_italic_title,

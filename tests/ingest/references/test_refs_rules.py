@@ -1648,3 +1648,14 @@ def test_the_words_between_a_bracketed_description_and_the_link_are_the_publishe
     ref = parse("Polar Mapping Team. (2020). *Ice shelf thickness 2020* [Data set]. NERC EDS Polar Data Centre UK. "
                 "https://doi.org/10.1234/ice")
     assert norm(ref.title) == norm("Ice shelf thickness 2020")
+
+
+# Round 17 (held17-*): a short name in round brackets before a medium.
+
+
+@needs_model
+def test_a_round_bracketed_name_before_a_medium_ends_the_title() -> None:
+    """"Title (Short Name) [dataset].": the bracketed short name is the title's last words, not a note."""
+    ref = parse("Reef Watch. Coral cover records from the Western Reef Observatory (WRO) [dataset]. OCEANARC; 2012 "
+                "[cited 2022 Jun 4]. Available from: https://doi.org/10.1234/reef")
+    assert norm(ref.title) == norm("Coral cover records from the Western Reef Observatory (WRO)")
