@@ -516,6 +516,36 @@ def _date_inside_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged
 
 
+@_applies_when(all_of=("title", "date"))
+def _date_inside_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "(2020). *Sea outlook, May 2020: The calm*.": date words between title words inside one italic span
+    are the title's (it names an issue of a series); the entry's date is the one printed outside the italics.
+
+    >>> _date_inside_italic_title([("(2020).", "date"), ("*Sea", "title"), ("outlook,", "title"), ("May", "date"),
+    ...     ("2020:", "date"), ("The", "title"), ("calm*.", "title")])[3:5]
+    [('May', 'title'), ('2020:', 'title')]
+    >>> _date_inside_italic_title([("*Sea", "title"), ("outlook,", "title"), ("May", "date"), ("2020:", "date"),
+    ...     ("The", "title"), ("calm*.", "title")])[2]
+    ('May', 'date')
+    """
+    opened = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if opened is None or not tagged[opened][0].startswith(("*", "_")):
+        return tagged
+    close = _italic_closed_at(tagged, opened, len(tagged))
+    if close is None or all(label != "date" for _, label in tagged[:opened] + tagged[close + 1:]):
+        return tagged
+    for k in range(opened + 1, close):
+        if tagged[k][1] == "date":
+            end = _run_end(tagged, k, "date")
+            if (end - k > 3 or end > close or tagged[k - 1][1] != "title"
+                    or any(tagged[j][1] != "title" for j in range(end, close + 1))):
+                return tagged
+            return tagged[:k] + [(w, "title") for w, _ in tagged[k:end]] + tagged[end:]
+        if tagged[k][1] != "title":
+            return tagged
+    return tagged
+
+
 _EDITORS_MARK = re.compile(r"^(?:editors?|eds?)\.[,;]?$")
 
 
@@ -1750,6 +1780,7 @@ RULES = (
     _italic_container_to_its_end,
     _editors_inside_container_before_italics,
     _date_inside_title,
+    _date_inside_italic_title,
     _title_start_before_second_date,
     _group_author_before_title,
     _body_before_quoted_title,
@@ -1803,6 +1834,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _date_inside_italic_title,
     _series_sentence_after_publication_date,
     _publisher_after_bracket_description_to_the_link,
     _edited_book_title_after_opening_editors,

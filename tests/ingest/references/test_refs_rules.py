@@ -1501,6 +1501,18 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 19 (held19-*): a date inside an italic title.
+
+
+@needs_model
+def test_a_date_inside_the_italic_title_is_the_titles() -> None:
+    """APA's report of a series names its issue inside the italics, "*Harbour survey, June 2018: ...*": the
+    month and year there are title words; the entry's date is the bracketed one after the body."""
+    ref = parse("Coastal Ports Agency. (2018). *Harbour survey, June 2018: Tides and trade*.")
+    assert norm(ref.title) == norm("Harbour survey, June 2018: Tides and trade")
+    assert ref.year == 2018
+
+
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
 
 
