@@ -309,6 +309,29 @@ def _editors_inside_container_before_italics(tagged: list[tuple[str, str]]) -> l
         return tagged
     return tagged[:start] + [(w, "editor") for w, _ in tagged[start:mark + 1]] + tagged[mark + 1:]
 
+@_applies_when(all_of=("editor",), none_of=("container-title",))
+def _italic_book_opening_editors_run(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's chapter, "in *Book Title*, A. B. Roe and C. Vale, Eds.": an editors' run that opens with "in" and
+    an italic span closed before the names is the book (the container) and then its editors.
+
+    >>> _italic_book_opening_editors_run([("in", "editor"), ("*Tide", "editor"), ("Book*,", "editor"),
+    ...     ("A.", "editor"), ("Roe,", "editor"), ("Ed.", "editor"), ("Leeds:", "location")])[:4]
+    [('in', 'container-title'), ('*Tide', 'container-title'), ('Book*,', 'container-title'), ('A.', 'editor')]
+    >>> _italic_book_opening_editors_run([("in", "editor"), ("*Tide", "editor"), ("Book*,", "editor"),
+    ...     ("Leeds:", "location")])[0]
+    ('in', 'editor')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "editor"), None)
+    if (start is None or start + 2 >= len(tagged) or not _IN.match(tagged[start][0] + " ")
+            or not tagged[start + 1][0].startswith(("*", "_"))):
+        return tagged
+    end = _run_end(tagged, start, "editor")
+    close = _italic_closed_at(tagged, start + 1, end)
+    if close is None or close + 1 >= end or not _EDITORS_MARK.match(tagged[end - 1][0]):
+        return tagged
+    return tagged[:start] + [(w, "container-title") for w, _ in tagged[start:close + 1]] + tagged[close + 1:]
+
+
 _LIST_NUMBER = re.compile(r"^(?:\d{1,4}\.|\[\d{1,4}\])$")
 #: The small words inside a body's name ("Committee on Quality of Health Care in America", "Commission on
 #: Attacks upon the Coast", "Committee to Protect Rivers", "Campaign against Noise", "Doctors without Borders",
@@ -1791,6 +1814,7 @@ RULES = (
     _italic_note_is_container,
     _italic_run_after_quoted_title_is_container,
     _article_number_out_of_container,
+    _italic_book_opening_editors_run,
     _editors_run_to_their_mark,
     _editor_names_out_of_title,
     _book_title_after_editors,
@@ -1834,6 +1858,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _italic_book_opening_editors_run,
     _date_inside_italic_title,
     _series_sentence_after_publication_date,
     _publisher_after_bracket_description_to_the_link,

@@ -1501,7 +1501,7 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Round 19 (held19-*): a date inside an italic title.
+# Round 19 (held19-*): a date inside an italic title, IEEE's italic book before its editors.
 
 
 @needs_model
@@ -1511,6 +1511,16 @@ def test_a_date_inside_the_italic_title_is_the_titles() -> None:
     ref = parse("Coastal Ports Agency. (2018). *Harbour survey, June 2018: Tides and trade*.")
     assert norm(ref.title) == norm("Harbour survey, June 2018: Tides and trade")
     assert ref.year == 2018
+
+
+@needs_model
+def test_an_ieee_italic_book_before_its_editors_is_the_container() -> None:
+    """IEEE's chapter prints "in *Book Title*, A. B. Roe and C. Vale, Eds.": the CRF may read the whole run as
+    the editors, but the italic span after "in" is the book the chapter is in."""
+    ref = parse("[4] P. Rowe, “Harmonic analysis in lattice groups and Weyl’s theta-functions,” in *Modular Group "
+                "Theory*, A. B. Hale and D. Möller, Eds. London, U.K.: Academic Press, 1969, pp. 101–140.")
+    assert norm(ref.container) == norm("Modular Group Theory")
+    assert ref.pages == "101-140"
 
 
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
