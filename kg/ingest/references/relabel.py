@@ -381,6 +381,49 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
 
 
 
+@_applies_when(all_of=("container-title", "location", "publisher"), none_of=("author", "title"))
+def _body_and_title_read_as_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's report by a body, "8. Body Name. Title words, 2019. Place: Publisher; 2019.": with no author
+    and no title found, a numbered entry whose body sentence and the sentence after it the CRF read as one
+    container, before a place and a publisher, prints the body (the author) and the title; a year closing the
+    title after a comma is the title's when the entry's date follows the publisher.
+
+    The title may repeat the body's name ("Body Name list of things"): the full stop after the body, not the
+    words, ends the author.
+
+    >>> out = _body_and_title_read_as_container([("2.", "citation-number"), ("Ocean", "container-title"),
+    ...     ("Board.", "container-title"), ("Ocean", "container-title"), ("Board", "container-title"),
+    ...     ("tables,", "container-title"), ("2001.", "date"), ("Leeds:", "location"), ("Ocean", "publisher"),
+    ...     ("Board;", "publisher"), ("2001.", "date")])
+    >>> [label for _, label in out][:8]
+    ['citation-number', 'author', 'author', 'title', 'title', 'title', 'title', 'location']
+    >>> _body_and_title_read_as_container([("2.", "citation-number"), ("Ocean", "container-title"),
+    ...     ("tables.", "container-title"), ("Sea", "container-title"), ("Leeds:", "location"),
+    ...     ("Acme;", "publisher"), ("2001.", "date")])[1]
+    ('Ocean', 'container-title')
+    """
+    if len(tagged) < 6 or tagged[0][1] != "citation-number" or not _LIST_NUMBER.match(tagged[0][0]):
+        return tagged
+    if tagged[1][1] != "container-title":
+        return tagged
+    run = _run_end(tagged, 1, "container-title")
+    stop = next((k for k in range(1, run - 1) if tagged[k][0].endswith(".")), None)
+    if stop is None or not _is_body_sentence([w for w, _ in tagged[1:stop + 1]]):
+        return tagged
+    after = run
+    if (after + 1 < len(tagged) and tagged[after][1] == "date" and tagged[after - 1][0].endswith(",")
+            and _YEAR.fullmatch(tagged[after][0].rstrip(".")) and tagged[after + 1][1] == "location"
+            and any(label == "date" for _, label in tagged[after + 1:])):
+        after += 1
+    if after >= len(tagged) or tagged[after][1] != "location":
+        return tagged
+    place = _run_end(tagged, after, "location")
+    if place >= len(tagged) or tagged[place][1] != "publisher":
+        return tagged
+    return (tagged[:1] + [(w, "author") for w, _ in tagged[1:stop + 1]]
+            + [(w, "title") for w, _ in tagged[stop + 1:after]] + tagged[after:])
+
+
 def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "[6] National Institute of Standards and Technology, “Title,” NIST, 2018.": with no author found, a
     body's name ending in a comma before the title's opening quote, read as the title's first words, is the author;
@@ -1806,6 +1849,7 @@ RULES = (
     _date_inside_italic_title,
     _title_start_before_second_date,
     _group_author_before_title,
+    _body_and_title_read_as_container,
     _body_before_quoted_title,
     _body_sentence_before_italic_title,
     _body_author_to_its_full_stop,

@@ -1501,7 +1501,8 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Round 19 (held19-*): a date inside an italic title, IEEE's italic book before its editors.
+# Round 19 (held19-*): a date inside an italic title, IEEE's italic book before its editors, a Vancouver body
+# before a title repeating its name.
 
 
 @needs_model
@@ -1521,6 +1522,18 @@ def test_an_ieee_italic_book_before_its_editors_is_the_container() -> None:
                 "Theory*, A. B. Hale and D. Möller, Eds. London, U.K.: Academic Press, 1969, pp. 101–140.")
     assert norm(ref.container) == norm("Modular Group Theory")
     assert ref.pages == "101-140"
+
+
+@needs_model
+def test_a_vancouver_body_before_a_title_repeating_its_name_is_the_author() -> None:
+    """Vancouver's report by a body, "Body. Body's list of things, 2015. Place: Publisher; 2015.": the CRF may
+    read both sentences as one container when the title repeats the body's name; the full stop after the body
+    ends the author, the title runs to the place, its closing year included."""
+    ref = parse("3. International Food Organization. International Food Organization list of approved additives: "
+                "9th list, 2015. Rome: International Food Organization; 2015.")
+    assert [p.literal for p in ref.authors] == ["International Food Organization"]
+    assert norm(ref.title) == norm("International Food Organization list of approved additives: 9th list, 2015")
+    assert (ref.container, ref.year) == ("", 2015)
 
 
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
