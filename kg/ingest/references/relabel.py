@@ -612,9 +612,6 @@ def _date_inside_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
-_EDITORS_MARK = re.compile(r"^(?:editors?|eds?)\.[,;]?$")
-
-
 def _editors_run_to_their_mark(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver's "Title. In: Higgins JPT, Thomas J, et al., editors. Book.": after "In:", the names up to the
     editors' mark are the editors, whichever of author, editor or title the CRF gave them.
