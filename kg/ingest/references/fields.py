@@ -108,7 +108,7 @@ def split_volume(text: str) -> tuple[str, str, str]:
         # "vol. 375–377": a rising range after the singular key is the volume (the bench's gold reads only the
         # first of "vols. 19–21", a series' volumes).
         ranged = _VOL_RANGE_END.match(t, vol.end()) if vol and volume.isdigit() else None
-        if ranged and int(ranged.group(1)) > int(volume) and not re.match(r"vol(?:ume)?s", t[vol.start():], re.I):
+        if vol and ranged and int(ranged.group(1)) > int(volume) and not re.match(r"vol(?:ume)?s", t[vol.start():], re.I):
             volume = f"{volume}-{ranged.group(1)}"
         issue = iss.group(1) if iss else ""
         if vol and not iss:

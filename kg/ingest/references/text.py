@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from kg.model import Person, Problem, Reference, SourceLocation
 
@@ -181,7 +182,7 @@ def _settle(ref: Reference, raw: str) -> Reference:
     * A title that ends with a bracket, "Growth of the thing (GOT).": the edge trimming of the
       field took the closing ")" and left "(GOT"; the bracket is put back when the entry prints it there.
     """
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # Reference field name -> new value (str, int or None)
     supplement = _NLM_SUPPLEMENT.search(raw) if "Suppl" in raw or "Pt" in raw else None
     if supplement:
         run = supplement.group(0)
