@@ -699,13 +699,17 @@ def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple
     ('2013', 'title')
     """
     first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
-    if first is None or not any(label == "date" or (label != "title" and _NLM_RUN_START.match(word))
-                                for word, label in tagged[first:]):
+    if first is None:
         return tagged
+    # The run before the title is looked at first: it is absent from most entries, and the test is cheaper
+    # than the scan for a later date (both must hold, so their order changes no result).
     k = first
     while k > 0 and tagged[k - 1][1] in ("date", "genre"):
         k -= 1
     if k == first or k == 0 or tagged[k - 1][1] != "author" or not tagged[k - 1][0].endswith("."):
+        return tagged
+    if not any(label == "date" or (label != "title" and _NLM_RUN_START.match(word))
+               for word, label in tagged[first:]):
         return tagged
     if any(w.startswith("(") or w.endswith((".", ")")) for w, _ in tagged[k:first]):
         return tagged
@@ -957,13 +961,17 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
     >>> _day_range_is_a_date([("Meet;", "container-title"), ("2001", "date"), ("May", "date"), ("3-5;", "title")])[3]
     ('3-5;', 'date')
     """
-    out = list(tagged)
+    # Copied at the first change: most entries have no day range, and :func:`relabel` reads an unchanged
+    # list (the very object it passed) as "nothing changed" and keeps its label set.
+    out = None
     for k, (word, label) in enumerate(tagged):
         if label != "pages":
             if (label == "title" and k > 0 and tagged[k - 1][1] == "date" and word[:1].isdigit()
                     and tagged[k - 1][0].rstrip(".").lower() in _MONTHS):
                 days = _DAY_RANGE.match(word)
                 if days and 1 <= int(days.group(1)) < int(days.group(2)) <= 31:
+                    if out is None:
+                        out = list(tagged)
                     out[k] = (word, "date")
             continue
         days = _DAY_RANGE.match(word)
@@ -973,8 +981,10 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
         after = k + 1 < len(tagged) and word[-1].isdigit() and tagged[k + 1][0].rstrip(".,;:").lower() in _MONTHS
         before = k > 0 and tagged[k - 1][0].rstrip(".").lower() in _MONTHS
         if after or before:
+            if out is None:
+                out = list(tagged)
             out[k] = (word, "date")
-    return out
+    return tagged if out is None else out
 
 
 @_applies_when(all_of=("date",), any_of=("volume", "issue", "pages"))
@@ -993,17 +1003,22 @@ def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str
     ...     ("2010.", "date")])[1:3]
     [('May', 'date'), ('5,', 'date')]
     """
-    out = list(tagged)
+    out = None  # copied at the first change
     for k in range(1, len(tagged) - 1):
         word, label = tagged[k]
-        if (label in ("volume", "issue", "pages") and re.fullmatch(r"(?:[1-9]|[12]\d|3[01]),", word)
+        if (label in ("volume", "issue", "pages") and _DAY_WITH_COMMA.fullmatch(word)
                 and tagged[k - 1][1] in ("date", "container-title") and tagged[k - 1][0].rstrip(".,").lower() in _MONTHS
                 and tagged[k + 1][1] == "date" and _YEAR.match(tagged[k + 1][0])):
+            if out is None:
+                out = list(tagged)
             out[k] = (word, "date")
             out[k - 1] = (tagged[k - 1][0], "date")
-    if out == tagged:
+    if out is None or out == tagged:
         return tagged
     return out
+
+
+_DAY_WITH_COMMA = re.compile(r"(?:[1-9]|[12]\d|3[01]),")
 
 
 _ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded)\.?$", re.I)
@@ -1018,13 +1033,15 @@ def _edition_out_of_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str
     ...     ("pp.", "pages")])[1:3]
     [('(4th', 'edition'), ('ed.,', 'edition')]
     """
-    out = list(tagged)
+    out = None  # copied at the first change, so an entry without an edition comes back as it went in
     for k in range(len(tagged) - 1):
         if (tagged[k][1] in ("volume", "pages", "note", "container-title") and _ORDINAL_WORD.match(tagged[k][0])
                 and _EDITION_WORD.match(tagged[k + 1][0])):
+            if out is None:
+                out = list(tagged)
             out[k] = (tagged[k][0], "edition")
             out[k + 1] = (tagged[k + 1][0], "edition")
-    return out
+    return tagged if out is None else out
 
 
 @_applies_when(all_of=("container-title", "title"))
@@ -1801,7 +1818,7 @@ def _series_sentence_after_publication_date(tagged: list[tuple[str, str]]) -> li
 _DOCUMENT_GENRE = re.compile(r"^(?:Recommendation|Standard|Draft|Internet-Draft|Note|Specification|Paper|Whitepaper)[.,;]?$")
 
 
-@_applies_when(all_of=("container-title", "title"))
+@_applies_when(all_of=("container-title", "title"), none_of=("volume", "issue", "pages"))
 def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "“Title,” W3C Recommendation, Nov. 26, 2008.": a short roman run after the title, without "In", that
     ends in a document genre and is followed by the date, in an entry with no volume, issue or pages, is the
@@ -1941,23 +1958,34 @@ def _genre_trigger(low: str) -> bool:
 #: loop over the words.  The genre rule needs a genre word; the article-number rule "Article" or "Art."; the
 #: access-date rule an access word; the names rule a word "by" and an "and" or "&" with words after them; the
 #: numbered-year rule a dash or colon before a year; the contributor-publisher rule "translated by" or "edited by".
-_TRIGGERS = (
-    (_genre_out_of_title, _genre_trigger),
-    (_article_number_out_of_container, lambda low: "article" in low or "art." in low),
-    (_access_date_is_no_date, lambda low: _ACCESS_ANYWHERE.search(low) is not None),
-    (_names_after_and_join_their_run, lambda low: "by " in low and ("and " in low or "& " in low)),
-    (_numbered_year_is_no_date, _DASH_YEAR.search),
-    (_publisher_after_contributor_names, lambda low: "ed by " in low),
+#: The square-bracket rules act only on a word opening "[" (a medium, a description); the NLM-date rule needs
+#: the ";" of "2004 Mar 10;291(10)"; the arXiv rule the identifier's "arXiv" ("arx": "i" is one of the letters
+#: ``re.I`` also matches to others, so it is left out of the test).
+_TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
+    ((_genre_out_of_title,), _genre_trigger),
+    ((_article_number_out_of_container,), lambda low: "article" in low or "art." in low),
+    ((_access_date_is_no_date,), lambda low: _ACCESS_ANYWHERE.search(low) is not None),
+    ((_names_after_and_join_their_run,), lambda low: "by " in low and ("and " in low or "& " in low)),
+    ((_numbered_year_is_no_date,), _DASH_YEAR.search),
+    ((_publisher_after_contributor_names,), lambda low: "ed by " in low),
+    ((_medium_marker_out_of_title, _round_bracket_phrase_before_medium_is_title,
+      _bracket_description_out_of_container), lambda low: "[" in low),
+    ((_title_end_year_before_nlm_date,), lambda low: ";" in low),
+    ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
 )
 
 
-def _plans() -> tuple[tuple[Rule, ...], ...]:
-    """The rules to apply for each combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on)."""
+def _plans() -> tuple[tuple[tuple[Rule, tuple[frozenset[str], frozenset[str], frozenset[str]] | None], ...], ...]:
+    """The rules to apply for each combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on).
+
+    Each rule comes with its :func:`_applies_when` mark (``None`` when unmarked), looked up here once rather
+    than for every rule of every entry.
+    """
     plans = []
     for key in range(2 << len(_TRIGGERS)):
         off = set() if key & 1 else set(_ITALIC_RULES)
-        off |= {rule for n, (rule, _) in enumerate(_TRIGGERS) if not key >> (n + 1) & 1}
-        plans.append(tuple(rule for rule in RULES if rule not in off))
+        off |= {rule for n, (rules, _) in enumerate(_TRIGGERS) if not key >> (n + 1) & 1 for rule in rules}
+        plans.append(tuple((rule, _WHEN.get(rule)) for rule in RULES if rule not in off))
     return tuple(plans)
 
 
@@ -1985,8 +2013,7 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             key |= bit
         bit <<= 1
     labels = {label for _, label in tagged}
-    for rule in _PLANS[key]:
-        when = _WHEN.get(rule)
+    for rule, when in _PLANS[key]:
         if when is not None and not (when[0] <= labels and (not when[1] or not when[1].isdisjoint(labels))
                                      and when[2].isdisjoint(labels)):
             continue
