@@ -57,7 +57,11 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         'NHS England'
     """
     # Markdown/TeX emphasis ("B. P. Abbott *et al.*") is no part of a name.
-    text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" ,;:")
+    # (Each substitution below is tried only when the text holds a character its pattern needs: most name
+    # lists hold no markup, bracketed editors' mark or "et al", and a pass of ``re`` costs more than the test.)
+    if "*" in text or "<" in text or "{" in text or "}" in text:
+        text = _MARKUP.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:")
     if not _ENDS_WITH_INITIAL.search(text):
         # A full stop that ends the author field, not an initial's.
         text = text.rstrip(" .,;:")
@@ -66,11 +70,14 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     # (who is printed "Smith, Ed", his family name first).
     if text.endswith(("Ed", "Ed.", "Eds", "Eds.")):
         text = _DIRECT_NAME_ED.sub(r"\1", text)
-    text = _EDS_MARK.sub(" ", text).strip(" ,;")
+    if "(" in text:
+        text = _EDS_MARK.sub(" ", text)
+    text = text.strip(" ,;")
     # Vancouver's "Kohn LT, Corrigan JM, editors.": the word that marks the names as editors is no name.
     text = _EDITORS_WORD.sub("", text)
     et_al = bool(_ET_AL.search(text))
-    text = _ET_AL_CUT.sub("", text)
+    if et_al:  # _ET_AL_CUT matches only where _ET_AL does
+        text = _ET_AL_CUT.sub("", text)
     series = _BODY_SERIES.match(text)
     if series and _CORPORATE.search(series.group(1)):
         # "National Academies of Sciences, Engineering, and Medicine": the commas and "and" list the fields

@@ -1960,7 +1960,9 @@ def _genre_trigger(low: str) -> bool:
 #: numbered-year rule a dash or colon before a year; the contributor-publisher rule "translated by" or "edited by".
 #: The square-bracket rules act only on a word opening "[" (a medium, a description); the NLM-date rule needs
 #: the ";" of "2004 Mar 10;291(10)"; the arXiv rule the identifier's "arXiv" ("arx": "i" is one of the letters
-#: ``re.I`` also matches to others, so it is left out of the test).
+#: ``re.I`` also matches to others, so it is left out of the test); the edition rule a word after the first
+#: opening "ed" ("ed.", "edn", "edition").  (A regular expression as the test, for the day-range rule's "12–14"
+#: say, costs as much as the rule it would skip.)
 _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_genre_out_of_title,), _genre_trigger),
     ((_article_number_out_of_container,), lambda low: "article" in low or "art." in low),
@@ -1972,24 +1974,27 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
       _bracket_description_out_of_container), lambda low: "[" in low),
     ((_title_end_year_before_nlm_date,), lambda low: ";" in low),
     ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
+    ((_edition_out_of_volume,), lambda low: " ed" in low),
 )
 
 
-def _plans() -> tuple[tuple[tuple[Rule, tuple[frozenset[str], frozenset[str], frozenset[str]] | None], ...], ...]:
-    """The rules to apply for each combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on).
+_Plan = tuple[tuple[Rule, tuple[frozenset[str], frozenset[str], frozenset[str]] | None], ...]
+
+
+def _plan(key: int) -> _Plan:
+    """The rules to apply for one combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on).
 
     Each rule comes with its :func:`_applies_when` mark (``None`` when unmarked), looked up here once rather
     than for every rule of every entry.
     """
-    plans = []
-    for key in range(2 << len(_TRIGGERS)):
-        off = set() if key & 1 else set(_ITALIC_RULES)
-        off |= {rule for n, (rules, _) in enumerate(_TRIGGERS) if not key >> (n + 1) & 1 for rule in rules}
-        plans.append(tuple((rule, _WHEN.get(rule)) for rule in RULES if rule not in off))
-    return tuple(plans)
+    off = set() if key & 1 else set(_ITALIC_RULES)
+    off |= {rule for n, (rules, _) in enumerate(_TRIGGERS) if not key >> (n + 1) & 1 for rule in rules}
+    return tuple((rule, _WHEN.get(rule)) for rule in RULES if rule not in off)
 
 
-_PLANS = _plans()
+#: :func:`_plan` of each combination met so far: made at its first entry, as there are thousands of
+#: combinations and a reference list meets few of them.
+_PLANS: dict[int, _Plan] = {}
 
 
 def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -2013,7 +2018,10 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             key |= bit
         bit <<= 1
     labels = {label for _, label in tagged}
-    for rule, when in _PLANS[key]:
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _PLANS[key] = _plan(key)
+    for rule, when in plan:
         if when is not None and not (when[0] <= labels and (not when[1] or not when[1].isdisjoint(labels))
                                      and when[2].isdisjoint(labels)):
             continue
