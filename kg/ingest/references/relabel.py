@@ -1054,7 +1054,9 @@ def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list
     [('[Data', 'genre'), ('set].', 'genre'), ('Acme', 'publisher'), ('Lab.', 'publisher')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if start is None or not tagged[start][0].startswith("[") or start == 0 or tagged[start - 1][1] != "title":
+    if start is None or not tagged[start][0].startswith("[") or start == 0:
+        return tagged
+    if tagged[start - 1][1] != "title" and not _version_bracket_after_title(tagged, start):
         return tagged
     end = _run_end(tagged, start, "container-title")
     close = next((k for k in range(start, end) if tagged[k][0].rstrip(".,;:").endswith("]")), None)
@@ -1071,6 +1073,23 @@ def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list
         rest = "publisher"
     return (tagged[:start] + [(w, "genre") for w, _ in tagged[start:close + 1]]
             + [(w, rest) for w, _ in tagged[close + 1:end]] + tagged[end:])
+
+
+def _version_bracket_after_title(tagged: list[tuple[str, str]], start: int) -> bool:
+    """Whether the words just before ``start`` are APA's version in round brackets, "(Version 3)" or "(Ver. 2.1)",
+    right after the title: "*Index* (Version 3) [Data set]." prints the version between the title and the
+    description, and the description is no less the genre for it.
+
+    >>> _version_bracket_after_title([("*Map*", "title"), ("(Version", "publisher"), ("3)", "publisher"),
+    ...     ("[Data", "container-title")], 3)
+    True
+    >>> _version_bracket_after_title([("*Map*", "title"), ("(Ocean", "publisher"), ("3)", "publisher"),
+    ...     ("[Data", "container-title")], 3)
+    False
+    """
+    opening = start - 2
+    return (opening >= 1 and tagged[opening - 1][1] == "title" and tagged[start - 1][0].endswith(")")
+            and tagged[opening][0] in ("(Version", "(Ver.") and tagged[start - 1][0][:1].isdigit())
 
 
 def _publisher_after_bracket_description_to_the_link(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:

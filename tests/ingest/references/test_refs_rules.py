@@ -1536,6 +1536,20 @@ def test_a_vancouver_body_before_a_title_repeating_its_name_is_the_author() -> N
     assert (ref.container, ref.year) == ("", 2015)
 
 
+# Round 20, second set (held20-*): APA's version before a bracketed description.
+
+
+@needs_model
+def test_a_version_before_a_bracketed_description_leaves_no_container() -> None:
+    """APA's data set prints "*Title* (Version 2) [Data set]. Publisher.": the version in round brackets sits
+    between the italic title and the description; the description is the genre and the sentence after it the
+    publisher, not a journal."""
+    ref = parse("Lund, H., & Marsh, T. B. (2019). *Tidal gauge records of the outer firth* (Version 2) [Data set]. "
+                "Northern Coastal Data Office. https://doi.org/10.9999/ABC123")
+    assert norm(ref.title) == norm("Tidal gauge records of the outer firth")
+    assert ref.container == ""
+
+
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
 
 
