@@ -206,6 +206,9 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
     >>> _italic_container_to_its_end([("*Proc.", "container-title"), ("Conf.", "container-title"),
     ...     ("(CVPR)*,", "location"), ("Paris,", "location")])[2]
     ('(CVPR)*,', 'container-title')
+    >>> _italic_container_to_its_end([("“Ice.”", "title"), ("In", "container-title"), ("*Sea", "container-title"),
+    ...     ("2013:", "date"), ("Basis.", "title"), ("Report*,", "title"), ("edited", "editor")])[3:6]
+    [('2013:', 'container-title'), ('Basis.', 'container-title'), ('Report*,', 'container-title')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None:
@@ -218,9 +221,15 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
     if any(tagged[k][0].rstrip(".,:;").endswith(mark) and (k > opened or len(tagged[k][0]) > 2)
            for k in range(opened, end)):
         return tagged
+    # After "In", with the title before it, the italic span is the book whole, full stops inside and all:
+    # "“Ice.” In *Climate 2013: The Basis. Report of Group I*, edited by ...".
+    book = (opened == start + 1 and _IN.match(tagged[start][0] + " ") is not None
+            and any(label == "title" for _, label in tagged[:start]))
     # A proceedings' name may run long: "in *Proc. 2nd Int. Conf. Learn. Represent. (ICLR)*," (the CRF's edition).
-    for k in range(end, min(end + 10, len(tagged))):
-        if tagged[k][1] in ("title", "author", "url", "doi"):
+    for k in range(end, len(tagged) if book else min(end + 10, len(tagged))):
+        if tagged[k][1] in (("author", "url", "doi") if book else ("title", "author", "url", "doi")):
+            return tagged
+        if book and tagged[k][0].startswith(("*", "_")):
             return tagged
         if tagged[k][0].rstrip(".,:;").endswith(mark):
             return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]

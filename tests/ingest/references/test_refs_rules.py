@@ -1550,6 +1550,18 @@ def test_a_version_before_a_bracketed_description_leaves_no_container() -> None:
     assert ref.container == ""
 
 
+@needs_model
+def test_an_italic_book_after_in_runs_to_its_closing_marker() -> None:
+    """Chicago's chapter "“Chapter.” In *Book 2010: A Survey. Report of the Board*, edited by ...": the italic span
+    after "In" is the book whole; a year and full stops inside it are the book's, not a date and a title."""
+    ref = parse("Hale, Ann B., and Tom Rowe. 2011. “Tides: Estuaries.” In *Coastal Waters 2010: The Physical "
+                "Record. Report of the Second Panel on Northern Shores*, edited by P. Lund and K. Marsh, 41–88. "
+                "Leeds: Harbour Press.")
+    assert norm(ref.title) == norm("Tides: Estuaries")
+    assert norm(ref.container) == norm("Coastal Waters 2010: The Physical Record. Report of the Second Panel on "
+                                       "Northern Shores")
+
+
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
 
 
