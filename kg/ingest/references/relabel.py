@@ -1762,15 +1762,22 @@ def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tup
     >>> _series_number_after_italic_title([("*Study*", "title"), ("(ABC", "container-title"),
     ...     ("Publication", "container-title"), ("No.", "volume"), ("01-23).", "volume"), ("Acme.", "publisher")])[1:5]
     [('(ABC', 'genre'), ('Publication', 'genre'), ('No.', 'genre'), ('01-23).', 'genre')]
+    >>> _series_number_after_italic_title([("*Aims*.", "title"), ("Statement", "container-title"),
+    ...     ("Concepts", "container-title"), ("No.", "volume"), ("1.", "volume"), ("Leeds:", "location")])[1:5]
+    [('Statement', 'genre'), ('Concepts', 'genre'), ('No.', 'genre'), ('1.', 'genre')]
     """
     run = _roman_run_after_italic_title(tagged)
     if run is None:
         return tagged
     start, end, words = run
-    if not _SERIES_WORD.match(words[-1]):
-        return tagged
     # The number may follow a "no." ("Bulletin no. 4."), and APA puts the series and number in brackets.
     number = end + 1 if end + 1 < len(tagged) and _NUMBER_MARK.match(tagged[end][0]) else end
+    # A series named without a report word, "*Title*. Statement of Concepts No. 1. Place: Publisher.", is one too
+    # when its "No." number ends a sentence and the place follows: a journal's volume would not stand there.
+    placed = (number > end and number + 1 < len(tagged) and tagged[number + 1][1] == "location"
+              and tagged[number][0].endswith("."))
+    if not _SERIES_WORD.match(words[-1]) and not placed:
+        return tagged
     opened = words[0].startswith("(")
     if (number >= len(tagged) or any(tagged[k][1] != "volume" for k in range(end, number + 1))
             or not re.fullmatch(r"\d[\d-]*\)[.,;]?" if opened else r"\d+[.,;]?", tagged[number][0])):

@@ -1562,6 +1562,17 @@ def test_an_italic_book_after_in_runs_to_its_closing_marker() -> None:
                                        "Northern Shores")
 
 
+@needs_model
+def test_a_numbered_series_after_an_italic_title_before_the_place_is_no_journal() -> None:
+    """Chicago's report "*Title*. Statement of Harbour Practice No. 4. Place: Publisher.": the roman series and
+    its "No." number after an italic title, with the place after them, are the report's series, not a journal
+    and its issue; a journal's name would be in italics."""
+    ref = parse("Northern Harbour Council. 1984. *Principles of Tidal Record Keeping for Port Authorities*. "
+                "Statement of Harbour Practice No. 4. Leeds, UK: Northern Harbour Council.")
+    assert norm(ref.title) == norm("Principles of Tidal Record Keeping for Port Authorities")
+    assert (ref.container, ref.issue) == ("", "")
+
+
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
 
 
