@@ -754,6 +754,46 @@ _NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]
 _ARTICLE_ID = re.compile(r"^[*_(]*(?:[A-Za-z]{0,4}\d+[A-Za-z]?|[A-Za-z]{1,4}\d+-\d+)[*_)]*[.,;:]?$")
 
 
+@_applies_when(all_of=("title", "date"))
+def _dated_title_end_before_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's "(2020). Cases among travellers from Leeds, UK, 20–28 January 2020. *Journal*, *25*(5), ...": with
+    the entry's date printed in brackets before the title, a date after the title that holds a month and ends
+    the sentence right before the italic journal (a place before it too) is the title's end: the work's dates.
+
+    >>> _dated_title_end_before_italics([("(2020).", "date"), ("Cases", "title"), ("Leeds,", "title"),
+    ...     ("UK,", "location"), ("1–5", "date"), ("May", "date"), ("2020.", "date"), ("*Sea*,", "note")])[3:7]
+    [('UK,', 'title'), ('1–5', 'title'), ('May', 'title'), ('2020.', 'title')]
+    >>> _dated_title_end_before_italics([("2020.", "date"), ("Cases", "title"), ("May", "date"),
+    ...     ("2020.", "date"), ("*Sea*,", "note")])[2]
+    ('May', 'date')
+    >>> _dated_title_end_before_italics([("(2020).", "date"), ("Cases,", "title"), ("1–5", "pages"), ("May", "date"),
+    ...     ("2020.", "date"), ("*Sea*,", "note")])[2]
+    ('1–5', 'title')
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None or first == 0 or tagged[first - 1][1] != "date" or not tagged[first - 1][0].startswith("("):
+        return tagged
+    end = _run_end(tagged, first, "title")
+    start = end
+    place = _run_end(tagged, end, "location")
+    if place - end <= 3 and place > end and tagged[place - 1][0].endswith(","):
+        end = place
+    if end >= len(tagged):
+        return tagged
+    # The CRF may read the day range opening the date as pages ("3–9 March 2021.").
+    day_range = (tagged[end][1] == "pages" and end + 1 < len(tagged) and tagged[end + 1][1] == "date"
+                 and re.fullmatch(r"\d{1,2}[-–]\d{1,2}", tagged[end][0]) is not None)
+    if tagged[end][1] != "date" and not day_range:
+        return tagged
+    close = _run_end(tagged, end + 1 if day_range else end, "date")
+    words = [w for w, _ in tagged[end:close]]
+    if (close >= len(tagged) or not tagged[close][0].startswith(("*", "_")) or not words[-1].endswith(".")
+            or _YEAR.fullmatch(words[-1].rstrip(".")) is None
+            or not any(w.strip(".,").lower() in _MONTHS for w in words)):
+        return tagged
+    return tagged[:start] + [(w, "title") for w, _ in tagged[start:close]] + tagged[close:]
+
+
 @_applies_when(all_of=("note", "title"), none_of=("container-title",))
 def _italic_note_is_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """With no container found, a "note" run right after the title that opens in italics ("*Frontiers in
@@ -1904,6 +1944,7 @@ RULES = (
     _body_author_to_its_full_stop,
     _body_title_before_its_author_end,
     _subtitle_out_of_container,
+    _dated_title_end_before_italics,
     _italic_note_is_container,
     _italic_run_after_quoted_title_is_container,
     _article_number_out_of_container,
@@ -1965,6 +2006,7 @@ _ITALIC_RULES = frozenset({
     _italic_title_to_its_end,
     _italic_container_to_its_end,
     _body_sentence_before_italic_title,
+    _dated_title_end_before_italics,
     _italic_note_is_container,
     _roman_container_after_italic_title,
     _series_number_after_italic_title,

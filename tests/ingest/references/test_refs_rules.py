@@ -1536,7 +1536,8 @@ def test_a_vancouver_body_before_a_title_repeating_its_name_is_the_author() -> N
     assert (ref.container, ref.year) == ("", 2015)
 
 
-# Round 20, second set (held20-*): APA's version before a bracketed description.
+# Round 20, second set (held20-*): APA's version before a bracketed description, an italic book after "In" to
+# its marker, a numbered report series before the place, a dated title end before the italic journal.
 
 
 @needs_model
@@ -1571,6 +1572,18 @@ def test_a_numbered_series_after_an_italic_title_before_the_place_is_no_journal(
                 "Statement of Harbour Practice No. 4. Leeds, UK: Northern Harbour Council.")
     assert norm(ref.title) == norm("Principles of Tidal Record Keeping for Port Authorities")
     assert (ref.container, ref.issue) == ("", "")
+
+
+@needs_model
+def test_a_dated_title_end_before_the_italic_journal_is_the_titles() -> None:
+    """APA's "(2021). Cases among visitors from Leeds, UK, 3–9 March 2021. *Journal*, *7*(2), Article 41.": with
+    the entry's date in brackets before the title, the place and day range closing the title's sentence, right
+    before the italic journal, are the title's (the period studied), and the journal and numbers follow."""
+    ref = parse("Marsh, T. B., & Lund, H. (2021). Tidal surge heights recorded along the coast of Leeds, UK, "
+                "3–9 March 2021. *Coastal Hazards*, *7*(2), Article 41. https://doi.org/10.9999/ch.7.41")
+    assert norm(ref.title) == norm("Tidal surge heights recorded along the coast of Leeds, UK, 3–9 March 2021")
+    assert norm(ref.container) == norm("Coastal Hazards")
+    assert (ref.year, ref.volume, ref.issue) == (2021, "7", "2")
 
 
 # Round 18 (held18-*): NLM's part, bodies of several parts, IEEE's body before a quoted title.
