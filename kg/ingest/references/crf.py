@@ -711,6 +711,8 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
 #: A unit's head in a body's hierarchy printed after its parent's name ("..., Population Division").
 _BODY_UNIT = re.compile(r"\b(?:Division|Directorate|Section|Unit|Branch|Service)\b")
 _BODY_PART_LINK = frozenset({"of", "for", "and", "&", "on", "the", "in"})
+#: A country's dotted capitals opening a body's name ("U.S. Department of ...", "U.K. Office for ...").
+_DOTTED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
 def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
@@ -738,6 +740,10 @@ def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
         return None
     for part in parts:
         words = part.split()
+        if len(words) > 2 and _DOTTED_COUNTRY.match(words[0]):
+            # "U.S. Department of Agriculture": the dotted capitals are the country's, not a person's initials
+            # (a body's head must still follow among capitalised words).
+            words = words[1:]
         if len(words) < 2 or not words[0][:1].isupper() or not all(
                 w in _BODY_PART_LINK or _BODY_NAME_WORD.match(w) for w in words):
             return None

@@ -1501,6 +1501,19 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 20 (held20-*): a body opened by a country's dotted capitals.
+
+
+@needs_model
+def test_a_body_opened_by_dotted_country_capitals_keeps_its_unit() -> None:
+    """Harvard's "U.S. Department of X, Y Service (2019)": the dotted "U.S." is the country's, not a person's
+    initials, so the body and its unit after the comma are one author."""
+    ref = parse("U.S. Department of Fisheries, Coastal Survey Service (2017) *Tide Tables*. Available at: "
+                "https://example.org/tides (Accessed: 2 May 2023).")
+    assert [p.literal for p in ref.authors] == ["U.S. Department of Fisheries, Coastal Survey Service"]
+    assert ref.year == 2017
+
+
 # Round 19 (held19-*): a date inside an italic title, IEEE's italic book before its editors, a Vancouver body
 # before a title repeating its name.
 
