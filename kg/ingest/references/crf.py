@@ -752,6 +752,68 @@ def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
     return end
 
 
+def _opening_italic_span_is_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's work with no author opens with its italic title, "*Study of Tides 2019*. Body, 2019.": the CRF may
+    read the span as an author and the year inside it as the date.  An italic span opening the entry is a
+    title (no style italicises authors); only when no word is a title yet and a date follows the span, so
+    the entry keeps its own year.
+
+    >>> [label for _, label in _opening_italic_span_is_title([("*Tide", "author"), ("Study", "author"),
+    ...     ("2001*.", "date"), ("Acme,", "publisher"), ("2001.", "date")])]
+    ['title', 'title', 'title', 'publisher', 'date']
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    if k >= len(tagged) or not tagged[k][0].startswith("*") or tagged[k][0].startswith("**"):
+        return tagged
+    end = k
+    while end < len(tagged) and not (tagged[end][0].rstrip(".,:;").endswith("*") and len(tagged[end][0]) > 1
+                                     and (end > k or tagged[end][0].rstrip(".,:;") != "*")):
+        end += 1
+    if end >= len(tagged) or any(label == "title" for _, label in tagged):
+        return tagged
+    if not any(label == "date" for _, label in tagged[end + 1:]):
+        return tagged
+    return tagged[:k] + [(w, "title") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+
+
+def _numbered_body_title_before_note(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's data set by a body, "10. Centre for X at Y University. Data title [dataset]. Host; 2020.":
+    the CRF may read the body's sentence as the title and the rest as a note.  A numbered entry with no author
+    whose first sentence, read as the whole title, is a body's name (capitalised words and links, a body's
+    head) and is followed by a note: the body is the author, the note's first sentence the title, its
+    bracketed medium the genre.
+
+    >>> [label for _, label in _numbered_body_title_before_note([("1.", "citation-number"), ("Tide", "title"),
+    ...     ("Institute.", "title"), ("Wave", "note"), ("data", "note"), ("[dataset].", "note"),
+    ...     ("Acme;", "note")])]
+    ['citation-number', 'author', 'author', 'title', 'title', 'genre', 'note']
+    """
+    if len(tagged) < 4 or tagged[0][1] != "citation-number" or tagged[1][1] != "title":
+        return tagged
+    end = 1
+    while end < len(tagged) and tagged[end][1] == "title":
+        end += 1
+    if end >= len(tagged) or tagged[end][1] != "note" or not tagged[end - 1][0].endswith(".") or end < 3:
+        return tagged
+    if any(label in ("title", "author") for _, label in tagged[end:]):
+        return tagged
+    words = [w for w, _ in tagged[1:end]]
+    words[-1] = words[-1][:-1]
+    if not words[0][:1].isupper() or not _CORPORATE.search(" ".join(words)) or not all(
+            w in _BODY_PART_LINK or w == "at" or _BODY_NAME_WORD.match(w) for w in words):
+        return tagged
+    stop = end
+    while stop < len(tagged) and tagged[stop][1] == "note" and not tagged[stop][0].endswith("."):
+        stop += 1
+    if stop >= len(tagged) or tagged[stop][1] != "note":
+        return tagged
+    medium = stop if tagged[stop][0].startswith("[") and tagged[stop][0].endswith("].") else stop + 1
+    if medium == end:
+        return tagged
+    return ([tagged[0]] + [(w, "author") for w, _ in tagged[1:end]] + [(w, "title") for w, _ in tagged[end:medium]]
+            + [(w, "genre") for w, _ in tagged[medium:stop + 1]] + tagged[stop + 1:])
+
+
 _MEETING = re.compile(r"\b(?:Conference|Congress|Symposium|Meeting|Workshop|Colloquium)\b")
 _YEAR_STOP = re.compile(r"^(?:1[5-9]|20)\d\d\.$")
 
@@ -804,6 +866,7 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         tagged = [(w, "author" if i < body_end and label != "citation-number" else label)
                   for i, (w, label) in enumerate(tagged)]
     tagged = _meeting_place_and_date_in_container(relabel(tagged))
+    tagged = _numbered_body_title_before_note(_opening_italic_span_is_title(tagged))
     if not any(label == "title" for _, label in tagged):
         # No title: the first run the CRF gave to a translator, an editor or a
         # note right after the authors and date is the title it missed.

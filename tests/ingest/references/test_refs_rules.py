@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.references import relabel
+from kg.ingest.references import crf, relabel
 from kg.ingest.references.crf import MODEL_PATH
 from kg.ingest.references.fields import split_volume
 from kg.ingest.references.names import split_names
@@ -1501,7 +1501,8 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Round 20 (held20-*): a body opened by a country's dotted capitals.
+# Round 20 (held20-*): a body opened by a country's dotted capitals, an MLA italic title opening an entry, a
+# Vancouver body read as the title before a note.
 
 
 @needs_model
@@ -1512,6 +1513,46 @@ def test_a_body_opened_by_dotted_country_capitals_keeps_its_unit() -> None:
                 "https://example.org/tides (Accessed: 2 May 2023).")
     assert [p.literal for p in ref.authors] == ["U.S. Department of Fisheries, Coastal Survey Service"]
     assert ref.year == 2017
+
+
+@needs_model
+def test_an_mla_italic_title_opening_an_entry_with_no_author_is_the_title() -> None:
+    """MLA's report with no author opens with its italic title, a year inside it: the span is the title (no
+    style italicises authors) and the entry's year is the one at its end."""
+    ref = parse("*Annual Survey of Coastal Erosion 2016*. Northern Sea Fisheries Board, 2016.")
+    assert not ref.authors
+    assert norm(ref.title) == norm("Annual Survey of Coastal Erosion 2016")
+    assert ref.year == 2016
+
+
+def test_an_opening_italic_span_read_as_author_and_date_becomes_the_title() -> None:
+    cut = [("*Wave", "author"), ("Atlas", "author"), ("2003*.", "date"), ("Tide", "publisher"),
+           ("Board,", "publisher"), ("2003.", "date")]
+    assert [label for _, label in crf._opening_italic_span_is_title(cut)] == ["title"] * 3 + ["publisher"] * 2 + [
+        "date"]
+    # A title already found, or no date after the span: the rule leaves the entry alone.
+    titled = cut[:3] + [("Tides.", "title")] + cut[3:]
+    assert crf._opening_italic_span_is_title(titled) == titled
+    assert crf._opening_italic_span_is_title(cut[:5]) == cut[:5]
+
+
+@needs_model
+def test_a_vancouver_body_read_as_the_title_before_a_note_is_the_author() -> None:
+    """Vancouver's data set by a body, "N. Centre for X at Y University. Data title [dataset]. Host; year.": the
+    body's sentence is the author and the next sentence, before its bracketed medium, the title."""
+    ref = parse("7. Institute for Ocean Mapping at Northern Coast University. Tide gauge archive [dataset]. "
+                "GitLab; 2019 [cited 2023 Jan 4]. Available from: https://example.org/tides")
+    assert [p.literal for p in ref.authors] == ["Institute for Ocean Mapping at Northern Coast University"]
+    assert norm(ref.title) == norm("Tide gauge archive")
+
+
+def test_a_numbered_body_title_is_kept_when_a_person_is_the_author() -> None:
+    cut = [("1.", "citation-number"), ("Roe", "author"), ("A.", "author"), ("Tide", "title"),
+           ("Institute.", "title"), ("Wave", "note"), ("data.", "note")]
+    assert crf._numbered_body_title_before_note(cut) == cut
+    lower = [("1.", "citation-number"), ("Tide", "title"), ("waves", "title"), ("institute.", "title"),
+             ("Wave", "note"), ("data.", "note")]
+    assert crf._numbered_body_title_before_note(lower) == lower
 
 
 # Round 19 (held19-*): a date inside an italic title, IEEE's italic book before its editors, a Vancouver body
