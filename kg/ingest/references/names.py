@@ -250,6 +250,8 @@ def _body_field(text: str) -> str:
     if head is None or _AND.search(text, 0, head.start()):
         return text
     return text[head.end():]
+
+
 #: "Jr", "Sr" and NLM's generation numbers ("Reynolds CF 3rd", "Platt R II").
 _SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
 #: Two capitalised words, no initial: a compound family name when a lone given name follows its comma.

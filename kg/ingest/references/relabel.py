@@ -13,6 +13,7 @@ imports them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -1036,6 +1037,9 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
     return tagged if out is None else out
 
 
+_DAY_WITH_COMMA = re.compile(r"(?:[1-9]|[12]\d|3[01]),")
+
+
 @_applies_when(all_of=("date",), any_of=("volume", "issue", "pages"))
 def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "Jul. 5, 2010.": a day number between a month name and a year, both read as the date, is the
@@ -1062,12 +1066,7 @@ def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str
                 out = list(tagged)
             out[k] = (word, "date")
             out[k - 1] = (tagged[k - 1][0], "date")
-    if out is None or out == tagged:
-        return tagged
-    return out
-
-
-_DAY_WITH_COMMA = re.compile(r"(?:[1-9]|[12]\d|3[01]),")
+    return tagged if out is None else out
 
 
 _ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded)\.?$", re.I)
@@ -2058,20 +2057,19 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
 _Plan = tuple[tuple[Rule, tuple[frozenset[str], frozenset[str], frozenset[str]] | None], ...]
 
 
+@functools.cache
 def _plan(key: int) -> _Plan:
     """The rules to apply for one combination of italics (bit 0) and :data:`_TRIGGERS` found (bits 1 on).
 
     Each rule comes with its :func:`_applies_when` mark (``None`` when unmarked), looked up here once rather
-    than for every rule of every entry.
+    than for every rule of every entry; a plan is made at its combination's first entry (cached), as there
+    are thousands of combinations and a reference list meets few of them.
     """
     off = set() if key & 1 else set(_ITALIC_RULES)
     off |= {rule for n, (rules, _) in enumerate(_TRIGGERS) if not key >> (n + 1) & 1 for rule in rules}
     return tuple((rule, _WHEN.get(rule)) for rule in RULES if rule not in off)
 
 
-#: :func:`_plan` of each combination met so far: made at its first entry, as there are thousands of
-#: combinations and a reference list meets few of them.
-_PLANS: dict[int, _Plan] = {}
 
 
 def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -2095,10 +2093,7 @@ def relabel(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
             key |= bit
         bit <<= 1
     labels = {label for _, label in tagged}
-    plan = _PLANS.get(key)
-    if plan is None:
-        plan = _PLANS[key] = _plan(key)
-    for rule, when in plan:
+    for rule, when in _plan(key):
         if when is not None and not (when[0] <= labels and (not when[1] or not when[1].isdisjoint(labels))
                                      and when[2].isdisjoint(labels)):
             continue
