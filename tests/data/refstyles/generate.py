@@ -44,9 +44,9 @@ the style prints them, scored by ``bench/refscore.py``):
   an IEEE translated classic "Homer, *The Iliad*, R. Fagles, Trans." giving
   the translator as an author and "Trans." as the title; an IEEE
   proceedings' place "Redondo Beach, CA, USA," partly read into its name;
-  and one label slip: a Harvard chapter's expected volume is "Vol. 2" where
-  every other entry keeps the number alone, so the parser's "2" scores as a
-  miss.
+  and one label slip: a Harvard chapter's expected volume was "Vol. 2" where
+  every other entry keeps the number alone, so the parser's "2" scored as a
+  miss (the label is now "2").
 """
 
 from __future__ import annotations
