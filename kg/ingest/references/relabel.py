@@ -573,6 +573,56 @@ def _italic_title_out_of_author(tagged: list[tuple[str, str]]) -> list[tuple[str
             + [(w, "publisher") for w, _ in tagged[close + 1:end]] + tagged[end:])
 
 
+#: IEEE's role word after contributors' names printed initials first: "Trans." or "Transl." (translators), "Ed."
+#: or "Eds." (editors), a comma after it when more follows ("Trans., 2nd ed.").
+_IEEE_ROLE = re.compile(r"^(?:(Trans|Transl)|Eds?)\.,?$")
+#: One name printed initials first, as IEEE prints every person: "R. Fagles", "M.-C. van Dam", "É. Roe-Lee".
+_INITIALS_FIRST = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.(?:-[A-ZÀ-Þ]\.)?\s)+(?:[a-z]{1,3}\s)*[A-ZÀ-Þ][\w'’-]+$")
+_NAME_LIST_CUT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _contributors_after_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's book with its translator or editor after the title, "[5] Roe, *Tide Book*, B. C. Lee, Trans. City:
+    Pub, 1990.": names printed initials first between an italic span closed by a comma and "Trans." ("Transl.")
+    or "Ed." ("Eds.") are the translators' or editors', with their role word; the CRF may read them, and the
+    italic span, as more authors and the lone role word as the title.  The span is the book's title and the
+    words before it (no quote, no "in": the span is no container) the authors.  APA brackets such names
+    ("(B. C. Lee, Trans.)"), Chicago and MLA print "Translated by" before them, so neither is read here.
+
+    >>> [label for _, label in _contributors_after_italic_title([("[5]", "citation-number"), ("Roe,", "author"),
+    ...     ("*Tide", "author"), ("Book*,", "author"), ("B.", "author"), ("Lee,", "author"), ("Trans.", "title"),
+    ...     ("Leeds:", "location")])]
+    ['citation-number', 'author', 'title', 'title', 'translator', 'translator', 'translator', 'location']
+    >>> cut = [("A.", "author"), ("Roe,", "author"), ("“Sea,”", "title"), ("in", "container-title"),
+    ...     ("*Tides*,", "container-title"), ("B.", "editor"), ("Lee,", "editor"), ("Ed.", "editor")]
+    >>> _contributors_after_italic_title(cut) == cut
+    True
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    opened = next((i for i in range(k, len(tagged)) if tagged[i][0].startswith(("*", "_"))), None)
+    if opened is None or opened == k or not tagged[opened - 1][0].endswith(","):
+        return tagged
+    # The CRF may read the whole run as editors; an editors' mark before the span ("A. Lee, Ed., *Book*") makes
+    # them the book's editors, no authors.
+    if any(label not in ("author", "title", "editor") or w.startswith(_OPEN_QUOTE) or _IN.match(w + " ")
+           or _EDITORS_MARK.match(w) for w, label in tagged[k:opened]):
+        return tagged
+    close = _italic_closed_at(tagged, opened, min(len(tagged), opened + 30))
+    if close is None or not tagged[close][0].endswith(","):
+        return tagged
+    role = next((i for i in range(close + 2, min(len(tagged), close + 14)) if _IEEE_ROLE.match(tagged[i][0])), None)
+    if role is None or not tagged[role - 1][0].endswith(","):
+        return tagged
+    names = _NAME_LIST_CUT.split(" ".join(w for w, _ in tagged[close + 1:role]).rstrip(","))
+    if not all(_INITIALS_FIRST.match(name) for name in names):
+        return tagged
+    found = _IEEE_ROLE.match(tagged[role][0])
+    label = "translator" if found and found.group(1) else "editor"
+    return (tagged[:k] + [(w, "author") for w, _ in tagged[k:opened]]
+            + [(w, "title") for w, _ in tagged[opened:close + 1]]
+            + [(w, label) for w, _ in tagged[close + 1:role + 1]] + tagged[role + 1:])
+
+
 def _date_inside_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"WHO report on the global tobacco epidemic, 2008: the MPOWER package.": a year between two title words,
     with no full stop before or at it and the work's date printed later, is the title's.
@@ -1928,6 +1978,7 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
 RULES = (
     _italic_opening_date_word_is_title,
     _italic_title_out_of_author,
+    _contributors_after_italic_title,
     _end_title_at_quote,
     _end_title_at_italics,
     _italic_title_to_its_end,
@@ -2001,6 +2052,7 @@ _ITALIC_RULES = frozenset({
     _month_day_after_italic_container,
     _italic_run_after_quoted_title_is_container,
     _italic_title_out_of_author,
+    _contributors_after_italic_title,
     _end_title_at_italics,
     _italic_title_to_its_end,
     _italic_container_to_its_end,
@@ -2037,7 +2089,8 @@ def _genre_trigger(low: str) -> bool:
 #: The square-bracket rules act only on a word opening "[" (a medium, a description); the NLM-date rule needs
 #: the ";" of "2004 Mar 10;291(10)"; the arXiv rule the identifier's "arXiv" ("arx": "i" is one of the letters
 #: ``re.I`` also matches to others, so it is left out of the test); the edition rule a word after the first
-#: opening "ed" ("ed.", "edn", "edition").  (A regular expression as the test, for the day-range rule's "12–14"
+#: opening "ed" ("ed.", "edn", "edition"); the contributors rule a translator's or an editor's role word ("Trans.",
+#: "Ed.", "Eds.").  (A regular expression as the test, for the day-range rule's "12–14"
 #: say, costs as much as the rule it would skip.)
 _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_genre_out_of_title,), _genre_trigger),
@@ -2051,6 +2104,7 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_title_end_year_before_nlm_date,), lambda low: ";" in low),
     ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
     ((_edition_out_of_volume,), lambda low: " ed" in low),
+    ((_contributors_after_italic_title,), lambda low: "trans" in low or " ed" in low),
 )
 
 

@@ -1501,6 +1501,40 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 21 (held21-*): IEEE's translator or editor printed after the italic title, IEEE's proceedings' place
+# the CRF ran into the italic container.
+
+
+@needs_model
+def test_an_ieee_translator_after_the_italic_title_is_no_author() -> None:
+    """IEEE prints a translated book as "Author, *Title*, A. B. Translator, Trans. Place: Publisher, year.": the
+    names before "Trans." are the translator's (kept beside the record), the italic span is the title and
+    "Trans." no title."""
+    ref = parse("[3] Ovid, *The Metamorphoses*, J. K. Marlowe and T. Brandt, Trans. Boston, MA, USA: Harbor "
+                "House, 1977.")
+    assert [p.family for p in ref.authors] == ["Ovid"]
+    assert norm(ref.title) == norm("The Metamorphoses")
+    assert dict(ref.extra).get("translator") == "J. K. Marlowe and T. Brandt"
+    assert ref.year == 1977
+
+
+def test_names_before_a_role_word_after_an_italic_title_are_the_contributors() -> None:
+    cut = [("[2]", "citation-number"), ("P.", "editor"), ("Vane,", "editor"), ("*Salt", "editor"),
+           ("Roads*,", "editor"), ("M.-C.", "editor"), ("Dorn,", "editor"), ("Ed.", "editor"), ("Oslo:", "location")]
+    assert [label for _, label in relabel._contributors_after_italic_title(cut)] == (
+        ["citation-number"] + ["author"] * 2 + ["title"] * 2 + ["editor"] * 3 + ["location"])
+    translated = cut[:7] + [("Transl.", "title")] + cut[8:]
+    assert [label for _, label in relabel._contributors_after_italic_title(translated)][5:8] == ["translator"] * 3
+    # An editors' mark before the span ("Eds., *Book*"), a family name first ("Dorn, M.-C., Ed."), or an italic
+    # span after "in" (the book a chapter is in): the rule leaves the entry alone.
+    edited = cut[:3] + [("Ed.,", "editor")] + cut[3:]
+    assert relabel._contributors_after_italic_title(edited) == edited
+    inverted = cut[:5] + [("Dorn,", "editor"), ("M.-C.,", "editor"), ("Ed.", "editor"), ("Oslo:", "location")]
+    assert relabel._contributors_after_italic_title(inverted) == inverted
+    chapter = cut[:3] + [("in", "container-title")] + cut[3:]
+    assert relabel._contributors_after_italic_title(chapter) == chapter
+
+
 # Round 20 (held20-*): a body opened by a country's dotted capitals, an MLA italic title opening an entry, a
 # Vancouver body read as the title before a note.
 
