@@ -238,6 +238,45 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
 
 
 
+@_applies_when(all_of=("container-title", "location"))
+def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "in *Proc. Symp. X*, Two Word, ST, USA, 2000,": the italics close the proceedings' name, so roman
+    words after the closing marker and its comma that the CRF read as the container's or a publisher's, with
+    no punctuation before the place run that follows (it cut one place name between its words), are the
+    place's first words.
+
+    >>> _place_start_after_italic_container([("in", "container-title"), ("*Proc.", "container-title"),
+    ...     ("Symp.*,", "container-title"), ("Elm", "container-title"), ("Bay,", "location"), ("CA,", "location")])[3]
+    ('Elm', 'location')
+    >>> _place_start_after_italic_container([("*Proc.*,", "container-title"), ("Elm", "publisher"),
+    ...     ("Bay,", "location")])[1]
+    ('Elm', 'location')
+    >>> _place_start_after_italic_container([("*Proc.*,", "container-title"), ("Acme", "container-title"),
+    ...     ("Press,", "container-title"), ("Leeds,", "location")])[1]
+    ('Acme', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None:
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    opened = start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start
+    if not tagged[opened][0].startswith(("*", "_")):
+        return tagged
+    close = _italic_closed_at(tagged, opened, end)
+    if close is None or not tagged[close][0].endswith(","):
+        return tagged
+    place = close + 1
+    while place < len(tagged) and place - close <= 3 and tagged[place][1] in ("container-title", "publisher"):
+        place += 1
+    if place == close + 1 or place >= len(tagged) or tagged[place][1] != "location":
+        return tagged
+    words = [w for w, _ in tagged[close + 1:place]]
+    # A publisher's name before the place ends at its own comma ("*Proc.*, Acme Press, Leeds,"): not read here.
+    if any(not w[:1].isupper() or w[-1:] in ".,;:" or w.startswith(("*", "_")) for w in words):
+        return tagged
+    return tagged[:close + 1] + [(w, "location") for w in words] + tagged[place:]
+
+
 def _italic_opening_date_word_is_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """APA's "(2009, July). *Maker's schedule*.": a word without a digit that opens the italics, read as the
     date run's last word, starts the title after it.
@@ -1983,6 +2022,7 @@ RULES = (
     _end_title_at_italics,
     _italic_title_to_its_end,
     _italic_container_to_its_end,
+    _place_start_after_italic_container,
     _editors_inside_container_before_italics,
     _date_inside_title,
     _date_inside_italic_title,
@@ -2056,6 +2096,7 @@ _ITALIC_RULES = frozenset({
     _end_title_at_italics,
     _italic_title_to_its_end,
     _italic_container_to_its_end,
+    _place_start_after_italic_container,
     _body_sentence_before_italic_title,
     _dated_title_end_before_italics,
     _italic_note_is_container,

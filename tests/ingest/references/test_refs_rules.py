@@ -1535,6 +1535,28 @@ def test_names_before_a_role_word_after_an_italic_title_are_the_contributors() -
     assert relabel._contributors_after_italic_title(chapter) == chapter
 
 
+@needs_model
+def test_an_ieee_proceedings_place_cut_by_the_crf_stays_out_of_the_container() -> None:
+    """IEEE's "in *Proc. ...*, Two Word, ST, USA, year,": the italics close the proceedings' name; a two-word
+    city the CRF split, reading its first word as the container's or a publisher's, is all the place."""
+    ref = parse("[2] M. Ruiz, “Sparse tide tables,” in *Proc. 9th Annu. Conf. Ocean Model.*, Pismo Dunes, CA, "
+                "USA, 2004, pp. 11–19.")
+    assert norm(ref.container) == norm("Proc. 9th Annu. Conf. Ocean Model.")
+    assert (ref.place, ref.publisher, ref.pages) == ("Pismo Dunes, CA, USA", "", "11-19")
+
+
+def test_words_after_a_closed_italic_container_before_the_place_are_the_places() -> None:
+    cut = [("in", "container-title"), ("*Proc.", "container-title"), ("Symp.*,", "container-title"),
+           ("Cedar", "container-title"), ("Bluff", "container-title"), ("Falls,", "location"), ("IA,", "location"),
+           ("2001,", "date")]
+    assert [label for _, label in relabel._place_start_after_italic_container(cut)][3:5] == ["location"] * 2
+    # A name closed by its own comma before the place (a publisher), or italics never closed: left alone.
+    press = cut[:4] + [("Press,", "container-title")] + cut[5:]
+    assert relabel._place_start_after_italic_container(press) == press
+    open_ = cut[:2] + [("Symp.,", "container-title")] + cut[3:]
+    assert relabel._place_start_after_italic_container(open_) == open_
+
+
 # Round 20 (held20-*): a body opened by a country's dotted capitals, an MLA italic title opening an entry, a
 # Vancouver body read as the title before a note.
 
