@@ -645,6 +645,9 @@ def _unplaced_link_words(tagged: list[tuple[str, str]]) -> list[str]:
 #: National Statistics"); no "and", which joins two people's names ("Smith and Jones (2014)").
 _BODY_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?|of|for|the|on|in)$")
 _BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?[,)]")
+#: The links of :data:`_BODY_NAME_WORD` that join a body's words but never a person's names ("Lab of
+#: Ornithology", "Centre for Ageing", "Friends of the Earth", "Commission on Tides").
+_BODY_LINK = frozenset({"of", "for", "the", "on"})
 #: Chicago's author-date year after the author sentence, no brackets: "1993.".
 _PLAIN_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?\.$")
 #: A quoted title's first word: IEEE's "“Volcanoes".
@@ -678,6 +681,9 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     Anna. 1993."); or, ended by a comma, right before a quoted title (IEEE's "Global Volcanism Program,
     “Volcanoes ...,”"), as IEEE prints every person initials first ("G. V. Program,").  That is a body's name;
     two words ("Neil Immerman (1989)", "Ann Lee. (2013).") may be a person's name printed given name first.
+    A country's dotted capitals may open the run ("U.S. Geological Survey. (2017)."); Harvard's bracketed year
+    may follow it with no full stop when a link no person's name holds joins its words ("Cornell Lab of
+    Ornithology (2023)"), as a run of plain capitalised words there may be a person's given name first.
 
     >>> _body_before_bracketed_date([("Public", "author"), ("Health", "author"), ("England.", "author"),
     ...     ("(2014).", "date")]), _body_before_bracketed_date([("Health,", "author"), ("E.", "author"),
@@ -687,6 +693,10 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     ...     ("2001.", "date")]), _body_before_bracketed_date([("Open", "author"), ("Data", "author"),
     ...     ("Forum,", "author"), ("“Rules,”", "title"), ("vol.", "volume")])
     (True, True)
+    >>> _body_before_bracketed_date([("Tide", "author"), ("Lab", "author"), ("of", "author"), ("Oslo", "author"),
+    ...     ("(2014)", "date")]), _body_before_bracketed_date([("Ann", "author"), ("Lee", "author"), ("Roe", "author"),
+    ...     ("(2014)", "date")])
+    (True, False)
     """
     k = 1 if tagged and tagged[0][1] == "citation-number" else 0
     end = k
@@ -695,7 +705,13 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     if not 3 <= end - k <= 8 or end >= len(tagged) or any(label == "author" for _, label in tagged[end:]):
         return False
     last, (after, label) = tagged[end - 1][0], tagged[end]
-    dated = label == "date" and last.endswith(".") and (_BRACKETED_YEAR.match(after) or _PLAIN_YEAR.match(after))
+    words = [w for w, _ in tagged[k:end]]
+    dated = label == "date" and (_BRACKETED_YEAR.match(after) or _PLAIN_YEAR.match(after)) and (
+        last.endswith(".")
+        # Harvard prints no full stop before its bracketed year ("Cornell Lab of Ornithology (2023)"): the run is
+        # then a body's only when a link no person's name holds joins its words (a person's lower-case words
+        # are particles, "van", "de").
+        or (last[-1:].isalpha() and _BRACKETED_YEAR.match(after) and any(w in _BODY_LINK for w in words[1:-1])))
     # Chicago's notes print a person given name first before a quoted title too ("Ann Lee Roe, “Title,” in
     # ..."): the quoted title is a body's cue only in an entry with IEEE's marks ("vol.", "pp.", "[Online].", "USA,",
     # "Oct. 2018.").
@@ -703,8 +719,12 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
         [w for w, _ in tagged[end:]])
     if not dated and not quoted:
         return False
-    words = [w for w, _ in tagged[k:end]]
-    words[-1] = words[-1][:-1]
+    if not last[-1:].isalpha():
+        words[-1] = words[-1][:-1]
+    if _DOTTED_COUNTRY.match(words[0]):
+        # "U.S. Geological Survey. (2017).": a country's dotted capitals open the body's name (two words at least
+        # follow them: the run has three or more).
+        words = words[1:]
     return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
 
 

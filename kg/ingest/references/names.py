@@ -55,6 +55,8 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         ['Schulz', 'Altman', 'Moher', 'CONSORT Group']
         >>> split_names("NHS England")[0][0].literal
         'NHS England'
+        >>> split_names("Reef Watch International")[0][0].literal
+        'Reef Watch International'
     """
     # Markdown/TeX emphasis ("B. P. Abbott *et al.*") is no part of a name.
     # (Each substitution below is tried only when the text holds a character its pattern needs: most name
@@ -218,8 +220,10 @@ _CORPORATE = re.compile(
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England",
 #: "English Heritage", Harvard's "Coastal Heritage Wales (2014)" with no full stop before its year):
-#: "Bank", "Commons" and "Heritage" are family names too, and "Anna Bank and Jo Lee" two people.
-_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project)"
+#: "Bank", "Commons" and "Heritage" are family names too, and "Anna Bank and Jo Lee" two people.  The word that
+#: ends the names of bodies working across countries ("Amnesty International", "SRI International") is no one's
+#: name, but opens journals' and meetings' ("International Journal of ..."): it names a body only at the end.
+_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project|International)"
                         r"|(?:[A-Z][\w'-]+\s+)+Heritage(?:\s+[A-Z][\w'-]+)*"
                         r"|(?:[A-Z][\w'-]+\s+)*(?:Bank|Project)\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]+)+)$")
 #: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".

@@ -1557,6 +1557,49 @@ def test_words_after_a_closed_italic_container_before_the_place_are_the_places()
     assert relabel._place_start_after_italic_container(open_) == open_
 
 
+# Round 21 (held21-*): bodies read as people: a country's dotted capitals before plain words, Harvard's body
+# joined by "of" with no full stop before its year, a body ending in "International".
+
+
+@needs_model
+def test_an_apa_body_of_plain_words_after_dotted_country_capitals_is_one_author() -> None:
+    """APA's "U.S. Geological Survey. (2017).": the dotted capitals are the country's, not a person's initials,
+    and the plain words after them before the year are a body's name (APA prints every person inverted)."""
+    ref = parse("U.K. Hydrographic Service. (2015). *Tidal stream atlas of the northern approaches* [Data set]. "
+                "https://doi.org/10.1234/tides.2015")
+    assert [p.literal for p in ref.authors] == ["U.K. Hydrographic Service"]
+    assert ref.year == 2015
+
+
+@needs_model
+def test_a_harvard_body_joined_by_of_before_its_year_is_one_author() -> None:
+    """Harvard's "Cornell Lab of Ornithology (2023)" prints no full stop before the year; "of" joins the words,
+    which no person's name does (its lower-case words are particles), so the run is one body."""
+    ref = parse("Northern Lab of Marine Acoustics (2021) *Whale song archive. Release 4* [Dataset]. Available at: "
+                "https://example.org/songs (Accessed: 3 March 2022).")
+    assert [p.literal for p in ref.authors] == ["Northern Lab of Marine Acoustics"]
+    assert ref.year == 2021
+
+
+def test_a_run_of_plain_words_before_a_bracketed_year_with_no_stop_is_no_body_without_a_link() -> None:
+    # "Ann Lee Roe (2014)" may be a person printed given name first; "Anna van Dam" holds a particle, no link.
+    for names in (["Ann", "Lee", "Roe"], ["Anna", "van", "Dam"]):
+        run = [(w, "author") for w in names] + [("(2014)", "date"), ("Title.", "title")]
+        assert not crf._body_before_bracketed_date(run)
+    linked = [(w, "author") for w in ["Tide", "Lab", "of", "Oslo"]] + [("(2014)", "date"), ("Title.", "title")]
+    assert crf._body_before_bracketed_date(linked)
+
+
+@needs_model
+def test_an_apa_body_ending_in_international_is_one_author() -> None:
+    """APA's "BirdLife International. (2018).": two words may be a person's name given name first ("Ann Lee"),
+    but no one is named "International": the word that ends international bodies' names marks a body."""
+    ref = parse("ReefCheck International. (2019). *Coral reefs of the western ocean: A survey*.")
+    assert [p.literal for p in ref.authors] == ["ReefCheck International"]
+    assert families("Smith, J., and Lee, K.") == ["Smith", "Lee"]
+    assert families("Reef Watch International") == ["Reef Watch International"]
+
+
 # Round 20 (held20-*): a body opened by a country's dotted capitals, an MLA italic title opening an entry, a
 # Vancouver body read as the title before a note.
 
