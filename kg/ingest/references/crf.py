@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kg.ingest.references.fields import _RUN, clean_pages, split_volume
-from kg.ingest.references.names import _CORPORATE, split_names
+from kg.ingest.references.names import _ACRONYM, _CORPORATE, split_names
 from kg.ingest.references.relabel import _IN, _LINK, _MONTHS, _YEAR, relabel
 from kg.ingest.references.text import doi_and_url
 from kg.model import Person, Reference, SourceLocation
@@ -648,6 +648,9 @@ _BRACKETED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?[,)]")
 #: The links of :data:`_BODY_NAME_WORD` that join a body's words but never a person's names ("Lab of
 #: Ornithology", "Centre for Ageing", "Friends of the Earth", "Commission on Tides").
 _BODY_LINK = frozenset({"of", "for", "the", "on"})
+#: The most words of a linked body's run: a committee's name runs long ("Study Group on the Functional
+#: Requirements for ..."); no person's name, no inversion and no initials, has that many.
+_LINKED_BODY_WORDS = 16
 #: Chicago's author-date year after the author sentence, no brackets: "1993.".
 _PLAIN_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?\.$")
 #: A quoted title's first word: IEEE's "“Volcanoes".
@@ -683,7 +686,9 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     two words ("Neil Immerman (1989)", "Ann Lee. (2013).") may be a person's name printed given name first.
     A country's dotted capitals may open the run ("U.S. Geological Survey. (2017)."); Harvard's bracketed year
     may follow it with no full stop when a link no person's name holds joins its words ("Cornell Lab of
-    Ornithology (2023)"), as a run of plain capitalised words there may be a person's given name first.
+    Ornithology (2023)"), as a run of plain capitalised words there may be a person's given name first.  A run so
+    linked may also run long (a committee's name, up to :data:`_LINKED_BODY_WORDS` words) and open with the
+    body's acronym ("NATO Working Party on ...").
 
     >>> _body_before_bracketed_date([("Public", "author"), ("Health", "author"), ("England.", "author"),
     ...     ("(2014).", "date")]), _body_before_bracketed_date([("Health,", "author"), ("E.", "author"),
@@ -702,16 +707,18 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     end = k
     while end < len(tagged) and tagged[end][1] == "author":
         end += 1
-    if not 3 <= end - k <= 8 or end >= len(tagged) or any(label == "author" for _, label in tagged[end:]):
+    if end - k < 3 or end >= len(tagged) or any(label == "author" for _, label in tagged[end:]):
+        return False
+    words = [w for w, _ in tagged[k:end]]
+    # A link no person's name holds (a person's lower-case words are particles, "van", "de") joins a body's words.
+    linked = any(w in _BODY_LINK for w in words[1:-1])
+    if end - k > (_LINKED_BODY_WORDS if linked else 8):
         return False
     last, (after, label) = tagged[end - 1][0], tagged[end]
-    words = [w for w, _ in tagged[k:end]]
     dated = label == "date" and (_BRACKETED_YEAR.match(after) or _PLAIN_YEAR.match(after)) and (
-        last.endswith(".")
         # Harvard prints no full stop before its bracketed year ("Cornell Lab of Ornithology (2023)"): the run is
-        # then a body's only when a link no person's name holds joins its words (a person's lower-case words
-        # are particles, "van", "de").
-        or (last[-1:].isalpha() and _BRACKETED_YEAR.match(after) and any(w in _BODY_LINK for w in words[1:-1])))
+        # then a body's only when linked.
+        last.endswith(".") or (last[-1:].isalpha() and _BRACKETED_YEAR.match(after) and linked))
     # Chicago's notes print a person given name first before a quoted title too ("Ann Lee Roe, “Title,” in
     # ..."): the quoted title is a body's cue only in an entry with IEEE's marks ("vol.", "pp.", "[Online].", "USA,",
     # "Oct. 2018.").
@@ -721,9 +728,10 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
         return False
     if not last[-1:].isalpha():
         words[-1] = words[-1][:-1]
-    if _DOTTED_COUNTRY.match(words[0]):
+    if _DOTTED_COUNTRY.match(words[0]) or (linked and _ACRONYM.match(words[0])):
         # "U.S. Geological Survey. (2017).": a country's dotted capitals open the body's name (two words at least
-        # follow them: the run has three or more).
+        # follow them: the run has three or more); so may a linked body's acronym ("NATO Working Party on ...";
+        # unlinked, capitals may be a family name before the given names, "SMITH Anna Lee").
         words = words[1:]
     return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
 

@@ -509,6 +509,12 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged[:start] + [(w, "author") for w in words] + tagged[quote:end] + rest
 
 
+#: An author-date style's year after the author sentence: Chicago's "1998.", APA's "(1998).".
+_AUTHOR_YEAR = re.compile(r"^(?:\((?:1[5-9]|20)\d\d[a-z]?\)|(?:1[5-9]|20)\d\d[a-z]?)\.$")
+#: The links that join a body's words but no person's names (a person's lower-case words are particles, "van").
+_NO_NAME_LINKS = frozenset({"of", "for", "on", "the", "upon"})
+
+
 @_applies_when(all_of=("author", "title"))
 def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A body's name runs to its full stop: "National Research Council (US)/author Committee on the Future of
@@ -516,10 +522,16 @@ def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[s
 
     Only when the author run names a body (no initials in it), stops without punctuation, and the title's
     first sentence is a body's name too (capitalised words and "of", "on", "in" ...) with more title after it.
+    In an author-date style (Chicago's "Body. 1998. *Title*.", APA's "Body. (1998).") the sentence may end right
+    before the year, the title after it: all the words before the year are the author's there, so a link no
+    person's name holds ("of", "on", "the" ...) marks the run a body as a body's head does.
 
     >>> _body_author_to_its_full_stop([("Royal", "author"), ("Society", "author"), ("Working", "title"),
     ...     ("Group", "title"), ("on", "title"), ("Water.", "title"), ("Clean", "title"), ("rivers.", "title")])[2:5]
     [('Working', 'author'), ('Group', 'author'), ('on', 'author')]
+    >>> [label for _, label in _body_author_to_its_full_stop([("Tide", "author"), ("Watch", "author"),
+    ...     ("on", "title"), ("the", "title"), ("Coast.", "title"), ("1998.", "date"), ("*Sea*.", "title")])]
+    ['author', 'author', 'author', 'author', 'author', 'date', 'title']
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "author"), None)
     if start is None:
@@ -531,11 +543,19 @@ def _body_author_to_its_full_stop(tagged: list[tuple[str, str]]) -> list[tuple[s
     if any(_INITIAL.match(w) and not _ACRONYM.match(w.strip("()")) for w in names):
         return tagged
     end = next((j for j in range(k, min(k + 15, len(tagged))) if tagged[j][0].endswith(".")), None)
-    if end is None or end + 1 >= len(tagged) or tagged[end + 1][1] != "title" or tagged[end][1] != "title":
+    if end is None or end + 1 >= len(tagged) or tagged[end][1] != "title":
+        return tagged
+    # The sentence ends right before an author-date year, the title after it ("Body. 1998. *Title*.").
+    dated = (tagged[end + 1][1] == "date" and end + 2 < len(tagged) and tagged[end + 2][1] == "title"
+             and _AUTHOR_YEAR.match(tagged[end + 1][0]) is not None
+             and all(label == "title" for _, label in tagged[k:end]))
+    if tagged[end + 1][1] != "title" and not dated:
         return tagged
     sentence = [w for w, _ in tagged[k:end + 1]]
-    if not all(w.lstrip("(")[:1].isupper() or w in _BODY_LINKS for w in sentence) or not _CORPORATE.search(
-            " ".join(names + sentence)):
+    if not all(w.lstrip("(")[:1].isupper() or w in _BODY_LINKS for w in sentence):
+        return tagged
+    if not _CORPORATE.search(" ".join(names + sentence)) and not (dated and any(
+            w in _NO_NAME_LINKS for w in sentence) and not any(_INITIAL.match(w) for w in sentence)):
         return tagged
     return tagged[:k] + [(w, "author") for w in sentence] + tagged[end + 1:]
 

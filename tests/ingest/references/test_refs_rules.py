@@ -1558,7 +1558,8 @@ def test_words_after_a_closed_italic_container_before_the_place_are_the_places()
 
 
 # Round 21 (held21-*): bodies read as people: a country's dotted capitals before plain words, Harvard's body
-# joined by "of" with no full stop before its year, a body ending in "International".
+# joined by "of" with no full stop before its year, a body ending in "International", Chicago's committee cut
+# by the CRF before its year.
 
 
 @needs_model
@@ -1588,6 +1589,11 @@ def test_a_run_of_plain_words_before_a_bracketed_year_with_no_stop_is_no_body_wi
         assert not crf._body_before_bracketed_date(run)
     linked = [(w, "author") for w in ["Tide", "Lab", "of", "Oslo"]] + [("(2014)", "date"), ("Title.", "title")]
     assert crf._body_before_bracketed_date(linked)
+    # Capitals opening the run are a linked body's acronym, but may be a family name before given names.
+    capitals = [(w, "author") for w in ["ROE", "Anna", "Lee."]] + [("(2014).", "date"), ("Title.", "title")]
+    assert not crf._body_before_bracketed_date(capitals)
+    acronym = [(w, "author") for w in ["EFTA", "Panel", "on", "Tides."]] + [("(2014).", "date"), ("Title.", "title")]
+    assert crf._body_before_bracketed_date(acronym)
 
 
 @needs_model
@@ -1598,6 +1604,33 @@ def test_an_apa_body_ending_in_international_is_one_author() -> None:
     assert [p.literal for p in ref.authors] == ["ReefCheck International"]
     assert families("Smith, J., and Lee, K.") == ["Smith", "Lee"]
     assert families("Reef Watch International") == ["Reef Watch International"]
+
+
+@needs_model
+def test_a_chicago_committee_cut_before_its_year_is_the_author_whole() -> None:
+    """Chicago's "ACRONYM Working Party on the ... Records. 2004. *Title*.": the CRF reads the body's first words
+    as the author and the rest of its sentence as the title; before an author-date year every word is the
+    author's, and "on", "the", "for" join a body's words, never a person's names, so the sentence is one body
+    (its acronym and its length, more than eight words, no person's name either)."""
+    ref = parse("NATO Working Party on the Functional Standards for Naval Records. 2004. *Functional Standards for "
+                "Naval Records: Final Report*. Brussels: Harbour Books.")
+    assert [p.literal for p in ref.authors] == ["NATO Working Party on the Functional Standards for Naval Records"]
+    assert norm(ref.title) == norm("Functional Standards for Naval Records: Final Report")
+    assert ref.year == 2004
+
+
+def test_a_sentence_before_an_author_date_year_joins_the_author_only_when_a_body_links_it() -> None:
+    cut = [("Tide", "author"), ("Watch", "author"), ("on", "title"), ("the", "title"), ("Coast.", "title"),
+           ("(1998).", "date"), ("*Sea", "title"), ("walls*.", "title")]
+    assert [label for _, label in relabel._body_author_to_its_full_stop(cut)][:6] == ["author"] * 5 + ["date"]
+    # A person's name cut by the CRF ("Roe, Anna | Lee.") holds no link: left alone.
+    person = [("Roe,", "author"), ("Anna", "author"), ("Lee.", "title"), ("1998.", "date"), ("*Sea*.", "title")]
+    assert relabel._body_author_to_its_full_stop(person) == person
+    # No title after the year, or no year after the sentence: left alone.
+    untitled = cut[:6] + [("Leeds:", "location")]
+    assert relabel._body_author_to_its_full_stop(untitled) == untitled
+    undated = cut[:5] + [("Leeds:", "location"), ("*Sea*.", "title")]
+    assert relabel._body_author_to_its_full_stop(undated) == undated
 
 
 # Round 20 (held20-*): a body opened by a country's dotted capitals, an MLA italic title opening an entry, a
