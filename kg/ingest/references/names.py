@@ -76,7 +76,9 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         text = _EDS_MARK.sub(" ", text)
     text = text.strip(" ,;")
     # Vancouver's "Kohn LT, Corrigan JM, editors.": the word that marks the names as editors is no name.
-    text = _EDITORS_WORD.sub("", text)
+    # (Only a text ending in one of its words can match; the search tries every position of the others.)
+    if text[-7:].lower().endswith(("ed", "ed.", "eds", "eds.", "editor", "editors")):
+        text = _EDITORS_WORD.sub("", text)
     et_al = bool(_ET_AL.search(text))
     if et_al:  # _ET_AL_CUT matches only where _ET_AL does
         text = _ET_AL_CUT.sub("", text)
@@ -91,7 +93,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         # no list's (an acronym of three capitals or more is the body's, not a person's initials; so is a
         # dotted one before "Department of": "U.S. Department of Health and Human Services").
         return (Person("", literal=text),), et_al
-    text = _AND.sub(", ", text)
+    # A joining word is followed by white space, all of it " " here (_SPACES): a list without one of these
+    # pairs has nothing for _AND, which tries every position.
+    if "& " in text or "nd " in text or "et " in text or "y " in text:
+        text = _AND.sub(", ", text)
     if ";" in text:
         parts = [p.strip(" ,") for p in text.split(";")]
         # "Schulz KF, Altman DG, Moher D; CONSORT Group": Vancouver names, then a group after the semicolon.
