@@ -546,6 +546,9 @@ _TYPE_HINTS = (
 )
 #: The letters other than "I", "S" and "K" that ``re.I`` matches to "i", "s" and "k" ("İ", "ı", "ſ", the Kelvin sign).
 _FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: A word of each cue of :data:`_TYPE_HINTS` (the first of the two-word ones): the words :func:`_type_hint` reads are
+#: some of the entry's, so an entry none of whose words holds one of these (folded the same way) gets no hint.
+_HINT_WORDS = ("thesis", "diss", "report", "working", "technical", "proc", "conference", "symposium", "workshop")
 
 
 def _type_hint(text: str) -> str:
@@ -888,7 +891,8 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(pair[0], "url") if _is_link(pair[0]) else pair for pair in tagged]
-    body_end = _hierarchical_body_end(tagged)
+    # (The body must be followed by a bracketed year, "(2022)": no "(", no body.)
+    body_end = _hierarchical_body_end(tagged) if "(" in raw else None
     if body_end is not None:
         # "United Nations, Department of ..., Population Division (2022)": one body, its units after it.
         tagged = [(w, "author" if i < body_end and label != "citation-number" else label)
@@ -1015,8 +1019,11 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         kind = "book"
     elif "editor" in text or "publisher" in text:
         kind = "chapter"
-    # Hints come from outside the title: a paper titled "A report on ..." is no report.
-    kind = _type_hint(" ".join([w for w, label in tagged if label != "title"])) or kind
+    # Hints come from outside the title: a paper titled "A report on ..." is no report.  (Most entries hold no
+    # hint's word at all: the test on the whole entry spares them joining the words outside the title.)
+    folded = (raw if raw.isascii() else raw.translate(_FOLD_TO_ASCII)).lower()
+    if any(word in folded for word in _HINT_WORDS):
+        kind = _type_hint(" ".join([w for w, label in tagged if label != "title"])) or kind
     doi, url = doi_and_url(raw)
     if kind == "book" and url and "publisher" not in text:
         kind = "webpage"
