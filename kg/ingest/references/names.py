@@ -89,6 +89,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         return (Person("", literal=text),), et_al
     if "," not in text and ";" not in text and _is_body(text) and not any(
             _INITIAL.match(w) and not _ACRONYM.match(w) for w in _body_field(text).split()):
+        pair = _two_bodies(text)
+        if pair:
+            # "National Research Council & Institute of Medicine": two bodies, each named whole on its side.
+            return pair, et_al
         # "National Institute for Health and Care Excellence", "GBD 2019 ... Collaborators": one body, its "and"
         # no list's (an acronym of three capitals or more is the body's, not a person's initials; so is a
         # dotted one before "Department of": "U.S. Department of Health and Human Services").
@@ -259,6 +263,27 @@ def _body_field(text: str) -> str:
     if head is None or _AND.search(text, 0, head.start()):
         return text
     return text[head.end():]
+
+
+def _two_bodies(text: str) -> tuple[Person, ...]:
+    """Two bodies joined by one "&" or "and", or nothing when the "and" is the body's own.
+
+    Each side must be a body by itself, and the "and" must not join the field words after a head's "of"/"for"
+    ("U.S. Department of Health and Human Services", "Institute for Health and Care Excellence"): so either the
+    side before it holds no such field (it ends in its own head or name, "National Research Council"), or the
+    side after it opens a field of its own ("Institute of Medicine", "Society for ...").
+
+    >>> [p.literal for p in _two_bodies("Royal Society & Institute of Physics")]
+    ['Royal Society', 'Institute of Physics']
+    >>> _two_bodies("U.S. Department of Health and Human Services"), _two_bodies("Ann Lee and Jo Roe")
+    ((), ())
+    """
+    sides = _AND.split(text)
+    if len(sides) != 2 or not all(len(s.split()) > 1 and _is_body(s) for s in sides):
+        return ()
+    if _BODY_HEAD.search(sides[0]) and not _BODY_HEAD.search(sides[1]):
+        return ()
+    return tuple(Person("", literal=s.strip()) for s in sides)
 
 
 #: "Jr", "Sr" and NLM's generation numbers ("Reynolds CF 3rd", "Platt R II").

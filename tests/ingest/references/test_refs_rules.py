@@ -1501,6 +1501,24 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
+# bodies' acronyms.
+
+
+@needs_model
+def test_an_apa_pair_of_bodies_joined_by_an_ampersand_is_two_authors() -> None:
+    """APA's "Body One & Body Two. (year).": each side names a body by itself, and the "&" joins no field words
+    after a head's "of" (as "Department of Health and Human Services" does): two authors."""
+    ref = parse("Royal Maritime Society & Institute of Coastal Engineering. (2011). *Sea defences of the northern "
+                "shore*. Harbour Press.")
+    assert [p.literal for p in ref.authors] == ["Royal Maritime Society", "Institute of Coastal Engineering"]
+    assert ref.year == 2011
+    # The "and" of one body's field, or a side that is no body by itself: one body.
+    assert families("Ministry of Fisheries and Marine Services") == ["Ministry of Fisheries and Marine Services"]
+    assert families("Institute for Soil and Water Research") == ["Institute for Soil and Water Research"]
+    assert families("Tide Bank and Ocean Fund") == ["Tide Bank", "Ocean Fund"]
+
+
 # Round 21 (held21-*): IEEE's translator or editor printed after the italic title, IEEE's proceedings' place
 # the CRF ran into the italic container.
 
