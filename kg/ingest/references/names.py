@@ -111,6 +111,13 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     # "R. Platt Jr", "D'Agostino RB Sr": a suffix after a whole name is a part of its own, read below.
     parts = [q for p in parts for q in ([p.rsplit(" ", 1)[0], p.rsplit(" ", 1)[1]]
                                        if len(p.split()) > 2 and _SUFFIX.match(p.split()[-1]) else [p])]
+    if len(parts) > 2 and "." not in text and text.isupper() and all(_ACRONYM_PART.match(p) for p in parts) and not all(
+            _INITIAL.match(p) for p in parts[1::2]):
+        # "FAO, IIASA, ISRIC, ISSCAS, JRC": capitals alone between the commas, no lower-case word anywhere, and no
+        # reading as inverted names from the list's start (family, then initials: "GOURGUES, RUI, TOPCU"), as
+        # "IIASA" is too long for initials: bodies' acronyms, so "JRC" after "ISSCAS" is a body's, not its
+        # initials.
+        return tuple(Person("", literal=p) for p in parts), et_al
     people: list[Person] = []
     # Whether the list so far is inverted ("Mervis, Carolyn B., & Greco, Carolyn"): then a later lone
     # family name takes the next part as its given name too.
@@ -302,6 +309,8 @@ _FIRST_GIVENS = re.compile(
 # Four capitals or more with no full stop: a family name in capitals ("LODI"), not initials.
 _CAPITALS = re.compile(r"^[A-ZÀ-Þ]{4,}[,;]?$")
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
+#: One word of capitals between a list's commas ("FAO", "IIASA"): an acronym, or a family name or initials in capitals.
+_ACRONYM_PART = re.compile(r"^[A-Z]{2,}$")
 #: The word that marks a name list as editors, after the names: Vancouver's "editors", Chicago's "eds." and
 #: "ed." (lower case only: "Smith, Ed" is a man named Ed).  A capitalised "Editors" is the mark only after a
 #: comma: "International Committee of Medical Journal Editors" is a body's name.

@@ -1519,6 +1519,18 @@ def test_an_apa_pair_of_bodies_joined_by_an_ampersand_is_two_authors() -> None:
     assert families("Tide Bank and Ocean Fund") == ["Tide Bank", "Ocean Fund"]
 
 
+@needs_model
+def test_a_vancouver_list_of_bodies_acronyms_keeps_its_last_short_acronym() -> None:
+    """Vancouver's "ACR, ACRONYM, ..., ACR.": capitals alone between the commas, with no lower-case word and a
+    second part too long for initials, are bodies' acronyms; a short last one is a body's, not the initials of
+    the one before it (a Vancouver name is "Family INITIALS", its family word capitalised)."""
+    ref = parse("4. UNEP, WMOSAT, ICLARM, OCEANDAT, NRB. Global reef temperature grid (version 3.1) [dataset]. "
+                "Nairobi: UNEP; 2015.")
+    assert [p.literal for p in ref.authors] == ["UNEP", "WMOSAT", "ICLARM", "OCEANDAT", "NRB"]
+    # Family names in capitals, each then its initials or alone ("LODGE, JK, DANN"): left to the name rules.
+    assert families("LODGE, JK, DANN") == ["LODGE", "DANN"]
+
+
 # Round 21 (held21-*): IEEE's translator or editor printed after the italic title, IEEE's proceedings' place
 # the CRF ran into the italic container.
 
