@@ -232,7 +232,8 @@ _CORPORATE = re.compile(
     r"Foundation|Office|Cent(?:re|er)s?|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
-    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment|Archives?)\b"
+    r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment|Archives?|"
+    r"Administration)\b"
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England",
 #: "English Heritage", Harvard's "Coastal Heritage Wales (2014)" with no full stop before its year):
@@ -253,6 +254,8 @@ def _is_body(text: str) -> bool:
     return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
 
 
+#: Two capitals opening a body's name before a capitalised word: a country's ("US", "UK", "EU").
+_COUNTRY_CAPITALS = re.compile(r"^[A-Z]{2} [A-Z][a-z]")
 #: A body's head before its field: "Department of", "Institute for", "Commission on".
 _BODY_HEAD = re.compile(_CORPORATE.pattern + r"\s+(?:of|for|on|upon)\s+")
 
@@ -263,9 +266,17 @@ def _body_field(text: str) -> str:
     is the body's; the "and" after it joins the field's words ("Health and Human Services"), while a people's
     list ("J. Lee and K. Roe") has no such head and keeps all its words (the whole text).
 
+    An opening word of two capitals before a capitalised word ("US Food and Drug Administration", "UK Space
+    Agency") is a country's too, printed without full stops; a person's initials so printed ("JR Lee and KL
+    Roe") come again before the next name, which keeps them in the field.
+
     >>> _body_field("U.S. Department of Health and Human Services"), _body_field("J. Lee and K. Roe")
     ('Health and Human Services', 'J. Lee and K. Roe')
+    >>> _body_field("US Food and Drug Administration"), _body_field("JR Lee and KL Roe Group")
+    ('Food and Drug Administration', 'Lee and KL Roe Group')
     """
+    if text[2:3] == " " and _COUNTRY_CAPITALS.match(text):
+        text = text[3:]
     head = _BODY_HEAD.search(text)
     if head is None or _AND.search(text, 0, head.start()):
         return text

@@ -1520,6 +1520,20 @@ def test_an_apa_pair_of_bodies_joined_by_an_ampersand_is_two_authors() -> None:
 
 
 @needs_model
+def test_a_vancouver_administration_after_country_capitals_is_the_author() -> None:
+    """Vancouver prints a body as the entry's first sentence: "Administration" heads bodies' names as "Agency"
+    and "Office" do, and two capitals opening the name ("UK", "US") are its country's, not a person's initials;
+    so the sentence is the author, not the title's first words, and its "and" the body's own."""
+    ref = parse("5. UK Seed and Grain Administration. Storage of cereal seed: guidance for growers. Leeds (UK): UK "
+                "Ministry of Farming and Rural Affairs; 2016.")
+    assert [p.literal for p in ref.authors] == ["UK Seed and Grain Administration"]
+    assert norm(ref.title) == norm("Storage of cereal seed: guidance for growers")
+    assert ref.year == 2016
+    # Initials printed before each person's name come again after the "and": people.
+    assert families("JR Lee and KL Roe") == ["Lee", "Roe"]
+
+
+@needs_model
 def test_a_vancouver_list_of_bodies_acronyms_keeps_its_last_short_acronym() -> None:
     """Vancouver's "ACR, ACRONYM, ..., ACR.": capitals alone between the commas, with no lower-case word and a
     second part too long for initials, are bodies' acronyms; a short last one is a body's, not the initials of
