@@ -16,7 +16,8 @@ from kg.ingest.references.fields import _MARKUP, _SPACES
 from kg.model import Person
 
 _GIVEN = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*$")
-_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$")
+#: (Or a given name's dotted abbreviation in a run of initials, "M.Th.": see _INITIAL.)
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-Þ]\.$|[A-ZÀ-Þ]\.[A-ZÀ-Þ][a-zß-ÿ]{1,2}\.$")
 #: A chapter's "in Smith, J. (ed.)" (a lower-case "in": no name starts so) leads the editors, no name either.
 #: MLA's "edited and translated by" leads them too.
 _NAMES_LEAD = re.compile(
@@ -31,8 +32,11 @@ _EDS_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|dir|coord)\.?\)\s*", re.I)
 _ET_AL = re.compile(r"\bet\s*al\b\.?")
 _ET_AL_CUT = re.compile(r",?\s*\bet\s*al\b\.?")
 _AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+")
-# In name lists: up to four initials ("C.J.C.H."), Latin letters beyond Latin-1 too ("Ł.").
-_INITIAL = re.compile(r"^(?:[A-ZÀ-ÞĀ-ʯ]\.?-?){1,4}[.,;]*$")
+# In name lists: up to four initials ("C.J.C.H."), Latin letters beyond Latin-1 too ("Ł."); or, after dotted
+# initials, a given name abbreviated to a capital and one or two small letters with its full stop ("M.Th." for
+# Maria Theodorus, "J.Chr.", "A.Ph."), as Dutch and German lists print them. The full stop and the dotted initial
+# before it are required: a short family name ("Li", "Wu") has neither, nor do "Vol." and "No." in a run.
+_INITIAL = re.compile(r"^(?:(?:[A-ZÀ-ÞĀ-ʯ]\.?-?){1,4}|(?:[A-ZÀ-ÞĀ-ʯ]\.-?){1,3}[A-ZÀ-Þ][a-zß-ÿ]{1,2}\.)[.,;]*$")
 # A first author's given names (two of them, "Arlie Russell") and trailing particles ("Simone de").
 _FIRST_GIVEN = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s+[A-ZÀ-Þ]\.)*)((?:\s+(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu|af))*)$")
 

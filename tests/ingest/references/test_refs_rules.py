@@ -1545,6 +1545,30 @@ def test_a_vancouver_list_of_bodies_acronyms_keeps_its_last_short_acronym() -> N
     assert families("LODGE, JK, DANN") == ["LODGE", "DANN"]
 
 
+# Round 22 (held22-*): a given name abbreviated to two or three letters in a run of dotted initials ("M.Th.").
+
+
+def test_a_dotted_given_name_abbreviation_in_a_run_of_initials_is_the_given_name() -> None:
+    """Dutch and German lists abbreviate a given name to a capital and one or two small letters ("Th." for
+    Theodorus, "Chr." for Christian) beside initials: "M.Th." is one person's given names, not a second name; a
+    particle before the family name stays the family's."""
+    people, _ = split_names("ter Horst, W.Th.")
+    assert [(p.particle, p.family, p.given) for p in people] == [("ter", "Horst", "W.Th.")]
+    people, _ = split_names("Brandl, J.Chr., Okafor, N.I. and Wu, A.")
+    assert [(p.family, p.given) for p in people] == [("Brandl", "J.Chr."), ("Okafor", "N.I."), ("Wu", "A.")]
+    # A short family name has no full stop and no dotted initial before it: still a person of its own.
+    people, _ = split_names("Marsh, K.L., Li, Ng")
+    assert [(p.family, p.given) for p in people] == [("Marsh", "K.L."), ("Li", "Ng")]
+
+
+@needs_model
+def test_a_harvard_author_with_a_dotted_given_name_abbreviation_is_one_person() -> None:
+    ref = parse("de Waal, H.Ph. (1994) ‘Seepage through layered clay liners’, *Journal of Earth Barriers*, 12(3), "
+                "pp. 201–215.")
+    assert [(p.particle, p.family) for p in ref.authors] == [("de", "Waal")]
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (1994, "12", "3", "201-215")
+
+
 # Round 21 (held21-*): IEEE's translator or editor printed after the italic title, IEEE's proceedings' place
 # the CRF ran into the italic container.
 
