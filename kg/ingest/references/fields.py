@@ -40,6 +40,8 @@ _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]
 #: NLM's supplement without brackets, "2016;37 Suppl 1:5S-27S": the supplement is the issue, after it the pages.
 _SUPPLEMENT_RUN = re.compile(
     r"^(\d+)\s+(Suppl\.?(?:\s*\d+[A-Za-z]?)?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$")
+#: A volume and a lone number after its colon, "7:42717": the pages when NLM's "year;" came before it.
+_NLM_PAGES_RUN = re.compile(r"^(\d+)\s*:\s*([A-Za-z]?\d+[A-Za-z]?)$")
 _ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]{1,2}\d+)$")
 #: NLM's month (or day) before the semicolon of "1965 Feb;14:61-5": the end of the date, no part of the pages.
 _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)")
@@ -78,7 +80,13 @@ def split_volume(text: str) -> tuple[str, str, str]:
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
-    t = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
+    dated = re.sub(r"^.*?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*(?:[A-Za-z]{3}\s*(?:\d{1,2})?)?\s*;\s*", "", t)
+    # NLM's "2017;7:42717": after "year;volume" the colon leads the pages (an article number when there is no
+    # range), never an issue, which NLM brackets ("2017;7(3):42717").
+    nlm = _NLM_PAGES_RUN.match(dated) if dated != t else None
+    if nlm:
+        return nlm.group(1), "", nlm.group(2)
+    t = dated
     # NLM's "1970 Aug 15;227(5259)": the month or day before the semicolon, when the year is a word of its own.
     t = _NLM_DATE_TAIL.sub("", t)
     if ";" in t:

@@ -1545,7 +1545,8 @@ def test_a_vancouver_list_of_bodies_acronyms_keeps_its_last_short_acronym() -> N
     assert families("LODGE, JK, DANN") == ["LODGE", "DANN"]
 
 
-# Round 22 (held22-*): a given name abbreviated to two or three letters in a run of dotted initials ("M.Th.").
+# Round 22 (held22-*): a given name abbreviated to two or three letters in a run of dotted initials ("M.Th."),
+# NLM's article number after "year;volume:".
 
 
 def test_a_dotted_given_name_abbreviation_in_a_run_of_initials_is_the_given_name() -> None:
@@ -1567,6 +1568,23 @@ def test_a_harvard_author_with_a_dotted_given_name_abbreviation_is_one_person() 
                 "pp. 201–215.")
     assert [(p.particle, p.family) for p in ref.authors] == [("de", "Waal")]
     assert (ref.year, ref.volume, ref.issue, ref.pages) == (1994, "12", "3", "201-215")
+
+
+def test_a_number_after_an_nlm_year_and_volume_colon_is_the_pages() -> None:
+    """NLM prints "year;volume(issue):pages" and brackets the issue: after "2019;12:" a lone number (an article
+    number, often five digits or more) is the pages, never the issue."""
+    assert split_volume("2019;12:30811.") == ("12", "", "30811")
+    assert split_volume("2008 Mar;5:e1042") == ("5", "", "e1042")
+    # The bracketed issue and a range read as before.
+    assert split_volume("2019;12(4):30811.") == ("12", "4", "30811")
+    assert split_volume("2001;27:363-85") == ("27", "", "363-85")
+
+
+@needs_model
+def test_a_vancouver_article_number_after_the_volume_is_the_pages() -> None:
+    ref = parse("Okoro B, Lindqvist T. RiverNet: an open atlas of gauged river reaches. Sci Data. 2021;8:51230. "
+                "doi:10.1000/sdata51230")
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (2021, "8", "", "51230")
 
 
 # Round 21 (held21-*): IEEE's translator or editor printed after the italic title, IEEE's proceedings' place
