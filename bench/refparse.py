@@ -23,9 +23,9 @@ style printed by our own formatters from ``works.jsonl``, its ``tune`` and
 ``held`` parts (circular: the strings come from our code); ``hand4``: the 24
 entries of ``handwritten.jsonl``, typed by hand with italics markers, wrapped
 lines and NLM dates (the parser learnt NLM's "1970 Aug 15;227(5259)" after
-two of these failed); ``typed-tune``: 1,308 hand-typed references of other real
-works, 218 a style, on which the CRF's post-processing rules were fixed (1,260
-of them were the first twenty-one held sets, each measured once before any fix;
+two of these failed); ``typed-tune``: 1,368 hand-typed references of other real
+works, 228 a style, on which the CRF's post-processing rules were fixed (1,320
+of them were the first twenty-two held sets, each measured once before any fix;
 the figures are in the README); and ``typed-held``: 10 a style (held22-*: a
 mix of journal articles, books, chapters, reports, theses, preprints, web
 pages), typed and committed (24e4bcb) before any parse of them was seen and
