@@ -238,6 +238,15 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
 
 
 
+def _container_opening(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """Where the first container run's own words open (past a leading "in") and where the run ends."""
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None:
+        return None
+    end = _run_end(tagged, start, "container-title")
+    return (start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start), end
+
+
 @_applies_when(all_of=("container-title", "location"))
 def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "in *Proc. Symp. X*, Two Word, ST, USA, 2000,": the italics close the proceedings' name, so roman
@@ -255,11 +264,10 @@ def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[t
     ...     ("Press,", "container-title"), ("Leeds,", "location")])[1]
     ('Acme', 'container-title')
     """
-    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if start is None:
+    found = _container_opening(tagged)
+    if found is None:
         return tagged
-    end = _run_end(tagged, start, "container-title")
-    opened = start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start
+    opened, end = found
     if not tagged[opened][0].startswith(("*", "_")):
         return tagged
     close = _italic_closed_at(tagged, opened, end)
@@ -1667,11 +1675,10 @@ def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tup
     ...     ("B,", "container-title"), ("vol.", "volume")])[1]
     ('Series', 'container-title')
     """
-    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if start is None:
+    found = _container_opening(tagged)
+    if found is None:
         return tagged
-    end = _run_end(tagged, start, "container-title")
-    opened = start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start
+    opened, end = found
     mark = tagged[opened][0][:1]
     if mark not in ("*", "_") or end >= len(tagged) or tagged[end][1] != "date":
         return tagged
