@@ -210,6 +210,9 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
     >>> _italic_container_to_its_end([("“Ice.”", "title"), ("In", "container-title"), ("*Sea", "container-title"),
     ...     ("2013:", "date"), ("Basis.", "title"), ("Report*,", "title"), ("edited", "editor")])[3:6]
     [('2013:', 'container-title'), ('Basis.', 'container-title'), ('Report*,', 'container-title')]
+    >>> _italic_container_to_its_end([("“Ice.”", "title"), ("*Sea", "container-title"), ("2013:", "date"),
+    ...     ("Basis.", "title"), ("Report*,", "title"), ("edited", "editor")])[2:5]
+    [('2013:', 'container-title'), ('Basis.', 'container-title'), ('Report*,', 'container-title')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if start is None:
@@ -223,9 +226,12 @@ def _italic_container_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[st
            for k in range(opened, end)):
         return tagged
     # After "In", with the title before it, the italic span is the book whole, full stops inside and all:
-    # "“Ice.” In *Climate 2013: The Basis. Report of Group I*, edited by ...".
-    book = (opened == start + 1 and _IN.match(tagged[start][0] + " ") is not None
-            and any(label == "title" for _, label in tagged[:start]))
+    # "“Ice.” In *Climate 2013: The Basis. Report of Group I*, edited by ...".  So it is right after a title
+    # closed by its quote, MLA's chapter printing no "In": "“Ice.” *Climate 2013: The Basis. Report*, edited by".
+    book = ((opened == start + 1 and _IN.match(tagged[start][0] + " ") is not None
+             and any(label == "title" for _, label in tagged[:start]))
+            or (opened == start > 0 and tagged[start - 1][1] == "title"
+                and _CLOSE_QUOTE.search(tagged[start - 1][0]) is not None))
     # A proceedings' name may run long: "in *Proc. 2nd Int. Conf. Learn. Represent. (ICLR)*," (the CRF's edition).
     for k in range(end, len(tagged) if book else min(end + 10, len(tagged))):
         if tagged[k][1] in (("author", "url", "doi") if book else ("title", "author", "url", "doi")):

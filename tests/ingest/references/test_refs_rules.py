@@ -1501,6 +1501,27 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title, with no "In".
+
+
+@needs_model
+def test_an_mla_italic_book_after_a_quoted_title_runs_to_its_closing_marker() -> None:
+    """MLA prints a chapter as "“Chapter.” *Book 2019: Subtitle. More of the Book's Title*, edited by ...", with
+    no "In": the italic span after the closing quote is the book whole, its year and full stops inside and all,
+    not a title run on after the chapter's."""
+    ref = parse("Halvorsen, Brit, et al. “Tides: Coasts.” *Sea Level 2019: The Regional Picture. Contribution of "
+                "Panel II to the Third Review of the Northern Ocean Council*, edited by Maria K. Dunmore et al., "
+                "Harbour UP, 2019, pp. 101–158.")
+    assert norm(ref.title) == norm("Tides: Coasts")
+    assert norm(ref.container) == norm("Sea Level 2019: The Regional Picture. Contribution of Panel II to the "
+                                       "Third Review of the Northern Ocean Council")
+    assert (ref.year, ref.pages) == (2019, "101-158")
+    # No quote closing a title before the italics: the rule leaves the runs alone.
+    plain = [("Ice.", "title"), ("*Sea", "container-title"), ("2013:", "date"), ("Basis.", "title"),
+             ("Report*,", "title"), ("edited", "editor")]
+    assert relabel._italic_container_to_its_end(plain) == plain
+
+
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
 # bodies' acronyms.
 
