@@ -174,13 +174,17 @@ def _end_title_at_italics(tagged: list[tuple[str, str]]) -> list[tuple[str, str]
 def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """An italic title runs to its closing marker: "*Name, a thing: Smaller, faster*" cut by the CRF at a comma
     (the rest read as a note or a publisher, or after the title's colon as the edition) is all the title, up to
-    five words on.
+    five words on.  So is a list of plain words inside the italics that the CRF read as editors' or translators'
+    names ("*A Guide to Oaks, Elms, Ashes and Yews*"): no contributor's name stands inside the title's italics.
 
     >>> _italic_title_to_its_end([("*Tidy,", "title"), ("neat:", "title"), ("Small,", "note"), ("fast*", "note"),
     ...     ("(x1).", "note")])[2:]
     [('Small,', 'title'), ('fast*', 'title'), ('(x1).', 'note')]
     >>> _italic_title_to_its_end([("*Tidy:", "title"), ("2019", "edition"), ("edition*.", "edition")])[1:]
     [('2019', 'title'), ('edition*.', 'title')]
+    >>> _italic_title_to_its_end([("*Oaks,", "title"), ("Elms", "editor"), ("and", "editor"), ("Yews*.", "editor"),
+    ...     ("Leeds:", "location")])[1:]
+    [('Elms', 'title'), ('and', 'title'), ('Yews*.', 'title'), ('Leeds:', 'location')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if start is None or not tagged[start][0].startswith(("*", "_")):
@@ -190,8 +194,8 @@ def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, s
         return tagged
     mark = tagged[start][0][0]
     # "*Highlights: 2019 edition*": an edition inside the italics, after the title's colon, is the subtitle.
-    loose = ("note", "publisher", "genre", "location", "edition") if tagged[end - 1][0].endswith(":") else (
-        "note", "publisher", "genre", "location")
+    loose = ("note", "publisher", "genre", "location", "editor", "translator", "edition") if tagged[end - 1][
+        0].endswith(":") else ("note", "publisher", "genre", "location", "editor", "translator")
     for k in range(end, min(end + 5, len(tagged))):
         if tagged[k][1] not in loose or tagged[k][0].startswith(("*", "_")):
             return tagged

@@ -1501,7 +1501,8 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title, with no "In".
+# Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
+# title's closing words read as editors.
 
 
 @needs_model
@@ -1520,6 +1521,23 @@ def test_an_mla_italic_book_after_a_quoted_title_runs_to_its_closing_marker() ->
     plain = [("Ice.", "title"), ("*Sea", "container-title"), ("2013:", "date"), ("Basis.", "title"),
              ("Report*,", "title"), ("edited", "editor")]
     assert relabel._italic_container_to_its_end(plain) == plain
+
+
+def test_plain_words_inside_an_italic_title_read_as_editors_are_the_title() -> None:
+    """Chicago's "*Book: A Guide to the Pests of Oaks, Elms, Ashes, Yews and Pines*. 2nd ed.": the CRF may read the
+    title's closing list of capitalised words as editors' names; words up to the italics' closing marker, a few
+    words on, are the title's (no contributor's name stands inside the title's italics)."""
+    words = ("Lindqvist, Sara M., and Jane K. Oduya. 2011. *Tree Care: A Guide to the Pests of Oaks, Elms, "
+             "Ashes, Yews and Pines*. 2nd ed. Boston: Harbor House.").split()
+    labels = (["author"] * 7 + ["date"] + ["title"] * 9 + ["editor"] * 5 + ["edition"] * 2 + ["location"]
+              + ["publisher"] * 2)
+    out = relabel.relabel(list(zip(words, labels)))
+    assert [w for w, label in out if label == "title"] == words[8:22]
+    assert not any(label == "editor" for _, label in out)
+    # The italics closed before the names ("*Tree Care*. Edited by ..."): the editors stay the editors'.
+    edited = [("*Tree", "title"), ("Care*.", "title"), ("Edited", "editor"), ("by", "editor"), ("Ann", "editor"),
+              ("Lee.", "editor"), ("Boston:", "location")]
+    assert relabel._italic_title_to_its_end(edited) == edited
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
