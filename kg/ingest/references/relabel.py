@@ -772,6 +772,44 @@ def _editors_run_to_their_mark(tagged: list[tuple[str, str]]) -> list[tuple[str,
     return tagged
 
 
+@_applies_when(all_of=("editor", "container-title"))
+def _vancouver_book_sentence_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's chapter "Title. In: Lee J, editor. Book, parts & more: a subtitle. Leeds: Pub; 2009.": after
+    the editors' run that "In:" opens and "editor." or "editors." closes, the sentence up to its full stop is the
+    book (the container) when the place or the publisher follows it, whichever of container, title or date the
+    CRF gave its later words.
+
+    >>> _vancouver_book_sentence_after_editors([("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"),
+    ...     ("J,", "editor"), ("editor.", "editor"), ("Sea,", "container-title"), ("lakes", "date"), ("&", "title"),
+    ...     ("rivers.", "title"), ("Leeds:", "location")])[5:]
+    [('Sea,', 'container-title'), ('lakes', 'container-title'), ('&', 'container-title'), ('rivers.', 'container-title'), ('Leeds:', 'location')]
+    >>> _vancouver_book_sentence_after_editors([("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"),
+    ...     ("J,", "editor"), ("editor.", "editor"), ("Sea.", "container-title"), ("Rivers.", "title"),
+    ...     ("Leeds:", "location")])[6]
+    ('Rivers.', 'title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "editor"), None)
+    if start is None or tagged[start][0] != "In:":
+        return tagged
+    mark = _run_end(tagged, start, "editor") - 1
+    if (mark < start + 2 or mark + 1 >= len(tagged) or tagged[mark + 1][1] != "container-title"
+            or not tagged[mark][0].endswith(".") or not _EDITORS_MARK.match(tagged[mark][0])):
+        return tagged
+    end = _run_end(tagged, mark + 1, "container-title")
+    if tagged[end - 1][0].endswith("."):
+        return tagged
+    stop = end
+    while stop < len(tagged) and stop - end < 20 and tagged[stop][1] in ("container-title", "title", "date"):
+        if tagged[stop][0].endswith("."):
+            break
+        stop += 1
+    if (stop >= len(tagged) - 1 or not tagged[stop][0].endswith(".")
+            or tagged[stop][1] not in ("container-title", "title", "date")
+            or tagged[stop + 1][1] not in ("location", "publisher")):
+        return tagged
+    return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:stop + 1]] + tagged[stop + 1:]
+
+
 def _body_sentence_before_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """"National Endowment for the Arts. *Reading at Risk*.": with no author found after it, a first sentence
     naming a body (capitalised words and "of", "for", "the"...) right before an italic title is the author.
@@ -2077,6 +2115,7 @@ RULES = (
     _article_number_out_of_container,
     _italic_book_opening_editors_run,
     _editors_run_to_their_mark,
+    _vancouver_book_sentence_after_editors,
     _editor_names_out_of_title,
     _book_title_after_editors,
     _edited_book_title_after_opening_editors,

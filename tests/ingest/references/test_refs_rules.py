@@ -1502,7 +1502,7 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
-# title's closing words read as editors.
+# title's closing words read as editors, Vancouver's book sentence after "editor.".
 
 
 @needs_model
@@ -1538,6 +1538,24 @@ def test_plain_words_inside_an_italic_title_read_as_editors_are_the_title() -> N
     edited = [("*Tree", "title"), ("Care*.", "title"), ("Edited", "editor"), ("by", "editor"), ("Ann", "editor"),
               ("Lee.", "editor"), ("Boston:", "location")]
     assert relabel._italic_title_to_its_end(edited) == edited
+
+
+def test_a_vancouver_book_sentence_after_the_editors_mark_is_the_container() -> None:
+    """Vancouver's chapter "Title. In: Editor AB, editor. Book, parts & Teile: a subtitle. Place: Publisher; year.":
+    the CRF may cut the book's sentence, reading its later words as a date and a second title; the sentence
+    after "editor." up to its full stop, with the place after it, is the book whole."""
+    words = ("7. Marlowe KT. How do cadences close? In: Ferrand L, editor. Lyric verse, verses & Gedichte: two "
+             "comparative studies. Ghent: Ghent University Press; 2012. p. 45-67.").split()
+    labels = (["citation-number"] + ["author"] * 2 + ["title"] * 4 + ["editor"] * 4 + ["container-title"] * 2
+              + ["date"] + ["title"] * 5 + ["location"] + ["publisher"] * 3 + ["date"] + ["pages"] * 2)
+    out = relabel.relabel(list(zip(words, labels)))
+    assert [w for w, label in out if label == "title"] == words[3:7]
+    assert [w for w, label in out if label == "container-title"] == words[11:19]
+    # The book's sentence closed where the CRF ended the container: a title after it is left as it was.
+    closed = [("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"), ("J,", "editor"), ("editor.", "editor"),
+              ("Lyric", "container-title"), ("verse.", "container-title"), ("Two", "title"), ("studies.", "title"),
+              ("Ghent:", "location")]
+    assert relabel._vancouver_book_sentence_after_editors(closed) == closed
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
