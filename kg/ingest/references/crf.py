@@ -588,9 +588,10 @@ _NOTE_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|articl
 _BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
 
 
-#: The role words around a translator's names: "Translated by", "trans.", "translated and edited by".
+#: The role words around a translator's names: "Translated by", "trans.", "translated and edited by", Vancouver's
+#: closing ", translator." ("translators.").
 _ROLE_WORDS = re.compile(r"^(?:(?:and|&)\s+)?(?:(?:translated|trans\.?|transl\.?|tr\.|edited|ed\.)\s+"
-                         r"(?:(?:and|&)\s+)?)+(?:(?:with\s+\w+\s+)?by\s+)?|,?\s*(?:trans|transl|tr|trs)\.?$", re.I)
+                         r"(?:(?:and|&)\s+)?)+(?:(?:with\s+\w+\s+)?by\s+)?|,?\s*(?:trans|transl|tr|trs|translators?)\.?$", re.I)
 
 
 def _date_text(text: str) -> str:

@@ -1042,6 +1042,47 @@ def _editor_names_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     return tagged
 
 
+#: Vancouver's contributors after the title: names ("Lee AB, Roe C,") closed by their role word.
+_VANCOUVER_CONTRIBUTORS = re.compile(r"^(?:(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3}, )+(translator|editor)s?\.$")
+
+
+@_applies_when(all_of=("title",))
+def _vancouver_contributors_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's translated book "Title: subtitle. Lee AB, translator. Place: Publisher; year.": a sentence of
+    names closed by "translator." ("translators.", "editor.", "editors.") right after a full stop inside the
+    title run, or right after the title's own, names the book's translators (or editors), not more of its title
+    nor a container.
+
+    >>> _vancouver_contributors_out_of_title([("Sea", "title"), ("tides.", "title"), ("Lee", "title"),
+    ...     ("AB,", "title"), ("translator.", "title"), ("Leeds:", "location")])[2:]
+    [('Lee', 'translator'), ('AB,', 'translator'), ('translator.', 'translator'), ('Leeds:', 'location')]
+    >>> _vancouver_contributors_out_of_title([("Sea", "title"), ("tides.", "title"), ("The", "title"),
+    ...     ("translator.", "title"), ("Leeds:", "location")])[3]
+    ('translator.', 'title')
+    """
+    first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if first is None:
+        return tagged
+    end = _run_end(tagged, first, "title")
+    loose = ("title", "translator", "editor", "note", "container-title")
+    # The sentence may open inside the title run or right after it (the CRF's container: "Lee AB, translators.").
+    for k in range(first + 1, min(end + 1, len(tagged) - 2)):
+        if not tagged[k - 1][0].endswith(".") or not tagged[k][0][:1].isupper():
+            continue
+        stop = k
+        while stop < len(tagged) and stop - k < 16 and tagged[stop][1] in loose:
+            if tagged[stop][0].endswith("."):
+                break
+            stop += 1
+        if stop >= len(tagged) or stop - k < 2 or tagged[stop][1] not in loose:
+            continue
+        found = _VANCOUVER_CONTRIBUTORS.match(" ".join(w for w, _ in tagged[k:stop + 1]))
+        if found:
+            role = found.group(1)
+            return tagged[:k] + [(w, role) for w, _ in tagged[k:stop + 1]] + tagged[stop + 1:]
+    return tagged
+
+
 @_applies_when(all_of=("editor", "title"), none_of=("container-title",))
 def _book_title_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A chapter's "..., in Bryman, A. (eds) *Book*.": a second title run right after an editor run that
@@ -2117,6 +2158,7 @@ RULES = (
     _editors_run_to_their_mark,
     _vancouver_book_sentence_after_editors,
     _editor_names_out_of_title,
+    _vancouver_contributors_out_of_title,
     _book_title_after_editors,
     _edited_book_title_after_opening_editors,
     _vancouver_book_title_after_opening_editors,
@@ -2222,6 +2264,7 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
     ((_edition_out_of_volume,), lambda low: " ed" in low),
     ((_contributors_after_italic_title,), lambda low: "trans" in low or " ed" in low),
+    ((_vancouver_contributors_out_of_title,), lambda low: "tor." in low or "tors." in low),
 )
 
 

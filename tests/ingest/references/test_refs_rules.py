@@ -1502,7 +1502,8 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
-# title's closing words read as editors, Vancouver's book sentence after "editor.".
+# title's closing words read as editors, Vancouver's book sentence after "editor.", Vancouver's translator after
+# the title.
 
 
 @needs_model
@@ -1556,6 +1557,22 @@ def test_a_vancouver_book_sentence_after_the_editors_mark_is_the_container() -> 
               ("Lyric", "container-title"), ("verse.", "container-title"), ("Two", "title"), ("studies.", "title"),
               ("Ghent:", "location")]
     assert relabel._vancouver_book_sentence_after_editors(closed) == closed
+
+
+@needs_model
+def test_a_vancouver_translator_sentence_after_the_title_is_no_title() -> None:
+    """Vancouver's translated book "Author AB. Title: subtitle. Translator CD, translator. Place: Publisher; year.":
+    the sentence of names closed by "translator." is the translator's (kept beside the record, without its role
+    word), not the title's last sentence."""
+    ref = parse("4. Varga L. The river towns: trade and faith on the Danube. Whitcombe R, translator. Boston: "
+                "Harbor House Press; 1991.")
+    assert norm(ref.title) == norm("The river towns: trade and faith on the Danube")
+    assert (ref.type, ref.container, ref.year) == ("book", "", 1991)
+    assert dict(ref.extra) == {"translator": "Whitcombe R"}
+    # A title's sentence that ends in "translator." but holds no names: the title's own.
+    plain = [("Sea", "title"), ("tides.", "title"), ("The", "title"), ("translator.", "title"),
+             ("Leeds:", "location")]
+    assert relabel._vancouver_contributors_out_of_title(plain) == plain
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
