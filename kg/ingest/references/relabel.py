@@ -1894,6 +1894,44 @@ def _title_end_year_before_nlm_date(tagged: list[tuple[str, str]]) -> list[tuple
     return tagged
 
 
+@_applies_when(all_of=("title", "container-title", "date"))
+def _title_sentences_out_of_nlm_journal(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "Title. Report number 10. Journal. 1991 May;98(5):1-9.": NLM prints the journal's abbreviated
+    name without full stops, as one sentence right before the date; a container run between the title's full
+    stop and that date which holds more sentences than one holds the title's last ones (a report's number, a
+    part), all but its last sentence, when they read as the title's (sentence case, two words or more each).
+
+    >>> _title_sentences_out_of_nlm_journal([("Sea", "title"), ("tides.", "title"), ("Tide", "container-title"),
+    ...     ("report", "container-title"), ("no", "container-title"), ("4.", "container-title"),
+    ...     ("Mar", "container-title"), ("Biol.", "container-title"), ("2001", "date"), ("Jan;12(3):4-9.", "note")])[2:8]
+    [('Tide', 'title'), ('report', 'title'), ('no', 'title'), ('4.', 'title'), ('Mar', 'container-title'), ('Biol.', 'container-title')]
+    >>> _title_sentences_out_of_nlm_journal([("Sea", "title"), ("tides.", "title"), ("Acta", "container-title"),
+    ...     ("Mar.", "container-title"), ("Suppl.", "container-title"), ("2001", "date"), ("Jan;12(3):4-9.", "note")])[2]
+    ('Acta', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if (start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].endswith(".")
+            or _IN.match(tagged[start][0] + " ")):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    if end >= len(tagged) or tagged[end][1] != "date" or not _NLM_YEAR.match(tagged[end][0]):
+        return tagged
+    if not any(_NLM_VOLUME.search(w) for w, _ in tagged[end:end + 3]):
+        return tagged
+    stops = [k for k in range(start, end) if tagged[k][0].endswith(".")]
+    if len(stops) < 2 or stops[-1] != end - 1:
+        return tagged
+    # Each sentence moved has two words or more (no dotted abbreviation: "J. Mar. Biol." is one journal's name)
+    # and a lower-case word other than a link (Vancouver's titles are in sentence case, journals capitalised:
+    # "Acta Paediatr. Suppl." stays whole).
+    cut = stops[-2]
+    bounds = [start - 1] + stops[:-1]
+    if any(b - a < 2 for a, b in zip(bounds, bounds[1:])) or not any(
+            w[:1].islower() and w not in _BODY_LINKS and w not in _PARTICLES for w, _ in tagged[start:cut + 1]):
+        return tagged
+    return tagged[:start] + [(w, "title") for w, _ in tagged[start:cut + 1]] + tagged[cut + 1:]
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
@@ -2182,6 +2220,7 @@ RULES = (
     _arxiv_number_is_no_pages,
     _part_number_is_no_volume,
     _title_end_year_before_nlm_date,
+    _title_sentences_out_of_nlm_journal,
     _institution_before_place_is_no_container,
     _italic_date_is_a_container,
     _contributor_phrase_out_of_title,
@@ -2260,7 +2299,7 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_publisher_after_contributor_names,), lambda low: "ed by " in low),
     ((_medium_marker_out_of_title, _round_bracket_phrase_before_medium_is_title,
       _bracket_description_out_of_container), lambda low: "[" in low),
-    ((_title_end_year_before_nlm_date,), lambda low: ";" in low),
+    ((_title_end_year_before_nlm_date, _title_sentences_out_of_nlm_journal), lambda low: ";" in low),
     ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
     ((_edition_out_of_volume,), lambda low: " ed" in low),
     ((_contributors_after_italic_title,), lambda low: "trans" in low or " ed" in low),

@@ -1503,7 +1503,7 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
 # title's closing words read as editors, Vancouver's book sentence after "editor.", Vancouver's translator after
-# the title.
+# the title, a Vancouver title's last sentence before the journal.
 
 
 @needs_model
@@ -1573,6 +1573,21 @@ def test_a_vancouver_translator_sentence_after_the_title_is_no_title() -> None:
     plain = [("Sea", "title"), ("tides.", "title"), ("The", "title"), ("translator.", "title"),
              ("Leeds:", "location")]
     assert relabel._vancouver_contributors_out_of_title(plain) == plain
+
+
+@needs_model
+def test_a_vancouver_title_sentence_before_the_journal_is_the_titles() -> None:
+    """Vancouver's "Title. Report number 4. Journal. 1998 Jun;21(4):402-15.": NLM's journal name is one sentence of
+    capitalised abbreviations right before the date; a sentence-case sentence before it is the title's end."""
+    ref = parse("Northern Sleep Cohort Study Group. Measuring daytime sleepiness in shift workers--an update of the "
+                "revised Fenwick scale. NSCS report number 4. Sleep. 1998 Jun;21(4):402-15.")
+    assert norm(ref.title) == norm("Measuring daytime sleepiness in shift workers--an update of the revised Fenwick "
+                                   "scale. NSCS report number 4")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Sleep", "21", "4", "402-15")
+    # A journal printed with dotted abbreviations is one name, not a title sentence and a journal.
+    dotted = [("Sea", "title"), ("tides.", "title"), ("Acta", "container-title"), ("Mar.", "container-title"),
+              ("Suppl.", "container-title"), ("2001", "date"), ("Jan;12(3):4-9.", "note")]
+    assert relabel._title_sentences_out_of_nlm_journal(dotted) == dotted
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
