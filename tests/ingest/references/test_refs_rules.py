@@ -1590,6 +1590,27 @@ def test_a_vancouver_title_sentence_before_the_journal_is_the_titles() -> None:
     assert relabel._title_sentences_out_of_nlm_journal(dotted) == dotted
 
 
+# Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title.
+
+
+@needs_model
+def test_an_mla_body_headed_by_congress_before_a_quoted_title_is_the_author() -> None:
+    """MLA's web page by a body, "Congress for ... . “Title.” *Site*, year, address": "Congress" heads a body's
+    name as "Institute" does, so the first sentence is the author (one body, no person "Farmers"), and the
+    quoted title alone the title."""
+    ref = parse("Congress of Upland Farmers. “The Meadow Pledge.” *Congress of Upland Farmers*, 2004, "
+                "www.uplandfarmers.org/pledge.")
+    assert [p.literal for p in ref.authors] == ["Congress of Upland Farmers"]
+    assert ref.title == "The Meadow Pledge" and ref.container == "Congress of Upland Farmers"
+    assert ref.year == 2004
+    assert families("Library of Congress") == ["Library of Congress"]
+    # A person's name before a quoted title that names a congress: the person stays the author.
+    ref = parse("Marsh, Edwin. “Letters from the Congress of Vienna.” *Diplomatic Review*, vol. 4, no. 2, 1999, "
+                "pp. 10-22.")
+    assert [p.family for p in ref.authors] == ["Marsh"]
+    assert ref.title == "Letters from the Congress of Vienna"
+
+
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
 # bodies' acronyms.
 
