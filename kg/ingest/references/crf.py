@@ -747,6 +747,32 @@ _BODY_PART_LINK = frozenset({"of", "for", "and", "&", "on", "the", "in"})
 _DOTTED_COUNTRY = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
+def _country_body_before_title(tagged: list[tuple[str, str]]) -> bool:
+    """Whether the entry opens with one author sentence of a country's dotted capitals and two or more
+    capitalised words (and links) after them, no comma inside it, ended by a full stop right before the title:
+    Vancouver's "10. U.S. Geological Survey. Title ...".  No person's name is printed so before a title: a style
+    that prints initials first (IEEE) ends the name with a comma, the others print the family name first (with
+    no full stops in Vancouver's initials, "Lee AB."), so the dotted capitals are the country's, the run a body's.
+
+    >>> _country_body_before_title([("1.", "citation-number"), ("U.K.", "author"), ("Tide", "author"),
+    ...     ("Survey.", "author"), ("Wave", "title"), ("data.", "title")])
+    True
+    >>> _country_body_before_title([("J.R.", "author"), ("Van", "author"), ("Roe,", "author"), ("“Waves,”", "title")])
+    False
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    end = k
+    while end < len(tagged) and tagged[end][1] == "author":
+        end += 1
+    if end - k < 3 or end >= len(tagged) or tagged[end][1] != "title" or not _DOTTED_COUNTRY.match(tagged[k][0]):
+        return False
+    words = [w for w, _ in tagged[k + 1:end]]
+    if not words[-1].endswith(".") or any(label == "author" for _, label in tagged[end:]):
+        return False
+    words[-1] = words[-1][:-1]
+    return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
+
+
 def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
     """Where an opening hierarchical body ends: two or more comma-separated parts, each of two words or more,
     all capitalised or links ("of", "and" ...), no initials, each a body's name or a unit's ("United Nations,
@@ -959,9 +985,10 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     authors, et_al = split_names(text.get("author", ""))
     if body_end is not None and "author" in text:
         authors, et_al = (Person("", literal=clean(text["author"]).rstrip(".,")),), False
-    elif len(authors) == 1 and not authors[0].literal and _body_before_bracketed_date(tagged):
+    elif len(authors) == 1 and not authors[0].literal and (
+            _body_before_bracketed_date(tagged) or _country_body_before_title(tagged)):
         # APA's and Harvard's "Public Health England. (2014).", Chicago's "... Review. 1993.", IEEE's "Global
-        # Volcanism Program, “...”": no inverted name, no initials.
+        # Volcanism Program, “...”": no inverted name, no initials; Vancouver's "U.S. Geological Survey. Title".
         authors = (Person("", literal=clean(text["author"]).rstrip(".,")),)
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
     date = text.get("date", "")

@@ -1590,7 +1590,8 @@ def test_a_vancouver_title_sentence_before_the_journal_is_the_titles() -> None:
     assert relabel._title_sentences_out_of_nlm_journal(dotted) == dotted
 
 
-# Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title.
+# Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title, Vancouver's body opened by
+# a country's dotted capitals before the title.
 
 
 @needs_model
@@ -1609,6 +1610,24 @@ def test_an_mla_body_headed_by_congress_before_a_quoted_title_is_the_author() ->
                 "pp. 10-22.")
     assert [p.family for p in ref.authors] == ["Marsh"]
     assert ref.title == "Letters from the Congress of Vienna"
+
+
+@needs_model
+def test_a_vancouver_body_opened_by_dotted_country_capitals_before_the_title_is_one_author() -> None:
+    """Vancouver's "10. U.K. Tidal Survey. Title [dataset]. Place: Publisher; year.": no person's name is dotted
+    capitals and plain words ended by a full stop before the title (Vancouver prints "Family INITIALS", IEEE's
+    initials-first name ends with a comma), so the capitals are the country's and the sentence one body."""
+    ref = parse("7. U.K. Tidal Survey. Harbour depth soundings of the eastern coast [dataset]. Leeds (UK): U.K. Tidal "
+                "Survey; 2014 [cited 2020 Jan 5]. Available from: https://doi.org/10.1234/tides.2014")
+    assert [p.literal for p in ref.authors] == ["U.K. Tidal Survey"]
+    assert ref.title == "Harbour depth soundings of the eastern coast" and ref.year == 2014
+    # Ended by a comma (IEEE's initials-first name), or no dotted capitals opening it: no body by this rule.
+    comma = [("[3]", "citation-number"), ("J.R.", "author"), ("Van", "author"), ("Roe,", "author"),
+             ("“Waves,”", "title")]
+    assert not crf._country_body_before_title(comma)
+    plain = [("7.", "citation-number"), ("Tidal", "author"), ("Survey", "author"), ("Board.", "author"),
+             ("Waves.", "title")]
+    assert not crf._country_body_before_title(plain)
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
