@@ -2067,6 +2067,44 @@ def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tup
     return tagged[:start] + [(w, "genre") for w, _ in tagged[start:number + 1]] + tagged[number + 1:]
 
 
+@_applies_when(all_of=("container-title", "title", "location"))
+def _numbered_series_before_place(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's report in a numbered series, "Title. Series Name No. 56. Place: Publisher; 2010.": a roman run
+    right after the title's full stop, without "In", whose sentence ends in a "No." number and is followed by
+    the place and then the publisher, in NLM's publication statement ("Place: Publisher; year."), is the series
+    and its number (the genre), not a journal and its issue: NLM prints a journal's numbers after the year
+    ("Journal. 2010;5(2):1-9."), never a place and a publisher after it.
+
+    >>> _numbered_series_before_place([("Sea.", "title"), ("Tide", "container-title"), ("Notes", "container-title"),
+    ...     ("No.", "volume"), ("5.", "volume"), ("Leeds:", "location"), ("Acme;", "publisher"), ("2001.", "date")])[1:6]
+    [('Tide', 'genre'), ('Notes', 'genre'), ('No.', 'genre'), ('5.', 'genre'), ('Leeds:', 'location')]
+    >>> _numbered_series_before_place([("Sea.", "title"), ("Tide", "container-title"), ("Notes", "container-title"),
+    ...     ("No.", "volume"), ("5.", "volume"), ("Leeds:", "location"), ("Acme.", "publisher")])[1]
+    ('Tide', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if (start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].endswith(".")
+            or _IN.match(tagged[start][0] + " ")):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    # The CRF reads the number as the volume ("No./volume 56./volume") or keeps it in the run.
+    number = _run_end(tagged, end, "volume") - 1
+    if number - start < 2 or number + 1 >= len(tagged) or tagged[number + 1][1] != "location":
+        return tagged
+    if not _NUMBER_MARK.match(tagged[number - 1][0]) or not re.fullmatch(r"\d+[A-Za-z]?\.", tagged[number][0]):
+        return tagged
+    if any(w.endswith(".") or w.startswith(("*", "_")) for w, _ in tagged[start:number - 1]):
+        return tagged
+    # NLM's publication statement, "Place: Publisher; 2010.": other styles' series ("Bulletin of the ... Museum No.
+    # 6. Austin: Museum.") are read as the container and its number, as AnyStyle's labels read them.
+    place = _run_end(tagged, number + 1, "location")
+    stop = _run_end(tagged, place, "publisher")
+    if (place >= len(tagged) or tagged[place][1] != "publisher" or stop >= len(tagged)
+            or not tagged[stop - 1][0].endswith(";") or tagged[stop][1] != "date"):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:number + 1]] + tagged[number + 1:]
+
+
 _SERIES_WORD = re.compile(r"^\(?(?:Report|Reports|Paper|Papers|Series|Rep\.|Bulletin|Brief|Publication)$")
 _NUMBER_MARK = re.compile(r"^(?:no|No|nr|Nr)\.$")
 
@@ -2215,6 +2253,7 @@ RULES = (
     _names_after_and_join_their_run,
     _roman_container_after_italic_title,
     _series_number_after_italic_title,
+    _numbered_series_before_place,
     _report_number_out_of_container,
     _document_number_is_no_pages,
     _arxiv_number_is_no_pages,

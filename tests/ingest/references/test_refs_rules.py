@@ -1591,7 +1591,7 @@ def test_a_vancouver_title_sentence_before_the_journal_is_the_titles() -> None:
 
 
 # Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title, Vancouver's body opened by
-# a country's dotted capitals before the title.
+# a country's dotted capitals before the title, Vancouver's numbered series before the place and publisher.
 
 
 @needs_model
@@ -1628,6 +1628,22 @@ def test_a_vancouver_body_opened_by_dotted_country_capitals_before_the_title_is_
     plain = [("7.", "citation-number"), ("Tidal", "author"), ("Survey", "author"), ("Board.", "author"),
              ("Waves.", "title")]
     assert not crf._country_body_before_title(plain)
+
+
+@needs_model
+def test_a_vancouver_numbered_series_before_place_and_publisher_is_no_journal() -> None:
+    """Vancouver's "Title. Series Name No. 12. Place: Publisher; year.": NLM prints a journal's numbers after the
+    year ("Journal. 2008;12(3):1-9."), never a place and a publisher after them, so the sentence ending in "No. 12"
+    is the series and its number, not a container and its issue."""
+    ref = parse("4. Lindqvist AB, Okafor N. Sampling river sediments for trace metals. Field Methods Notes No. 12. "
+                "Leeds: Harbour Press; 2008.")
+    assert ref.container == "" and ref.issue == "" and ref.volume == ""
+    assert ref.title == "Sampling river sediments for trace metals" and ref.publisher == "Harbour Press"
+    assert ref.year == 2008
+    # Another style's series before "Place: Publisher." (no NLM statement): left as the container and its number.
+    ref = parse("Marsh, Edwin (1971) The Salt Trade of the Northern Coast. Bulletin of the Harbour Maritime Museum "
+                "No. 9. Leeds: Harbour Maritime Museum.")
+    assert ref.container == "Bulletin of the Harbour Maritime Museum" and ref.issue == "9"
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
