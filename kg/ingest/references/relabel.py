@@ -1243,6 +1243,43 @@ def _day_range_is_a_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]
     return tagged if out is None else out
 
 
+@_applies_when(all_of=("container-title", "date", "publisher"))
+def _meeting_date_before_publication_date(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """NLM's proceedings, "In: Editors, editors. Proceedings ...; 1985 Aug 18-22; Place, ST. City: Publisher; 1986.":
+    the date between the semicolons after the proceedings' title is the meeting's, and the place after it (to its
+    full stop, when the place of publication follows) the meeting's too; the entry's own date is the one after
+    the publisher.  Both are a note (the meeting's), so neither the year nor the place of publication is read
+    from them.
+
+    >>> out = _meeting_date_before_publication_date([("Meet;", "container-title"), ("2001", "date"), ("May", "date"),
+    ...     ("3-5;", "date"), ("Oslo.", "location"), ("Leeds:", "location"), ("Acme;", "publisher"), ("2002.", "date")])
+    >>> [label for _, label in out][1:]
+    ['note', 'note', 'note', 'note', 'location', 'publisher', 'date']
+    >>> _meeting_date_before_publication_date([("Meet;", "container-title"), ("2001", "date"), ("May", "date"),
+    ...     ("3-5;", "date"), ("Oslo.", "location"), ("Leeds:", "location"), ("Acme.", "publisher")])[1]
+    ('2001', 'date')
+    """
+    start = next((k for k in range(1, len(tagged)) if tagged[k][1] == "date" and tagged[k - 1][1] == "container-title"
+                  and tagged[k - 1][0].endswith(";")), None)
+    if start is None:
+        return tagged
+    end = _run_end(tagged, start, "date")
+    if end >= len(tagged) or tagged[end][1] != "location" or not tagged[end - 1][0].endswith(";") or not _YEAR.fullmatch(
+            tagged[start][0]):
+        return tagged
+    # The entry's own date: right after the publisher's run, ended by its semicolon ("Publisher; 1986.").
+    publisher = next((k for k in range(end, len(tagged)) if tagged[k][1] == "publisher"), None)
+    if publisher is None:
+        return tagged
+    stop = _run_end(tagged, publisher, "publisher")
+    if stop >= len(tagged) or tagged[stop][1] != "date" or not tagged[stop - 1][0].endswith(";"):
+        return tagged
+    place = _run_end(tagged, end, "location")
+    # The meeting's place ends at its full stop when the place of publication follows it in the same run.
+    meeting = next((k + 1 for k in range(end, place - 1) if tagged[k][0].endswith(".")), end)
+    return tagged[:start] + [(w, "note") for w, _ in tagged[start:meeting]] + tagged[meeting:]
+
+
 _DAY_WITH_COMMA = re.compile(r"(?:[1-9]|[12]\d|3[01]),")
 
 
@@ -2243,6 +2280,7 @@ RULES = (
     _access_date_is_no_date,
     _no_date_splits_author_and_title,
     _day_range_is_a_date,
+    _meeting_date_before_publication_date,
     _day_between_month_and_year,
     _month_day_after_italic_container,
     _edition_out_of_volume,

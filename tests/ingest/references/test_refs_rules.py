@@ -1591,7 +1591,8 @@ def test_a_vancouver_title_sentence_before_the_journal_is_the_titles() -> None:
 
 
 # Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title, Vancouver's body opened by
-# a country's dotted capitals before the title, Vancouver's numbered series before the place and publisher.
+# a country's dotted capitals before the title, Vancouver's numbered series before the place and publisher,
+# Vancouver's proceedings with the meeting's date and place before the publication's.
 
 
 @needs_model
@@ -1644,6 +1645,21 @@ def test_a_vancouver_numbered_series_before_place_and_publisher_is_no_journal() 
     ref = parse("Marsh, Edwin (1971) The Salt Trade of the Northern Coast. Bulletin of the Harbour Maritime Museum "
                 "No. 9. Leeds: Harbour Maritime Museum.")
     assert ref.container == "Bulletin of the Harbour Maritime Museum" and ref.issue == "9"
+
+
+@needs_model
+def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> None:
+    """Vancouver's "In: Editor, editor. Proceedings ...; 2009 Jun 2-4; Meeting Place. City: Publisher; 2010.": the
+    date between the semicolons after the proceedings' title is the meeting's, the year the one after the
+    publisher; the meeting's place (to its full stop) is no place of publication either."""
+    ref = parse("8. Haldane T, Osei K. Tidal turbines in shallow estuaries. In: Brandt LM, editor. Proceedings of the "
+                "3rd Harbour Energy Meeting; 2009 Jun 2-4; Bergen, Norway. Leeds: Harbour Press; 2010. p. 33-41.")
+    assert ref.year == 2010 and ref.place == "Leeds" and ref.publisher == "Harbour Press"
+    assert ref.container == "Proceedings of the 3rd Harbour Energy Meeting" and ref.pages == "33-41"
+    # No publisher's date after it: the meeting's date is the only one, and stays the year.
+    ref = parse("8. Haldane T, Osei K. Tidal turbines in shallow estuaries. In: Proceedings of the 3rd Harbour Energy "
+                "Meeting; 2009 Jun 2-4; Bergen, Norway. p. 33-41.")
+    assert ref.year == 2009
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
