@@ -87,6 +87,40 @@ def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tagged
 
 
+#: The word that opens a chapter's book after its title, "in" or "In:" (Harvard's "‘Chapter’, in Roe, J. (ed.)").
+_IN_WORD = re.compile(r"^[Ii]n:?$")
+
+
+@_applies_when(all_of=("title", "editor"))
+def _editors_after_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Harvard's "‘Chapter’, in Roe, J. (ed.) *Book*": a quoted title ends at its closing quote, so the words
+    the CRF ran on past it, opening with "in" and reaching up to an editors' run that ends in its role word
+    ("(ed.)", "(eds)", "editors."), are the first editor's name (a name the CRF did not know as one).
+
+    >>> _editors_after_quoted_title([("‘Tide’,", "title"), ("in", "title"), ("van", "title"), ("Dam,", "title"),
+    ...     ("J.", "editor"), ("(ed.)", "editor"), ("*Book*.", "container-title")])[1:4]
+    [('in', 'editor'), ('van', 'editor'), ('Dam,', 'editor')]
+    >>> _editors_after_quoted_title([("‘Tide’,", "title"), ("in", "title"), ("Dam,", "title"), ("J.", "editor"),
+    ...     ("*Book*.", "container-title")])[1]
+    ('in', 'title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
+    if start is None or not tagged[start][0].startswith(_OPEN_QUOTE):
+        return tagged
+    end = _run_end(tagged, start, "title")
+    if end == len(tagged) or tagged[end][1] != "editor" or end - start < 2:
+        return tagged
+    if not _EDITORS_MARK.match(tagged[_run_end(tagged, end, "editor") - 1][0]):
+        return tagged
+    for k in range(start, end - 1):
+        word = tagged[k][0]
+        if _CLOSE_QUOTE.search(word) and not (k == start and len(word) <= 2):
+            if not _IN_WORD.match(tagged[k + 1][0]) or end - k > 8:
+                return tagged
+            return tagged[: k + 1] + [(w, "editor") for w, _ in tagged[k + 1:end]] + tagged[end:]
+    return tagged
+
+
 _CLOSING_BRACKET = re.compile(r"[)\]][.,]?$")
 _GENRE = re.compile(r"dissertation|thesis|report|working paper|doctoral|master|unpublished|preprint|manuscript", re.I)
 
@@ -2248,6 +2282,7 @@ RULES = (
     _italic_title_out_of_author,
     _contributors_after_italic_title,
     _end_title_at_quote,
+    _editors_after_quoted_title,
     _end_title_at_italics,
     _italic_title_to_its_end,
     _italic_container_to_its_end,

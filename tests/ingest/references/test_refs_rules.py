@@ -1662,6 +1662,25 @@ def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> No
     assert ref.year == 2009
 
 
+# Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title.
+
+
+@needs_model
+def test_a_harvard_editor_after_the_quoted_chapter_title_is_no_part_of_the_title() -> None:
+    """Harvard's "‘Chapter’, in Particle Family, I. (ed.) *Book*": the quote closes the chapter's title, so the
+    "in" and the editor's name the CRF ran on past it (an unknown family name after a particle) are the
+    editor's, up to the "(ed.)" that closes the editors' run."""
+    ref = parse("Hollis, D.W. (2003) ‘Recursion’, in ter Laan, J. (ed.) *Handbook of discrete mathematics*. "
+                "Leiden: Brill, pp. 41–77.")
+    assert ref.title == "Recursion"
+    assert [(p.particle, p.family) for p in ref.editors] == [("ter", "Laan")]
+    assert ref.container == "Handbook of discrete mathematics"
+    # No role word closing the run after the names: the words stay where the CRF put them.
+    words = [("‘Recursion’,", "title"), ("in", "title"), ("ter", "title"), ("Laan,", "title"), ("J.", "editor"),
+             ("*Handbook*.", "container-title")]
+    assert relabel._editors_after_quoted_title(words) == words
+
+
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
 # bodies' acronyms.
 
