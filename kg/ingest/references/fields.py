@@ -36,6 +36,8 @@ _BARE_VOLUME = re.compile(
 #: en or em dash: the hyphen of "45-3" is French journals' volume-issue.
 _VOL_RANGE_RUN = re.compile(r"^(\d+)[–—](\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
 _VOL_RANGE_END = re.compile(r"[–—](\d+)\b")
+#: A volume printed as a capital letter alone after its key, "Vol. A" (a handbook's lettered volumes): the letter.
+_LETTER_VOLUME = re.compile(r"(?i:vol(?:ume)?)\.?\s*([A-Z])")
 _RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?)$")
 #: NLM's supplement without brackets, "2016;37 Suppl 1:5S-27S": the supplement is the issue, after it the pages.
 _SUPPLEMENT_RUN = re.compile(
@@ -77,6 +79,8 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('37', 'Suppl 1', '5S-27S')
         >>> split_volume("vol. 375–377,"), split_volume("2004;375–377:213–8.")
         (('375-377', '', ''), ('375-377', '', '213-8'))
+        >>> split_volume("Vol. A."), split_volume("Vol. 12.")
+        (('A', '', ''), ('12', '', ''))
     """
     t = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip(" .,;:[]")
     t = re.sub(r"^\(|\)$", "", t) if t.count("(") != t.count(")") else t
@@ -107,6 +111,9 @@ def split_volume(text: str) -> tuple[str, str, str]:
         # "372:n71", "2(8):e124": a lettered article number after the colon is the pages, never an issue.
         return run.group(1), run.group(2) or "", run.group(3)
     art = article.group(1) if article else ""
+    lettered = _LETTER_VOLUME.fullmatch(t)
+    if lettered:
+        return lettered.group(1), "", art
     vol = _VOL_KEY.search(t)
     iss = _ISSUE_KEY.search(t)
     if not vol and iss and iss.start() > 0:

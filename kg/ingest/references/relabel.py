@@ -291,6 +291,37 @@ def _container_opening(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
     return (start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start), end
 
 
+_VOLUME_KEY = re.compile(r"^(?:[Vv]ol|[Vv]olume)\.?$")
+_VOLUME_NUMBER = re.compile(r"^(?:[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+|[A-Z])[.,;]?$")
+
+
+@_applies_when(all_of=("container-title",))
+def _volume_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A book's volume printed after its italic title, Chicago's "In *Handbook of Things*, vol. 3C, edited by"
+    or Harvard's "*Handbook of things*. Vol. A. Place:": the italics close the book's title, so a volume key and
+    its number (or letter) that end the container run after the closing marker are the volume.
+
+    >>> _volume_after_italic_container([("In", "container-title"), ("*Big", "container-title"),
+    ...     ("Book*,", "container-title"), ("vol.", "container-title"), ("3C,", "container-title"),
+    ...     ("edited", "editor")])[3:5]
+    [('vol.', 'volume'), ('3C,', 'volume')]
+    >>> _volume_after_italic_container([("*Big", "container-title"), ("Book*.", "container-title"),
+    ...     ("Vol.", "container-title"), ("Two.", "container-title")])[2]
+    ('Vol.', 'container-title')
+    """
+    opening = _container_opening(tagged)
+    if opening is None:
+        return tagged
+    start, end = opening
+    if end - start < 3 or not tagged[start][0].startswith(("*", "_")):
+        return tagged
+    close = _italic_closed_at(tagged, start, end)
+    if (close is None or close + 3 != end or not _VOLUME_KEY.match(tagged[close + 1][0])
+            or not _VOLUME_NUMBER.match(tagged[close + 2][0])):
+        return tagged
+    return tagged[:close + 1] + [(w, "volume") for w, _ in tagged[close + 1:end]] + tagged[end:]
+
+
 @_applies_when(all_of=("container-title", "location"))
 def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "in *Proc. Symp. X*, Two Word, ST, USA, 2000,": the italics close the proceedings' name, so roman
@@ -2287,6 +2318,7 @@ RULES = (
     _italic_title_to_its_end,
     _italic_container_to_its_end,
     _place_start_after_italic_container,
+    _volume_after_italic_container,
     _editors_inside_container_before_italics,
     _date_inside_title,
     _date_inside_italic_title,
@@ -2366,6 +2398,7 @@ _ITALIC_RULES = frozenset({
     _italic_title_to_its_end,
     _italic_container_to_its_end,
     _place_start_after_italic_container,
+    _volume_after_italic_container,
     _body_sentence_before_italic_title,
     _dated_title_end_before_italics,
     _italic_note_is_container,

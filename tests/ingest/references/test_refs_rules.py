@@ -1662,7 +1662,8 @@ def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> No
     assert ref.year == 2009
 
 
-# Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title.
+# Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title, a book's volume after its italic
+# title.
 
 
 @needs_model
@@ -1679,6 +1680,30 @@ def test_a_harvard_editor_after_the_quoted_chapter_title_is_no_part_of_the_title
     words = [("‘Recursion’,", "title"), ("in", "title"), ("ter", "title"), ("Laan,", "title"), ("J.", "editor"),
              ("*Handbook*.", "container-title")]
     assert relabel._editors_after_quoted_title(words) == words
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,container,volume",
+    [
+        ("Okafor, Grace T., and Daniel P. Marsh. 2004. “Wages and Tenure in Rural Firms.” In *Handbook of Rural "
+         "Economics*, vol. 2B, edited by Peter Lindqvist and Ruth Amadi, 1021–1088. Leiden: Brill.",
+         "Handbook of Rural Economics", "2B"),
+        ("Hollis, D.W. (2003) ‘Recursion’, in Marsh, P. (ed.) *Handbook of discrete mathematics*. Vol. B. Leiden: "
+         "Brill, pp. 41–77.", "Handbook of discrete mathematics", "B"),
+    ],
+)
+def test_a_volume_after_the_italic_book_title_is_the_volume(text: str, container: str, volume: str) -> None:
+    """Chicago's "In *Handbook*, vol. 2B, edited by" and Harvard's "*Handbook*. Vol. B. Place:": the italics
+    close the book's title, so the volume key and its number or letter after them are the volume, not the
+    book's."""
+    ref = parse(text)
+    assert (ref.container, ref.volume) == (container, volume)
+    # A word after the key that is no volume's number: the words stay the container's.
+    words = [("*Big", "container-title"), ("Book*.", "container-title"), ("Vol.", "container-title"),
+             ("Two.", "container-title"), ("Leeds:", "location")]
+    assert relabel._volume_after_italic_container(words) == words
+    assert split_volume("Vol. C.") == ("C", "", "")
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
