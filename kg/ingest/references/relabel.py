@@ -1935,6 +1935,33 @@ def _arxiv_number_is_no_pages(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+#: A span of years, "1800-1914," (a book's period, printed in its title).
+_YEAR_SPAN = re.compile(r"^(1[5-9]\d\d|20\d\d)[-–](1[5-9]\d\d|20\d\d)[.,:;]?$")
+
+
+@_applies_when(all_of=("pages",), any_of=("title", "container-title"))
+def _year_span_in_title_is_no_pages(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "In: Roe A, editor. Book on the trade, 1800-1914. Place: Press; 1997. p. 26-30.": a span
+    of years after the comma of a title (or a book's title) ends that title, no page range, when the entry's
+    pages follow later in a run of their own.
+
+    >>> _year_span_in_title_is_no_pages([("Trade,", "container-title"), ("1800-1914.", "pages"), ("1997.", "date"),
+    ...     ("p.", "pages"), ("26-30.", "pages")])[1]
+    ('1800-1914.', 'container-title')
+    >>> _year_span_in_title_is_no_pages([("Trade,", "container-title"), ("1800-1914.", "pages"), ("1997.", "date")])[1]
+    ('1800-1914.', 'pages')
+    """
+    k = next((i for i, (_, label) in enumerate(tagged) if label == "pages"), len(tagged))
+    if not 0 < k < len(tagged) - 2 or tagged[k + 1][1] == "pages":
+        return tagged
+    span = _YEAR_SPAN.match(tagged[k][0])
+    before, label = tagged[k - 1]
+    if (span is None or int(span.group(2)) <= int(span.group(1)) or label not in ("title", "container-title")
+            or not before.endswith(",") or all(other != "pages" for _, other in tagged[k + 2:])):
+        return tagged
+    return tagged[:k] + [(tagged[k][0], label)] + tagged[k + 1:]
+
+
 _PART_WORD = re.compile(r"^(?:pt|part)\.?$", re.I)
 _PART_NUMBER = re.compile(r"^(?:\d+|[ivx]+)[,.;]?$", re.I)
 
@@ -2362,6 +2389,7 @@ RULES = (
     _report_number_out_of_container,
     _document_number_is_no_pages,
     _arxiv_number_is_no_pages,
+    _year_span_in_title_is_no_pages,
     _part_number_is_no_volume,
     _title_end_year_before_nlm_date,
     _title_sentences_out_of_nlm_journal,

@@ -1663,7 +1663,7 @@ def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> No
 
 
 # Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title, a book's volume after its italic
-# title.
+# title, a span of years ending a Vancouver book's title.
 
 
 @needs_model
@@ -1704,6 +1704,20 @@ def test_a_volume_after_the_italic_book_title_is_the_volume(text: str, container
              ("Two.", "container-title"), ("Leeds:", "location")]
     assert relabel._volume_after_italic_container(words) == words
     assert split_volume("Vol. C.") == ("C", "", "")
+
+
+@needs_model
+def test_a_span_of_years_ending_a_vancouver_book_title_is_no_pages() -> None:
+    """Vancouver's "In: Editor A, editor. Book: subtitle, 1750-1870. Place: Press; 2003. p. 112-48.": the span
+    of years after the title's comma is the book's period, part of its title; the pages are the "p." run."""
+    ref = parse("3. Marsh KT, Okafor GT. Grain prices and rural credit in the northern provinces. In: Lindqvist P, "
+                "editor. Markets and harvests: essays on the agrarian histories of two kingdoms, 1750-1870. Uppsala: "
+                "Nordic Academic Press; 2003. p. 112-48.")
+    assert ref.container == "Markets and harvests: essays on the agrarian histories of two kingdoms, 1750-1870"
+    assert (ref.year, ref.pages) == (2003, "112-48")
+    # No pages of their own after the span: the span stays the pages.
+    words = [("Harvests,", "container-title"), ("1750-1870.", "pages"), ("2003.", "date")]
+    assert relabel._year_span_in_title_is_no_pages(words) == words
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
