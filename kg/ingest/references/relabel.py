@@ -327,7 +327,8 @@ def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[t
     """IEEE's "in *Proc. Symp. X*, Two Word, ST, USA, 2000,": the italics close the proceedings' name, so roman
     words after the closing marker and its comma that the CRF read as the container's or a publisher's, with
     no punctuation before the place run that follows (it cut one place name between its words), are the
-    place's first words.
+    place's first words; so is one city word closed by its comma before a short place run and the date ("*Proc.
+    X*, City, Country, 2017,": :func:`_city_before_place_and_date`).
 
     >>> _place_start_after_italic_container([("in", "container-title"), ("*Proc.", "container-title"),
     ...     ("Symp.*,", "container-title"), ("Elm", "container-title"), ("Bay,", "location"), ("CA,", "location")])[3]
@@ -355,9 +356,28 @@ def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[t
         return tagged
     words = [w for w, _ in tagged[close + 1:place]]
     # A publisher's name before the place ends at its own comma ("*Proc.*, Acme Press, Leeds,"): not read here.
-    if any(not w[:1].isupper() or w[-1:] in ".,;:" or w.startswith(("*", "_")) for w in words):
+    if any(not w[:1].isupper() or w[-1:] in ".,;:" or w.startswith(("*", "_")) for w in words) and not (
+            _city_before_place_and_date(tagged, close + 1, place)):
         return tagged
     return tagged[:close + 1] + [(w, "location") for w in words] + tagged[place:]
+
+
+def _city_before_place_and_date(tagged: list[tuple[str, str]], k: int, place: int) -> bool:
+    """Whether ``tagged[k]``, the one word before the place run at ``place``, is IEEE's city of "*Proc. X*, City,
+    Country, 2017,": a capitalised word of letters closed by a comma (no acronym, as a publisher's "IEEE," is),
+    the place run after it two words at most and the date right after that.
+
+    >>> _city_before_place_and_date([("*P.*,", "c"), ("Elmby,", "c"), ("Norway,", "location"), ("2017,", "date")], 1, 2)
+    True
+    >>> _city_before_place_and_date([("*P.*,", "c"), ("ACME,", "c"), ("Norway,", "location"), ("2017,", "date")], 1, 2)
+    False
+    """
+    word = tagged[k][0][:-1]
+    if (place != k + 1 or not tagged[k][0].endswith(",") or not word.isalpha() or not word[:1].isupper()
+            or word.isupper()):
+        return False
+    stop = _run_end(tagged, place, "location")
+    return stop - place <= 2 and stop < len(tagged) and tagged[stop][1] == "date" and _YEAR.match(tagged[stop][0]) is not None
 
 
 def _italic_opening_date_word_is_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -1663,7 +1663,7 @@ def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> No
 
 
 # Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title, a book's volume after its italic
-# title, a span of years ending a Vancouver book's title.
+# title, a span of years ending a Vancouver book's title, IEEE's city after the italic proceedings.
 
 
 @needs_model
@@ -1718,6 +1718,20 @@ def test_a_span_of_years_ending_a_vancouver_book_title_is_no_pages() -> None:
     # No pages of their own after the span: the span stays the pages.
     words = [("Harvests,", "container-title"), ("1750-1870.", "pages"), ("2003.", "date")]
     assert relabel._year_span_in_title_is_no_pages(words) == words
+
+
+@needs_model
+def test_an_ieee_city_after_the_italic_proceedings_is_the_place() -> None:
+    """IEEE's "in *Proc. Conf.*, City, Country, year,": the italics close the proceedings' name, so the one
+    capitalised word and its comma after them, before the country and the date, are the place's city."""
+    ref = parse("K. Marsh and P. Lindqvist, “Tone tracking in noisy speech,” in *Proc. Nordspeech*, Uppsala, Sweden, "
+                "2016, pp. 98–102.")
+    assert ref.container == "Proc. Nordspeech"
+    assert (ref.place, ref.year, ref.pages) == ("Uppsala, Sweden", 2016, "98-102")
+    # An acronym there is a publisher's or a body's, no city: the words stay where the CRF put them.
+    words = [("in", "container-title"), ("*Proc.", "container-title"), ("Conf.*,", "container-title"),
+             ("ACME,", "container-title"), ("Sweden,", "location"), ("2016,", "date")]
+    assert relabel._place_start_after_italic_container(words) == words
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
