@@ -2086,7 +2086,8 @@ def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> 
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
     quoted title, without "In", naming an institution and followed by a place, in an entry with no volume, issue,
     pages or editor, is the issuing institution (the publisher), not a container: a journal prints its numbers,
-    a proceedings "in", and a meeting ("Conference", "Forum") is the container of a talk.
+    a proceedings "in", and a meeting ("Conference", "Forum") is the container of a talk.  An acronym alone there
+    ("“Title,” NIST, Gaithersburg, MD, USA, FIPS 203, 2024,") is the issuing body's short name.
 
     >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Acme", "container-title"),
     ...     ("Labs,", "container-title"), ("Leeds,", "location"), ("2001.", "date")])[1:3]
@@ -2097,6 +2098,9 @@ def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> 
     >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Lab", "container-title"),
     ...     ("Forum,", "container-title"), ("Leeds,", "location"), ("2001.", "date")])[1]
     ('Lab', 'container-title')
+    >>> _institution_before_place_is_no_container([("“T,”", "title"), ("ACSB,", "container-title"),
+    ...     ("Leeds,", "location"), ("2001.", "date")])[1]
+    ('ACSB,', 'publisher')
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if (start is None or start == 0 or tagged[start - 1][1] != "title" or _IN.match(tagged[start][0] + " ")
@@ -2106,10 +2110,20 @@ def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> 
     words = [w for w, _ in tagged[start:end]]
     name = " ".join(words)
     if (end >= len(tagged) or tagged[end][1] != "location" or any(w.startswith(("*", "_")) for w in words)
-            or not (_INSTITUTION.search(name) or _report_after_place(tagged, end)) or _MEETING.search(name)
+            or not (_INSTITUTION.search(name) or _report_after_place(tagged, end) or _issuer_acronym(words))
+            or _MEETING.search(name)
             or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
         return tagged
     return tagged[:start] + [(w, "publisher") for w in words] + tagged[end:]
+
+
+def _issuer_acronym(words: list[str]) -> bool:
+    """Whether the run is one acronym closed by its comma ("NIST,"): a body's short name, no journal's.
+
+    >>> _issuer_acronym(["NIST,"]), _issuer_acronym(["Nat.", "Inst.,"]), _issuer_acronym(["NIST"])
+    (True, False, False)
+    """
+    return len(words) == 1 and words[0].endswith(",") and _ACRONYM.match(words[0][:-1]) is not None
 
 
 _REPORT_GENRE = re.compile(r"^(?:Tech\.|Technical|Rep\.|Report|Res\.|Research)$")

@@ -1663,7 +1663,8 @@ def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> No
 
 
 # Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title, a book's volume after its italic
-# title, a span of years ending a Vancouver book's title, IEEE's city after the italic proceedings.
+# title, a span of years ending a Vancouver book's title, IEEE's city after the italic proceedings, IEEE's issuing
+# body's acronym before the place.
 
 
 @needs_model
@@ -1732,6 +1733,22 @@ def test_an_ieee_city_after_the_italic_proceedings_is_the_place() -> None:
     words = [("in", "container-title"), ("*Proc.", "container-title"), ("Conf.*,", "container-title"),
              ("ACME,", "container-title"), ("Sweden,", "location"), ("2016,", "date")]
     assert relabel._place_start_after_italic_container(words) == words
+
+
+@needs_model
+def test_an_ieee_acronym_before_the_place_after_a_quoted_title_is_the_issuer() -> None:
+    """IEEE's report by a body, "Body, “Title,” ACRONYM, City, Country, Series 17, Mon. year.": a lone acronym
+    after the quoted title, with a place after it and no volume or pages, is the issuing body's short name (the
+    publisher), no journal."""
+    ref = parse("Northern Bureau of Weights and Measures, “Guidance on calibrating tidal gauges,” NBWM, Leeds, UK, "
+                "NBWM 17, Mar. 2021.")
+    assert [p.literal for p in ref.authors] == ["Northern Bureau of Weights and Measures"]
+    assert (ref.title, ref.container, ref.year) == ("Guidance on calibrating tidal gauges", "", 2021)
+    assert ref.publisher.startswith("NBWM")
+    # A journal's abbreviation before its numbers stays the container.
+    words = [("“T,”", "title"), ("NBWM,", "container-title"), ("Leeds,", "location"), ("vol.", "volume"),
+             ("3,", "volume"), ("2021.", "date")]
+    assert relabel._institution_before_place_is_no_container(words) == words
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
