@@ -1590,78 +1590,6 @@ def test_a_vancouver_title_sentence_before_the_journal_is_the_titles() -> None:
     assert relabel._title_sentences_out_of_nlm_journal(dotted) == dotted
 
 
-# Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title, Vancouver's body opened by
-# a country's dotted capitals before the title, Vancouver's numbered series before the place and publisher,
-# Vancouver's proceedings with the meeting's date and place before the publication's.
-
-
-@needs_model
-def test_an_mla_body_headed_by_congress_before_a_quoted_title_is_the_author() -> None:
-    """MLA's web page by a body, "Congress for ... . “Title.” *Site*, year, address": "Congress" heads a body's
-    name as "Institute" does, so the first sentence is the author (one body, no person "Farmers"), and the
-    quoted title alone the title."""
-    ref = parse("Congress of Upland Farmers. “The Meadow Pledge.” *Congress of Upland Farmers*, 2004, "
-                "www.uplandfarmers.org/pledge.")
-    assert [p.literal for p in ref.authors] == ["Congress of Upland Farmers"]
-    assert ref.title == "The Meadow Pledge" and ref.container == "Congress of Upland Farmers"
-    assert ref.year == 2004
-    assert families("Library of Congress") == ["Library of Congress"]
-    # A person's name before a quoted title that names a congress: the person stays the author.
-    ref = parse("Marsh, Edwin. “Letters from the Congress of Vienna.” *Diplomatic Review*, vol. 4, no. 2, 1999, "
-                "pp. 10-22.")
-    assert [p.family for p in ref.authors] == ["Marsh"]
-    assert ref.title == "Letters from the Congress of Vienna"
-
-
-@needs_model
-def test_a_vancouver_body_opened_by_dotted_country_capitals_before_the_title_is_one_author() -> None:
-    """Vancouver's "10. U.K. Tidal Survey. Title [dataset]. Place: Publisher; year.": no person's name is dotted
-    capitals and plain words ended by a full stop before the title (Vancouver prints "Family INITIALS", IEEE's
-    initials-first name ends with a comma), so the capitals are the country's and the sentence one body."""
-    ref = parse("7. U.K. Tidal Survey. Harbour depth soundings of the eastern coast [dataset]. Leeds (UK): U.K. Tidal "
-                "Survey; 2014 [cited 2020 Jan 5]. Available from: https://doi.org/10.1234/tides.2014")
-    assert [p.literal for p in ref.authors] == ["U.K. Tidal Survey"]
-    assert ref.title == "Harbour depth soundings of the eastern coast" and ref.year == 2014
-    # Ended by a comma (IEEE's initials-first name), or no dotted capitals opening it: no body by this rule.
-    comma = [("[3]", "citation-number"), ("J.R.", "author"), ("Van", "author"), ("Roe,", "author"),
-             ("“Waves,”", "title")]
-    assert not crf._country_body_before_title(comma)
-    plain = [("7.", "citation-number"), ("Tidal", "author"), ("Survey", "author"), ("Board.", "author"),
-             ("Waves.", "title")]
-    assert not crf._country_body_before_title(plain)
-
-
-@needs_model
-def test_a_vancouver_numbered_series_before_place_and_publisher_is_no_journal() -> None:
-    """Vancouver's "Title. Series Name No. 12. Place: Publisher; year.": NLM prints a journal's numbers after the
-    year ("Journal. 2008;12(3):1-9."), never a place and a publisher after them, so the sentence ending in "No. 12"
-    is the series and its number, not a container and its issue."""
-    ref = parse("4. Lindqvist AB, Okafor N. Sampling river sediments for trace metals. Field Methods Notes No. 12. "
-                "Leeds: Harbour Press; 2008.")
-    assert ref.container == "" and ref.issue == "" and ref.volume == ""
-    assert ref.title == "Sampling river sediments for trace metals" and ref.publisher == "Harbour Press"
-    assert ref.year == 2008
-    # Another style's series before "Place: Publisher." (no NLM statement): left as the container and its number.
-    ref = parse("Marsh, Edwin (1971) The Salt Trade of the Northern Coast. Bulletin of the Harbour Maritime Museum "
-                "No. 9. Leeds: Harbour Maritime Museum.")
-    assert ref.container == "Bulletin of the Harbour Maritime Museum" and ref.issue == "9"
-
-
-@needs_model
-def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> None:
-    """Vancouver's "In: Editor, editor. Proceedings ...; 2009 Jun 2-4; Meeting Place. City: Publisher; 2010.": the
-    date between the semicolons after the proceedings' title is the meeting's, the year the one after the
-    publisher; the meeting's place (to its full stop) is no place of publication either."""
-    ref = parse("8. Haldane T, Osei K. Tidal turbines in shallow estuaries. In: Brandt LM, editor. Proceedings of the "
-                "3rd Harbour Energy Meeting; 2009 Jun 2-4; Bergen, Norway. Leeds: Harbour Press; 2010. p. 33-41.")
-    assert ref.year == 2010 and ref.place == "Leeds" and ref.publisher == "Harbour Press"
-    assert ref.container == "Proceedings of the 3rd Harbour Energy Meeting" and ref.pages == "33-41"
-    # No publisher's date after it: the meeting's date is the only one, and stays the year.
-    ref = parse("8. Haldane T, Osei K. Tidal turbines in shallow estuaries. In: Proceedings of the 3rd Harbour Energy "
-                "Meeting; 2009 Jun 2-4; Bergen, Norway. p. 33-41.")
-    assert ref.year == 2009
-
-
 # Round 23 (held23-*), part 2: Harvard's editor after a quoted chapter title, a book's volume after its italic
 # title, a span of years ending a Vancouver book's title, IEEE's city after the italic proceedings, IEEE's issuing
 # body's acronym before the place.
@@ -1749,6 +1677,78 @@ def test_an_ieee_acronym_before_the_place_after_a_quoted_title_is_the_issuer() -
     words = [("“T,”", "title"), ("NBWM,", "container-title"), ("Leeds,", "location"), ("vol.", "volume"),
              ("3,", "volume"), ("2021.", "date")]
     assert relabel._institution_before_place_is_no_container(words) == words
+
+
+# Round 23 (held23-*), part 3: MLA's body named by "Congress" before a quoted title, Vancouver's body opened by
+# a country's dotted capitals before the title, Vancouver's numbered series before the place and publisher,
+# Vancouver's proceedings with the meeting's date and place before the publication's.
+
+
+@needs_model
+def test_an_mla_body_headed_by_congress_before_a_quoted_title_is_the_author() -> None:
+    """MLA's web page by a body, "Congress for ... . “Title.” *Site*, year, address": "Congress" heads a body's
+    name as "Institute" does, so the first sentence is the author (one body, no person "Farmers"), and the
+    quoted title alone the title."""
+    ref = parse("Congress of Upland Farmers. “The Meadow Pledge.” *Congress of Upland Farmers*, 2004, "
+                "www.uplandfarmers.org/pledge.")
+    assert [p.literal for p in ref.authors] == ["Congress of Upland Farmers"]
+    assert ref.title == "The Meadow Pledge" and ref.container == "Congress of Upland Farmers"
+    assert ref.year == 2004
+    assert families("Library of Congress") == ["Library of Congress"]
+    # A person's name before a quoted title that names a congress: the person stays the author.
+    ref = parse("Marsh, Edwin. “Letters from the Congress of Vienna.” *Diplomatic Review*, vol. 4, no. 2, 1999, "
+                "pp. 10-22.")
+    assert [p.family for p in ref.authors] == ["Marsh"]
+    assert ref.title == "Letters from the Congress of Vienna"
+
+
+@needs_model
+def test_a_vancouver_body_opened_by_dotted_country_capitals_before_the_title_is_one_author() -> None:
+    """Vancouver's "10. U.K. Tidal Survey. Title [dataset]. Place: Publisher; year.": no person's name is dotted
+    capitals and plain words ended by a full stop before the title (Vancouver prints "Family INITIALS", IEEE's
+    initials-first name ends with a comma), so the capitals are the country's and the sentence one body."""
+    ref = parse("7. U.K. Tidal Survey. Harbour depth soundings of the eastern coast [dataset]. Leeds (UK): U.K. Tidal "
+                "Survey; 2014 [cited 2020 Jan 5]. Available from: https://doi.org/10.1234/tides.2014")
+    assert [p.literal for p in ref.authors] == ["U.K. Tidal Survey"]
+    assert ref.title == "Harbour depth soundings of the eastern coast" and ref.year == 2014
+    # Ended by a comma (IEEE's initials-first name), or no dotted capitals opening it: no body by this rule.
+    comma = [("[3]", "citation-number"), ("J.R.", "author"), ("Van", "author"), ("Roe,", "author"),
+             ("“Waves,”", "title")]
+    assert not crf._country_body_before_title(comma)
+    plain = [("7.", "citation-number"), ("Tidal", "author"), ("Survey", "author"), ("Board.", "author"),
+             ("Waves.", "title")]
+    assert not crf._country_body_before_title(plain)
+
+
+@needs_model
+def test_a_vancouver_numbered_series_before_place_and_publisher_is_no_journal() -> None:
+    """Vancouver's "Title. Series Name No. 12. Place: Publisher; year.": NLM prints a journal's numbers after the
+    year ("Journal. 2008;12(3):1-9."), never a place and a publisher after them, so the sentence ending in "No. 12"
+    is the series and its number, not a container and its issue."""
+    ref = parse("4. Lindqvist AB, Okafor N. Sampling river sediments for trace metals. Field Methods Notes No. 12. "
+                "Leeds: Harbour Press; 2008.")
+    assert ref.container == "" and ref.issue == "" and ref.volume == ""
+    assert ref.title == "Sampling river sediments for trace metals" and ref.publisher == "Harbour Press"
+    assert ref.year == 2008
+    # Another style's series before "Place: Publisher." (no NLM statement): left as the container and its number.
+    ref = parse("Marsh, Edwin (1971) The Salt Trade of the Northern Coast. Bulletin of the Harbour Maritime Museum "
+                "No. 9. Leeds: Harbour Maritime Museum.")
+    assert ref.container == "Bulletin of the Harbour Maritime Museum" and ref.issue == "9"
+
+
+@needs_model
+def test_a_vancouver_meeting_date_before_the_publication_date_is_no_year() -> None:
+    """Vancouver's "In: Editor, editor. Proceedings ...; 2009 Jun 2-4; Meeting Place. City: Publisher; 2010.": the
+    date between the semicolons after the proceedings' title is the meeting's, the year the one after the
+    publisher; the meeting's place (to its full stop) is no place of publication either."""
+    ref = parse("8. Haldane T, Osei K. Tidal turbines in shallow estuaries. In: Brandt LM, editor. Proceedings of the "
+                "3rd Harbour Energy Meeting; 2009 Jun 2-4; Bergen, Norway. Leeds: Harbour Press; 2010. p. 33-41.")
+    assert ref.year == 2010 and ref.place == "Leeds" and ref.publisher == "Harbour Press"
+    assert ref.container == "Proceedings of the 3rd Harbour Energy Meeting" and ref.pages == "33-41"
+    # No publisher's date after it: the meeting's date is the only one, and stays the year.
+    ref = parse("8. Haldane T, Osei K. Tidal turbines in shallow estuaries. In: Proceedings of the 3rd Harbour Energy "
+                "Meeting; 2009 Jun 2-4; Bergen, Norway. p. 33-41.")
+    assert ref.year == 2009
 
 
 # Round 22 (held22-*): bodies: two joined by "&", a Vancouver body's name as the opening sentence, a list of
