@@ -37,8 +37,24 @@ the style prints them, scored by ``bench/refscore.py``):
   literature, robotics, social anthropology, pharmacology, numismatics,
   demography, linguistic typology, ornithology, nuclear physics, labour law,
   cardiology, soil science, art history, game theory, volcanology and
-  palliative care, committed before the parser had read any of them; its
-  one measurement follows in the next commit.
+  palliative care, committed (3c95eb0) before the parser had read any of
+  them.  Measured once, with the parser unchanged: APA 0.984, Harvard 0.989,
+  Chicago 0.989, MLA 0.957, Vancouver 0.984, IEEE 0.968 (unrounded
+  0.9837837837837838, 0.9893617021276596, 0.989247311827957,
+  0.9574468085106383, 0.9842931937172775, 0.968421052631579): the honest
+  figure, below the 0.97 target in MLA and IEEE, and not tuned on since.
+  Its misses (the next work): bodies again (Harvard's "Human Mortality
+  Database" cut to "Database", Chicago's "United Nations, Department of
+  Economic and Social Affairs, Population Division" split at its commas,
+  MLA's "Soil Science Division Staff" read into the title with its editor
+  "C. Ditzler" as the author, IEEE's "U.S. Food and Drug Administration"
+  split at its "and"), APA's "*112*(F3), Article F03S28" lost whole, MLA's
+  "2 vols." read as a volume, a publisher ("Soil Science Society of
+  America") read into an MLA chapter's book, a web address ("glottolog.org")
+  read as pages, a Vancouver proceedings' "(ISBI 2018)" losing its year and
+  a Vancouver chapter's book "Subject and topic" lost, the particle of
+  "Rinnooy Kan", and an IEEE thesis's school and a data set's "ver. 1.0.0,
+  PhysioNet" read as containers.
 """
 
 from __future__ import annotations
