@@ -239,7 +239,7 @@ _CORPORATE = re.compile(
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
     r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment|Archives?|"
-    r"Administration|Congress)\b"
+    r"Administration|Congress|Division)\b"
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England",
 #: "English Heritage", Harvard's "Coastal Heritage Wales (2014)" with no full stop before its year):

@@ -492,6 +492,69 @@ _BODY_LINKS = frozenset({"of", "for", "and", "on", "in", "the", "&", "upon", "to
                          "without", "für", "und", "des", "et"})
 
 
+@_applies_when(any_of=("editor", "translator"))
+def _et_al_joins_contributors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Book*. Edited by Ann Lee et al., Pub, 2001.": an "et al." right after an editors' or translators'
+    run cuts that run's list short, whatever label the CRF gave it (an author after the title, say): it is the
+    run's, no name of its own.
+
+    >>> _et_al_joins_contributors([("by", "editor"), ("Lee", "editor"), ("et", "author"), ("al.,", "author"),
+    ...     ("Pub,", "publisher")])[2:4]
+    [('et', 'editor'), ('al.,', 'editor')]
+    >>> _et_al_joins_contributors([("by", "editor"), ("Lee.", "editor"), ("Roe", "author"), ("et", "author"),
+    ...     ("al.", "author")])[3]
+    ('et', 'author')
+    """
+    for k in range(1, len(tagged) - 1):
+        if tagged[k][0] != "et" or tagged[k + 1][0].rstrip(".,;:") != "al":
+            continue
+        run = tagged[k - 1][1]
+        if run in ("editor", "translator") and tagged[k][1] != run and tagged[k + 1][1] == tagged[k][1]:
+            return tagged[:k] + [(tagged[k][0], run), (tagged[k + 1][0], run)] + tagged[k + 2:]
+    return tagged
+
+
+#: A series' words and its number, MLA's "Bulletin 18,": capitalised words or capitals, then a bare number.
+_SERIES_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’&-]*$")
+
+
+@_applies_when(any_of=("editor", "translator"))
+def _numbered_series_after_contributors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Book*. Edited by Ann Lee, Field Bulletin 18, Pub, 2001.": after an italic title and the editors' or
+    translators' run right after it, closed by its comma, a run of two to six capitalised words ending in a bare
+    number and its comma, with the publisher, the place or the date after it, is the book's series and number
+    (the genre), whether the CRF read it as more title or as a container: MLA prints a work's number after its
+    contributors and before its publisher, and a journal or a book holding the work would be in italics.
+
+    >>> _numbered_series_after_contributors([("*Book*.", "title"), ("Edited", "editor"), ("by", "editor"),
+    ...     ("Lee,", "editor"), ("Field", "title"), ("Bulletin", "title"), ("18,", "title"), ("Pub,", "publisher")])[4:7]
+    [('Field', 'genre'), ('Bulletin', 'genre'), ('18,', 'genre')]
+    >>> _numbered_series_after_contributors([("*Book*.", "title"), ("Edited", "editor"), ("by", "editor"),
+    ...     ("Lee,", "editor"), ("Field", "title"), ("Bulletin", "title"), ("Pub,", "publisher")])[4]
+    ('Field', 'title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label in ("editor", "translator")), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].rstrip(
+            ".,:;").endswith(("*", "_")):
+        return tagged
+    # The italics that close right before the names open inside the same title run (a body's sentence before
+    # them, read as title too, is no matter).
+    opened = start - 1
+    while opened > 0 and tagged[opened - 1][1] == "title" and not tagged[opened][0].startswith(("*", "_")):
+        opened -= 1
+    if not tagged[opened][0].startswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, start, tagged[start][1])
+    if end >= len(tagged) or not tagged[end - 1][0].endswith(",") or tagged[end][1] not in ("title", "container-title"):
+        return tagged
+    stop = _run_end(tagged, end, tagged[end][1])
+    if (not 2 <= stop - end <= 6 or stop >= len(tagged) or tagged[stop][1] not in ("publisher", "location", "date")
+            or not re.fullmatch(r"\d+,", tagged[stop - 1][0])
+            or not all(_SERIES_NAME_WORD.match(w) for w, _ in tagged[end:stop - 1])):
+        return tagged
+    return tagged[:end] + [(w, "genre") for w, _ in tagged[end:stop]] + tagged[stop:]
+
+
 @_applies_when(all_of=("title",))
 def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A numbered entry whose first words, read as title, are a sentence naming a body ("10. Diabetes Prevention
@@ -2384,6 +2447,8 @@ RULES = (
     _date_inside_title,
     _date_inside_italic_title,
     _title_start_before_second_date,
+    _et_al_joins_contributors,
+    _numbered_series_after_contributors,
     _group_author_before_title,
     _body_and_title_read_as_container,
     _body_before_quoted_title,
@@ -2445,6 +2510,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _numbered_series_after_contributors,
     _italic_book_opening_editors_run,
     _date_inside_italic_title,
     _series_sentence_after_publication_date,
@@ -2502,6 +2568,7 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_article_number_out_of_container,), lambda low: "article" in low or "art." in low),
     ((_access_date_is_no_date,), lambda low: _ACCESS_ANYWHERE.search(low) is not None),
     ((_names_after_and_join_their_run,), lambda low: "by " in low and ("and " in low or "& " in low)),
+    ((_et_al_joins_contributors,), lambda low: "et al" in low),
     ((_numbered_year_is_no_date,), _DASH_YEAR.search),
     ((_publisher_after_contributor_names,), lambda low: "ed by " in low),
     ((_medium_marker_out_of_title, _round_bracket_phrase_before_medium_is_title,

@@ -1501,6 +1501,32 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series.
+
+
+@needs_model
+def test_an_mla_body_book_edited_et_al_in_a_numbered_series() -> None:
+    """MLA's "Body Division Staff. *Book*. Edited by A. Lee et al., Series Name 7, Publisher, year.": the body's
+    sentence ("Division" is a body's head word) is the author, the "et al." closes the editors' run (no author
+    after the title), and the roman run ending in a bare number between the editors and the publisher is the
+    series and its number, no more of the title."""
+    ref = parse("Marsh Ecology Division Staff. *Tidal Flats of the Northern Shore*. Edited by R. Penhallow et al., "
+                "Coastal Bulletin 7, Harbour Press, 1999.")
+    assert [p.literal for p in ref.authors] == ["Marsh Ecology Division Staff"]
+    assert norm(ref.title) == norm("Tidal Flats of the Northern Shore")
+    assert (ref.container, ref.year) == ("", 1999)
+    # No number closing the run after the editors: the rule leaves it alone.
+    plain = [("*Book*.", "title"), ("Edited", "editor"), ("by", "editor"), ("Lee,", "editor"), ("Field", "title"),
+             ("Guides,", "title"), ("Pub,", "publisher")]
+    assert relabel._numbered_series_after_contributors(plain) == plain
+    # The CRF may read the "et al." as authors after the title: it is the editors'.
+    cut = [("by", "editor"), ("Lee", "editor"), ("et", "author"), ("al.,", "author"), ("Pub,", "publisher")]
+    assert [label for _, label in relabel._et_al_joins_contributors(cut)][2:4] == ["editor", "editor"]
+    # An "et al." after an author's name (the editors' run closed before it): left as the CRF read it.
+    authors = [("by", "editor"), ("Lee.", "editor"), ("Roe", "author"), ("et", "author"), ("al.", "author")]
+    assert relabel._et_al_joins_contributors(authors) == authors
+
+
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
 # title's closing words read as editors, Vancouver's book sentence after "editor.", Vancouver's translator after
 # the title, a Vancouver title's last sentence before the journal.
