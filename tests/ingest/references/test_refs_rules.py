@@ -1501,7 +1501,8 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series.
+# Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
+# Harvard's database named as its own author.
 
 
 @needs_model
@@ -1525,6 +1526,19 @@ def test_an_mla_body_book_edited_et_al_in_a_numbered_series() -> None:
     # An "et al." after an author's name (the editors' run closed before it): left as the CRF read it.
     authors = [("by", "editor"), ("Lee.", "editor"), ("Roe", "author"), ("et", "author"), ("al.", "author")]
     assert relabel._et_al_joins_contributors(authors) == authors
+
+
+@needs_model
+def test_a_harvard_database_named_as_its_own_author_is_one_body() -> None:
+    """Harvard's "Name Database (2024) *Name Database*. Keepers. Available at: ...": a data resource's keepers
+    print its name as the author; "Database" heads no person's name, so the author is one body, not a person
+    called Database with the given names before it."""
+    ref = parse("Coral Bleaching Database (2021) *Coral Bleaching Database*. Reef Survey Institute and Harbour "
+                "University. Available at: https://www.example.org/coral (Accessed: 3 May 2022).")
+    assert [p.literal for p in ref.authors] == ["Coral Bleaching Database"]
+    assert (norm(ref.title), ref.year) == (norm("Coral Bleaching Database"), 2021)
+    # A person's name stays a person's.
+    assert families("Dana Dabney and Ruth Datta") == ["Dabney", "Datta"]
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
