@@ -778,22 +778,34 @@ def _hierarchical_body_end(tagged: list[tuple[str, str]]) -> int | None:
     all capitalised or links ("of", "and" ...), no initials, each a body's name or a unit's ("United Nations,
     Department of Economic and Social Affairs, Population Division (2022)"), right before Harvard's bracketed
     year with no full stop (AnyStyle's gold reads APA's "American Bar Association, Commission on Women in the
-    Profession. (2001)." as two bodies).  No person is printed so (a person's name has no body's head, an
-    inverted one a lone given name or initials): it is one author, a body and its units.
+    Profession. (2001)." as two bodies), or before Chicago's plain year after the names' full stop ("...,
+    Population Division. 2019.").  No person is printed so (a person's name has no body's head, an inverted one
+    a lone given name or initials): it is one author, a body and its units.
 
     >>> _hierarchical_body_end([("Ocean", "author"), ("Union,", "author"), ("Office", "title"), ("of", "title"),
     ...     ("Tides", "title"), ("(2001)", "date"), ("*Report*.", "note")])
     5
     >>> _hierarchical_body_end([("Roe,", "author"), ("Anna", "author"), ("(2001)", "date")]) is None
     True
+    >>> _hierarchical_body_end([("Ocean", "author"), ("Union,", "author"), ("Tide", "author"), ("Division.", "author"),
+    ...     ("2001.", "date")]), _hierarchical_body_end([("Ocean", "author"), ("Union,", "author"), ("Tide", "author"),
+    ...     ("Division", "author"), ("2001.", "date")])
+    (4, None)
     """
     k = 1 if tagged and tagged[0][1] == "citation-number" else 0
     end = k
     while end < len(tagged) and tagged[end][1] in ("author", "title") and not _BRACKETED_YEAR.match(tagged[end][0]):
         end += 1
-    if end >= len(tagged) or tagged[end][1] != "date" or not _BRACKETED_YEAR.match(tagged[end][0]):
+    if end >= len(tagged) or tagged[end][1] != "date" or end == k:
         return None
-    parts = " ".join(w for w, _ in tagged[k:end]).split(", ")
+    names = " ".join(w for w, _ in tagged[k:end])
+    if _PLAIN_YEAR.match(tagged[end][0]) and names.endswith("."):
+        # Chicago's full stop ends the names before its plain year.  (Before a bracketed year, a full stop
+        # leaves the run alone: APA's parts, as AnyStyle's gold reads them.)
+        names = names[:-1]
+    elif not _BRACKETED_YEAR.match(tagged[end][0]):
+        return None
+    parts = names.split(", ")
     if len(parts) < 2:
         return None
     for part in parts:
@@ -918,8 +930,8 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     tagged, certainty = result
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(pair[0], "url") if _is_link(pair[0]) else pair for pair in tagged]
-    # (The body must be followed by a bracketed year, "(2022)": no "(", no body.)
-    body_end = _hierarchical_body_end(tagged) if "(" in raw else None
+    # (The body must be followed by a bracketed year, "(2022)", or by a plain one after a full stop.)
+    body_end = _hierarchical_body_end(tagged) if "(" in raw or ". " in raw else None
     if body_end is not None:
         # "United Nations, Department of ..., Population Division (2022)": one body, its units after it.
         tagged = [(w, "author" if i < body_end and label != "citation-number" else label)

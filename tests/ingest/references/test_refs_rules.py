@@ -1502,7 +1502,7 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
 
 
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
-# Harvard's database named as its own author.
+# Harvard's database named as its own author, Chicago's body and its units before a plain year.
 
 
 @needs_model
@@ -1539,6 +1539,21 @@ def test_a_harvard_database_named_as_its_own_author_is_one_body() -> None:
     assert (norm(ref.title), ref.year) == (norm("Coral Bleaching Database"), 2021)
     # A person's name stays a person's.
     assert families("Dana Dabney and Ruth Datta") == ["Dabney", "Datta"]
+
+
+@needs_model
+def test_a_chicago_body_and_its_units_before_a_plain_year_are_one_author() -> None:
+    """Chicago's "Body, Directorate of X and Y, Z Division. 2018. *Title*.": comma-separated parts, each a body's
+    name or a unit's, closed by the names' full stop before the plain year, are one body and its units (no
+    person is printed so), not a list of bodies and people cut at the unit's "and"."""
+    ref = parse("Northern Ocean Council, Directorate of Fisheries and Coastal Affairs, Survey Division. 2018. "
+                "*Fish Stocks of the North 2018: Summary*. NOC/FCA/2018/7. Bergen: Northern Ocean Council.")
+    assert [p.literal for p in ref.authors] == [
+        "Northern Ocean Council, Directorate of Fisheries and Coastal Affairs, Survey Division"]
+    assert (norm(ref.title), ref.year) == (norm("Fish Stocks of the North 2018: Summary"), 2018)
+    # People's names before the year: still people.
+    assert [p.family for p in parse("Halvorsen, Brit, and Tomas Lindqvist. 2018. *Fish Stocks of the North*. "
+                                    "Bergen: Harbour Press.").authors] == ["Halvorsen", "Lindqvist"]
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
