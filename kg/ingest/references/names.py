@@ -262,8 +262,9 @@ def _is_body(text: str) -> bool:
     return _CORPORATE.search(text) is not None or _WEAK_BODY.match(text) is not None
 
 
-#: Two capitals opening a body's name before a capitalised word: a country's ("US", "UK", "EU").
-_COUNTRY_CAPITALS = re.compile(r"^[A-Z]{2} [A-Z][a-z]")
+#: Two capitals opening a body's name before a capitalised word: a country's ("US", "UK", "EU"), or its dotted
+#: capitals printed with no space between them ("U.S.", "U.K.").
+_COUNTRY_CAPITALS = re.compile(r"^(?:[A-Z]{2}|(?:[A-Z]\.){2,3}) [A-Z][a-z]")
 #: A body's head before its field: "Department of", "Institute for", "Commission on".
 _BODY_HEAD = re.compile(_CORPORATE.pattern + r"\s+(?:of|for|on|upon)\s+")
 
@@ -275,16 +276,21 @@ def _body_field(text: str) -> str:
     list ("J. Lee and K. Roe") has no such head and keeps all its words (the whole text).
 
     An opening word of two capitals before a capitalised word ("US Food and Drug Administration", "UK Space
-    Agency") is a country's too, printed without full stops; a person's initials so printed ("JR Lee and KL
-    Roe") come again before the next name, which keeps them in the field.
+    Agency") is a country's too, printed without full stops, or with them and no space ("U.S. Food and Drug
+    Administration", before a body's head with no "of" after it); a person's initials so printed ("JR Lee and
+    KL Roe", "J.R. Lee and K.L. Roe") come again before the next name, which keeps them in the field.
 
     >>> _body_field("U.S. Department of Health and Human Services"), _body_field("J. Lee and K. Roe")
     ('Health and Human Services', 'J. Lee and K. Roe')
     >>> _body_field("US Food and Drug Administration"), _body_field("JR Lee and KL Roe Group")
     ('Food and Drug Administration', 'Lee and KL Roe Group')
+    >>> _body_field("U.S. Food and Drug Administration"), _body_field("J.R. Lee and K.L. Roe Group")
+    ('Food and Drug Administration', 'Lee and K.L. Roe Group')
     """
-    if text[2:3] == " " and _COUNTRY_CAPITALS.match(text):
-        text = text[3:]
+    if text[2:3] == " " or text[1:2] == ".":
+        opening = _COUNTRY_CAPITALS.match(text)
+        if opening:
+            text = text[opening.end() - 2:]
     head = _BODY_HEAD.search(text)
     if head is None or _AND.search(text, 0, head.start()):
         return text

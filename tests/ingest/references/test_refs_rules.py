@@ -1502,7 +1502,8 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
 
 
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
-# Harvard's database named as its own author, Chicago's body and its units before a plain year.
+# Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
+# opened by a country's dotted capitals with an "and" in its name.
 
 
 @needs_model
@@ -1554,6 +1555,19 @@ def test_a_chicago_body_and_its_units_before_a_plain_year_are_one_author() -> No
     # People's names before the year: still people.
     assert [p.family for p in parse("Halvorsen, Brit, and Tomas Lindqvist. 2018. *Fish Stocks of the North*. "
                                     "Bergen: Harbour Press.").authors] == ["Halvorsen", "Lindqvist"]
+
+
+@needs_model
+def test_an_ieee_body_opened_by_dotted_country_capitals_with_an_and_is_one_body() -> None:
+    """IEEE's "[3] U.K. Ports and Harbours Administration, “Title,” ...": a country's dotted capitals, no space
+    between them, before a body's name whose head has no "of" after it are the body's, not a person's initials,
+    so the "and" is the body's own and the author one body."""
+    ref = parse("[3] U.K. Ports and Harbours Administration, “Guidance for harbour pilots: Estimating safe tidal "
+                "windows for deep-draught vessels,” Office for Coastal Navigation, Plymouth, U.K., Mar. 2011.")
+    assert [p.literal for p in ref.authors] == ["U.K. Ports and Harbours Administration"]
+    assert ref.year == 2011
+    # People's dotted initials so printed come again before the next name: still people.
+    assert families("J.R. Lee and K.L. Roe") == ["Lee", "Roe"]
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
