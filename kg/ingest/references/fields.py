@@ -21,8 +21,8 @@ _VOL_KEY = re.compile(
     re.I,
 )
 # IEEE's "Art. no. 061102", "article number e124": an article number stands for the pages (a lettered one may
-# carry a hyphened year, APA's "Article e01234-19").
-_ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{1,4}\d+-\d+[A-Za-z]?|[A-Za-z]{0,4}\d+[A-Za-z]?)\b\.?", re.I)
+# carry a hyphened year, APA's "Article e01234-19"; AGU's mixes letters and numbers, "Article F03S28").
+_ARTICLE_NO = re.compile(r"[,;]?\s*\b(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{1,4}\d+-\d+[A-Za-z]?|[A-Za-z]{1,4}\d+[A-Za-z]\d+|[A-Za-z]{0,4}\d+[A-Za-z]?)\b\.?", re.I)
 _ISSUE_KEY = re.compile(
     r"(?<![^\W\d_])(?:nos?|n[°º]|nr|n|num(?:ber|éro|ero)?|issue|iss|heft|h|fasc|cahier)\.?\s*"
     r"(\d+[A-Za-z]?(?:\s*[-–/&]\s*\d+)?(?:,?\s*(?-i:pt)\.\s*\d+)?|[A-Za-z]\d+)",
@@ -51,7 +51,7 @@ _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{
 #: (in a pages field "12-15; 20-25" are two page ranges).
 _NLM_DAY_RANGE = re.compile(r"^(?:[A-Z][a-z]{2}\s*)?(?:[1-9]|[12]\d|3[01])[-–](?:[1-9]|[12]\d|3[01])\s*;\s*(?=[A-Za-z]?\d)")
 #: The word of an article number labelled as pages ("article 117", "Art. no. 79", "Article e0185809"): no part of the value.
-_ARTICLE_WORD = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)?)\s*(?=[A-Za-z]{0,4}\d+[A-Za-z]?$|[A-Za-z]{1,4}\d+-\d+[A-Za-z]?$)", re.I)
+_ARTICLE_WORD = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)?)\s*(?=[A-Za-z]{0,4}\d+[A-Za-z]?$|[A-Za-z]{1,4}\d+-\d+[A-Za-z]?$|[A-Za-z]{1,4}\d+[A-Za-z]\d+$)", re.I)
 _PAGE_WORDS = re.compile(r"^\(?(?:pp?\.|pages?|pp|s\.|seiten|S\.)\s*|\s*(?:pp?\.?|pages|S\.)\)?$", re.I)
 
 

@@ -1064,8 +1064,9 @@ def _subtitle_out_of_container(tagged: list[tuple[str, str]]) -> list[tuple[str,
 _ARTICLE_WORD = re.compile(r"^(?:Article|Art\.)$", re.I)
 _NUMBER_WORD = re.compile(r"^[*_(]*[A-Za-z]?\d+[A-Za-z]?[*_)]*(?:\(\S+\))?[.,;:]?$")
 #: An article number: a number, maybe after up to four letters ("e0185809", "CD001292", "eaaw2586", as
-#: fields._ARTICLE_NO reads it), a lettered one maybe with a hyphened year ("e01234-19").
-_ARTICLE_ID = re.compile(r"^[*_(]*(?:[A-Za-z]{0,4}\d+[A-Za-z]?|[A-Za-z]{1,4}\d+-\d+)[*_)]*[.,;:]?$")
+#: fields._ARTICLE_NO reads it), a lettered one maybe with a hyphened year ("e01234-19"), or AGU's letters and
+#: numbers in turn ("F03S28": a section letter, then the paper's letter and number).
+_ARTICLE_ID = re.compile(r"^[*_(]*(?:[A-Za-z]{0,4}\d+[A-Za-z]?|[A-Za-z]{1,4}\d+-\d+|[A-Za-z]{1,4}\d+[A-Za-z]\d+)[*_)]*[.,;:]?$")
 
 
 @_applies_when(all_of=("title", "date"))

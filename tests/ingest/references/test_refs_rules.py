@@ -1570,6 +1570,41 @@ def test_an_ieee_body_opened_by_dotted_country_capitals_with_an_and_is_one_body(
     assert families("J.R. Lee and K.L. Roe") == ["Lee", "Roe"]
 
 
+# Round 24 (held24-*), part 2: AGU's article numbers of letters and numbers in turn ("Article F03S28").
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,volume,issue,pages",
+    [
+        ("Lindqvist, M. (2011). Tidal mixing under floating ice shelves: Observations and a model. *Journal of "
+         "Polar Oceans: Coastal Processes*, *57*(C2), Article C02S14. https://doi.org/10.1234/2010JC005521",
+         "57", "C2", "C02S14"),
+        ("Okafor, B., & Reyes, T. (2015). Dust storms over the northern plains. *Letters in Atmospheric "
+         "Science*, *44*, Article L17S05.", "44", "", "L17S05"),
+    ],
+)
+def test_an_apa_article_number_of_letters_and_numbers_in_turn_is_the_pages(
+        text: str, volume: str, issue: str, pages: str) -> None:
+    """APA's "*Journal*, *57*(C2), Article C02S14.": an AGU article number mixes letters and numbers (a section
+    letter, then the paper's letter and number); it is the pages, the italic number before it the volume, and
+    the journal ends at its closing marker."""
+    ref = parse(text)
+    assert ref.container.startswith(("Journal of Polar Oceans", "Letters in Atmospheric"))
+    assert "Article" not in ref.container
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
+
+
+def test_a_mixed_article_number_leaves_the_container_and_a_word_without_a_number_does_not() -> None:
+    words = [("*Brain*,", "container-title"), ("*10*,", "container-title"), ("Article", "container-title"),
+             ("C02S14.", "volume")]
+    assert [label for _, label in relabel._article_number_out_of_container(words)][1:] == ["volume"] * 3
+    assert split_volume("*57*(C2), Article C02S14.") == ("57", "C2", "C02S14")
+    # "Article" before a word with no number in it: no article number, the entry is left as it was.
+    plain = [("*Brain*,", "container-title"), ("Article", "container-title"), ("Abstracts.", "container-title")]
+    assert relabel._article_number_out_of_container(plain) == plain
+
+
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
 # title's closing words read as editors, Vancouver's book sentence after "editor.", Vancouver's translator after
 # the title, a Vancouver title's last sentence before the journal.
