@@ -2070,6 +2070,29 @@ def _part_number_is_no_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     return tagged
 
 
+_VOLUMES_WORD = re.compile(r"^(?:vols|volumes)\.?$", re.I)
+
+
+@_applies_when(all_of=("volume", "date"))
+def _volume_count_after_date_is_no_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Title*. Publisher, 1974. 2 vols.": a number of volumes printed last, after the sentence the date
+    closes, counts the work's volumes (an optional element MLA puts at the end), so it is a note, no volume.
+    Printed before the publication facts ("Title. 2 vols. London: ...") it stays the volume.
+
+    >>> _volume_count_after_date_is_no_volume([("Press,", "publisher"), ("1974.", "date"), ("3", "volume"),
+    ...     ("vols.", "volume")])[2:]
+    [('3', 'note'), ('vols.', 'note')]
+    >>> _volume_count_after_date_is_no_volume([("Title.", "title"), ("3", "volume"), ("vols.", "volume"),
+    ...     ("London:", "location"), ("1974.", "date")])[1]
+    ('3', 'volume')
+    """
+    n = len(tagged)
+    if (n < 3 or tagged[-1][1] != "volume" or tagged[-2][1] != "volume" or not _VOLUMES_WORD.match(tagged[-1][0])
+            or not tagged[-2][0].isdigit() or tagged[-3][1] != "date" or not tagged[-3][0].endswith(".")):
+        return tagged
+    return tagged[:-2] + [(tagged[-2][0], "note"), (tagged[-1][0], "note")]
+
+
 _TITLE_END_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d\.$")
 _NLM_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d(?:[;.]|$)")
 _NLM_VOLUME = re.compile(r";\s*\d")
@@ -2491,6 +2514,7 @@ RULES = (
     _arxiv_number_is_no_pages,
     _year_span_in_title_is_no_pages,
     _part_number_is_no_volume,
+    _volume_count_after_date_is_no_volume,
     _title_end_year_before_nlm_date,
     _title_sentences_out_of_nlm_journal,
     _institution_before_place_is_no_container,

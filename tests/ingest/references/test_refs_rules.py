@@ -1570,7 +1570,8 @@ def test_an_ieee_body_opened_by_dotted_country_capitals_with_an_and_is_one_body(
     assert families("J.R. Lee and K.L. Roe") == ["Lee", "Roe"]
 
 
-# Round 24 (held24-*), part 2: AGU's article numbers of letters and numbers in turn ("Article F03S28").
+# Round 24 (held24-*), part 2: AGU's article numbers of letters and numbers in turn ("Article F03S28"), MLA's
+# count of volumes printed last ("1974. 2 vols.").
 
 
 @needs_model
@@ -1603,6 +1604,30 @@ def test_a_mixed_article_number_leaves_the_container_and_a_word_without_a_number
     # "Article" before a word with no number in it: no article number, the entry is left as it was.
     plain = [("*Brain*,", "container-title"), ("Article", "container-title"), ("Abstracts.", "container-title")]
     assert relabel._article_number_out_of_container(plain) == plain
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvorsen, Ingrid M. *Coastal Fortresses of the Baltic*. Northmere UP, 1988. 3 vols.",
+        "Petrakis, Daniel. *A History of Mountain Villages*. Larch Press, 2003. 4 vols.",
+    ],
+)
+def test_an_mla_count_of_volumes_after_the_date_is_no_volume(text: str) -> None:
+    """MLA's "*Title*. Publisher, 1988. 3 vols.": the number of volumes printed last, after the date's sentence,
+    counts the work's volumes; it is no volume of the record."""
+    ref = parse(text)
+    assert (ref.type, ref.volume, ref.issue, ref.pages) == ("book", "", "", "")
+    assert ref.year in (1988, 2003) and ref.publisher.endswith(("UP", "Press"))
+
+
+@needs_model
+def test_a_count_of_volumes_before_the_publication_facts_stays_the_volume() -> None:
+    """Chicago's "Title. 3 vols. London: Press, 1988.": before the place the count is read as the volume, as
+    the labelled sets have it."""
+    ref = parse("Halvorsen, Ingrid M. Coastal Fortresses of the Baltic. 3 vols. London: Northmere Press, 1988.")
+    assert ref.volume == "3"
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
