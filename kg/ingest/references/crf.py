@@ -584,8 +584,9 @@ _CUT_PART = re.compile(r"\(\d+\s+Pt\.?$")
 _NOTE_ARTICLE = re.compile(r"^(?:art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)|article)\s*([A-Za-z]{0,4}\d+[A-Za-z]?)[.,;]?$", re.I)
 
 
-# MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...".
-_BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*$")
+# MLA prints web addresses without their scheme: "plato.stanford.edu/entries/...", or a site's name alone
+# ("2023, example.org."): with no path, only a generic top-level domain marks an address ("art.nr." is none).
+_BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+(?:[a-z]{2,6}/\S*|(?:com|org|net|edu|gov|int|info|io)[.,;]?)$")
 
 
 #: The role words around a translator's names: "Translated by", "trans.", "translated and edited by", Vancouver's

@@ -1571,7 +1571,7 @@ def test_an_ieee_body_opened_by_dotted_country_capitals_with_an_and_is_one_body(
 
 
 # Round 24 (held24-*), part 2: AGU's article numbers of letters and numbers in turn ("Article F03S28"), MLA's
-# count of volumes printed last ("1974. 2 vols.").
+# count of volumes printed last ("1974. 2 vols."), MLA's site address without scheme or path ("example.org.").
 
 
 @needs_model
@@ -1628,6 +1628,30 @@ def test_a_count_of_volumes_before_the_publication_facts_stays_the_volume() -> N
     the labelled sets have it."""
     ref = parse("Halvorsen, Ingrid M. Coastal Fortresses of the Baltic. 3 vols. London: Northmere Press, 1988.")
     assert ref.volume == "3"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,publisher",
+    [
+        ("Brandvold, Sigrid, et al. *Fjordbase 2.1*. Nordic Centre for Coastal Ecology, 2021, fjordbase.net.",
+         "Nordic Centre for Coastal Ecology"),
+        ("Oyelaran, Tunde. *Atlas of Savanna Birds*. Sahel Institute for Field Ornithology, 2019, savannabirds.org.",
+         "Sahel Institute for Field Ornithology"),
+    ],
+)
+def test_an_mla_site_name_without_a_path_is_a_web_address_not_pages(text: str, publisher: str) -> None:
+    """MLA's "*Database 2.1*. Body, 2021, example.org.": a site's address printed without scheme or path is a
+    web address (its generic top-level domain says so), no pages."""
+    ref = parse(text)
+    assert (ref.pages, ref.volume, ref.container) == ("", "", "")
+    assert ref.publisher == publisher and ref.year in (2019, 2021)
+
+
+def test_a_dotted_abbreviation_is_no_bare_web_address() -> None:
+    assert crf._is_link("example.org.") and crf._is_link("data.example.edu,")
+    # Dotted abbreviations and a section number are no address: no generic top-level domain ends them.
+    assert not any(crf._is_link(w) for w in ("art.nr.", "op.cit.", "e.g.", "23.van", "Example.org."))
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
