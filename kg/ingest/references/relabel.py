@@ -1515,6 +1515,34 @@ def _bracket_description_out_of_container(tagged: list[tuple[str, str]]) -> list
             + [(w, rest) for w, _ in tagged[close + 1:end]] + tagged[end:])
 
 
+_VERSION_WORD = re.compile(r"^(?:ver\.|version)$", re.I)
+_VERSION_NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?[,.;]?$")
+
+
+@_applies_when(all_of=("container-title", "title"), none_of=("volume", "issue", "pages"))
+def _version_after_title_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's data set "“Title,” ver. 1.0.0, Distributor, 2005.": a run the CRF read as the container that opens
+    right after the title with a version word and its number is the work's version (an edition), and the rest
+    of the run the body that distributes it (the publisher), no container.
+
+    >>> _version_after_title_is_no_container([("Atlas,”", "title"), ("ver.", "container-title"),
+    ...     ("2.1,", "container-title"), ("Acme", "container-title"), ("Lab,", "container-title"),
+    ...     ("2005.", "date")])[1:5]
+    [('ver.', 'edition'), ('2.1,', 'edition'), ('Acme', 'publisher'), ('Lab,', 'publisher')]
+    >>> _version_after_title_is_no_container([("Atlas,”", "title"), ("Sea", "container-title"),
+    ...     ("Review,", "container-title")])[1]
+    ('Sea', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), 0)
+    if (start == 0 or tagged[start - 1][1] != "title" or start + 1 >= len(tagged)
+            or not _VERSION_WORD.match(tagged[start][0]) or tagged[start + 1][1] != "container-title"
+            or not _VERSION_NUMBER.match(tagged[start + 1][0])):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    return (tagged[:start] + [(w, "edition") for w, _ in tagged[start:start + 2]]
+            + [(w, "publisher") for w, _ in tagged[start + 2:end]] + tagged[end:])
+
+
 def _version_bracket_after_title(tagged: list[tuple[str, str]], start: int) -> bool:
     """Whether the words just before ``start`` are APA's version in round brackets, "(Version 3)" or "(Ver. 2.1)",
     right after the title: "*Index* (Version 3) [Data set]." prints the version between the title and the
@@ -2502,6 +2530,7 @@ RULES = (
     _month_day_after_italic_container,
     _edition_out_of_volume,
     _bracket_description_out_of_container,
+    _version_after_title_is_no_container,
     _publisher_after_bracket_description_to_the_link,
     _round_bracket_phrase_before_medium_is_title,
     _role_words_join_their_names,
@@ -2585,9 +2614,9 @@ def _genre_trigger(low: str) -> bool:
 #: The square-bracket rules act only on a word opening "[" (a medium, a description); the NLM-date rule needs
 #: the ";" of "2004 Mar 10;291(10)"; the arXiv rule the identifier's "arXiv" ("arx": "i" is one of the letters
 #: ``re.I`` also matches to others, so it is left out of the test); the edition rule a word after the first
-#: opening "ed" ("ed.", "edn", "edition"); the contributors rule a translator's or an editor's role word ("Trans.",
-#: "Ed.", "Eds.").  (A regular expression as the test, for the day-range rule's "12–14"
-#: say, costs as much as the rule it would skip.)
+#: opening "ed" ("ed.", "edn", "edition"); the version rule "ver." or "version" before a space; the
+#: contributors rule a translator's or an editor's role word ("Trans.", "Ed.", "Eds.").  (A regular expression
+#: as the test, for the day-range rule's "12–14" say, costs as much as the rule it would skip.)
 _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_genre_out_of_title,), _genre_trigger),
     ((_article_number_out_of_container,), lambda low: "article" in low or "art." in low),
@@ -2600,6 +2629,7 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
       _bracket_description_out_of_container), lambda low: "[" in low),
     ((_title_end_year_before_nlm_date, _title_sentences_out_of_nlm_journal), lambda low: ";" in low),
     ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
+    ((_version_after_title_is_no_container,), lambda low: "ver. " in low or "version " in low),
     ((_edition_out_of_volume,), lambda low: " ed" in low),
     ((_contributors_after_italic_title,), lambda low: "trans" in low or " ed" in low),
     ((_vancouver_contributors_out_of_title,), lambda low: "tor." in low or "tors." in low),

@@ -1571,7 +1571,8 @@ def test_an_ieee_body_opened_by_dotted_country_capitals_with_an_and_is_one_body(
 
 
 # Round 24 (held24-*), part 2: AGU's article numbers of letters and numbers in turn ("Article F03S28"), MLA's
-# count of volumes printed last ("1974. 2 vols."), MLA's site address without scheme or path ("example.org.").
+# count of volumes printed last ("1974. 2 vols."), MLA's site address without scheme or path ("example.org."),
+# IEEE's data set version after the quoted title ("ver. 1.0.0, Distributor,").
 
 
 @needs_model
@@ -1652,6 +1653,31 @@ def test_a_dotted_abbreviation_is_no_bare_web_address() -> None:
     assert crf._is_link("example.org.") and crf._is_link("data.example.edu,")
     # Dotted abbreviations and a section number are no address: no generic top-level domain ends them.
     assert not any(crf._is_link(w) for w in ("art.nr.", "op.cit.", "e.g.", "23.van", "Example.org."))
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,publisher",
+    [
+        ("[4] K. L. Varga and T. Osei, “Harbour Seal Call Corpus,” ver. 2.3.1, OceanSound Archive, 2017. "
+         "[Online]. Available: https://doi.org/10.5555/HSC231", "OceanSound Archive"),
+        ("[7] M. Ruiz, “Alpine Snow Depth Records,” version 4.0, Cordillera Data Service, 2012.",
+         "Cordillera Data Service"),
+    ],
+)
+def test_an_ieee_data_set_version_after_the_title_is_no_container(text: str, publisher: str) -> None:
+    """IEEE's data set "“Title,” ver. 2.3.1, Distributor, 2017.": the version word and its number after the
+    quoted title are the version, the body after them the publisher; there is no container."""
+    ref = parse(text)
+    assert ref.container == "" and ref.publisher == publisher
+    assert ref.edition.split()[-1] in ("2.3.1", "4.0")
+
+
+@needs_model
+def test_an_ieee_journal_after_a_quoted_title_stays_the_container() -> None:
+    """No version word after the quoted title: the journal is the container as before."""
+    ref = parse("[3] P. Nakamura, “Ripple growth on sandy beds,” Coastal Sediments Review, vol. 8, pp. 11–20, 2004.")
+    assert (ref.container, ref.volume, ref.pages) == ("Coastal Sediments Review", "8", "11-20")
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
