@@ -539,7 +539,9 @@ def _tag_words(words: list[str]) -> tuple[list[str], float] | None:
 # Record assembly: the tagged words, relabelled, made into one Reference.
 #: Each hint, the type it gives, and words one of which is in the text, lower-cased, whenever the hint matches.
 _TYPE_HINTS = (
-    (re.compile(r"\b(?:thesis|dissertation|diss\.)", re.I), "thesis", ("thesis", "diss")),
+    # (As French, Portuguese, Spanish and Italian print a thesis: "Thèse", "Tese", "Tesis", "Tesi".)
+    (re.compile(r"\b(?:thesis|dissertation|diss\.|thèse\b|tese\b|tesis\b|tesi\b)", re.I), "thesis",
+     ("thesis", "diss", "thèse", "tese", "tesi")),
     (re.compile(r"\b(?:report|working paper|technical rep)", re.I), "report", ("report", "working paper", "technical rep")),
     (re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop)", re.I), "paper-conference",
      ("proc", "conference", "symposium", "workshop")),
@@ -548,7 +550,8 @@ _TYPE_HINTS = (
 _FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 #: A word of each cue of :data:`_TYPE_HINTS` (the first of the two-word ones): the words :func:`_type_hint` reads are
 #: some of the entry's, so an entry none of whose words holds one of these (folded the same way) gets no hint.
-_HINT_WORDS = ("thesis", "diss", "report", "working", "technical", "proc", "conference", "symposium", "workshop")
+_HINT_WORDS = ("thesis", "diss", "thèse", "tese", "tesi", "report", "working", "technical", "proc", "conference",
+               "symposium", "workshop")
 
 
 def _type_hint(text: str) -> str:

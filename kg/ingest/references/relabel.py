@@ -2483,6 +2483,40 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
     return tagged[:start] + [(w, "genre") for w in words] + tagged[end:]
 
 
+#: A thesis's genre word, English or as French, Spanish, Portuguese and Italian print it ("Thèse de doctorat").
+_THESIS_WORD = re.compile(r"^(?:thesis|dissertation|thèse|tesis|tese|tesi)[,.]?$", re.I)
+
+
+@_applies_when(all_of=("container-title", "title"), none_of=("volume", "issue", "pages"))
+def _thesis_genre_opening_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's thesis "“Title,” Ph.D. dissertation, School, Place, 1980." (or "Thèse de docteur-ingénieur,
+    School,"): a run the CRF read as the container that opens, right after the title, with a short phrase holding
+    a thesis's genre word and closed by a comma is that genre, and the rest of the run the school (the
+    publisher), no container, in an entry with no volume, issue or pages.
+
+    >>> _thesis_genre_opening_container([("Tides,”", "title"), ("Thèse", "container-title"), ("de", "container-title"),
+    ...     ("doctorat,", "container-title"), ("École", "container-title"), ("Navale,", "container-title"),
+    ...     ("Brest,", "location")])[1:6]
+    [('Thèse', 'genre'), ('de', 'genre'), ('doctorat,', 'genre'), ('École', 'publisher'), ('Navale,', 'publisher')]
+    >>> _thesis_genre_opening_container([("Tides,”", "title"), ("Dissertation", "container-title"),
+    ...     ("Abstracts,", "container-title"), ("2001.", "date")])[1]
+    ('Dissertation', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), 0)
+    if start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].endswith((",”", ",\"", ",")):
+        return tagged
+    end = _run_end(tagged, start, "container-title")
+    close = next((k for k in range(start, min(end, start + 4)) if tagged[k][0].endswith(",")), start - 1)
+    genre = next((k for k in range(start, close + 1) if _THESIS_WORD.match(tagged[k][0])), None)
+    # Only lower-case words after the genre word ("de doctorat,"): "Dissertation Abstracts International," is a
+    # journal's name; an italic run is a container's too.
+    if (genre is None or any(w[:1].isupper() for w, _ in tagged[genre + 1:close + 1])
+            or any(w.startswith(("*", "_")) for w, _ in tagged[start:end])):
+        return tagged
+    return (tagged[:start] + [(w, "genre") for w, _ in tagged[start:close + 1]]
+            + [(w, "publisher") for w, _ in tagged[close + 1:end]] + tagged[end:])
+
+
 #: The rules in the order :func:`relabel` applies them.
 RULES = (
     _italic_opening_date_word_is_title,
@@ -2553,6 +2587,7 @@ RULES = (
     _medium_marker_out_of_title,
     _publisher_after_italic_container,
     _document_genre_is_no_container,
+    _thesis_genre_opening_container,
     _italic_opening_is_the_title,
     _italic_note_after_names_is_the_title,
     _roman_sentence_after_title_and_date,
@@ -2619,6 +2654,8 @@ def _genre_trigger(low: str) -> bool:
 #: as the test, for the day-range rule's "12–14" say, costs as much as the rule it would skip.)
 _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_genre_out_of_title,), _genre_trigger),
+    ((_thesis_genre_opening_container,), lambda low: "thesis" in low or "dissertation" in low or "thèse" in low
+     or "tesi" in low or "tese" in low),
     ((_article_number_out_of_container,), lambda low: "article" in low or "art." in low),
     ((_access_date_is_no_date,), lambda low: _ACCESS_ANYWHERE.search(low) is not None),
     ((_names_after_and_join_their_run,), lambda low: "by " in low and ("and " in low or "& " in low)),

@@ -1572,7 +1572,8 @@ def test_an_ieee_body_opened_by_dotted_country_capitals_with_an_and_is_one_body(
 
 # Round 24 (held24-*), part 2: AGU's article numbers of letters and numbers in turn ("Article F03S28"), MLA's
 # count of volumes printed last ("1974. 2 vols."), MLA's site address without scheme or path ("example.org."),
-# IEEE's data set version after the quoted title ("ver. 1.0.0, Distributor,").
+# IEEE's data set version after the quoted title ("ver. 1.0.0, Distributor,"), IEEE's thesis genre phrase before
+# the school ("Thèse de docteur-ingénieur, School,").
 
 
 @needs_model
@@ -1678,6 +1679,38 @@ def test_an_ieee_journal_after_a_quoted_title_stays_the_container() -> None:
     """No version word after the quoted title: the journal is the container as before."""
     ref = parse("[3] P. Nakamura, “Ripple growth on sandy beds,” Coastal Sediments Review, vol. 8, pp. 11–20, 2004.")
     assert (ref.container, ref.volume, ref.pages) == ("Coastal Sediments Review", "8", "11-20")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,school",
+    [
+        ("P. Lemaire, “Commande adaptative des bras articulés en présence de contacts,” Thèse de docteur-ingénieur, "
+         "École Nationale Supérieure des Arts et de l’Industrie, Lille, France, 1985.",
+         "École Nationale Supérieure des Arts et de l’Industrie"),
+        ("A. Ferreira, “Modelagem de marés no estuário,” Tese de doutorado, Escola Politécnica de Engenharia "
+         "Costeira, Recife, Brasil, 2006.", "Escola Politécnica de Engenharia Costeira"),
+        ("M. Oduya, “Sediment transport in braided rivers of the southern plateau,” Ph.D. dissertation, École "
+         "Supérieure des Eaux et des Sols, Lyon, France, 1998.", "École Supérieure des Eaux et des Sols"),
+    ],
+)
+def test_an_ieee_thesis_genre_after_the_quoted_title_is_no_container(text: str, school: str) -> None:
+    """IEEE's thesis "“Title,” Thèse de docteur-ingénieur, School, Place, year." (a genre phrase in any of a few
+    languages, closed by a comma): the phrase is the genre and the school after it the publisher, no container,
+    however the CRF ran the two into one."""
+    ref = parse(text)
+    assert (ref.type, ref.container, ref.publisher) == ("thesis", "", school)
+
+
+def test_a_journal_named_for_dissertations_stays_the_container() -> None:
+    # A capitalised word after the genre word ("Dissertation Abstracts,"): a journal's name, left alone.
+    words = [("Alloys,”", "title"), ("Dissertation", "container-title"), ("Abstracts", "container-title"),
+             ("International,", "container-title"), ("1980.", "date")]
+    assert relabel._thesis_genre_opening_container(words) == words
+    thesis = [("Alloys,”", "title"), ("M.S.", "container-title"), ("thesis,", "container-title"),
+              ("Lakeside", "container-title"), ("Univ.,", "container-title"), ("1980.", "date")]
+    assert [label for _, label in relabel._thesis_genre_opening_container(thesis)][1:5] == (
+        ["genre"] * 2 + ["publisher"] * 2)
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
