@@ -1995,6 +1995,47 @@ def _publisher_after_italic_container(tagged: list[tuple[str, str]]) -> list[tup
     return tagged[:close + 1] + [(w, "publisher") for w in words] + tagged[end:]
 
 
+@_applies_when(all_of=("container-title", "editor", "date"))
+def _publisher_after_editors_of_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's "*Handbook of Things*, edited by A. Lee et al., Society of Makers, 1996, pp. 4–9.": after an italic
+    container closed by its marker and a comma, an "edited by" run closed by a comma and a run the CRF gave back to
+    the container, right before the date, the run is the publisher: the italics closed the book's title, and MLA
+    prints the publisher between the editors and the year.  The run must be capitalised words (a body's small
+    words, "of", "for", may sit inside) ending in a comma.
+
+    >>> _publisher_after_editors_of_italic_container([("*Big", "container-title"), ("Book*,", "container-title"),
+    ...     ("edited", "editor"), ("by", "editor"), ("A.", "editor"), ("Lee,", "editor"), ("Guild", "container-title"),
+    ...     ("of", "container-title"), ("Art,", "container-title"), ("1990,", "date")])[6:]
+    [('Guild', 'publisher'), ('of', 'publisher'), ('Art,', 'publisher'), ('1990,', 'date')]
+    >>> _publisher_after_editors_of_italic_container([("*Big", "container-title"), ("Book*,", "container-title"),
+    ...     ("edited", "editor"), ("by", "editor"), ("A.", "editor"), ("Lee,", "editor"), ("vol.", "container-title"),
+    ...     ("2,", "container-title"), ("1990,", "date")])[6]
+    ('vol.', 'container-title')
+    """
+    found = _container_opening(tagged)
+    if found is None:
+        return tagged
+    opened, end = found
+    if tagged[opened][0][:1] not in ("*", "_") or end + 2 >= len(tagged) or tagged[end][1] != "editor" \
+            or tagged[end][0].lower() != "edited" or tagged[end + 1][0].lower() != "by":
+        return tagged
+    close = _italic_closed_at(tagged, opened, end)
+    if close != end - 1 or not tagged[close][0].endswith(","):
+        return tagged
+    names_end = _run_end(tagged, end, "editor")
+    if not tagged[names_end - 1][0].endswith(",") or names_end >= len(tagged) \
+            or tagged[names_end][1] != "container-title":
+        return tagged
+    date = _run_end(tagged, names_end, "container-title")
+    if date >= len(tagged) or tagged[date][1] != "date" or date - names_end > 8:
+        return tagged
+    words = [w for w, _ in tagged[names_end:date]]
+    if not words[-1].endswith(",") or any(w.endswith((".", ";", ":")) or (not w[:1].isupper() and w not in _BODY_LINKS)
+                                          for w in words):
+        return tagged
+    return tagged[:names_end] + [(w, "publisher") for w in words] + tagged[date:]
+
+
 #: Words naming an institution that issues reports ("Univ.", "Nat. Inst. Standards Technol.", "Bell Labs.").
 _INSTITUTION = re.compile(
     r"\b(?:Univ|University|Universit[äéà]\w*|Inst|Institute|Lab|Labs|Laboratory|Laboratories|Dept|Department|"
@@ -2586,6 +2627,7 @@ RULES = (
     _publisher_after_contributor_names,
     _medium_marker_out_of_title,
     _publisher_after_italic_container,
+    _publisher_after_editors_of_italic_container,
     _document_genre_is_no_container,
     _thesis_genre_opening_container,
     _italic_opening_is_the_title,
@@ -2623,6 +2665,7 @@ _ITALIC_RULES = frozenset({
     _series_number_after_italic_title,
     _italic_date_is_a_container,
     _publisher_after_italic_container,
+    _publisher_after_editors_of_italic_container,
     _italic_opening_is_the_title,
     _italic_note_after_names_is_the_title,
     _roman_sentence_after_title_and_date,

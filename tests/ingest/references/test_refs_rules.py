@@ -1713,6 +1713,26 @@ def test_a_journal_named_for_dissertations_stays_the_container() -> None:
         ["genre"] * 2 + ["publisher"] * 2)
 
 
+# Round 24 (held24-*), part 3: MLA's publisher after an italic book's "edited by" names.
+
+
+@needs_model
+def test_an_mla_publisher_after_the_editors_of_an_italic_book_is_no_container() -> None:
+    """MLA's chapter "“Chapter.” *Book, Part 2: Subtitle*, edited by A. B. Name et al., Body of Makers, 1990, pp.
+    ...": the italics close the book's title; the capitalised run after the editors' comma, up to the year, is
+    the publisher, not more of the container."""
+    ref = parse("Varga, H. T. “Moss Cover and Stream Shade.” *Field Methods in Bog Ecology, Part 2: Plant Surveys*, "
+                "edited by K. R. Olander et al., Wetland Ecology League of Canada, 2003, pp. 211–38.")
+    assert norm(ref.container) == norm("Field Methods in Bog Ecology, Part 2: Plant Surveys")
+    assert norm(ref.title) == norm("Moss Cover and Stream Shade")
+    assert (ref.year, ref.pages) == (2003, "211-38")
+    # A volume after the editors, not a capitalised run: the rule leaves it alone.
+    volume = [("*Big", "container-title"), ("Book*,", "container-title"), ("edited", "editor"), ("by", "editor"),
+              ("A.", "editor"), ("Lee,", "editor"), ("vol.", "container-title"), ("2,", "container-title"),
+              ("1990,", "date")]
+    assert relabel._publisher_after_editors_of_italic_container(volume) == volume
+
+
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
 # title's closing words read as editors, Vancouver's book sentence after "editor.", Vancouver's translator after
 # the title, a Vancouver title's last sentence before the journal.
