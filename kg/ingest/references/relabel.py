@@ -65,6 +65,37 @@ def _run_end(tagged: list[tuple[str, str]], start: int, label: str) -> int:
     return end
 
 
+@_applies_when(all_of=("container-title",))
+def _container_to_its_closing_bracket(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A container's round bracket closes inside the container: Vancouver's "In: 2010 Meeting on Tides (MT
+    2010); 2010 May 3-5;" cut by the CRF after "(MT", its year and bracket read as the date, runs on to the
+    word that closes the bracket (one or two words on), as a short name's bracket opened in the run's last
+    three words does.  A run that opens with the bracket (APA's "(NIH Publication No. 00-1)" after a title) is
+    a description, not a name the bracket is part of: left alone.
+
+    >>> _container_to_its_closing_bracket([("In:", "container-title"), ("Tides", "container-title"),
+    ...     ("(MT", "container-title"), ("2010);", "date"), ("2010", "date")])[3:]
+    [('2010);', 'container-title'), ('2010', 'date')]
+    >>> _container_to_its_closing_bracket([("Tides", "container-title"), ("(MT)", "container-title"),
+    ...     ("2010);", "date")])[2]
+    ('2010);', 'date')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), 0)
+    end = _run_end(tagged, start, "container-title")
+    if end >= len(tagged) or end - start < 2:
+        return tagged
+    opened = next((k for k in range(end - 1, max(start + 1, end - 3) - 1, -1) if "(" in tagged[k][0]), None)
+    if opened is None or ")" in tagged[opened][0] or any(")" in w for w, _ in tagged[opened + 1:end]):
+        return tagged
+    for k in range(end, min(end + 2, len(tagged))):
+        word = tagged[k][0]
+        if "(" in word or (tagged[k][1] in ("url", "pages") and not word[:1].isdigit()):
+            return tagged
+        if ")" in word:
+            return tagged[:end] + [(w, "container-title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]
+    return tagged
+
+
 @_applies_when(all_of=("title",), none_of=("container-title",))
 def _end_title_at_quote(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A quoted title ends at its closing quote: words the CRF ran on past it are the container's.
@@ -2599,6 +2630,7 @@ RULES = (
     _editors_after_container,
     _access_date_is_no_date,
     _no_date_splits_author_and_title,
+    _container_to_its_closing_bracket,
     _day_range_is_a_date,
     _meeting_date_before_publication_date,
     _day_between_month_and_year,

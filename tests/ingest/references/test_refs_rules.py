@@ -1713,7 +1713,7 @@ def test_a_journal_named_for_dissertations_stays_the_container() -> None:
         ["genre"] * 2 + ["publisher"] * 2)
 
 
-# Round 24 (held24-*), part 3: MLA's publisher after an italic book's "edited by" names.
+# Round 24 (held24-*), part 3: MLA's publisher after an italic book's "edited by" names, a Vancouver meeting's short name's bracket.
 
 
 @needs_model
@@ -1731,6 +1731,22 @@ def test_an_mla_publisher_after_the_editors_of_an_italic_book_is_no_container() 
               ("A.", "editor"), ("Lee,", "editor"), ("vol.", "container-title"), ("2,", "container-title"),
               ("1990,", "date")]
     assert relabel._publisher_after_editors_of_italic_container(volume) == volume
+
+
+@needs_model
+def test_a_vancouver_proceedings_short_name_in_brackets_stays_in_the_container() -> None:
+    """Vancouver's "In: 2015 IEEE 4th Workshop on X (WX 2015); 2015 Jun 2-4; City, ST. Place: Publisher; 2015.": the
+    bracket the proceedings' short name opens closes inside the container, its year and all, before the
+    meeting's date."""
+    ref = parse("4. Halloran TJ, Mbeki SP, Orlov VA. Sensor drift in tidal gauges: a field study. In: 2015 IEEE 4th "
+                "Workshop on Coastal Instrumentation (WCI 2015); 2015 Jun 2-4; Galway, Ireland. Piscataway (NJ): "
+                "IEEE; 2015. p. 77-84.")
+    assert norm(ref.container) == norm("2015 IEEE 4th Workshop on Coastal Instrumentation (WCI 2015)")
+    assert (ref.year, ref.pages) == (2015, "77-84")
+    # A run that is the bracket itself (APA's report number after the title): left alone.
+    report = [("*Book*", "title"), ("(NIH", "container-title"), ("Publication", "container-title"),
+              ("No.", "container-title"), ("00-1).", "volume"), ("Acme.", "publisher")]
+    assert relabel._container_to_its_closing_bracket(report) == report
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
