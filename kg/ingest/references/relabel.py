@@ -1318,6 +1318,34 @@ def _edited_book_title_after_opening_editors(tagged: list[tuple[str, str]]) -> l
 _VANCOUVER_EDITORS = re.compile(r"^(?:(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3}, )+editors?\.$")
 
 
+@_applies_when(all_of=("editor", "title"), none_of=("container-title",))
+def _vancouver_book_out_of_editors_run(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's chapter "Title. In: Lee AB, editor. Book and more. Leeds: Pub; 2009." read by the CRF with the
+    book's sentence inside the editors' run: the run "In:" opens after the title ends at its mark "editor." (or
+    "editors."); the sentence after the mark, to the run's last word ended by a full stop before the place or
+    the publisher, is the book (the container), not more editors.
+
+    >>> _vancouver_book_out_of_editors_run([("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"),
+    ...     ("AB,", "editor"), ("editor.", "editor"), ("Sea", "editor"), ("work.", "editor"), ("Leeds:", "location")])[4:]
+    [('editor.', 'editor'), ('Sea', 'container-title'), ('work.', 'container-title'), ('Leeds:', 'location')]
+    >>> _vancouver_book_out_of_editors_run([("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"),
+    ...     ("AB,", "editor"), ("Roe", "editor"), ("work.", "editor"), ("Leeds:", "location")])[5]
+    ('work.', 'editor')
+    """
+    start = next((k for k in range(1, len(tagged)) if tagged[k][1] == "editor"), None)
+    if start is None or tagged[start][0] != "In:" or tagged[start - 1][1] != "title":
+        return tagged
+    end = _run_end(tagged, start, "editor")
+    if end >= len(tagged) or tagged[end][1] not in ("location", "publisher") or not tagged[end - 1][0].endswith("."):
+        return tagged
+    mark = next((k for k in range(start + 2, end - 1) if tagged[k][0].endswith(".")), None)
+    if mark is None or not _VANCOUVER_EDITORS.match(" ".join(w for w, _ in tagged[start + 1:mark + 1])):
+        return tagged
+    if any(w.endswith(".") for w, _ in tagged[mark + 1:end - 1]) or not tagged[mark + 1][0][:1].isupper():
+        return tagged
+    return tagged[:mark + 1] + [(w, "container-title") for w, _ in tagged[mark + 1:end]] + tagged[end:]
+
+
 @_applies_when(all_of=("editor",), none_of=("title", "author"))
 def _vancouver_book_title_after_opening_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver's edited book "5. Hale RT, Moreno AP, editors. Sea work. 2nd ed. Leeds: Pub; 2001.": names in
@@ -2621,6 +2649,7 @@ RULES = (
     _italic_book_opening_editors_run,
     _editors_run_to_their_mark,
     _vancouver_book_sentence_after_editors,
+    _vancouver_book_out_of_editors_run,
     _editor_names_out_of_title,
     _vancouver_contributors_out_of_title,
     _book_title_after_editors,
@@ -2744,7 +2773,8 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_version_after_title_is_no_container,), lambda low: "ver. " in low or "version " in low),
     ((_edition_out_of_volume,), lambda low: " ed" in low),
     ((_contributors_after_italic_title,), lambda low: "trans" in low or " ed" in low),
-    ((_vancouver_contributors_out_of_title,), lambda low: "tor." in low or "tors." in low),
+    ((_vancouver_contributors_out_of_title, _vancouver_book_out_of_editors_run),
+     lambda low: "tor." in low or "tors." in low),
 )
 
 

@@ -1713,7 +1713,7 @@ def test_a_journal_named_for_dissertations_stays_the_container() -> None:
         ["genre"] * 2 + ["publisher"] * 2)
 
 
-# Round 24 (held24-*), part 3: MLA's publisher after an italic book's "edited by" names, a Vancouver meeting's short name's bracket.
+# Round 24 (held24-*), part 3: MLA's publisher after an italic book's "edited by" names, a Vancouver meeting's short name's bracket, a Vancouver book read as its editors.
 
 
 @needs_model
@@ -1747,6 +1747,22 @@ def test_a_vancouver_proceedings_short_name_in_brackets_stays_in_the_container()
     report = [("*Book*", "title"), ("(NIH", "container-title"), ("Publication", "container-title"),
               ("No.", "container-title"), ("00-1).", "volume"), ("Acme.", "publisher")]
     assert relabel._container_to_its_closing_bracket(report) == report
+
+
+@needs_model
+def test_a_vancouver_book_after_editor_mark_is_no_more_editors() -> None:
+    """Vancouver's chapter "Title. In: Name AB, editor. Book and theme. Place: Publisher; year. p. 1-9.": the
+    sentence after the editor's mark "editor.", up to the place, is the book (the container), not more of the
+    editors' run the CRF may run on through it."""
+    ref = parse("5. Duarte ML. Notes on the notion \"object\". In: Sato KR, editor. Object and role. New York: "
+                "Scholarly Press; 1983. p. 211-40.")
+    assert norm(ref.container) == norm("Object and role")
+    assert norm(ref.title) == norm('Notes on the notion "object"')
+    assert (ref.year, ref.pages) == (1983, "211-40")
+    # No editor's mark closing the names: the run is left as the CRF read it.
+    unmarked = [("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"), ("AB,", "editor"), ("Roe", "editor"),
+                ("work.", "editor"), ("Leeds:", "location")]
+    assert relabel._vancouver_book_out_of_editors_run(unmarked) == unmarked
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
