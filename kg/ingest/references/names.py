@@ -219,6 +219,12 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
                 # IEEE's "C. de Vries Mantel": after initials first, the given names are those initials; a
                 # lower-case particle after them opens the family name, all the words after it its own.
                 k = lead
+            elif lead >= 3 and k == lead + 1 and all(_SPACED_INITIAL.match(w) for w in words[:lead]) \
+                    and _NAME_WORD.match(words[lead]) and _NAME_WORD.match(words[k]):
+                # IEEE's "A. B. C. Vander Kool": three initials or more, each its own word, print all the given
+                # names; two capitalised words after them are a family name of two words (one or two initials
+                # may come before a given name spelled out: "J. A. Muir Gray" is Gray).
+                k = lead
             if k == 1 and len(words) == 2 and words[0].lower() in _PARTICLES and words[0][:1].isupper() \
                     and words[0] not in _GIVEN_PARTICLES and len(parts) == 1:
                 # "Le Corbusier", "Da Ponte": a lone author of a particle and a name has no given name; the
@@ -344,6 +350,8 @@ _VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]
 #: NLM's initials, capitals without full stops ("G", "DG"; the list's closing full stop allowed).
 _NLM_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}\.?$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?$")
+#: One initial printed as a word of its own, "A.", in a run of them ("A. B. C."; not "A.B.C.").
+_SPACED_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 #: A whole Vancouver name, "Egger M", "Altman DG".
 _NLM_NAME = re.compile(r"^[^\W\d][\w'’-]+ [A-ZÀ-Þ]{1,3}\.?$")
 _PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter zu af".split())

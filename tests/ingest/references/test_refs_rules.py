@@ -1713,7 +1713,7 @@ def test_a_journal_named_for_dissertations_stays_the_container() -> None:
         ["genre"] * 2 + ["publisher"] * 2)
 
 
-# Round 24 (held24-*), part 3: MLA's publisher after an italic book's "edited by" names, a Vancouver meeting's short name's bracket, a Vancouver book read as its editors.
+# Round 24 (held24-*), part 3: MLA's publisher after editors, a meeting's bracketed name, a book as editors, IEEE's two-word family.
 
 
 @needs_model
@@ -1763,6 +1763,19 @@ def test_a_vancouver_book_after_editor_mark_is_no_more_editors() -> None:
     unmarked = [("Ch.", "title"), ("In:", "editor"), ("Lee", "editor"), ("AB,", "editor"), ("Roe", "editor"),
                 ("work.", "editor"), ("Leeds:", "location")]
     assert relabel._vancouver_book_out_of_editors_run(unmarked) == unmarked
+
+
+@needs_model
+def test_an_ieee_family_name_of_two_words_after_three_initials_is_whole() -> None:
+    """IEEE's "H. J. W. Terpstra Veen": three initials, each a word of its own, print all the given names, so the
+    two capitalised words after them are one family name of two words; after one or two initials a given name
+    may be spelled out ("J. A. Marsh Cole" is Cole)."""
+    ref = parse("[4] K. P. Ostrowski, H. J. W. Terpstra Veen, and L. M. Okafor, “Batch scheduling on parallel "
+                "machines: A survey,” in *Planning of Factory Operations*, R. T. Braun and S. Ekdahl, Eds. Berlin, "
+                "Germany: Springer, 1998, pp. 301–355.")
+    assert [a.family for a in ref.authors] == ["Ostrowski", "Terpstra Veen", "Okafor"]
+    assert norm(ref.container) == norm("Planning of Factory Operations")
+    assert families("J. A. Marsh Cole and P. Sato") == ["Cole", "Sato"]
 
 
 # Round 23 (held23-*), part 1: MLA's italic book right after a quoted chapter title with no "In", an italic
