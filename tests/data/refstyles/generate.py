@@ -16,45 +16,29 @@ the style prints them, scored by ``bench/refscore.py``):
 * ``handwritten.jsonl``: 24 entries, 4 a style, of works also in
   ``works.jsonl``, with italics markers, wrapped lines and NLM dates; two of
   them once taught the parser NLM dates, so they are no clean held-out set.
-* ``typed_tune.jsonl``: 1,488 entries, 248 a style, of other real works, on
+* ``typed_tune.jsonl``: 1,608 entries, 268 a style, of other real works, on
   which the CRF's post-processing rules were fixed.  ``typed-tune-*`` (48)
   were written for tuning; ``typed-held-*`` (60) were the first held-out set,
-  ``held2-*`` to ``held22-*`` (60 each) and ``held23-*`` (120) the second to
-  the twenty-third, each typed and committed before any parse, measured once,
-  its misses then fixed by general rules (each with a made-up test) and moved
-  here with a ``provenance`` note giving its first figures (the README's
-  table has them all: held12, 45 of its 60 journal articles, was 1.000 in
-  every style but MLA 0.983; held13 to held23, mostly books, chapters,
-  reports, theses, preprints and web pages, each left one to four styles
-  under 0.97).
-* ``typed_held.jsonl``: the held-out set (``held24-*``, 120 entries, 20 a
+  ``held2-*`` to ``held22-*`` (60 each), ``held23-*`` and ``held24-*`` (120
+  each) the second to the twenty-fourth, each typed and committed before any
+  parse, measured once, its misses then fixed by general rules (each with a
+  made-up test) and moved here with a ``provenance`` note giving its first
+  figures (the README's table has them all: held12, 45 of its 60 journal
+  articles, was 1.000 in every style but MLA 0.983; held13 to held24, mostly
+  books, chapters, reports, theses, preprints and web pages, each left one
+  to four styles under 0.97).
+* ``typed_held.jsonl``: the held-out set (``held25-*``, 120 entries, 20 a
   style, from two writers who never ran the parser (01 to 10 and 11 to 20
   in each style); each style 6 journal articles, 4 books (editions; edited
   or translated), 4 edited-book chapters, 2 reports of corporate authors or
   government bodies, 2 theses or conference papers and 2 preprints, web
-  pages or datasets) of works in none of the files above, from glaciology,
-  classical archaeology, dermatology, operations research, medieval
-  literature, robotics, social anthropology, pharmacology, numismatics,
-  demography, linguistic typology, ornithology, nuclear physics, labour law,
-  cardiology, soil science, art history, game theory, volcanology and
-  palliative care, committed (3c95eb0) before the parser had read any of
-  them.  Measured once, with the parser unchanged: APA 0.984, Harvard 0.989,
-  Chicago 0.989, MLA 0.957, Vancouver 0.984, IEEE 0.968 (unrounded
-  0.9837837837837838, 0.9893617021276596, 0.989247311827957,
-  0.9574468085106383, 0.9842931937172775, 0.968421052631579): the honest
-  figure, below the 0.97 target in MLA and IEEE, and not tuned on since.
-  Its misses (the next work): bodies again (Harvard's "Human Mortality
-  Database" cut to "Database", Chicago's "United Nations, Department of
-  Economic and Social Affairs, Population Division" split at its commas,
-  MLA's "Soil Science Division Staff" read into the title with its editor
-  "C. Ditzler" as the author, IEEE's "U.S. Food and Drug Administration"
-  split at its "and"), APA's "*112*(F3), Article F03S28" lost whole, MLA's
-  "2 vols." read as a volume, a publisher ("Soil Science Society of
-  America") read into an MLA chapter's book, a web address ("glottolog.org")
-  read as pages, a Vancouver proceedings' "(ISBI 2018)" losing its year and
-  a Vancouver chapter's book "Subject and topic" lost, the particle of
-  "Rinnooy Kan", and an IEEE thesis's school and a data set's "ver. 1.0.0,
-  PhysioNet" read as containers.
+  pages or datasets) of works in none of the files above, from hydrology,
+  Byzantine history, anaesthesiology, computational linguistics, entomology,
+  criminology, history of architecture, optics, public finance,
+  paediatrics, seismology, Egyptology, immunology, information retrieval,
+  mycology, sociology of religion, ethnomusicology, plasma physics,
+  maritime law and gerontology, committed before the parser had read any of
+  them; its one measurement follows in the next commit.
 """
 
 from __future__ import annotations
