@@ -37,8 +37,18 @@ the style prints them, scored by ``bench/refscore.py``):
   criminology, history of architecture, optics, public finance,
   paediatrics, seismology, Egyptology, immunology, information retrieval,
   mycology, sociology of religion, ethnomusicology, plasma physics,
-  maritime law and gerontology, committed before the parser had read any of
-  them; its one measurement follows in the next commit.
+  maritime law and gerontology, committed (1fb7d56) before the parser had
+  read any of them.  Measured once, with the parser unchanged: APA 0.984,
+  Harvard 0.990, Chicago 1.000, MLA 0.990, Vancouver 0.990, IEEE 1.000
+  (unrounded 0.9841269841269842, 0.9896907216494846, 1.0,
+  0.9897959183673469, 0.9895833333333334, 1.0): the honest figure, the
+  first round of mixed kinds at or above the 0.97 target in all six styles,
+  and not tuned on since.  Its five misses: a report's issuing body after
+  APA's bracketed editors read as a container, a span of years ending an
+  APA title ("2010–2050") cut off, a body "Princeton University" cut to
+  "University", an MLA body "President's Commission on Law Enforcement and
+  Administration of Justice" split at its "and", and a Vancouver meeting's
+  place "Virtual Event, China" read into the title.
 """
 
 from __future__ import annotations
