@@ -322,6 +322,22 @@ def _container_opening(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
     return (start + 1 if _IN.match(tagged[start][0] + " ") and start + 1 < end else start), end
 
 
+def _container_after_title_sentence(tagged: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """Where the first container run starts and ends when it opens right after the title's full stop and not
+    with "In" (NLM's "Title. Journal. 2001;..." or "Title. Series No. 5. Place: ..."); ``None`` otherwise.
+
+    >>> _container_after_title_sentence([("Sea.", "title"), ("Acta", "container-title"), ("Mar.", "container-title"),
+    ...     ("2001", "date")])
+    (1, 3)
+    >>> _container_after_title_sentence([("Sea.", "title"), ("In:", "container-title"), ("Book.", "container-title")])
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if (start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].endswith(".")
+            or _IN.match(tagged[start][0] + " ")):
+        return None
+    return start, _run_end(tagged, start, "container-title")
+
+
 _VOLUME_KEY = re.compile(r"^(?:[Vv]ol|[Vv]olume)\.?$")
 _VOLUME_NUMBER = re.compile(r"^(?:[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+|[A-Z])[.,;]?$")
 
@@ -2273,11 +2289,10 @@ def _title_sentences_out_of_nlm_journal(tagged: list[tuple[str, str]]) -> list[t
     ...     ("Mar.", "container-title"), ("Suppl.", "container-title"), ("2001", "date"), ("Jan;12(3):4-9.", "note")])[2]
     ('Acta', 'container-title')
     """
-    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if (start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].endswith(".")
-            or _IN.match(tagged[start][0] + " ")):
+    run = _container_after_title_sentence(tagged)
+    if run is None:
         return tagged
-    end = _run_end(tagged, start, "container-title")
+    start, end = run
     if end >= len(tagged) or tagged[end][1] != "date" or not _NLM_YEAR.match(tagged[end][0]):
         return tagged
     if not any(_NLM_VOLUME.search(w) for w, _ in tagged[end:end + 3]):
@@ -2460,11 +2475,10 @@ def _numbered_series_before_place(tagged: list[tuple[str, str]]) -> list[tuple[s
     ...     ("No.", "volume"), ("5.", "volume"), ("Leeds:", "location"), ("Acme.", "publisher")])[1]
     ('Tide', 'container-title')
     """
-    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
-    if (start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start - 1][0].endswith(".")
-            or _IN.match(tagged[start][0] + " ")):
+    run = _container_after_title_sentence(tagged)
+    if run is None:
         return tagged
-    end = _run_end(tagged, start, "container-title")
+    start, end = run
     # The CRF reads the number as the volume ("No./volume 56./volume") or keeps it in the run.
     number = _run_end(tagged, end, "volume") - 1
     if number - start < 2 or number + 1 >= len(tagged) or tagged[number + 1][1] != "location":
