@@ -254,7 +254,9 @@ _CORPORATE = re.compile(
 #: "Bank", "Commons" and "Heritage" are family names too, and "Anna Bank and Jo Lee" two people.  The word that
 #: ends the names of bodies working across countries ("Amnesty International", "SRI International") is no one's
 #: name, but opens journals' and meetings' ("International Journal of ..."): it names a body only at the end.
-_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project|International)"
+#: So do a university's and a college's head words (Harvard's "Coastal University (2010)"): they open
+#: journals' and publishers' names too ("University Press", "College English"), but end no person's name.
+_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project|International|University|College)"
                         r"|(?:[A-Z][\w'-]+\s+)+Heritage(?:\s+[A-Z][\w'-]+)*"
                         r"|(?:[A-Z][\w'-]+\s+)*(?:Bank|Project)\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]+)+)$")
 #: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".

@@ -1501,6 +1501,26 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
+# "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
+# a report's issuing body read as a container.
+
+
+@needs_model
+def test_a_harvard_university_as_author_is_one_body() -> None:
+    """Harvard's "Name University (2015) *Title*. Available at: ...": a university's head word ends no person's
+    name, so a name list of capitalised words ending in "University" (or "College") is one body, not a person
+    called University with the given names before it."""
+    ref = parse("Harbourside University (2015) *About the Tide Atlas*. Available at: https://tides.example.edu/ "
+                "(Accessed: 2 May 2023).")
+    assert [p.literal for p in ref.authors] == ["Harbourside University"]
+    assert (norm(ref.title), ref.year) == (norm("About the Tide Atlas"), 2015)
+    assert families("Lowland College") == ["Lowland College"]
+    # A person's name, and a list whose last word is no head word, stay people's.
+    assert families("Dana Univers") == ["Univers"]
+    assert families("Ann Lee and University Roe") == ["Lee", "Roe"]
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
