@@ -317,11 +317,21 @@ def _two_bodies(text: str) -> tuple[Person, ...]:
     ['Royal Society', 'Institute of Physics']
     >>> _two_bodies("U.S. Department of Health and Human Services"), _two_bodies("Ann Lee and Jo Roe")
     ((), ())
+
+    A head before "on" or "upon" names the body's topic, which may run long and hold a head word and an "of" of
+    its own ("Commission on Tides and Administration of Harbours"): the "and" is still the topic's, so the name
+    is one body's.
+
+    >>> _two_bodies("Commission on Tides and Administration of Harbours")
+    ()
+    >>> [p.literal for p in _two_bodies("Harbour Board and Institute of Tides")]
+    ['Harbour Board', 'Institute of Tides']
     """
     sides = _AND.split(text)
     if len(sides) != 2 or not all(len(s.split()) > 1 and _is_body(s) for s in sides):
         return ()
-    if _BODY_HEAD.search(sides[0]) and not _BODY_HEAD.search(sides[1]):
+    head = _BODY_HEAD.search(sides[0])
+    if head and (not _BODY_HEAD.search(sides[1]) or head.group().rstrip().endswith((" on", " upon"))):
         return ()
     return tuple(Person("", literal=s.strip()) for s in sides)
 

@@ -1521,6 +1521,22 @@ def test_a_harvard_university_as_author_is_one_body() -> None:
     assert families("Ann Lee and University Roe") == ["Lee", "Roe"]
 
 
+@needs_model
+def test_an_mla_commission_on_a_topic_with_an_and_is_one_body() -> None:
+    """MLA's "Body’s Commission on X and Administration of Y. *Title*. Publisher, year.": a head before "on"
+    names the body's topic, and the "and" joins the topic's words, even when the words after it open with a
+    head word and an "of" ("Administration of"): one body, not two."""
+    ref = parse("Governor’s Commission on Coastal Erosion and Administration of Harbours. *The Shrinking Shore*. "
+                "State Printing Office, 1972.")
+    assert [p.literal for p in ref.authors] == [
+        "Governor’s Commission on Coastal Erosion and Administration of Harbours"]
+    assert (norm(ref.title), ref.year) == (norm("The Shrinking Shore"), 1972)
+    # A body with no topic before the "and", another body named whole after it: still two.
+    assert families("Harbour Board and Institute of Tides") == ["Harbour Board", "Institute of Tides"]
+    assert families("Royal Society of Tides and Institute of Harbours") == [
+        "Royal Society of Tides", "Institute of Harbours"]
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
