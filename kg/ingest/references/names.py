@@ -254,9 +254,11 @@ _CORPORATE = re.compile(
 #: "Bank", "Commons" and "Heritage" are family names too, and "Anna Bank and Jo Lee" two people.  The word that
 #: ends the names of bodies working across countries ("Amnesty International", "SRI International") is no one's
 #: name, but opens journals' and meetings' ("International Journal of ..."): it names a body only at the end.
-#: So do a university's and a college's head words (Harvard's "Coastal University (2010)"): they open
-#: journals' and publishers' names too ("University Press", "College English"), but end no person's name.
-_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+(?:Bank|Commons|Project|International|University|College)"
+#: So do a university's and a college's head words (Harvard's "Coastal University (2010)"), and a research
+#: group's or a firm's laboratory's (Vancouver's "3. TideLab Research. Title."): they open journals' and
+#: publishers' names too ("University Press", "College English", "Research Policy"), but end no person's name.
+_WEAK_BODY = re.compile(r"^(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s+"
+                        r"(?:Bank|Commons|Project|International|University|College|Research)"
                         r"|(?:[A-Z][\w'-]+\s+)+Heritage(?:\s+[A-Z][\w'-]+)*"
                         r"|(?:[A-Z][\w'-]+\s+)*(?:Bank|Project)\s+(?:of|for)(?:\s+the)?(?:\s+[A-Z][\w'-]+)+)$")
 #: A body's name that lists its fields after "of"/"for": "Academies of Sciences, Engineering, and Medicine".

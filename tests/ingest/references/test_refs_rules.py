@@ -1537,6 +1537,20 @@ def test_an_mla_commission_on_a_topic_with_an_and_is_one_body() -> None:
         "Royal Society of Tides", "Institute of Harbours"]
 
 
+@needs_model
+def test_a_vancouver_research_group_as_author_is_one_body() -> None:
+    """Vancouver's "20. Name Research. Data title [Internet]. Place: Host; year.": "Research" ends no person's
+    name (Vancouver prints a person "Lee AB"), so the author sentence is one body, not a person called
+    Research with the given name before it."""
+    ref = parse("7. TideLab Research. Harbour 10K soundings dataset [Internet]. Bergen (NO): TideLab Research, "
+                "Harbour University; 2021 [cited 2024 Feb 2]. Available from: https://tidelab.example.org/10k/")
+    assert [p.literal for p in ref.authors] == ["TideLab Research"]
+    assert (norm(ref.title), ref.year) == (norm("Harbour 10K soundings dataset"), 2021)
+    # A list of people, the word inside it but ending no name: still people.
+    assert families("Jo Roe and Ann Research Lee") == ["Roe", "Lee"]
+    assert families("Lee AB, Roe C") == ["Lee", "Roe"]
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
