@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from kg.ingest.references.names import _ACRONYM, _CORPORATE, _INITIAL, _PARTICLES
+from kg.ingest.references.names import _ACRONYM, _BODY_SERIES, _CORPORATE, _INITIAL, _PARTICLES
 
 
 Rule = Callable[[list[tuple[str, str]]], list[tuple[str, str]]]
@@ -691,6 +691,11 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     body's name ending in a comma before the title's opening quote, read as the title's first words, is the author;
     names the CRF read as authors after the closed quote (the body's short name, its place) are then its publisher.
 
+    IEEE's book opens its italics there instead ("Academy of Tides, Waves, and Currents, *Title*. Place:
+    Publisher, 2019."): the body's name before the marker is the author too, when it holds no comma or its
+    commas list the fields after the body's "of" or "for" (:data:`_BODY_SERIES`), so no place or person's
+    inverted name rides along.
+
     >>> _body_before_quoted_title([("[6]", "citation-number"), ("Acme", "title"), ("Institute,", "title"),
     ...     ("“Safe", "title"), ("tools,”", "title"), ("2001.", "date")])[1:4]
     [('Acme', 'author'), ('Institute,', 'author'), ('“Safe', 'title')]
@@ -700,6 +705,13 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     >>> _body_before_quoted_title([("[6]", "citation-number"), ("Safe", "title"), ("tools,", "title"),
     ...     ("“Acme”", "title"), ("2001.", "date")])[1]
     ('Safe', 'title')
+    >>> [label for _, label in _body_before_quoted_title([("Academy", "title"), ("of", "title"), ("Tides,", "title"),
+    ...     ("Waves,", "title"), ("and", "title"), ("Currents,", "title"), ("*Sea", "title"), ("Law*.", "title"),
+    ...     ("Oslo:", "location")])]
+    ['author', 'author', 'author', 'author', 'author', 'author', 'title', 'title', 'location']
+    >>> _body_before_quoted_title([("Tide", "title"), ("Institute,", "title"), ("Oslo,", "title"), ("*Sea", "title"),
+    ...     ("Law*.", "title"), ("2001.", "date")])[0]
+    ('Tide', 'title')
     """
     start = 1 if tagged and tagged[0][1] == "citation-number" else 0
     if start >= len(tagged) or tagged[start][1] != "title":
@@ -707,12 +719,20 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     end = _run_end(tagged, start, "title")
     if any(label == "author" for _, label in tagged[:end]):
         return tagged
-    quote = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("“", '"'))), None)
-    if quote is None or quote + 1 >= end or not tagged[quote - 1][0].endswith(","):
+    quote = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("“", '"', "*", "_"))), None)
+    if quote is None or not tagged[quote - 1][0].endswith(","):
+        return tagged
+    italic = tagged[quote][0].startswith(("*", "_"))
+    if quote + 1 >= end and not italic:
         return tagged
     words = [w for w, _ in tagged[start:quote]]
     if not _is_body_sentence(words[:-1] + [words[-1].rstrip(",")]):
         return tagged
+    if italic:
+        # Before italics, a comma inside the name lists the body's fields, or it is no body's name alone.
+        name = " ".join(words)[:-1]
+        if "," in name and not _BODY_SERIES.match(name):
+            return tagged
     if not any(label == "author" for _, label in tagged[end:]):
         return tagged[:start] + [(w, "author") for w in words] + tagged[quote:]
     if not tagged[end - 1][0].rstrip(",.").endswith(("”", '"')):

@@ -1551,6 +1551,26 @@ def test_a_vancouver_research_group_as_author_is_one_body() -> None:
     assert families("Lee AB, Roe C") == ["Lee", "Roe"]
 
 
+@needs_model
+def test_an_ieee_body_listing_its_fields_before_an_italic_book_is_the_author() -> None:
+    """IEEE's "Academies of X, Y, and Z, *Title*. Place: Publisher, year.": the CRF may read the body's name as
+    the title's first words; a body's name closed by a comma right before the italics opening is the author
+    when its commas list the fields after its "of" (one body, not a list of people), and the italic span alone
+    the title."""
+    ref = parse("Royal Academies of Tides, Currents, and Engineering, *Harbours of the Future: A Ten-Year "
+                "Outlook*. Bergen, Norway: Royal Academies Press, 2017.")
+    assert [p.literal for p in ref.authors] == ["Royal Academies of Tides, Currents, and Engineering"]
+    assert (norm(ref.title), ref.year) == (norm("Harbours of the Future: A Ten-Year Outlook"), 2017)
+    # A body's name and a place before the italics: no body's name alone, left to the CRF.
+    words = [("Tide", "title"), ("Institute,", "title"), ("Bergen,", "title"), ("*Harbour", "title"),
+             ("Law*.", "title"), ("2001.", "date")]
+    assert relabel._body_before_quoted_title(words) == words
+    # No body's head word before the italics: the title's own words stay the title's.
+    plain = [("Harbours,", "title"), ("Tides,", "title"), ("and", "title"), ("Currents,", "title"),
+             ("*Sea", "title"), ("Law*.", "title"), ("2001.", "date")]
+    assert relabel._body_before_quoted_title(plain) == plain
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
