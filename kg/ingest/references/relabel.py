@@ -2331,13 +2331,20 @@ def _title_sentences_out_of_nlm_journal(tagged: list[tuple[str, str]]) -> list[t
     return tagged[:start] + [(w, "title") for w, _ in tagged[start:cut + 1]] + tagged[cut + 1:]
 
 
+#: Words naming a periodical: a journal's name may hold a body's head ("Journal of the Tide Society").
+_PERIODICAL = re.compile(r"\b(?:Journal|J\.|Review|Rev\.|Transactions|Trans\.|Bulletin|Bull\.|Magazine|Newsletter|"
+                         r"Letters|Annals|Quarterly|Gazette|Digest|Record)")
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's report "“Title,” Univ. Toronto, Toronto, ON, Canada, Tech. Rep., 2009.": a roman run right after a
     quoted title, without "In", naming an institution and followed by a place, in an entry with no volume, issue,
     pages or editor, is the issuing institution (the publisher), not a container: a journal prints its numbers,
     a proceedings "in", and a meeting ("Conference", "Forum") is the container of a talk.  An acronym alone there
-    ("“Title,” NIST, Gaithersburg, MD, USA, FIPS 203, 2024,") is the issuing body's short name.
+    ("“Title,” NIST, Gaithersburg, MD, USA, FIPS 203, 2024,") is the issuing body's short name.  So is a body's
+    name, its head word any of :data:`~kg.ingest.references.names._CORPORATE`'s ("“Title,” Tide Office for
+    the North, Oslo, Norway, 2018."), unless a periodical's word names a journal (:data:`_PERIODICAL`).
 
     >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Acme", "container-title"),
     ...     ("Labs,", "container-title"), ("Leeds,", "location"), ("2001.", "date")])[1:3]
@@ -2351,6 +2358,13 @@ def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> 
     >>> _institution_before_place_is_no_container([("“T,”", "title"), ("ACSB,", "container-title"),
     ...     ("Leeds,", "location"), ("2001.", "date")])[1]
     ('ACSB,', 'publisher')
+    >>> _institution_before_place_is_no_container([("“T,”", "title"), ("Tide", "container-title"),
+    ...     ("Office,", "container-title"), ("Oslo,", "location"), ("2001.", "date")])[1:3]
+    [('Tide', 'publisher'), ('Office,', 'publisher')]
+    >>> _institution_before_place_is_no_container([("“T,”", "title"), ("J.", "container-title"),
+    ...     ("Tide", "container-title"), ("Society,", "container-title"), ("Oslo,", "location"),
+    ...     ("2001.", "date")])[1]
+    ('J.', 'container-title')
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
     if (start is None or start == 0 or tagged[start - 1][1] != "title" or _IN.match(tagged[start][0] + " ")
@@ -2360,7 +2374,8 @@ def _institution_before_place_is_no_container(tagged: list[tuple[str, str]]) -> 
     words = [w for w, _ in tagged[start:end]]
     name = " ".join(words)
     if (end >= len(tagged) or tagged[end][1] != "location" or any(w.startswith(("*", "_")) for w in words)
-            or not (_INSTITUTION.search(name) or _report_after_place(tagged, end) or _issuer_acronym(words))
+            or not (_INSTITUTION.search(name) or _report_after_place(tagged, end) or _issuer_acronym(words)
+                    or (_CORPORATE.search(name) and not _PERIODICAL.search(name)))
             or _MEETING.search(name)
             or any(label in ("volume", "issue", "pages", "editor") for _, label in tagged)):
         return tagged

@@ -1571,6 +1571,21 @@ def test_an_ieee_body_listing_its_fields_before_an_italic_book_is_the_author() -
     assert relabel._body_before_quoted_title(plain) == plain
 
 
+@needs_model
+def test_an_ieee_report_issued_by_a_body_office_is_no_container() -> None:
+    """IEEE's report "Body, “Title,” Parent Body Regional Office for X, Place, Country, year.": a roman run after
+    the quoted title naming a body (its head word "Office", "Organization" ...), followed by a place, with no
+    "In", volume, issue or pages, is the issuing body (the publisher), not a journal."""
+    ref = parse("GOO Regional Office for the Arctic, “Harbour dredging guidelines for the Arctic Region,” Global "
+                "Ocean Organization Regional Office for the Arctic, Tromsø, Norway, 2016.")
+    assert (ref.container, ref.year) == ("", 2016)
+    assert ref.publisher == "Global Ocean Organization Regional Office for the Arctic"
+    # A journal's name holding a body's head word stays the container.
+    journal = [("“T,”", "title"), ("J.", "container-title"), ("Tide", "container-title"),
+               ("Society,", "container-title"), ("Oslo,", "location"), ("2001.", "date")]
+    assert relabel._institution_before_place_is_no_container(journal) == journal
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
