@@ -2131,6 +2131,44 @@ def _publisher_after_editors_of_italic_container(tagged: list[tuple[str, str]]) 
     return tagged[:names_end] + [(w, "publisher") for w in words] + tagged[date:]
 
 
+#: The editors' mark closing APA's bracketed editors after a book's title: "Eds.).", "Ed.).".
+_BRACKETED_EDS_END = re.compile(r"^(?:Eds?|eds?)\.\)\.$")
+
+
+@_applies_when(all_of=("title", "editor", "container-title"), none_of=("volume", "issue", "pages"))
+def _publisher_after_bracketed_editors_of_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's edited book or report, "Body. (2016). *Title* (A. Lee & B. Roe, Eds.). Publisher.": after an italic
+    title closed by its marker and the bracketed editors' run closed by "Eds.)." or "Ed.).", a roman run the CRF
+    read as the container, to the entry's end (a link may follow), is the publisher: APA prints a chapter's book
+    after "In" and in italics, before its editors' bracket never after it.  The run must be capitalised words (a
+    body's small words, "of", "the", may sit inside) ending in a full stop, with no volume, issue or pages in the
+    entry.
+
+    >>> [label for _, label in _publisher_after_bracketed_editors_of_italic_title([("*Tide", "title"),
+    ...     ("atlas*", "title"), ("(A.", "editor"), ("Lee,", "editor"), ("Ed.).", "editor"),
+    ...     ("Office", "container-title"), ("of", "container-title"), ("Tides.", "container-title")])][5:]
+    ['publisher', 'publisher', 'publisher']
+    >>> _publisher_after_bracketed_editors_of_italic_title([("*Tide", "title"), ("atlas*", "title"), ("(A.", "editor"),
+    ...     ("Lee,", "editor"), ("Ed.).", "editor"), ("*Sea", "container-title"), ("Law*.", "container-title")])[5]
+    ('*Sea', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "editor"), None)
+    if start is None or start == 0 or tagged[start - 1][1] != "title" or not tagged[start][0].startswith("(") \
+            or not tagged[start - 1][0].rstrip(".,").endswith(("*", "_")):
+        return tagged
+    end = _run_end(tagged, start, "editor")
+    if end >= len(tagged) or tagged[end][1] != "container-title" or not _BRACKETED_EDS_END.match(tagged[end - 1][0]):
+        return tagged
+    stop = _run_end(tagged, end, "container-title")
+    if any(label not in ("url", "doi") for _, label in tagged[stop:]):
+        return tagged
+    words = [w for w, _ in tagged[end:stop]]
+    if (_IN_WORD.match(words[0]) or not words[-1].endswith(".") or any(w.endswith((";", ":")) or w.startswith(
+            ("*", "_")) or (not w[:1].isupper() and w not in _BODY_LINKS) for w in words)):
+        return tagged
+    return tagged[:end] + [(w, "publisher") for w in words] + tagged[stop:]
+
+
 #: Words naming an institution that issues reports ("Univ.", "Nat. Inst. Standards Technol.", "Bell Labs.").
 _INSTITUTION = re.compile(
     r"\b(?:Univ|University|Universit[äéà]\w*|Inst|Institute|Lab|Labs|Laboratory|Laboratories|Dept|Department|"
@@ -2738,6 +2776,7 @@ RULES = (
     _medium_marker_out_of_title,
     _publisher_after_italic_container,
     _publisher_after_editors_of_italic_container,
+    _publisher_after_bracketed_editors_of_italic_title,
     _document_genre_is_no_container,
     _thesis_genre_opening_container,
     _italic_opening_is_the_title,
@@ -2776,6 +2815,7 @@ _ITALIC_RULES = frozenset({
     _italic_date_is_a_container,
     _publisher_after_italic_container,
     _publisher_after_editors_of_italic_container,
+    _publisher_after_bracketed_editors_of_italic_title,
     _italic_opening_is_the_title,
     _italic_note_after_names_is_the_title,
     _roman_sentence_after_title_and_date,

@@ -1586,6 +1586,29 @@ def test_an_ieee_report_issued_by_a_body_office_is_no_container() -> None:
     assert relabel._institution_before_place_is_no_container(journal) == journal
 
 
+@needs_model
+def test_an_apa_report_s_publisher_after_bracketed_editors_is_no_container() -> None:
+    """APA's "Body. (2019). *Title* (A. Lee, B. Roe, & C. Poe, Eds.). Publisher.": after an italic title and the
+    bracketed editors' run closed by "Eds.).", the roman sentence ending the entry is the publisher, not a
+    container (APA prints a chapter's book after "In" and in italics, before the editors' bracket)."""
+    ref = parse("Northern Ocean Council on Tides and Coastal Waters. (2019). *The assessment report of the Northern "
+                "Ocean Council on Tides and Coastal Waters on harbour silting* (R. Penhallow, T. Aune, & K. Brekke, "
+                "Eds.). Secretariat of the Northern Ocean Council on Tides and Coastal Waters.")
+    assert [p.literal for p in ref.authors] == ["Northern Ocean Council on Tides and Coastal Waters"]
+    assert norm(ref.title) == norm("The assessment report of the Northern Ocean Council on Tides and Coastal Waters "
+                                   "on harbour silting")
+    assert (ref.container, ref.year) == ("", 2019)
+    assert ref.publisher == "Secretariat of the Northern Ocean Council on Tides and Coastal Waters"
+    # An italic run after the editors' bracket is a container's name: left as the CRF read it.
+    italic = [("*Tide", "title"), ("atlas*", "title"), ("(A.", "editor"), ("Lee,", "editor"), ("Ed.).", "editor"),
+              ("*Sea", "container-title"), ("Law*.", "container-title")]
+    assert relabel._publisher_after_bracketed_editors_of_italic_title(italic) == italic
+    # A chapter's numbers after the run: a book's or a journal's, left alone.
+    numbered = italic[:5] + [("Sea", "container-title"), ("Law,", "container-title"), ("3,", "volume"),
+                             ("1-9.", "pages")]
+    assert relabel._publisher_after_bracketed_editors_of_italic_title(numbered) == numbered
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
