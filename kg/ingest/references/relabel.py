@@ -690,6 +690,8 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     """IEEE's "[6] National Institute of Standards and Technology, “Title,” NIST, 2018.": with no author found, a
     body's name ending in a comma before the title's opening quote, read as the title's first words, is the author;
     names the CRF read as authors after the closed quote (the body's short name, its place) are then its publisher.
+    So is a body's name the CRF cut, its first words read as the author and the rest as the title, when the name is
+    one run of words (no person's initials, no comma but its last).
 
     IEEE's book opens its italics there instead ("Academy of Tides, Waves, and Currents, *Title*. Place:
     Publisher, 2019."): the body's name before the marker is the author too, when it holds no comma or its
@@ -712,14 +714,23 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
     >>> _body_before_quoted_title([("Tide", "title"), ("Institute,", "title"), ("Oslo,", "title"), ("*Sea", "title"),
     ...     ("Law*.", "title"), ("2001.", "date")])[0]
     ('Tide', 'title')
+    >>> [label for _, label in _body_before_quoted_title([("Tide", "author"), ("Office", "author"),
+    ...     ("for", "title"), ("Oslo,", "title"), ("“Safe", "title"), ("tools,”", "title"), ("2001.", "date")])]
+    ['author', 'author', 'author', 'author', 'title', 'title', 'date']
+    >>> _body_before_quoted_title([("Lee,", "author"), ("A.", "author"), ("Tide", "title"), ("Office,", "title"),
+    ...     ("“Safe", "title"), ("tools,”", "title"), ("2001.", "date")])[2]
+    ('Tide', 'title')
     """
     start = 1 if tagged and tagged[0][1] == "citation-number" else 0
-    if start >= len(tagged) or tagged[start][1] != "title":
+    if start >= len(tagged) or tagged[start][1] not in ("title", "author"):
         return tagged
-    end = _run_end(tagged, start, "title")
-    if any(label == "author" for _, label in tagged[:end]):
+    # The CRF may have cut the body's name, its first words read as the author ("Tide/author Office/author
+    # for/title the/title North,/title “Title,”").
+    first = _run_end(tagged, start, "author") if tagged[start][1] == "author" else start
+    if first >= len(tagged) or tagged[first][1] != "title":
         return tagged
-    quote = next((k for k in range(start + 1, end) if tagged[k][0].startswith(("“", '"', "*", "_"))), None)
+    end = _run_end(tagged, first, "title")
+    quote = next((k for k in range(first + 1, end) if tagged[k][0].startswith(("“", '"', "*", "_"))), None)
     if quote is None or not tagged[quote - 1][0].endswith(","):
         return tagged
     italic = tagged[quote][0].startswith(("*", "_"))
@@ -727,6 +738,10 @@ def _body_before_quoted_title(tagged: list[tuple[str, str]]) -> list[tuple[str, 
         return tagged
     words = [w for w, _ in tagged[start:quote]]
     if not _is_body_sentence(words[:-1] + [words[-1].rstrip(",")]):
+        return tagged
+    if first > start and any(w.endswith((",", ".", ";", ":")) or _INITIAL.match(w) and not _ACRONYM.match(w)
+                             for w in words[:-1]):
+        # Cut so, the name is one run of words: no person's initials, no comma but its last.
         return tagged
     if italic:
         # Before italics, a comma inside the name lists the body's fields, or it is no body's name alone.

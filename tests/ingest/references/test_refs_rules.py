@@ -1609,6 +1609,34 @@ def test_an_apa_report_s_publisher_after_bracketed_editors_is_no_container() -> 
     assert relabel._publisher_after_bracketed_editors_of_italic_title(numbered) == numbered
 
 
+@needs_model
+@pytest.mark.parametrize(
+    "text,body,title",
+    [
+        ("GOO Regional Office for the Arctic, “Harbour dredging guidelines for the Arctic Region,” Global Ocean "
+         "Organization Regional Office for the Arctic, Tromsø, Norway, 2016.",
+         "GOO Regional Office for the Arctic", "Harbour dredging guidelines for the Arctic Region"),
+        ("NOC Coastal Office for the North, “Guidelines for harbour dredging in the Arctic Region,” Northern Ocean "
+         "Council Coastal Office for the North, Tromsø, Norway, 2016.",
+         "NOC Coastal Office for the North", "Guidelines for harbour dredging in the Arctic Region"),
+    ],
+)
+def test_an_ieee_body_cut_into_author_and_title_before_a_quoted_title_is_the_author(
+        text: str, body: str, title: str) -> None:
+    """IEEE's "Body Regional Office for X, “Title,” ...": the CRF may read the body's first words as the author
+    and the rest of its name as the title's first words; a body's name closed by a comma right before the
+    opening quote, one run of words with no initials, is the author whole and the quoted words alone the title."""
+    ref = parse(text)
+    assert [p.literal for p in ref.authors] == [body]
+    assert norm(ref.title) == norm(title)
+
+
+def test_a_person_before_a_body_s_words_and_a_quoted_title_is_left_alone() -> None:
+    words = [("Lee,", "author"), ("A.", "author"), ("Tide", "title"), ("Office,", "title"), ("“Safe", "title"),
+             ("tools,”", "title"), ("2001.", "date")]
+    assert relabel._body_before_quoted_title(words) == words
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
