@@ -241,6 +241,8 @@ def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     (the rest read as a note or a publisher, or after the title's colon as the edition) is all the title, up to
     five words on.  So is a list of plain words inside the italics that the CRF read as editors' or translators'
     names ("*A Guide to Oaks, Elms, Ashes and Yews*"): no contributor's name stands inside the title's italics.
+    APA's "*Sea outlook: Projections, 2010–2050*. https://...": a word the CRF read as a link that is none (the
+    links were labelled before the CRF's guesses are relabelled) is the title's too.
 
     >>> _italic_title_to_its_end([("*Tidy,", "title"), ("neat:", "title"), ("Small,", "note"), ("fast*", "note"),
     ...     ("(x1).", "note")])[2:]
@@ -250,6 +252,9 @@ def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     >>> _italic_title_to_its_end([("*Oaks,", "title"), ("Elms", "editor"), ("and", "editor"), ("Yews*.", "editor"),
     ...     ("Leeds:", "location")])[1:]
     [('Elms', 'title'), ('and', 'title'), ('Yews*.', 'title'), ('Leeds:', 'location')]
+    >>> _italic_title_to_its_end([("*Sea", "title"), ("outlook,", "title"), ("2010–2050*.", "url"),
+    ...     ("https://a.org/", "url")])[2:]
+    [('2010–2050*.', 'title'), ('https://a.org/', 'url')]
     """
     start = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if start is None or not tagged[start][0].startswith(("*", "_")):
@@ -262,7 +267,8 @@ def _italic_title_to_its_end(tagged: list[tuple[str, str]]) -> list[tuple[str, s
     loose = ("note", "publisher", "genre", "location", "editor", "translator", "edition") if tagged[end - 1][
         0].endswith(":") else ("note", "publisher", "genre", "location", "editor", "translator")
     for k in range(end, min(end + 5, len(tagged))):
-        if tagged[k][1] not in loose or tagged[k][0].startswith(("*", "_")):
+        if (tagged[k][1] not in loose and (tagged[k][1] != "url" or _LINK.match(tagged[k][0]))) \
+                or tagged[k][0].startswith(("*", "_")):
             return tagged
         if tagged[k][0].rstrip(".,:;?!").endswith(mark):
             return tagged[:end] + [(w, "title") for w, _ in tagged[end:k + 1]] + tagged[k + 1:]

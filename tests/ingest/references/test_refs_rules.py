@@ -1637,6 +1637,23 @@ def test_a_person_before_a_body_s_words_and_a_quoted_title_is_left_alone() -> No
     assert relabel._body_before_quoted_title(words) == words
 
 
+# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link.
+
+
+@needs_model
+def test_an_apa_italic_title_closed_by_a_year_range_read_as_a_link_keeps_the_range() -> None:
+    """APA's "Body. (2018). *Title: Subtitle, 2015–2045*. https://...": the CRF reads the year range that closes
+    the italics as part of the link after it; a word that is no link, up to the closing marker, is the title's."""
+    ref = parse("Harbour Studies Institute. (2018). *The outlook for coastal towns: Housing demand forecasts, "
+                "2015–2045*. https://www.harbourstudies.org/reports/2018/06/01/coastal-outlook-2015-2045/")
+    assert ref.title == "The outlook for coastal towns: Housing demand forecasts, 2015–2045"
+    assert ref.year == 2018
+    assert ref.url == "https://www.harbourstudies.org/reports/2018/06/01/coastal-outlook-2015-2045/"
+    # A real link right after the unclosed italics: left as the link.
+    cut = [("*Sea", "title"), ("outlook,", "title"), ("https://a.org/x*", "url")]
+    assert relabel._italic_title_to_its_end(cut) == cut
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
