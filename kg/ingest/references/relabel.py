@@ -1523,12 +1523,38 @@ def _meeting_date_before_publication_date(tagged: list[tuple[str, str]]) -> list
     >>> _meeting_date_before_publication_date([("Meet;", "container-title"), ("2001", "date"), ("May", "date"),
     ...     ("3-5;", "date"), ("Oslo.", "location"), ("Leeds:", "location"), ("Acme.", "publisher")])[1]
     ('2001', 'date')
+
+    The CRF may read the meeting's place, or its first words, as more title words (the title printed before
+    "In:"): at most four words after the meeting's date and up to the full stop before the place of publication
+    ("; Online Event, Oslo. Leeds: Acme; 2002."), whether the stop ends those title words or a place word the
+    CRF read after them, are the meeting's place all the same.
+
+    >>> out = _meeting_date_before_publication_date([("Tide.", "title"), ("In:", "container-title"),
+    ...     ("Meet;", "container-title"), ("2001", "date"), ("May", "date"), ("3-5;", "date"), ("Online", "title"),
+    ...     ("Event,", "title"), ("Oslo.", "title"), ("Leeds:", "location"), ("Acme;", "publisher"), ("2002.", "date")])
+    >>> [label for _, label in out][3:]
+    ['note', 'note', 'note', 'note', 'note', 'note', 'location', 'publisher', 'date']
     """
     start = next((k for k in range(1, len(tagged)) if tagged[k][1] == "date" and tagged[k - 1][1] == "container-title"
                   and tagged[k - 1][0].endswith(";")), None)
     if start is None:
         return tagged
     end = _run_end(tagged, start, "date")
+    if end < len(tagged) and tagged[end][1] == "title" and tagged[end - 1][0].endswith(";") \
+            and any(label == "title" for _, label in tagged[:start]):
+        # The meeting's place read as title words: up to its full stop, the place of publication right after.
+        stop = _run_end(tagged, end, "title")
+        if stop - end > 4 or stop >= len(tagged) or tagged[stop][1] != "location" or any(
+                w.endswith(".") for w, _ in tagged[end:stop - 1]):
+            return tagged
+        # The meeting's place ends at a full stop before the place of publication's last word, four words on at most.
+        place = _run_end(tagged, stop, "location")
+        if not any(w.endswith(".") for w, _ in tagged[stop - 1:min(place - 1, end + 4)]):
+            return tagged
+        # Read as the place run the rule expects; unless the rest of the pattern holds, the entry is left alone.
+        placed = tagged[:end] + [(w, "location") for w, _ in tagged[end:stop]] + tagged[stop:]
+        out = _meeting_date_before_publication_date(placed)
+        return tagged if out is placed else out
     if end >= len(tagged) or tagged[end][1] != "location" or not tagged[end - 1][0].endswith(";") or not _YEAR.fullmatch(
             tagged[start][0]):
         return tagged

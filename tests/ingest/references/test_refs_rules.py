@@ -1637,7 +1637,7 @@ def test_a_person_before_a_body_s_words_and_a_quoted_title_is_left_alone() -> No
     assert relabel._body_before_quoted_title(words) == words
 
 
-# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link.
+# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link, Vancouver's meeting place read as title words.
 
 
 @needs_model
@@ -1652,6 +1652,39 @@ def test_an_apa_italic_title_closed_by_a_year_range_read_as_a_link_keeps_the_ran
     # A real link right after the unclosed italics: left as the link.
     cut = [("*Sea", "title"), ("outlook,", "title"), ("https://a.org/x*", "url")]
     assert relabel._italic_title_to_its_end(cut) == cut
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,title,container,place",
+    [
+        # The place's words read as title words up to its full stop.
+        ("7. Brandt P, Osei K. Harbour silt models for small ports. In: Proceedings of the 5th Annual Symposium on "
+         "Marine Engineering; 2018 Jun 3-6; Online Meeting, Chile. London: Marine Press; 2018. p. 20-8.",
+         "Harbour silt models for small ports", "Proceedings of the 5th Annual Symposium on Marine Engineering",
+         "London"),
+        # Its first words read as title words, its last as the place of publication's.
+        ("4. Okafor T, Lindqvist R. TideNet: fast and accurate wave height prediction via stacked recurrent layers "
+         "over buoy data. In: Proceedings of the 12th International IEEE Conference on Coastal Sensing and Data "
+         "Engineering; 2021 Sep 14-17; Virtual Event, Norway. Piscataway: Institute of Electrical and Electronics "
+         "Engineers; 2021. p. 112-20.",
+         "TideNet: fast and accurate wave height prediction via stacked recurrent layers over buoy data",
+         "Proceedings of the 12th International IEEE Conference on Coastal Sensing and Data Engineering",
+         "Piscataway"),
+    ],
+)
+def test_a_vancouver_meeting_place_read_as_title_words_is_the_meetings(text: str, title: str, container: str,
+                                                                       place: str) -> None:
+    """Vancouver's "Title. In: Proceedings ...; 2018 Jun 3-6; Online Meeting, Place. City: Publisher; 2018.": the
+    CRF reads the meeting's place after its dates as more title words; up to its full stop before the place of
+    publication, it is the meeting's (a note), neither the title's nor the place of publication's."""
+    ref = parse(text)
+    assert (ref.title, ref.container, ref.place) == (title, container, place)
+    # No place of publication after the words: they are left as the CRF read them.
+    words = [("Tide.", "title"), ("In:", "container-title"), ("Meet;", "container-title"), ("2001", "date"),
+             ("May", "date"), ("3-5;", "date"), ("Online", "title"), ("Event.", "title"), ("Acme;", "publisher"),
+             ("2002.", "date")]
+    assert relabel._meeting_date_before_publication_date(words) == words
 
 
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
