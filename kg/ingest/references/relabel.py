@@ -1108,6 +1108,18 @@ def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple
     >>> _title_start_before_second_date([("Roe", "author"), ("AB.", "author"), ("2013", "date"),
     ...     ("guideline.", "title"), ("Circ.", "container-title"), ("2014;12(3):1-5.", "volume")])[2]
     ('2013', 'title')
+
+    A body's name opening the title ("The Tide Society 1990 criteria for ...") the CRF may read as a journal
+    before that year: a container run there is the title's too, when the journal follows the title (a
+    container run right after it) and the title's own words do not end at a full stop before it.
+
+    >>> _title_start_before_second_date([("Roe", "author"), ("AB.", "author"), ("The", "container-title"),
+    ...     ("Society", "container-title"), ("1990", "date"), ("criteria.", "title"), ("Circ.", "container-title"),
+    ...     ("1991", "date")])[2:5]
+    [('The', 'title'), ('Society', 'title'), ('1990', 'title')]
+    >>> _title_start_before_second_date([("Roe", "author"), ("AB.", "author"), ("Tide", "container-title"),
+    ...     ("1990", "date"), ("criteria.", "title"), ("Leeds:", "location"), ("1991", "date")])[2]
+    ('Tide', 'container-title')
     """
     first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if first is None:
@@ -1115,8 +1127,13 @@ def _title_start_before_second_date(tagged: list[tuple[str, str]]) -> list[tuple
     # The run before the title is looked at first: it is absent from most entries, and the test is cheaper
     # than the scan for a later date (both must hold, so their order changes no result).
     k = first
-    while k > 0 and tagged[k - 1][1] in ("date", "genre"):
+    while k > 0 and tagged[k - 1][1] in ("date", "genre", "container-title"):
         k -= 1
+    # A container word before the title only with the journal printed right after the title.
+    if any(label == "container-title" for _, label in tagged[k:first]):
+        after = _run_end(tagged, first, "title")
+        if after >= len(tagged) or tagged[after][1] != "container-title":
+            return tagged
     if k == first or k == 0 or tagged[k - 1][1] != "author" or not tagged[k - 1][0].endswith("."):
         return tagged
     if not any(label == "date" or (label != "title" and _NLM_RUN_START.match(word))

@@ -1637,7 +1637,7 @@ def test_a_person_before_a_body_s_words_and_a_quoted_title_is_left_alone() -> No
     assert relabel._body_before_quoted_title(words) == words
 
 
-# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link, Vancouver's meeting place read as title words.
+# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link, Vancouver's meeting place read as title words, Vancouver's title opening with a body and a year read as journal and date.
 
 
 @needs_model
@@ -1685,6 +1685,25 @@ def test_a_vancouver_meeting_place_read_as_title_words_is_the_meetings(text: str
              ("May", "date"), ("3-5;", "date"), ("Online", "title"), ("Event.", "title"), ("Acme;", "publisher"),
              ("2002.", "date")]
     assert relabel._meeting_date_before_publication_date(words) == words
+
+
+@needs_model
+def test_a_vancouver_title_opening_with_a_body_and_a_year_is_no_journal() -> None:
+    """Vancouver's "Roe AB, et al. The Body Association 1991 revised criteria for ... . Journal. 1992 Apr;14(4):
+    211-9.": the CRF reads the body's name opening the title as a journal and its year as the date; with the
+    journal and the NLM date printed after the title, both are the title's first words."""
+    ref = parse("4. Haldane TR, Osei KA, Brandt PL, Lindqvist R, Moreno AP, Kim B, et al. The American "
+                "Gastroenterology Association 1991 revised criteria for the classification of chronic gastritis. "
+                "Gastroenterol Rev. 1992 Apr;14(4):211-9.")
+    assert ref.title == ("The American Gastroenterology Association 1991 revised criteria for the classification "
+                         "of chronic gastritis")
+    assert (ref.container, ref.year, ref.volume, ref.issue, ref.pages) == ("Gastroenterol Rev", 1992, "14", "4",
+                                                                           "211-9")
+    # No journal after the title (a publication statement): the run before it is left as the CRF read it.
+    words = [("Roe", "author"), ("AB.", "author"), ("Tide", "container-title"), ("Society", "container-title"),
+             ("1990", "date"), ("criteria.", "title"), ("Leeds:", "location"), ("Acme;", "publisher"),
+             ("1991.", "date")]
+    assert relabel._title_start_before_second_date(words) == words
 
 
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
