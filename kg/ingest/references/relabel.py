@@ -2107,6 +2107,16 @@ def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str
     ('[Internet].', 'genre')
     >>> _medium_marker_out_of_title([("Arte", "title"), ("[The", "title"), ("art].", "title")])[2]
     ('art].', 'title')
+
+    A body's document number in square brackets closing a short last sentence of the run, Vancouver's "Title:
+    subtitle. Body guideline [AB12]. Place: Publisher; 2018.", names the document's series and number: the
+    sentence, up to three words before the number, is the genre (the title ends at the full stop before it).
+
+    >>> _medium_marker_out_of_title([("Tide", "title"), ("care.", "title"), ("Sea", "title"), ("guide", "title"),
+    ...     ("[SG12].", "title"), ("Leeds:", "location")])[2:]
+    [('Sea', 'genre'), ('guide', 'genre'), ('[SG12].', 'genre'), ('Leeds:', 'location')]
+    >>> _medium_marker_out_of_title([("Tide", "title"), ("care", "title"), ("[SG12].", "title")])[2]
+    ('[SG12].', 'title')
     """
     first = next((i for i, (_, label) in enumerate(tagged) if label == "title"), None)
     if first is None:
@@ -2117,8 +2127,18 @@ def _medium_marker_out_of_title(tagged: list[tuple[str, str]]) -> list[tuple[str
             phrase = " ".join(w for w, _ in tagged[start:end])
             if _MEDIUM.match(phrase):
                 return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end]] + tagged[end:]
+            if start == end - 1 and _DOCUMENT_NUMBER.match(phrase):
+                # The sentence the number closes: after a full stop, two title words at least before it.
+                opened = next((k for k in range(start - 1, max(first + 1, start - 4), -1)
+                               if tagged[k - 1][0].endswith(".")), None)
+                if opened is not None:
+                    return tagged[:opened] + [(w, "genre") for w, _ in tagged[opened:end]] + tagged[end:]
             return tagged
     return tagged
+
+
+#: A document number in square brackets closing a sentence, "[NG12].", "[TR-2021-4]." (capitals, then digits).
+_DOCUMENT_NUMBER = re.compile(r"^\[[A-Z]{1,8}[-\d]*\d[A-Za-z]?\]\.$")
 
 
 @_applies_when(all_of=("container-title", "date"))

@@ -1637,7 +1637,7 @@ def test_a_person_before_a_body_s_words_and_a_quoted_title_is_left_alone() -> No
     assert relabel._body_before_quoted_title(words) == words
 
 
-# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link, Vancouver's meeting place read as title words, Vancouver's title opening with a body and a year read as journal and date.
+# Rounds 25 and 26 (held25-*, held26-*), part 2: APA's italic title closed by a year range read as a link, Vancouver's meeting place read as title words, Vancouver's title opening with a body and a year read as journal and date, Vancouver's bracketed document number after the title.
 
 
 @needs_model
@@ -1704,6 +1704,19 @@ def test_a_vancouver_title_opening_with_a_body_and_a_year_is_no_journal() -> Non
              ("1990", "date"), ("criteria.", "title"), ("Leeds:", "location"), ("Acme;", "publisher"),
              ("1991.", "date")]
     assert relabel._title_start_before_second_date(words) == words
+
+
+@needs_model
+def test_a_vancouver_bodys_bracketed_document_number_is_no_title() -> None:
+    """Vancouver's "Body. Title: subtitle. BODY guidance [TG45]. Place: Body; 2019.": the short sentence closed
+    by a bracketed document number after the title names the document's series and number, not the title."""
+    ref = parse("12. Coastal Flood Standards Agency. Tidal defences in small harbours: planning. CFSA guidance "
+                "[TG45]. Leeds: Coastal Flood Standards Agency; 2019.")
+    assert [p.literal for p in ref.authors] == ["Coastal Flood Standards Agency"]
+    assert (ref.title, ref.year, ref.place) == ("Tidal defences in small harbours: planning", 2019, "Leeds")
+    # A bracketed word that is no number (a translated title's end) stays in the title.
+    words = [("Sea", "title"), ("care.", "title"), ("Die", "title"), ("[Tide].", "title"), ("Leeds:", "location")]
+    assert relabel._medium_marker_out_of_title(words) == words
 
 
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
