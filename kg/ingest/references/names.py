@@ -190,12 +190,14 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
         elif len(words) > 2 and _INITIAL.match(words[-1]) and _particled(words[:-1]):
             # Vancouver "van der Berg A".
             people.append(Person(" ".join(words[:-1]), words[-1]))
-        elif len(words) > 2 and _NLM_INITIALS.match(words[-1]) and _NAME_WORD.match(words[0]) \
-                and _NAME_WORD.match(words[-2]) and all(_NAME_WORD.match(w) or w in _PARTICLES for w in words[:-1]) \
+        elif len(words) > 2 and _NLM_INITIALS.match(words[-1]) and _NLM_FAMILY_WORD.match(words[0]) \
+                and _NAME_WORD.match(words[-2]) and all(_NLM_FAMILY_WORD.match(w) or w in _PARTICLES for w in words[:-1]) \
                 and (len(parts) == 1 or any(_NLM_NAME.match(p) for p in parts if p != part)):
             # Vancouver "Egger M, Davey Smith G": in a list of "Family INITIALS" names, initials after two
             # capitalised words follow a family name of two words (no one is called "G"); lower-case particles
             # may join its words ("Pinto da Costa M"), as a given name printed first never ends in initials.
+            # A Dutch double name hyphens a name to the next one's particle ("Jansen-van den Berg A"): its
+            # first word is a name and a particle, the family name's as a whole.
             people.append(Person(" ".join(words[:-1]), words[-1].rstrip(".")))
         elif len(words) > 2 and words[0] in _PARTICLES and _NLM_INITIALS.match(words[-1]) and all(
                 w in _PARTICLES or _NAME_WORD.match(w) for w in words[1:-1]) and _NAME_WORD.match(words[-2]):
@@ -364,6 +366,11 @@ _VANCOUVER_NAMES = re.compile(r"^[^\W\d][\w'-]+ [A-Z]{1,3}\.?(?:, [^\W\d][\w' -]
 #: NLM's initials, capitals without full stops ("G", "DG"; the list's closing full stop allowed).
 _NLM_INITIALS = re.compile(r"^[A-ZÀ-Þ]{1,3}\.?$")
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?$")
+#: A word of a family name printed before Vancouver's initials: a capitalised name (:data:`_NAME_WORD`), or one
+#: hyphened to a particle that opens the second name of a Dutch double name ("Jansen-van", in "Jansen-van den
+#: Berg A").
+_NLM_FAMILY_WORD = re.compile(
+    r"^[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?(?:-(?:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|ten|ter|zu|af))?$")
 #: One initial printed as a word of its own, "A.", in a run of them ("A. B. C."; not "A.B.C.").
 _SPACED_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.$")
 #: A whole Vancouver name, "Egger M", "Altman DG".

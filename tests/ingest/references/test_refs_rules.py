@@ -1719,6 +1719,18 @@ def test_a_vancouver_bodys_bracketed_document_number_is_no_title() -> None:
     assert relabel._medium_marker_out_of_title(words) == words
 
 
+# Rounds 25 and 26 (held25-*, held26-*), part 3: a Vancouver family name hyphened to a particle.
+
+
+def test_a_vancouver_family_name_hyphened_to_a_particle_keeps_its_words() -> None:
+    """Vancouver's "Jansen-van den Berg A": a Dutch double name whose second name opens with a particle hyphened
+    to the first is one family name before the initials, not a given name before a family name "A"."""
+    people = split_names("Okafor B, Jansen-van den Berg A, Lund K, et al.")[0]
+    assert [(p.family, p.given) for p in people] == [("Okafor", "B"), ("Jansen-van den Berg", "A"), ("Lund", "K")]
+    # A name printed given name first, with no initials after it, is no Vancouver name.
+    assert families("Anna Lund and Piet Jansen") == ["Lund", "Jansen"]
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
