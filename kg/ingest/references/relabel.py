@@ -1008,6 +1008,48 @@ def _editors_run_to_their_mark(tagged: list[tuple[str, str]]) -> list[tuple[str,
     return tagged
 
 
+#: The editors' mark closing a name list in the author's place with the names' full stop: Chicago's "eds.".
+_OPENING_EDITORS_MARK = re.compile(r"^(?:eds?|editors?)\.$", re.I)
+#: A word of a name list: a capitalised name, maybe closed by its comma ("Jiří", "Hošek,", "O'Neil,"), a
+#: particle ("van"), the list's "and" or "&".  (Initials are read by _INITIAL.)
+_LIST_NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*,?|and|&)$")
+
+
+@_applies_when(any_of=("author", "editor"))
+def _opening_names_to_their_editors_mark(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's "Lee, Ann, Bo Kim, Cy Roe, and Di Vale, eds. 2001. Title.": a name list opening the entry and
+    closed by the editors' mark after its comma ("eds.", "ed.") is the editors', printed in the author's place,
+    whichever of author, editor or title the CRF gave its words (a long list it cuts into runs).  Every word
+    up to the mark must be a name's, an initial or the list's "and": a title's words never end at that mark.
+    The date or the italic title follows the mark: a mark before more names ("Ann Lee, Title, ed. Bo Kim")
+    leads those names, the editors printed after the title.
+
+    >>> [label for _, label in _opening_names_to_their_editors_mark([("Lee,", "author"), ("Ann,", "author"),
+    ...     ("Bo", "title"), ("Kim,", "title"), ("and", "editor"), ("Cy", "editor"), ("Roe,", "editor"),
+    ...     ("eds.", "editor"), ("2001.", "date")])]
+    ['editor', 'editor', 'editor', 'editor', 'editor', 'editor', 'editor', 'editor', 'date']
+    """
+    k = 0
+    while k < len(tagged) and tagged[k][1] == "citation-number":
+        k += 1
+    if k >= len(tagged) or tagged[k][1] not in ("author", "editor"):
+        return tagged
+    for end in range(k + 2, min(k + 40, len(tagged))):
+        word, label = tagged[end]
+        if label not in ("author", "editor", "title"):
+            return tagged
+        if _OPENING_EDITORS_MARK.match(word):
+            if not tagged[end - 1][0].endswith(",") or all(lab == "editor" for _, lab in tagged[k:end + 1]):
+                return tagged
+            if end + 1 < len(tagged) and tagged[end + 1][1] != "date" and not tagged[end + 1][0].startswith("*"):
+                # "Ann Lee, Title Words, ed. Bo Kim": the mark leads the editors' names after it, closing none.
+                return tagged
+            if not all(_LIST_NAME_WORD.match(w) or _INITIAL.match(w) for w, _ in tagged[k:end]):
+                return tagged
+            return tagged[:k] + [(w, "editor") for w, _ in tagged[k:end + 1]] + tagged[end + 1:]
+    return tagged
+
+
 @_applies_when(all_of=("editor", "container-title"))
 def _vancouver_book_sentence_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver's chapter "Title. In: Lee J, editor. Book, parts & more: a subtitle. Leeds: Pub; 2009.": after
@@ -2819,6 +2861,7 @@ RULES = (
     _article_number_out_of_container,
     _italic_book_opening_editors_run,
     _editors_run_to_their_mark,
+    _opening_names_to_their_editors_mark,
     _vancouver_book_sentence_after_editors,
     _vancouver_book_out_of_editors_run,
     _editor_names_out_of_title,
@@ -2944,7 +2987,7 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_title_end_year_before_nlm_date, _title_sentences_out_of_nlm_journal), lambda low: ";" in low),
     ((_arxiv_number_is_no_pages,), lambda low: "arx" in low),
     ((_version_after_title_is_no_container,), lambda low: "ver. " in low or "version " in low),
-    ((_edition_out_of_volume,), lambda low: " ed" in low),
+    ((_edition_out_of_volume, _opening_names_to_their_editors_mark), lambda low: " ed" in low),
     ((_contributors_after_italic_title,), lambda low: "trans" in low or " ed" in low),
     ((_vancouver_contributors_out_of_title, _vancouver_book_out_of_editors_run),
      lambda low: "tor." in low or "tors." in low),

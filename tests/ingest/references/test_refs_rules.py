@@ -1731,6 +1731,35 @@ def test_a_vancouver_family_name_hyphened_to_a_particle_keeps_its_words() -> Non
     assert families("Anna Lund and Piet Jansen") == ["Lund", "Jansen"]
 
 
+def test_opening_names_closed_by_the_editors_mark_are_all_editors() -> None:
+    """Chicago's "Lee, Ann, Bo Kim, ..., and Cy Roe, eds. 2001. Title.": a name list opening the entry, closed by
+    "eds." after its comma and followed by the date, is all the editors', however the CRF cut it into author,
+    title and editor runs."""
+    words = [("Brandvik,", "author"), ("Tove,", "author"), ("Emil", "author"), ("Sarr,", "author"),
+             ("Hugo", "title"), ("Lindqvist,", "title"), ("Ines", "editor"), ("Mäkelä,", "editor"), ("and", "editor"),
+             ("Rui", "editor"), ("Costa,", "editor"), ("eds.", "editor"), ("2019.", "date"), ("The", "title"),
+             ("Moss", "title"), ("Catalogue.", "title")]
+    out = relabel._opening_names_to_their_editors_mark(words)
+    assert [label for _, label in out] == ["editor"] * 12 + ["date"] + ["title"] * 3
+    # "ed." before more names leads the editors printed after the title: the opening run is left alone.
+    lead = [("Ann", "author"), ("Vale,", "author"), ("Collected", "title"), ("Letters,", "title"), ("ed.", "editor"),
+            ("Bo", "editor"), ("Kim", "editor"), ("(Leeds:", "location")]
+    assert relabel._opening_names_to_their_editors_mark(lead) == lead
+    # A title's sentence before the mark (a word closed by its full stop) is no name list.
+    title = [("Vale,", "author"), ("Ann,", "author"), ("Sea", "title"), ("Work.", "title"), ("Leeds,", "title"),
+             ("eds.", "editor"), ("2001.", "date")]
+    assert relabel._opening_names_to_their_editors_mark(title) == title
+
+
+@needs_model
+def test_a_chicago_list_of_six_editors_before_the_year_is_the_names() -> None:
+    """The whole list before "eds." and the year is the names, the title the sentence after the year."""
+    ref = parse("Hoyle, Martin, Carla Dunne, Rafael Ortiz, Florian Weber, Jiří Novák, and Jakub Dvořák, eds. 2019. "
+                "The Moss Database. Accessed May 2, 2020. http://www.moss-database.example.org.")
+    assert [p.family for p in ref.authors or ref.editors] == ["Hoyle", "Dunne", "Ortiz", "Weber", "Novák", "Dvořák"]
+    assert (ref.title, ref.year) == ("The Moss Database", 2019)
+
+
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
 # Harvard's database named as its own author, Chicago's body and its units before a plain year, IEEE's body
 # opened by a country's dotted capitals with an "and" in its name.
