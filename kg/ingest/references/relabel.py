@@ -375,6 +375,44 @@ def _volume_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[
     return tagged[:close + 1] + [(w, "volume") for w, _ in tagged[close + 1:end]] + tagged[end:]
 
 
+@_applies_when(all_of=("container-title", "editor"))
+def _volume_inside_italic_handbook(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """APA's chapter in one volume of a handbook, "In A. Lee (Ed.), *Handbook of things: Vol. 4. Small things*
+    (pp. 1–9).": inside the italic book right after the editors, a volume key and its number after the colon
+    that closes the handbook's own title are the volume, and the words after them up to the closing marker the
+    volume's own title (a note: the container is the handbook's title).  Only a chapter's book after its
+    editors is read so: an italic book title ("*Attachment: Vol. 1. Loss*" as the title) keeps its words.
+
+    >>> [label for _, label in _volume_inside_italic_handbook([("(Ed.),", "editor"), ("*Big", "container-title"),
+    ...     ("book:", "container-title"), ("Vol.", "container-title"), ("4.", "container-title"),
+    ...     ("Small", "container-title"), ("things*", "container-title"), ("(pp.", "pages")])]
+    ['editor', 'container-title', 'container-title', 'volume', 'volume', 'note', 'note', 'pages']
+    """
+    opening = _container_opening(tagged)
+    if opening is None:
+        return tagged
+    start, end = opening
+    if start == 0 or tagged[start - 1][1] != "editor" or not tagged[start][0].startswith(("*", "_")):
+        return tagged
+    close = _italic_closed_at(tagged, start, end)
+    if close is None or close - start < 2:
+        return tagged
+    mark = tagged[start][0][0]
+    for k in range(start, close - 1):
+        if not tagged[k][0].endswith(":") or not _VOLUME_KEY.match(tagged[k + 1][0]):
+            continue
+        number = tagged[k + 2][0]
+        if k + 2 == close:
+            number = number.rstrip(".,:;").rstrip(mark)
+        elif not number.endswith("."):
+            return tagged
+        if not _VOLUME_NUMBER.match(number):
+            return tagged
+        return (tagged[:k + 1] + [(w, "volume") for w, _ in tagged[k + 1:k + 3]]
+                + [(w, "note") for w, _ in tagged[k + 3:close + 1]] + tagged[close + 1:])
+    return tagged
+
+
 @_applies_when(all_of=("container-title", "location"))
 def _place_start_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """IEEE's "in *Proc. Symp. X*, Two Word, ST, USA, 2000,": the italics close the proceedings' name, so roman
@@ -2842,6 +2880,7 @@ RULES = (
     _italic_container_to_its_end,
     _place_start_after_italic_container,
     _volume_after_italic_container,
+    _volume_inside_italic_handbook,
     _editors_inside_container_before_italics,
     _date_inside_title,
     _date_inside_italic_title,
@@ -2934,6 +2973,7 @@ _ITALIC_RULES = frozenset({
     _italic_container_to_its_end,
     _place_start_after_italic_container,
     _volume_after_italic_container,
+    _volume_inside_italic_handbook,
     _body_sentence_before_italic_title,
     _dated_title_end_before_italics,
     _italic_note_is_container,

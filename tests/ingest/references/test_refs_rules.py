@@ -1719,7 +1719,8 @@ def test_a_vancouver_bodys_bracketed_document_number_is_no_title() -> None:
     assert relabel._medium_marker_out_of_title(words) == words
 
 
-# Rounds 25 and 26 (held25-*, held26-*), part 3: a Vancouver family name hyphened to a particle.
+# Rounds 25 and 26 (held25-*, held26-*), part 3: a Vancouver family name hyphened to a particle, Chicago's opening
+# names closed by "eds." before the year, APA's volume of a handbook inside a chapter's italic book.
 
 
 def test_a_vancouver_family_name_hyphened_to_a_particle_keeps_its_words() -> None:
@@ -1758,6 +1759,23 @@ def test_a_chicago_list_of_six_editors_before_the_year_is_the_names() -> None:
                 "The Moss Database. Accessed May 2, 2020. http://www.moss-database.example.org.")
     assert [p.family for p in ref.authors or ref.editors] == ["Hoyle", "Dunne", "Ortiz", "Weber", "Novák", "Dvořák"]
     assert (ref.title, ref.year) == ("The Moss Database", 2019)
+
+
+@needs_model
+def test_an_apa_chapter_in_one_volume_of_a_handbook_has_the_handbook_as_container() -> None:
+    """APA's "In A. Lee (Series Ed.) & B. Kim (Vol. Ed.), *Handbook of X: Vol. 3. Volume title* (pp. 1–9).": after
+    the editors, the italic book's "Vol. 3." after the colon is the volume, the handbook's own title before it
+    the container (the volume's own title left out)."""
+    ref = parse("Ostrander, K. L., & Pelle, R. T. (1991). Tide pools as classrooms: A field guide. In M. J. Harrow "
+                "(Series Ed.) & D. N. Quill (Vol. Ed.), *Handbook of marine teaching: Vol. 3. Shores, estuaries, and "
+                "open water* (2nd ed., pp. 45–88). Coastline Press.")
+    assert (norm(ref.container), ref.volume, ref.pages) == (norm("Handbook of marine teaching"), "3", "45-88")
+    assert norm(ref.title) == norm("Tide pools as classrooms: A field guide")
+    # An italic span after no editors (a book's own title, or a container the CRF found so) is left whole.
+    book = [("(1975).", "date"), ("*Rivers", "container-title"), ("and", "container-title"),
+            ("tides:", "container-title"), ("Vol.", "container-title"), ("2.", "container-title"),
+            ("Estuaries*.", "container-title"), ("Harbour", "publisher")]
+    assert relabel._volume_inside_italic_handbook(book) == book
 
 
 # Round 24 (held24-*), part 1: MLA's body author before an italic book edited "et al." in a numbered series,
