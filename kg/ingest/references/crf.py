@@ -594,6 +594,8 @@ _BARE_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+(?:[a-z]{2,6}/\S*|(?:com|org|net|
 
 #: The role words around a translator's names: "Translated by", "trans.", "translated and edited by", Vancouver's
 #: closing ", translator." ("translators.").
+#: The role word closing MLA's opening translators' names, "Lee, Ann, translator." ("translators.").
+_OPENING_TRANSLATOR = re.compile(r",\s*translators?\.$")
 _ROLE_WORDS = re.compile(r"^(?:(?:and|&)\s+)?(?:(?:translated|trans\.?|transl\.?|tr\.|edited|ed\.)\s+"
                          r"(?:(?:and|&)\s+)?)+(?:(?:with\s+\w+\s+)?by\s+)?|,?\s*(?:trans|transl|tr|trs|translators?)\.?$", re.I)
 
@@ -1007,6 +1009,11 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
         # Volcanism Program, “...”": no inverted name, no initials; Vancouver's "U.S. Geological Survey. Title".
         authors = (Person("", literal=clean(text["author"]).rstrip(".,")),)
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
+    if not authors and not editors and "translator" in text and tagged[0][1] in ("translator", "citation-number") \
+            and _OPENING_TRANSLATOR.search(text["translator"]):
+        # MLA's "Lee, Ann, translator. *Title*.": no author or editor named, the entry is listed under the
+        # translators whose names open it, "Surname, Given, translator.": they are the names it is read by.
+        authors, et_al = split_names(_OPENING_TRANSLATOR.sub("", text["translator"]))
     date = text.get("date", "")
     year_match = _YEAR.search(date)
     if year_match is None:

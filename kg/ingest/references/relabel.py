@@ -1088,6 +1088,45 @@ def _opening_names_to_their_editors_mark(tagged: list[tuple[str, str]]) -> list[
     return tagged
 
 
+#: MLA's role word closing the name list that opens an entry: "editor." ("editors."), "translator." ("translators.").
+_MLA_OPENING_ROLE = re.compile(r"^(editor|translator)s?\.$")
+
+
+def _mla_opening_contributors_before_italic_title(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """MLA's work listed under its editors or translator, "Lee, Ann, translator. *Tide*. Pub, 2001." or "Lee,
+    Ann, and Bo Kim, editors. *Tide*. 2020, www.tide.org.": a name list that opens the entry ("Surname, Given,"
+    first, every word a name's, an initial or the list's "and") and is closed, after its comma, by the role word
+    with the names' full stop ("editor.", "editors.", "translator.", "translators.") is the editors' (or the
+    translators') with their role word, and an italic span right after it, to its closing marker, is the
+    title, whatever the CRF labelled them (it often reads the whole sentence as one run of another label).
+
+    >>> [label for _, label in _mla_opening_contributors_before_italic_title([("Lee,", "director"),
+    ...     ("Ann,", "director"), ("translator.", "director"), ("*Tide*.", "director"), ("Pub,", "publisher")])]
+    ['translator', 'translator', 'translator', 'title', 'publisher']
+    >>> tagged = [("Lee,", "editor"), ("Ann,", "editor"), ("editor.", "editor"), ("Tide.", "title")]
+    >>> _mla_opening_contributors_before_italic_title(tagged) is tagged
+    True
+    """
+    k = 0
+    while k < len(tagged) and tagged[k][1] == "citation-number":
+        k += 1
+    # A cheap first test: the list opens with a surname and its comma.
+    if k + 3 >= len(tagged) or not tagged[k][0].endswith(",") or not tagged[k][0][:1].isupper():
+        return tagged
+    role = next((i for i in range(k + 2, min(k + 16, len(tagged) - 1)) if _MLA_OPENING_ROLE.match(tagged[i][0])),
+                None)
+    if role is None or not tagged[role - 1][0].endswith(",") or not tagged[role + 1][0].startswith(("*", "_")):
+        return tagged
+    if not all(_LIST_NAME_WORD.match(w) or _INITIAL.match(w) for w, _ in tagged[k:role]):
+        return tagged
+    close = _italic_closed_at(tagged, role + 1, min(role + 40, len(tagged)))
+    if close is None:
+        return tagged
+    label = "translator" if tagged[role][0].startswith("translator") else "editor"
+    return (tagged[:k] + [(w, label) for w, _ in tagged[k:role + 1]]
+            + [(w, "title") for w, _ in tagged[role + 1:close + 1]] + tagged[close + 1:])
+
+
 @_applies_when(all_of=("editor", "container-title"))
 def _vancouver_book_sentence_after_editors(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver's chapter "Title. In: Lee J, editor. Book, parts & more: a subtitle. Leeds: Pub; 2009.": after
@@ -2901,6 +2940,7 @@ RULES = (
     _italic_book_opening_editors_run,
     _editors_run_to_their_mark,
     _opening_names_to_their_editors_mark,
+    _mla_opening_contributors_before_italic_title,
     _vancouver_book_sentence_after_editors,
     _vancouver_book_out_of_editors_run,
     _editor_names_out_of_title,
@@ -2956,6 +2996,7 @@ RULES = (
 #: Rules that read italics markers and change nothing in an entry without one ("*" or "_" in no word): most
 #: entries print none (AnyStyle's sets never do), so :func:`relabel` skips these there.  No rule adds a marker.
 _ITALIC_RULES = frozenset({
+    _mla_opening_contributors_before_italic_title,
     _numbered_series_after_contributors,
     _italic_book_opening_editors_run,
     _date_inside_italic_title,

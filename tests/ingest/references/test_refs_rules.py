@@ -1501,6 +1501,45 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
+# Rounds 27 and 28 (held27-*, held28-*), part 1: MLA works listed under their editors or translator.
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,names,title,year",
+    [
+        ("Marlow, Teresa, translator. *Songs of the Lantern*. Harbour UP, 1998.", ["Marlow"], "Songs of the Lantern",
+         1998),
+        ("Hask, Ivor, and Mona Dee, editors. *TideBase*. 2022, www.tidebase.example. Accessed 4 June 2022.",
+         ["Hask", "Dee"], "TideBase", 2022),
+        ("Quill, Odile, editor. *The Glass Orchard*. Fenwick Press, 2007.", ["Quill"], "The Glass Orchard", 2007),
+    ],
+)
+def test_an_mla_entry_listed_under_its_editors_or_translator_reads_names_title_and_year(
+        text: str, names: list[str], title: str, year: int) -> None:
+    """MLA's "Surname, Given, translator. *Title*." / "Surname, Given, and Given Surname, editors. *Title*.":
+    the names before the role word are the ones the entry is listed under (its editors, or its translators,
+    then kept as its authors, no author being named), and the italic span after them is the title."""
+    ref = parse(text)
+    assert [p.family for p in (ref.authors or ref.editors)] == names
+    assert ref.title == title
+    assert ref.year == year
+
+
+def test_an_opening_role_word_needs_a_name_list_and_an_italic_title_after_it() -> None:
+    words = [("Roe,", "director"), ("Ann,", "director"), ("translator.", "director"), ("*Tide*.", "director"),
+             ("Acme,", "publisher"), ("2001.", "date")]
+    assert [label for _, label in relabel._mla_opening_contributors_before_italic_title(words)][:5] == (
+        ["translator"] * 3 + ["title", "publisher"])
+    # A roman title after the role word: no italic span to read, the entry is left alone.
+    roman = [("Roe,", "editor"), ("Ann,", "editor"), ("editor.", "editor"), ("Tide.", "title"), ("2001.", "date")]
+    assert relabel._mla_opening_contributors_before_italic_title(roman) is roman
+    # A title's words, not names, before the role word ("Notes on 1990s Tides, editor."): left alone.
+    titled = [("Notes,", "title"), ("on", "title"), ("1990s", "title"), ("Tides,", "title"), ("editor.", "title"),
+              ("*Tide*.", "title"), ("2001.", "date")]
+    assert relabel._mla_opening_contributors_before_italic_title(titled) is titled
+
+
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
 # "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
 # a report's issuing body read as a container.
