@@ -242,14 +242,16 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
 #: A body's head words, any one of which makes a name of two words or more a body's.  "Congress" heads a
 #: legislature's, a movement's or a meeting's name ("Library of Congress", "Congress for ..."), no person's;
 #: "Division" a body's unit ("Population Division", "Soil Science Division Staff"); "Database" the name a
-#: data resource's keepers print as its author (Harvard's "Coral Reef Database (2020) *Coral Reef Database*.").
+#: data resource's keepers print as its author (Harvard's "Coral Reef Database (2020) *Coral Reef Database*."),
+#: and "Catalog" ("Catalogue") a taxonomic or bibliographic resource's ("Sea Snail Catalog (2021) *Sea snail
+#: catalog*."): no person's family name either.
 _CORPORATE = re.compile(
     r"\b(?:Organi[sz]ation|Association|Institute|Institut|Society|Council|Department|Agency|Committee|Group|"
     r"Foundation|Office|Cent(?:re|er)s?|Board|Ministry|Commission|Corporation|Company|Inc|Ltd|Collaboration|"
     r"Consortium|Network|Services|Trust|Bureau|Federation|Alliance|Authority|Government|Team|Collaborators|"
     r"Investigators|Academy|Academies|Task Force|Programme|Fund|Forum|Union|Nations|Secretariat|Laboratory|Panel|"
     r"Initiative|Partnership|Coalition|Observatory|Assembly|Parliament|Institution|Registry|Endowment|Archives?|"
-    r"Administration|Congress|Division|Database)\b"
+    r"Administration|Congress|Division|Database|Catalog(?:ue)?)\b"
 )
 #: Words that name a body only when the name is no list ("World Bank", "Creative Commons", "Bank of England",
 #: "English Heritage", Harvard's "Coastal Heritage Wales (2014)" with no full stop before its year):

@@ -1501,7 +1501,7 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Rounds 27 and 28 (held27-*, held28-*), part 1: MLA works listed under their editors or translator.
+# Rounds 27 and 28 (held27-*, held28-*), part 1: MLA works listed under their editors or translator, a catalogue as author.
 
 
 @needs_model
@@ -1538,6 +1538,19 @@ def test_an_opening_role_word_needs_a_name_list_and_an_italic_title_after_it() -
     titled = [("Notes,", "title"), ("on", "title"), ("1990s", "title"), ("Tides,", "title"), ("editor.", "title"),
               ("*Tide*.", "title"), ("2001.", "date")]
     assert relabel._mla_opening_contributors_before_italic_title(titled) is titled
+
+
+@needs_model
+def test_a_harvard_catalog_as_author_is_one_body() -> None:
+    """Harvard's "Name Catalog (2024) *Name catalog*. Version 3.1. Place: Keepers. Available at: ...": a
+    catalogue's keepers print its name as the author; "Catalog" heads no person's name, so the author is one
+    body, not a person called Catalog with the given names before it."""
+    ref = parse("Sea Snail Catalog (2022) *Sea snail catalog*. Version 4.2. Leeds: Marine Shell Trust Leeds. "
+                "Available at: https://snails.example.org (Accessed: 2 May 2022).")
+    assert [p.literal for p in ref.authors] == ["Sea Snail Catalog"]
+    assert (norm(ref.title), ref.year) == (norm("Sea snail catalog"), 2022)
+    # A person's name keeps its family name and given names.
+    assert [(p.family, p.given) for p in split_names("Roe, Catalina")[0]] == [("Roe", "Catalina")]
 
 
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
