@@ -746,6 +746,34 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     return words[0][:1].isupper() and all(_BODY_NAME_WORD.match(w) for w in words)
 
 
+def _acronyms_before_date(tagged: list[tuple[str, str]]) -> bool:
+    """Whether the entry opens with one author run of two to four acronyms (three capitals or more each, no
+    comma), closed by the names' full stop right before a plain year (Chicago's "NASA JPL. 2013.") or right
+    before a bracketed one (APA's and Harvard's "NASA JPL (2013)"): an agency and its unit, one body's name.  A
+    person is printed inverted in those styles ("Lee, A. B." or "Lee, Ann."), never as capitals alone.
+
+    >>> _acronyms_before_date([("ESA", "author"), ("ESOC.", "author"), ("2019.", "date"), ("Title.", "title")])
+    True
+    >>> _acronyms_before_date([("LEE,", "author"), ("ABC.", "author"), ("2019.", "date")])
+    False
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    end = k
+    while end < len(tagged) and tagged[end][1] == "author":
+        end += 1
+    if not 2 <= end - k <= 4 or end >= len(tagged) or tagged[end][1] != "date":
+        return False
+    words = [w for w, _ in tagged[k:end]]
+    after = tagged[end][0]
+    if words[-1].endswith("."):
+        words[-1] = words[-1][:-1]
+        if not (_PLAIN_YEAR.match(after) or _BRACKETED_YEAR.match(after)):
+            return False
+    elif not _BRACKETED_YEAR.match(after):
+        return False
+    return all(_ACRONYM.match(w) for w in words) and not any(label == "author" for _, label in tagged[end:])
+
+
 #: A unit's head in a body's hierarchy printed after its parent's name ("..., Population Division").
 _BODY_UNIT = re.compile(r"\b(?:Division|Directorate|Section|Unit|Branch|Service)\b")
 _BODY_PART_LINK = frozenset({"of", "for", "and", "&", "on", "the", "in"})
@@ -1004,9 +1032,11 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     if body_end is not None and "author" in text:
         authors, et_al = (Person("", literal=clean(text["author"]).rstrip(".,")),), False
     elif len(authors) == 1 and not authors[0].literal and (
-            _body_before_bracketed_date(tagged) or _country_body_before_title(tagged)):
+            _body_before_bracketed_date(tagged) or _country_body_before_title(tagged)
+            or _acronyms_before_date(tagged)):
         # APA's and Harvard's "Public Health England. (2014).", Chicago's "... Review. 1993.", IEEE's "Global
-        # Volcanism Program, “...”": no inverted name, no initials; Vancouver's "U.S. Geological Survey. Title".
+        # Volcanism Program, “...”": no inverted name, no initials; Vancouver's "U.S. Geological Survey. Title";
+        # Chicago's "NASA JPL. 2013." (acronyms alone).
         authors = (Person("", literal=clean(text["author"]).rstrip(".,")),)
     editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
     if not authors and not editors and "translator" in text and tagged[0][1] in ("translator", "citation-number") \

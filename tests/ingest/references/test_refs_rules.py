@@ -1501,7 +1501,7 @@ def test_a_body_sentence_with_small_words_before_italics_is_the_author_and_a_tit
     assert relabel._body_sentence_before_italic_title(after) == after
 
 
-# Rounds 27 and 28 (held27-*, held28-*), part 1: MLA works listed under their editors or translator, a catalogue as author.
+# Rounds 27 and 28 (held27-*, held28-*), part 1: MLA works under editors or translator; catalogue, acronym bodies.
 
 
 @needs_model
@@ -1551,6 +1551,20 @@ def test_a_harvard_catalog_as_author_is_one_body() -> None:
     assert (norm(ref.title), ref.year) == (norm("Sea snail catalog"), 2022)
     # A person's name keeps its family name and given names.
     assert [(p.family, p.given) for p in split_names("Roe, Catalina")[0]] == [("Roe", "Catalina")]
+
+
+@needs_model
+def test_a_chicago_agency_and_unit_printed_as_acronyms_are_one_body() -> None:
+    """Chicago's "ACRONYM UNIT. 2015. *Title*.": two acronyms closed by the names' full stop before the year are
+    an agency and its unit, one body; Chicago prints a person inverted ("Lee, Ann."), never as capitals alone."""
+    ref = parse("ESA ESOC. 2015. *Global Ocean Wave Height Grid 5 Km*. Version 2. Distributed by ESA Ocean "
+                "Data Archive. https://doi.org/10.9999/example.wave.002.")
+    assert [p.literal for p in ref.authors] == ["ESA ESOC"]
+    assert ref.year == 2015
+    words = [("LEE,", "author"), ("ABC.", "author"), ("2015.", "date"), ("Title.", "title")]
+    assert not crf._acronyms_before_date(words)
+    # Capitals before a title, not a year: left to the other readings.
+    assert not crf._acronyms_before_date([("ESA", "author"), ("ESOC.", "author"), ("Title.", "title")])
 
 
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
