@@ -375,6 +375,39 @@ def _volume_after_italic_container(tagged: list[tuple[str, str]]) -> list[tuple[
     return tagged[:close + 1] + [(w, "volume") for w, _ in tagged[close + 1:end]] + tagged[end:]
 
 
+@_applies_when(all_of=("container-title", "volume"))
+def _italic_volume_title_after_container_volume(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's chapter in one volume of a multivolume book, "In *Book of Things*. Vol. 4, *Small Things*,
+    edited by": after the book's closed italic title and a volume key with its number, a second italic span the
+    CRF read as more of the container is the volume's own title (a note): the container is the book's title.
+
+    >>> [label for _, label in _italic_volume_title_after_container_volume([("In", "container-title"),
+    ...     ("*Big", "container-title"), ("Book*.", "container-title"), ("Vol.", "volume"), ("4,", "volume"),
+    ...     ("*Small", "container-title"), ("Things*,", "container-title"), ("edited", "editor")])]
+    ['container-title', 'container-title', 'container-title', 'volume', 'volume', 'note', 'note', 'editor']
+    >>> _italic_volume_title_after_container_volume([("*Big", "container-title"), ("Book*.", "container-title"),
+    ...     ("Vol.", "volume"), ("4,", "volume"), ("Small", "container-title"), ("Things,", "container-title")])[4]
+    ('Small', 'container-title')
+    """
+    opening = _container_opening(tagged)
+    if opening is None:
+        return tagged
+    start, end = opening
+    if (end + 3 > len(tagged) or not tagged[start][0].startswith(("*", "_"))
+            or _italic_closed_at(tagged, start, end) != end - 1 or not _VOLUME_KEY.match(tagged[end][0])
+            or tagged[end][1] != "volume" or tagged[end + 1][1] != "volume"
+            or not _VOLUME_NUMBER.match(tagged[end + 1][0])):
+        return tagged
+    second = end + 2
+    if tagged[second][1] != "container-title" or not tagged[second][0].startswith(("*", "_")):
+        return tagged
+    stop = _run_end(tagged, second, "container-title")
+    close = _italic_closed_at(tagged, second, stop)
+    if close is None or close != stop - 1:
+        return tagged
+    return tagged[:second] + [(w, "note") for w, _ in tagged[second:stop]] + tagged[stop:]
+
+
 @_applies_when(all_of=("container-title", "editor"))
 def _volume_inside_italic_handbook(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """APA's chapter in one volume of a handbook, "In A. Lee (Ed.), *Handbook of things: Vol. 4. Small things*
@@ -2919,6 +2952,7 @@ RULES = (
     _italic_container_to_its_end,
     _place_start_after_italic_container,
     _volume_after_italic_container,
+    _italic_volume_title_after_container_volume,
     _volume_inside_italic_handbook,
     _editors_inside_container_before_italics,
     _date_inside_title,
@@ -3014,6 +3048,7 @@ _ITALIC_RULES = frozenset({
     _italic_container_to_its_end,
     _place_start_after_italic_container,
     _volume_after_italic_container,
+    _italic_volume_title_after_container_volume,
     _volume_inside_italic_handbook,
     _body_sentence_before_italic_title,
     _dated_title_end_before_italics,

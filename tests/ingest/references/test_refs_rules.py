@@ -1567,6 +1567,23 @@ def test_a_chicago_agency_and_unit_printed_as_acronyms_are_one_body() -> None:
     assert not crf._acronyms_before_date([("ESA", "author"), ("ESOC.", "author"), ("Title.", "title")])
 
 
+# Rounds 27 and 28 (held27-*, held28-*), part 2: Chicago's italic volume title after "Vol. N", Vancouver's and Harvard's place read as the book's last words, Vancouver's day after the month, Chicago's standard's number after the edition.
+
+
+@needs_model
+def test_a_chicago_volume_title_after_the_volume_number_is_no_container() -> None:
+    """Chicago's "In *Book*. Vol. 3, *Volume Title*, edited by ...": the second italic span after the volume key
+    and its number is the volume's own title, not more of the container."""
+    ref = parse("Marlowe, Petra. 1991. “Salt Roads of the North.” In *The Oxford Atlas of Trade*. Vol. 3, "
+                "*Inland Routes, 1600–1700*, edited by Karl T. Brenner, 41–77. Oxford: Heron Press.")
+    assert ref.container == "The Oxford Atlas of Trade"
+    assert (ref.volume, ref.pages) == ("3", "41-77")
+    # A roman run after the volume is left as the CRF read it.
+    words = [("*Big", "container-title"), ("Book*.", "container-title"), ("Vol.", "volume"), ("3,", "volume"),
+             ("Inland", "container-title"), ("Routes,", "container-title"), ("edited", "editor")]
+    assert relabel._italic_volume_title_after_container_volume(words) == words
+
+
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
 # "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
 # a report's issuing body read as a container.
