@@ -2769,6 +2769,46 @@ def _series_number_after_italic_title(tagged: list[tuple[str, str]]) -> list[tup
     return tagged[:start] + [(w, "genre") for w, _ in tagged[start:number + 1]] + tagged[number + 1:]
 
 
+@_applies_when(all_of=("container-title", "location"))
+def _place_start_after_container_sentence(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's "In: Lee J, editor. Book of things. New Town (ST): Press; 2001." or Harvard's "*Book of
+    things*. The Dale: Press": the book's title ends at its full stop (or its closing italics and full stop), so
+    one or two capitalised words without punctuation after it that end the container run, right before a short
+    place run closed by the colon before the publisher, are the place's first words.
+
+    >>> _place_start_after_container_sentence([("In:", "container-title"), ("Sea", "container-title"),
+    ...     ("tides.", "container-title"), ("New", "container-title"), ("Town", "container-title"),
+    ...     ("(ST):", "location"), ("Acme;", "publisher")])[3:5]
+    [('New', 'location'), ('Town', 'location')]
+    >>> _place_start_after_container_sentence([("*Sea", "container-title"), ("tides*.", "container-title"),
+    ...     ("The", "container-title"), ("Dale:", "location"), ("Acme,", "publisher")])[2]
+    ('The', 'location')
+    >>> _place_start_after_container_sentence([("J.", "container-title"), ("Sea", "container-title"),
+    ...     ("(ST):", "location"), ("Acme;", "publisher")])[1]
+    ('Sea', 'container-title')
+    """
+    opening = _container_opening(tagged)
+    if opening is None:
+        return tagged
+    start, end = opening
+    stop = _run_end(tagged, end, "location")
+    if (stop == end or stop - end > 2 or stop >= len(tagged) or not tagged[stop - 1][0].endswith(":")
+            or tagged[stop][1] != "publisher"):
+        return tagged
+    tail = end
+    while tail > start and end - tail < 3 and not tagged[tail - 1][0].endswith("."):
+        tail -= 1
+    if tail == end or tail - 1 <= start or not tagged[tail - 1][0].endswith("."):
+        return tagged
+    words = [w for w, _ in tagged[tail:end]]
+    closing = tagged[tail - 1][0].rstrip(".")
+    # The full stop closes a sentence, not an abbreviation ("J. Sea"): a word of letters past three, or italics.
+    if (any(not w[:1].isupper() or not w.replace("-", "").isalpha() for w in words)
+            or not (closing.endswith(("*", "_")) or (len(closing) > 3 and closing.isalpha() and closing.islower()))):
+        return tagged
+    return tagged[:tail] + [(w, "location") for w in words] + tagged[end:]
+
+
 @_applies_when(all_of=("container-title", "title", "location"))
 def _numbered_series_before_place(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Vancouver's report in a numbered series, "Title. Series Name No. 56. Place: Publisher; 2010.": a roman run
@@ -3001,6 +3041,7 @@ RULES = (
     _roman_container_after_italic_title,
     _series_number_after_italic_title,
     _numbered_series_before_place,
+    _place_start_after_container_sentence,
     _report_number_out_of_container,
     _document_number_is_no_pages,
     _arxiv_number_is_no_pages,

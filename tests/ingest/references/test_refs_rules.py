@@ -1584,6 +1584,28 @@ def test_a_chicago_volume_title_after_the_volume_number_is_no_container() -> Non
     assert relabel._italic_volume_title_after_container_volume(words) == words
 
 
+@needs_model
+@pytest.mark.parametrize(
+    "text,container,place",
+    [
+        ("7. Brandt KL. Fuzzy joins in record stores. In: Osei M, editor. Record stores today. Glen Ridge (NJ): "
+         "Harbor-Hill; 1981. p. 12-40.", "Record stores today", "Glen Ridge (NJ"),
+        ("Pell, R. (1983) ‘Voices in the field’, in Marsh, T. and Odum, B.J. (eds) *Field songs: voice and custom*. "
+         "The Woodlands: Brill, pp. 5–29.", "Field songs: voice and custom", "The Woodlands"),
+    ],
+)
+def test_a_place_after_the_books_full_stop_is_no_container(text: str, container: str, place: str) -> None:
+    """Vancouver's "In: Ed E, editor. Book. Two Word (ST): Publisher;" and Harvard's "(eds) *Book*. The Place:
+    Publisher": the capitalised words after the book's full stop, before the place's colon, start the place."""
+    ref = parse(text)
+    assert ref.container == container
+    assert ref.place == place
+    # After an abbreviation's full stop ("J. Sea"), the words stay the container's.
+    words = [("In:", "container-title"), ("Acta", "container-title"), ("Mar.", "container-title"),
+             ("Sea", "container-title"), ("(ST):", "location"), ("Acme;", "publisher")]
+    assert relabel._place_start_after_container_sentence(words) == words
+
+
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
 # "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
 # a report's issuing body read as a container.
