@@ -1772,6 +1772,31 @@ def _day_between_month_and_year(tagged: list[tuple[str, str]]) -> list[tuple[str
     return tagged if out is None else out
 
 
+_NLM_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])[.;]?")
+
+
+@_applies_when(all_of=("date",), any_of=("volume", "issue", "pages"))
+def _day_after_year_and_month(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Vancouver's date "2010 Aug 19.": a day number right after a year and a month name, both read as the
+    date, is the date's, not a volume or pages.
+
+    >>> _day_after_year_and_month([("Acme;", "publisher"), ("2010", "date"), ("Aug", "date"), ("19.", "volume")])[3]
+    ('19.', 'date')
+    >>> _day_after_year_and_month([("2010", "date"), ("Aug", "date"), ("19(3):1-9.", "volume")])[2]
+    ('19(3):1-9.', 'volume')
+    """
+    out = None  # copied at the first change
+    for k in range(2, len(tagged)):
+        word, label = tagged[k]
+        if (label in ("volume", "issue", "pages") and _NLM_DAY.fullmatch(word) and tagged[k - 1][1] == "date"
+                and tagged[k - 1][0].lower() in _MONTHS and tagged[k - 2][1] == "date"
+                and _YEAR.fullmatch(tagged[k - 2][0])):
+            if out is None:
+                out = list(tagged)
+            out[k] = (word, "date")
+    return tagged if out is None else out
+
+
 _ORDINAL_WORD = re.compile(r"^\(?\d+(?:st|nd|rd|th)$|^\(?(?:Rev|Revised|Expanded)\.?$", re.I)
 _EDITION_WORD = re.compile(r"^(?:ed|edn|edition)\.?[,;)]*\.?$", re.I)
 
@@ -3030,6 +3055,7 @@ RULES = (
     _day_range_is_a_date,
     _meeting_date_before_publication_date,
     _day_between_month_and_year,
+    _day_after_year_and_month,
     _month_day_after_italic_container,
     _edition_out_of_volume,
     _bracket_description_out_of_container,

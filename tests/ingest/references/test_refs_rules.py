@@ -1606,6 +1606,17 @@ def test_a_place_after_the_books_full_stop_is_no_container(text: str, container:
     assert relabel._place_start_after_container_sentence(words) == words
 
 
+@needs_model
+def test_a_vancouver_day_after_the_year_and_month_is_no_volume() -> None:
+    """Vancouver's report dated "2010 Aug 7.": the day after the year and the month is the date's, no volume."""
+    ref = parse("8. U.S. Department of Fisheries; Federal Harbour Commission. Vertical bridge standards. "
+                "Washington (DC): U.S. Department of Fisheries; 2010 Aug 7.")
+    assert (ref.year, ref.volume, ref.title) == (2010, "", "Vertical bridge standards")
+    # A volume glued to its issue and pages after the month is a journal's: left alone.
+    words = [("2010", "date"), ("Aug", "date"), ("19(3):1-9.", "volume")]
+    assert relabel._day_after_year_and_month(words) == words
+
+
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
 # "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
 # a report's issuing body read as a container.
