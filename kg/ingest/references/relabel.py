@@ -2971,6 +2971,35 @@ def _document_genre_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple
     return tagged[:start] + [(w, "genre") for w in words] + tagged[end:]
 
 
+@_applies_when(all_of=("container-title", "title"), none_of=("volume", "issue", "pages"))
+def _numbered_document_after_title_is_no_container(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Chicago's standard "*Title*. 2nd ed. Standard ABC-12. Place: Body.": a short roman sentence after the title
+    (or its edition), without "In", that opens with a document genre word ("Standard", "Recommendation") and ends
+    in the document's number, with the place or the publisher after it, is the genre, not a container.
+
+    >>> _numbered_document_after_title_is_no_container([("*Rules*.", "title"), ("2nd", "edition"),
+    ...     ("ed.", "edition"), ("Standard", "container-title"), ("ABC-12.", "container-title"),
+    ...     ("Leeds:", "location")])[3:5]
+    [('Standard', 'genre'), ('ABC-12.', 'genre')]
+    >>> _numbered_document_after_title_is_no_container([("*Rules*.", "title"), ("Standard", "container-title"),
+    ...     ("Works.", "container-title"), ("Leeds:", "location")])[1]
+    ('Standard', 'container-title')
+    """
+    start = next((i for i, (_, label) in enumerate(tagged) if label == "container-title"), None)
+    if start is None or start == 0 or not _DOCUMENT_GENRE.match(tagged[start][0]):
+        return tagged
+    before = start - 1
+    while before > 0 and tagged[before][1] == "edition":
+        before -= 1
+    end = _run_end(tagged, start, "container-title")
+    if (tagged[before][1] != "title" or not tagged[start - 1][0].endswith(".") or end - start > 4
+            or end >= len(tagged) or tagged[end][1] not in ("location", "publisher")
+            or not tagged[end - 1][0].endswith(".") or not any(c.isdigit() for c in tagged[end - 1][0])
+            or any(label in ("volume", "issue", "pages") for _, label in tagged)):
+        return tagged
+    return tagged[:start] + [(w, "genre") for w, _ in tagged[start:end]] + tagged[end:]
+
+
 #: A thesis's genre word, English or as French, Spanish, Portuguese and Italian print it ("Thèse de doctorat").
 _THESIS_WORD = re.compile(r"^(?:thesis|dissertation|thèse|tesis|tese|tesi)[,.]?$", re.I)
 
@@ -3085,6 +3114,7 @@ RULES = (
     _publisher_after_editors_of_italic_container,
     _publisher_after_bracketed_editors_of_italic_title,
     _document_genre_is_no_container,
+    _numbered_document_after_title_is_no_container,
     _thesis_genre_opening_container,
     _italic_opening_is_the_title,
     _italic_note_after_names_is_the_title,

@@ -1617,6 +1617,24 @@ def test_a_vancouver_day_after_the_year_and_month_is_no_volume() -> None:
     assert relabel._day_after_year_and_month(words) == words
 
 
+@needs_model
+def test_a_chicago_standards_number_after_the_title_is_no_container() -> None:
+    """Chicago's standard "Body. 2017. *Title*. (2nd ed.) Standard XYZ-12. Place: Body.": the sentence of the
+    genre word and the document's number is the genre, no container."""
+    ref = parse("Tidewater International. 2017. *TideScript 2017 Language Specification*. Standard TSI-481. "
+                "Bergen: Tidewater International.")
+    assert (ref.container, ref.title) == ("", "TideScript 2017 Language Specification")
+    assert (ref.place, ref.publisher) == ("Bergen", "Tidewater International")
+    # The edition between the title and the number does not stop it.
+    words = [("*Rules*.", "title"), ("4th", "edition"), ("ed.", "edition"), ("Standard", "container-title"),
+             ("TSI-481.", "container-title"), ("Bergen:", "location")]
+    assert [label for _, label in relabel._numbered_document_after_title_is_no_container(words)][3:5] == ["genre"] * 2
+    # No number: a journal's or a series' name ("Standard Works."), left as the CRF read it.
+    named = [("*Rules*.", "title"), ("Standard", "container-title"), ("Works.", "container-title"),
+             ("Bergen:", "location")]
+    assert relabel._numbered_document_after_title_is_no_container(named) == named
+
+
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
 # "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
 # a report's issuing body read as a container.
