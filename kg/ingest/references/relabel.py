@@ -1420,6 +1420,39 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
     return tagged
 
 
+#: The key of an article number ending a volume run, "Art. no.", "Article no.", "article number", "Art.".
+_ARTICLE_KEY_END = re.compile(r"(?:^|\s)(?:art(?:icle)?\.?(?:\s+(?:no\.?|number|nr\.?))?)$", re.I)
+
+
+@_applies_when(all_of=("volume",))
+def _article_number_after_its_key(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """IEEE's "vol. 12, no. 3, Art. no. 104512, Mar. 2019,": the CRF may read the volume up to the key "Art.
+    no." and the number after it as the date (or a note).  The number right after a volume run that ends in an
+    article-number key is the volume's too (``split_volume`` reads it as the pages); a bare year there only
+    when the entry has a date of its own elsewhere.
+
+    >>> _article_number_after_its_key([("vol.", "volume"), ("12,", "volume"), ("Art.", "volume"),
+    ...     ("no.", "volume"), ("104512,", "date"), ("Mar.", "date"), ("2019,", "date")])[4:]
+    [('104512,', 'volume'), ('Mar.', 'date'), ('2019,', 'date')]
+    >>> _article_number_after_its_key([("vol.", "volume"), ("12,", "volume"), ("no.", "volume"),
+    ...     ("104512,", "date")])[3]
+    ('104512,', 'date')
+    """
+    for k in range(1, len(tagged)):
+        if tagged[k][1] not in ("date", "note", "container-title") or tagged[k - 1][1] != "volume":
+            continue
+        if not _ARTICLE_ID.match(tagged[k][0]):
+            continue
+        tail = " ".join(w for w, _ in tagged[max(0, k - 2):k])
+        if not _ARTICLE_KEY_END.search(tail):
+            continue
+        if _YEAR.fullmatch(tagged[k][0].strip(".,;:")) and not any(
+                label == "date" for i, (_, label) in enumerate(tagged) if i != k):
+            return tagged
+        return tagged[:k] + [(tagged[k][0], "volume")] + tagged[k + 1:]
+    return tagged
+
+
 #: Names ("Moreno AP,") before "editors.", or none: the CRF may have kept every name in the author run.
 _NAME_SENTENCE = re.compile(r"^(?:(?:[^\W\d][\w'-]* ){1,3}[A-Z]{1,3}, )*editors?\.$")
 
@@ -3065,6 +3098,7 @@ RULES = (
     _italic_note_is_container,
     _italic_run_after_quoted_title_is_container,
     _article_number_out_of_container,
+    _article_number_after_its_key,
     _italic_book_opening_editors_run,
     _editors_run_to_their_mark,
     _opening_names_to_their_editors_mark,
@@ -3189,7 +3223,8 @@ _TRIGGERS: tuple[tuple[tuple[Rule, ...], Callable[[str], object]], ...] = (
     ((_genre_out_of_title,), _genre_trigger),
     ((_thesis_genre_opening_container,), lambda low: "thesis" in low or "dissertation" in low or "thèse" in low
      or "tesi" in low or "tese" in low),
-    ((_article_number_out_of_container,), lambda low: "article" in low or "art." in low),
+    ((_article_number_out_of_container, _article_number_after_its_key),
+     lambda low: "article" in low or "art." in low),
     ((_access_date_is_no_date,), lambda low: _ACCESS_ANYWHERE.search(low) is not None),
     ((_names_after_and_join_their_run,), lambda low: "by " in low and ("and " in low or "& " in low)),
     ((_et_al_joins_contributors,), lambda low: "et al" in low),

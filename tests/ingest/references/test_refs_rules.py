@@ -1635,6 +1635,40 @@ def test_a_chicago_standards_number_after_the_title_is_no_container() -> None:
     assert relabel._numbered_document_after_title_is_no_container(named) == named
 
 
+# Rounds 27 and 28 (held27-*, held28-*), part 3: IEEE's article number after "Art. no." read as a date.
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text,year,volume,issue,pages",
+    [
+        ("[4] B. D. Lorimer et al., “Thermal drift in layered oxide films,” *Appl. Phys. Lett.*, vol. 88, no. 21, "
+         "Art. no. 195503, May 2006, doi: 10.1063/1.2201234.", 2006, "88", "21", "195503"),
+        ("[2] K. Osei et al., “Noise floors of coupled resonators,” *Phys. Rev. B*, vol. 41, no. 7, "
+         "Art. no. 184410, Jul. 2015.", 2015, "41", "7", "184410"),
+    ],
+)
+def test_an_ieee_article_number_that_looks_like_a_year_is_the_pages(
+        text: str, year: int, volume: str, issue: str, pages: str) -> None:
+    """IEEE's "vol. 88, no. 21, Art. no. 195503, May 2006,": an article number opening with a year's digits
+    the CRF reads as the date; after the volume run's "Art. no." key it is the article number (the pages), and
+    the month and year after it the date."""
+    ref = parse(text)
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (year, volume, issue, pages)
+
+
+def test_a_number_after_an_article_key_joins_the_volume_and_one_after_an_issue_key_does_not() -> None:
+    words = [("vol.", "volume"), ("12,", "volume"), ("Art.", "volume"), ("no.", "volume"), ("194512,", "date"),
+             ("Mar.", "date"), ("2019,", "date")]
+    assert [label for _, label in relabel._article_number_after_its_key(words)][4:] == ["volume", "date", "date"]
+    # No article key before the number ("no." alone is the issue's): the rule leaves the entry alone.
+    plain = [("vol.", "volume"), ("12,", "volume"), ("no.", "volume"), ("1945,", "date")]
+    assert relabel._article_number_after_its_key(plain) == plain
+    # A year after the key with no other date: it stays the entry's date.
+    year = [("vol.", "volume"), ("12,", "volume"), ("Art.", "volume"), ("no.", "volume"), ("2019.", "date")]
+    assert relabel._article_number_after_its_key(year) == year
+
+
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
 # "and" in its name, Vancouver's research group, IEEE's body listing its fields and its regional office) and
 # a report's issuing body read as a container.
