@@ -694,6 +694,12 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
     >>> _group_author_before_title([("3.", "citation-number"), ("ABC", "container-title"), ("2001", "date"),
     ...     ("Investigators.", "title"), ("Trial", "title"), ("results.", "title")])[1:4]
     [('ABC', 'author'), ('2001', 'author'), ('Investigators.', 'author')]
+
+    The body's sentence out of the title run, an italic title after it runs to its closing marker:
+
+    >>> _group_author_before_title([("Tide", "title"), ("Council.", "title"), ("*Sea", "title"), ("Report*.", "publisher"),
+    ...     ("Acme,", "publisher"), ("2001.", "date")])[2:5]
+    [('*Sea', 'title'), ('Report*.', 'title'), ('Acme,', 'publisher')]
     """
     if len(tagged) < 4:
         return tagged
@@ -707,7 +713,9 @@ def _group_author_before_title(tagged: list[tuple[str, str]]) -> list[tuple[str,
         if any(label != "title" for _, label in tagged[:end + 1]) or not _is_body_sentence(
                 [w for w, _ in tagged[:end + 1]]):
             return tagged
-        return [(w, "author") for w, _ in tagged[:end + 1]] + tagged[end + 1:]
+        # The title run now opens after the body: an italic title in it runs to its closing marker (the CRF may
+        # have read the span's last word as the publisher's, "... Framework*. Acme, 2011.").
+        return _italic_title_to_its_end([(w, "author") for w, _ in tagged[:end + 1]] + tagged[end + 1:])
     if tagged[0][1] != "title" and (tagged[0][1] != "citation-number" or any(label == "author" for _, label in tagged)):
         return tagged
     # A committee's name may run long: "Institute of Medicine (US) Committee on Quality of Health Care in America."
@@ -1205,7 +1213,8 @@ def _body_sentence_before_italic_title(tagged: list[tuple[str, str]]) -> list[tu
     The CRF may have cut the sentence into author and title words ("Joint/author Commission/author on/author
     Flood/title ... Coast./title *The/genre Report*./genre"): the whole sentence is still the author, and an
     italic span it read as no title is the title to its closing marker (MLA's and Chicago's body author before
-    an italic book; APA prints a date after the body, Harvard no full stop).
+    an italic book; APA prints a date after the body, Harvard no full stop).  So is an italic title the CRF
+    cut before its closing marker, once the body's sentence no longer opens the title run.
 
     >>> _body_sentence_before_italic_title([("Royal", "title"), ("Society.", "title"), ("*Clean", "title"),
     ...     ("rivers*.", "title"), ("2001.", "date")])[:3]
@@ -1213,6 +1222,9 @@ def _body_sentence_before_italic_title(tagged: list[tuple[str, str]]) -> list[tu
     >>> _body_sentence_before_italic_title([("Royal", "author"), ("Society", "author"), ("of", "title"),
     ...     ("Art.", "title"), ("*Clean", "genre"), ("rivers*.", "genre"), ("2001.", "date")])[1:6]
     [('Society', 'author'), ('of', 'author'), ('Art.', 'author'), ('*Clean', 'title'), ('rivers*.', 'title')]
+    >>> _body_sentence_before_italic_title([("Royal", "title"), ("Society.", "title"), ("*Clean", "title"),
+    ...     ("rivers*.", "publisher"), ("Acme,", "publisher"), ("2001.", "date")])[2:5]
+    [('*Clean', 'title'), ('rivers*.', 'title'), ('Acme,', 'publisher')]
     """
     if not tagged or tagged[0][1] not in ("title", "author"):
         return tagged
@@ -1226,7 +1238,9 @@ def _body_sentence_before_italic_title(tagged: list[tuple[str, str]]) -> list[tu
     if not _is_body_sentence(words):
         return tagged
     if tagged[end + 1][1] == "title":
-        return [(w, "author") for w in words] + tagged[end + 1:]
+        # The italic title now opens the title run: it runs to its closing marker (the CRF may have read the
+        # span's last word as the publisher's, "... Framework*. Acme, 2011.").
+        return _italic_title_to_its_end([(w, "author") for w in words] + tagged[end + 1:])
     # The italic span the CRF read as a genre, a note ...: the title, when it closes and no title word follows.
     close = _italic_closed_at(tagged, end + 1, len(tagged))
     if close is None or any(label == "title" for _, label in tagged[close + 1:]):

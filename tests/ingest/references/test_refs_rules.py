@@ -1635,7 +1635,8 @@ def test_a_chicago_standards_number_after_the_title_is_no_container() -> None:
     assert relabel._numbered_document_after_title_is_no_container(named) == named
 
 
-# Rounds 27 and 28 (held27-*, held28-*), part 3: IEEE's article number after "Art. no." read as a date.
+# Rounds 27 and 28 (held27-*, held28-*), part 3: IEEE's article number after "Art. no." read as a date, MLA's
+# body author before an italic title whose last word the CRF read as the publisher's.
 
 
 @needs_model
@@ -1667,6 +1668,31 @@ def test_a_number_after_an_article_key_joins_the_volume_and_one_after_an_issue_k
     # A year after the key with no other date: it stays the entry's date.
     year = [("vol.", "volume"), ("12,", "volume"), ("Art.", "volume"), ("no.", "volume"), ("2019.", "date")]
     assert relabel._article_number_after_its_key(year) == year
+
+
+@needs_model
+def test_an_mla_italic_title_after_a_body_author_runs_to_its_closing_marker() -> None:
+    """MLA's "Body of the X for Y. *Title: Subtitle “A, B and C” Word*. Publisher, year.": the CRF reads the
+    body's sentence as the title's and the italic span's last word as the publisher's; with the body's
+    sentence made the author, the italic title runs to its closing marker."""
+    ref = parse("Office of the Inland High Commissioner for Water Rights. *Rules on Farming and Water Rights: "
+                "Adopting the Inland “Share, Save and Store” Framework*. United Commission, 2015.")
+    assert [p.literal for p in ref.authors] == ["Office of the Inland High Commissioner for Water Rights"]
+    assert norm(ref.title) == norm("Rules on Farming and Water Rights: Adopting the Inland “Share, Save and Store” "
+                                   "Framework")
+    assert ref.year == 2015
+
+
+def test_a_body_before_an_italic_title_takes_the_title_to_its_marker_and_no_further() -> None:
+    words = [("Tide", "title"), ("Council.", "title"), ("*Sea", "title"), ("Report*.", "publisher"),
+             ("Acme,", "publisher"), ("2001.", "date")]
+    assert [label for _, label in relabel._group_author_before_title(words)] == (
+        ["author"] * 2 + ["title"] * 2 + ["publisher", "date"])
+    # The italic title closed inside the title run: the publisher after it stays the publisher.
+    closed = [("Tide", "title"), ("Council.", "title"), ("*Sea", "title"), ("Report*.", "title"),
+              ("Acme,", "publisher"), ("2001.", "date")]
+    assert [label for _, label in relabel._group_author_before_title(closed)] == (
+        ["author"] * 2 + ["title"] * 2 + ["publisher", "date"])
 
 
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
