@@ -44,7 +44,9 @@ _SUPPLEMENT_RUN = re.compile(
     r"^(\d+)\s+(Suppl\.?(?:\s*\d+[A-Za-z]?)?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?)$")
 #: A volume and a lone number after its colon, "7:42717": the pages when NLM's "year;" came before it.
 _NLM_PAGES_RUN = re.compile(r"^(\d+)\s*:\s*([A-Za-z]?\d+[A-Za-z]?)$")
-_ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]{1,2}\d+)$")
+#: A lettered article number after the colon, "372:n71", "2(8):e124", Science's "361(6409):eaau0137" (up to four
+#: letters, as ``_ARTICLE_NO`` reads them).
+_ARTICLE_RUN = re.compile(r"^(\d+)\s*(?:\(([^)]+)\))?\s*:\s*([A-Za-z]{1,4}\d+)$")
 #: NLM's month (or day) before the semicolon of "1965 Feb;14:61-5": the end of the date, no part of the pages.
 _NLM_DATE_TAIL = re.compile(r"^(?:[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?\s*\d{0,2}|\d{1,2})\s*;\s*(?=[A-Za-z]?\d)")
 #: NLM's days of a weekly issue before the semicolon, "2004 Sep 11-17;364(9438)": read in a volume field only
@@ -75,6 +77,8 @@ def split_volume(text: str) -> tuple[str, str, str]:
         ('98', '5, pt. 2', '')
         >>> split_volume("2016 Apr 28;4:CD004667."), split_volume("vol. 3, no. 14, Art. no. eaar7650,")
         (('4', '', 'CD004667'), ('3', '14', 'eaar7650'))
+        >>> split_volume("2018;361(6409):eaau0137.")
+        ('361', '6409', 'eaau0137')
         >>> split_volume("2016;37 Suppl 1:5S-27S.")
         ('37', 'Suppl 1', '5S-27S')
         >>> split_volume("vol. 375–377,"), split_volume("2004;375–377:213–8.")

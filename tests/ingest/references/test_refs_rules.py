@@ -1636,7 +1636,8 @@ def test_a_chicago_standards_number_after_the_title_is_no_container() -> None:
 
 
 # Rounds 27 and 28 (held27-*, held28-*), part 3: IEEE's article number after "Art. no." read as a date, MLA's
-# body author before an italic title whose last word the CRF read as the publisher's.
+# body author before an italic title whose last word the CRF read as the publisher's, Vancouver's article number
+# of up to four letters after the colon ("2018;361(6409):eaau0137").
 
 
 @needs_model
@@ -1693,6 +1694,22 @@ def test_a_body_before_an_italic_title_takes_the_title_to_its_marker_and_no_furt
               ("Acme,", "publisher"), ("2001.", "date")]
     assert [label for _, label in relabel._group_author_before_title(closed)] == (
         ["author"] * 2 + ["title"] * 2 + ["publisher", "date"])
+
+
+@needs_model
+def test_a_vancouver_article_number_with_four_letters_after_the_colon_is_the_pages() -> None:
+    """Vancouver's "Journal. 2021;372(6545):eabf4421.": a lettered article number after the issue's colon is
+    the pages, with up to four letters before its digits (Science's "eabf4421"), not one or two only."""
+    ref = parse("3. Ndlovu TP, Harker-Vance J, Okafor CE, et al. Seasonal shifts in alpine pollinator networks "
+                "under warming. Science. 2021;372(6545):eabf4421. doi:10.1126/science.abf4421")
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == (2021, "372", "6545", "eabf4421")
+
+
+def test_a_lettered_article_number_after_the_colon_is_the_pages_and_a_word_is_not() -> None:
+    assert split_volume("2021;372(6545):eabf4421.") == ("372", "6545", "eabf4421")
+    assert split_volume("2020;8(2):e1234.") == ("8", "2", "e1234")
+    # Five letters before the digits read as no article number.
+    assert split_volume("2020;8(2):abcde1.")[2] != "abcde1"
 
 
 # Rounds 25 and 26 (held25-*, held26-*), part 1: bodies as authors (Harvard's university, MLA's commission with an
