@@ -196,19 +196,19 @@ def test_hand_typed_entries_parse_in_every_style() -> None:
 
 
 #: Field F1 over all fields that each style reaches on ``typed_held.jsonl``
-#: (rounded down), two hand-typed held-out rounds (40 entries a style: held27-*
-#: and held28-*, each 20 a style of 6 journal articles, 4 books, 4 chapters,
+#: (rounded down), two hand-typed held-out rounds (40 entries a style: held29-*
+#: and held30-*, each 20 a style of 6 journal articles, 4 books, 4 chapters,
 #: 2 reports, 2 theses or conference papers and 2 preprints, web pages or
-#: datasets) from four writers, committed (806da12) before any parse and
-#: measured once with the parser unchanged: round 27 APA 1.000, Harvard 0.990,
-#: Chicago 0.989, MLA 1.000, Vancouver 0.984, IEEE 0.985; round 28 APA 1.000,
-#: Harvard 0.979, Chicago 0.973, MLA 0.957, Vancouver 0.995, IEEE 1.000;
-#: together APA 1.000, Harvard 0.984, Chicago 0.981, MLA 0.979, Vancouver
-#: 0.989, IEEE 0.992 (at or above the 0.97 target in every style), and not
-#: tuned on since.  Those pooled first figures are the floors.  The 1,800
-#: entries of twenty-six earlier held sets sit in ``typed_tune.jsonl`` (each
+#: datasets) from four writers, committed (4688a14) before any parse and
+#: measured once with the parser unchanged: round 29 APA 1.000, Harvard 1.000,
+#: Chicago 1.000, MLA 0.952, Vancouver 0.979, IEEE 1.000; round 30 APA 0.989,
+#: Harvard 0.957, Chicago 0.984, MLA 0.990, Vancouver 0.964, IEEE 0.995;
+#: together APA 0.995, Harvard 0.979, Chicago 0.992, MLA 0.971, Vancouver
+#: 0.971, IEEE 0.997 (at or above the 0.97 target in every style), and not
+#: tuned on since.  Those pooled first figures are the floors.  The 2,040
+#: entries of twenty-eight earlier held sets sit in ``typed_tune.jsonl`` (each
 #: measured once, then tuned on; see tests/data/refstyles/generate.py).
-HELD_FLOORS = {"apa": 1.0, "harvard": 0.98, "chicago": 0.98, "mla": 0.97, "vancouver": 0.98, "ieee": 0.99}
+HELD_FLOORS = {"apa": 0.99, "harvard": 0.97, "chicago": 0.99, "mla": 0.97, "vancouver": 0.97, "ieee": 0.99}
 #: Field F1 over all fields that each style reaches on ``typed_tune.jsonl``,
 #: and the floor for any one field there.
 TUNE_FLOORS = {"apa": FLOOR, "harvard": FLOOR, "chicago": FLOOR, "mla": FLOOR, "vancouver": FLOOR, "ieee": FLOOR}
