@@ -686,6 +686,19 @@ def _ieee_marked(words: list[str]) -> bool:
         words[k + 1])) for k, w in enumerate(words))
 
 
+def _opening_author_run(tagged: list[tuple[str, str]]) -> tuple[int, int]:
+    """Where the entry's opening author run starts (past a citation number) and ends.
+
+    >>> _opening_author_run([("1.", "citation-number"), ("Lee", "author"), ("AB.", "author"), ("Tide.", "title")])
+    (1, 3)
+    """
+    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
+    end = k
+    while end < len(tagged) and tagged[end][1] == "author":
+        end += 1
+    return k, end
+
+
 def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     """Whether the entry opens with one author run of three to eight capitalised words (and links), no comma
     inside it and no initials, where no person's name is printed so: right before the year of an author-date
@@ -713,10 +726,7 @@ def _body_before_bracketed_date(tagged: list[tuple[str, str]]) -> bool:
     ...     ("(2014)", "date")])
     (True, False)
     """
-    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
-    end = k
-    while end < len(tagged) and tagged[end][1] == "author":
-        end += 1
+    k, end = _opening_author_run(tagged)
     if end - k < 3 or end >= len(tagged) or any(label == "author" for _, label in tagged[end:]):
         return False
     words = [w for w, _ in tagged[k:end]]
@@ -757,10 +767,7 @@ def _acronyms_before_date(tagged: list[tuple[str, str]]) -> bool:
     >>> _acronyms_before_date([("LEE,", "author"), ("ABC.", "author"), ("2019.", "date")])
     False
     """
-    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
-    end = k
-    while end < len(tagged) and tagged[end][1] == "author":
-        end += 1
+    k, end = _opening_author_run(tagged)
     if not 2 <= end - k <= 4 or end >= len(tagged) or tagged[end][1] != "date":
         return False
     words = [w for w, _ in tagged[k:end]]
@@ -794,10 +801,7 @@ def _country_body_before_title(tagged: list[tuple[str, str]]) -> bool:
     >>> _country_body_before_title([("J.R.", "author"), ("Van", "author"), ("Roe,", "author"), ("“Waves,”", "title")])
     False
     """
-    k = 1 if tagged and tagged[0][1] == "citation-number" else 0
-    end = k
-    while end < len(tagged) and tagged[end][1] == "author":
-        end += 1
+    k, end = _opening_author_run(tagged)
     if end - k < 3 or end >= len(tagged) or tagged[end][1] != "title" or not _DOTTED_COUNTRY.match(tagged[k][0]):
         return False
     words = [w for w, _ in tagged[k + 1:end]]
