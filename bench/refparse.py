@@ -45,6 +45,7 @@ import argparse
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,6 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from kg.ingest.references import native  # noqa: E402
 from kg.ingest.references.names import split_names  # noqa: E402
 from kg.ingest.references.text import parse_reference  # noqa: E402
 from kg.model import SourceLocation  # noqa: E402
@@ -321,18 +323,22 @@ def tokens_labelled(raw: str, fields: dict[str, str]) -> list[str]:
     return labels
 
 
+def timed(parse, raws: list[str]) -> tuple[list[object], float, float]:
+    """``parse`` of each string, and the wall-clock and CPU seconds the parsing took."""
+    # Load the model (or the peer's knowledge bases) before the clock starts.
+    parse("Smith, J. (2000). A warm-up title. Journal of Tests, 1(2), 3-4.")
+    start, cpu_start = time.perf_counter(), time.process_time()
+    parsed = [parse(raw) for raw in raws]
+    return parsed, time.perf_counter() - start, time.process_time() - cpu_start
+
+
 def score(records: list[dict], parse, fields) -> dict[str, object]:
     """Field P/R/F1, error rates, wholly-right share and speed of ``parse``.
 
     Only ``parse`` is timed; ``fields`` (normalising its output for the
     comparison) runs after the clock stops.
     """
-    raws = [r["raw"] for r in records]
-    # Load the model (or the peer's knowledge bases) before the clock starts.
-    parse("Smith, J. (2000). A warm-up title. Journal of Tests, 1(2), 3-4.")
-    start, cpu_start = time.perf_counter(), time.process_time()
-    parsed = [parse(raw) for raw in raws]
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    parsed, elapsed, cpu = timed(parse, [r["raw"] for r in records])
     predictions = [fields(p) for p in parsed]
     counts = {f: [0, 0, 0] for f in FIELDS}  # tp, fp, fn
     whole = 0
@@ -476,6 +482,38 @@ def bench_bibtex(path: Path) -> None:
           f"{len(refs) + broken}; lost: {raw_entries - len(refs) - broken}")
 
 
+def read_set(root: Path, name: str, limit: int) -> list[dict]:
+    """The labelled references of one of AnyStyle's sets (the first ``limit`` of them when ``limit``)."""
+    path = root / "refparse" / f"anystyle_{name}.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return records[:limit] if limit else records
+
+
+def speeds(root: Path, names: list[str], limit: int) -> dict[str, float]:
+    """References parsed per CPU-second in each set, the sets read in turn in this process."""
+    out = {}
+    for name in names:
+        records = read_set(root, name, limit)
+        _, _, cpu = timed(ours_parse, [r["raw"] for r in records])
+        out[name] = len(records) / cpu if cpu else 0.0
+    return out
+
+
+def bench_source_speed(names: list[str], limit: int) -> None:
+    """Print the compiled parser's speed beside its Python source's (``KG_PURE_PYTHON=1``), each measured the
+    same way: in a fresh process, over the sets in turn, caches empty at the start."""
+    print("\n== speed: the compiled parser beside its Python source (KG_PURE_PYTHON=1), references per CPU-second ==")
+    command = [sys.executable, __file__, "--speed-only", "--limit", str(limit), "--sets", *names]
+    figures = {}
+    for label, extra in (("compiled", {}), ("source", {"KG_PURE_PYTHON": "1"})):
+        child = subprocess.run(command, env={**os.environ, **extra}, capture_output=True, text=True, check=True)
+        figures[label] = json.loads(child.stdout.splitlines()[-1])
+    print(f"{'set':<6} {'compiled':>9} {'source':>9} {'ratio':>6}")
+    for name in names:
+        fast, slow = figures["compiled"][name], figures["source"][name]
+        print(f"{name:<6} {fast:9.0f} {slow:9.0f} {fast / slow:6.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -486,9 +524,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-styles", action="store_true")
     parser.add_argument("--gold-names", choices=("independent", "parser"), default="independent",
                         help="read gold's author names with the bench's own reader or the parser's split_names")
+    parser.add_argument("--speed-only", action="store_true",
+                        help="print only each set's references per CPU-second, as JSON (the source-speed child)")
     args = parser.parse_args(argv)
     GOLD_NAMES["mode"] = args.gold_names
     shared = os.environ.get("KG_SHARED")
+    if args.speed_only:
+        if not shared:
+            parser.error("--speed-only needs KG_SHARED")
+        print(json.dumps(speeds(Path(shared) / "data", args.sets, args.limit)))
+        return 0
+    running = native.running()
+    print(f"kg's reference parser runs {'compiled (mypyc)' if running == 'compiled' else 'as Python source'}")
     if not args.no_styles:
         bench_styles()
     if not shared:
@@ -504,13 +551,12 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             print("peer not installed (pip install refextract); printing kg's figures only")
     for name in args.sets:
-        path = root / "refparse" / f"anystyle_{name}.jsonl"
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        if args.limit:
-            records = records[: args.limit]
+        records = read_set(root, name, args.limit)
         mine = score(records, ours_parse, ours_fields)
         theirs = score(records, peer_parse, peer_fields) if have_peer else None
         print_set(name, len(records), mine, theirs)
+    if running == "compiled":
+        bench_source_speed(args.sets, args.limit)
     if not args.no_bibtex:
         bench_bibtex(root / "bibtex" / "bibliotex_all.bib")
     return 0

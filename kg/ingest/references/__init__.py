@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.references.text import parse_text_list
-from kg.ingest.text import read_text_lenient
-from kg.model import Problem, Reference
+from kg.ingest.references import native
+
+native.choose()  # before any module it names is imported: compiled, or their source when a build is stale
+
+from kg.ingest.references.text import parse_text_list  # noqa: E402
+from kg.ingest.text import read_text_lenient  # noqa: E402
+from kg.model import Problem, Reference  # noqa: E402
 
 
 _BIBTEX_BLOCK = re.compile(r"(?m)^[ \t\ufeff]*@[ \t]*[A-Za-z]+[ \t]*[{(]")

@@ -24,13 +24,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import kg
 from kg.ingest.references.fields import _RUN, clean_pages, split_volume
 from kg.ingest.references.names import _ACRONYM, _CORPORATE, split_names
 from kg.ingest.references.relabel import _IN, _LINK, _MONTHS, _YEAR, relabel
 from kg.ingest.references.text import doi_and_url
 from kg.model import Person, Reference, SourceLocation
 
-MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "refparse.crfsuite"
+#: The trained model, in the package's data folder (found from the package: a compiled module's ``__file__``,
+#: read as it is first imported, need not be its file's path).
+MODEL_PATH = Path(kg.__file__).resolve().parent / "data" / "refparse.crfsuite"
 
 _LABEL_MAP = {"journal": "container-title"}
 _VANCOUVER = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)[^;]{0,20};\s*(\w+)\s*(?:\(([^)]+)\))?\s*:\s*(\w+(?:\s*[-–]\s*\w+)?)")
@@ -350,7 +353,8 @@ class _Vocabulary:
         self.heads = [[[self.encode([p, i, s]) for s in _STOPS] for i in _INDEX] for p in _POS]
         self.edges = tuple(self.encode(a) for a in _EDGES)
         # What _model_features reads of a neighbour beyond either end: the "edge" attributes at each offset.
-        self.edge_word: _ModelWord = ((), *self.edges, None, None, False, False, False, False)  # type: ignore[assignment]
+        before2, before1, after1, after2 = self.edges
+        self.edge_word: _ModelWord = ((), before2, before1, after1, after2, None, None, False, False, False, False)
         self._position_heads: dict[int, list[list[tuple[bytes, ...]]]] = {}
         self.after_year = self.encode(["after-year"])
         self.in_quote = self.encode(["in-quote"])
@@ -384,12 +388,13 @@ def _vocabulary() -> _Vocabulary:
 # A value the model knows at no offset (see _Vocabulary.by_low).
 _UNKNOWN: tuple[bytes | None, ...] = (None,) * 5
 
-#: A word's own attributes, what its neighbours at -2, -1, +1 and +2 see of it, its lower-cased form, the bigrams
-#: starting with it (``None`` for none), and its year, stop and quotation flags.  The collector stops tracking a
-#: tuple that holds no container but tuples it no longer tracks; a dict, even an empty one, keeps it tracked, so
-#: most entries of the per-word cache leave the collector's lists and the cache's growth sets off no full collection.
-_ModelWord = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], str,
-                   dict[str, bytes] | None, bool, bool, bool, bool]
+#: A word's own attributes, what its neighbours at -2, -1, +1 and +2 see of it, its lower-cased form (``None`` for
+#: the edge words beyond either end), the bigrams starting with it (``None`` for none), and its year, stop and
+#: quotation flags.  The collector stops tracking a tuple that holds no container but tuples it no longer tracks; a
+#: dict, even an empty one, keeps it tracked, so most entries of the per-word cache leave the collector's lists and
+#: the cache's growth sets off no full collection.
+_ModelWord = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...],
+                   str | None, dict[str, bytes] | None, bool, bool, bool, bool]
 
 
 @lru_cache(maxsize=None)  # bounded by _bound_caches
@@ -965,7 +970,17 @@ def parse_with_crf(entry: str, ref_id: str, source: SourceLocation) -> Reference
     result = tag_with_probability(raw)
     if result is None:
         return None
-    tagged, certainty = result
+    return record_from_tagged(raw, result[0], result[1], ref_id, source)
+
+
+def record_from_tagged(raw: str, tagged: list[tuple[str, str]], certainty: float, ref_id: str,
+                       source: SourceLocation) -> Reference:
+    """The record of one reference from its words as the CRF labelled them and the labelling's certainty.
+
+    ``raw`` is the reference, its white space runs made single spaces, and
+    ``tagged`` its words, each with its label; the labels are relabelled by
+    :func:`~kg.ingest.references.relabel.relabel` and the rules here first.
+    """
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(pair[0], "url") if _is_link(pair[0]) else pair for pair in tagged]
     # (The body must be followed by a bracketed year, "(2022)", or by a plain one after a full stop.)

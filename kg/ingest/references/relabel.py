@@ -1418,10 +1418,11 @@ def _article_number_out_of_container(tagged: list[tuple[str, str]]) -> list[tupl
     [('*9*(10),', 'volume'), ('Article', 'volume'), ('e1003285.', 'volume'), ('https://doi.org/10.1/x', 'url')]
     """
     loose = ("container-title", "note")
+    after = (*loose, "volume", "pages", "date", "url", "doi")
     for k in range(1, len(tagged) - 1):
         # The id may be read as a link too ("Article e1003285." before the DOI): no link matches _ARTICLE_ID.
         if (tagged[k][1] in loose and _ARTICLE_WORD.match(tagged[k][0]) and _ARTICLE_ID.match(tagged[k + 1][0])
-                and tagged[k + 1][1] in (*loose, "volume", "pages", "date", "url", "doi")):
+                and tagged[k + 1][1] in after):
             before = tagged[k - 1]
             # APA 7's year as the volume, "*Reviews*, *2017*(3), Article CD001292.": the italic year the CRF read
             # as a date is the volume when the entry has its date elsewhere.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import functools
 import json
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from kg.model import SourceLocation
 pytestmark = pytest.mark.skipif(not crf.MODEL_PATH.exists(), reason="no CRF model in kg/data")
 
 STYLES = Path(__file__).resolve().parents[2] / "data" / "refstyles"
+RELABEL_SOURCE = Path(__file__).resolve().parents[3] / "kg" / "ingest" / "references" / "relabel.py"
 SRC = SourceLocation("refs.txt", 1)
 
 
@@ -143,10 +145,17 @@ def test_relabel_with_marks_equals_every_rule_in_turn() -> None:
         assert relabel_rules.relabel(tagged) == expected, text
 
 
+@functools.cache
+def _docstrings() -> dict[str, str]:
+    """The docstring of each function of relabel.py, read from its source (a compiled function keeps none)."""
+    tree = ast.parse(RELABEL_SOURCE.read_text(encoding="utf-8"))
+    return {node.name: ast.get_docstring(node) or "" for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
 def _doc_inputs(rule: object) -> list[list[tuple[str, str]]]:
     """The tagged words each doctest example of ``rule`` passes to it."""
     inputs = []
-    for example in doctest.DocTestParser().get_examples(getattr(rule, "__doc__", None) or ""):
+    for example in doctest.DocTestParser().get_examples(_docstrings().get(getattr(rule, "__name__", ""), "")):
         for node in ast.walk(ast.parse(example.source.strip())):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == getattr(rule, "__name__", None):
                 inputs.append(ast.literal_eval(node.args[0]))
