@@ -15,7 +15,11 @@ name rule cannot move both sides of the comparison (``--gold-names parser``
 gives the old, circular figure).  An entry's author names are its ``author``
 span, or its ``editor`` span when it has none (an edited book listed under its
 editors), as ``refscore`` reads the parse.  Scoring itself is ``bench/refscore.py``,
-shared with the six-style tests.
+shared with the six-style tests.  When the parser runs compiled (mypyc, see
+``kg/ingest/references/native.py``), a speed section then times it beside
+its Python source (``KG_PURE_PYTHON=1``): three fresh processes of each,
+alternating, each reading the sets in turn from empty caches; it prints
+each set's median and every run.
 
 Part 2 parses the six-style test set of real works in
 ``tests/data/refstyles/`` (APA, Harvard, Chicago, MLA, Vancouver, IEEE; each
@@ -489,9 +493,10 @@ def read_set(root: Path, name: str, limit: int) -> list[dict]:
     return records[:limit] if limit else records
 
 
-def speeds(root: Path, names: list[str], limit: int) -> dict[str, float]:
-    """References parsed per CPU-second in each set, the sets read in turn in this process."""
-    out = {}
+def speeds(root: Path, names: list[str], limit: int) -> dict[str, object]:
+    """References parsed per CPU-second in each set, the sets read in turn in this process, and under
+    ``"running"`` whether the parser ran compiled or as source."""
+    out: dict[str, object] = {"running": native.running()}
     for name in names:
         records = read_set(root, name, limit)
         _, _, cpu = timed(ours_parse, [r["raw"] for r in records])
@@ -499,19 +504,32 @@ def speeds(root: Path, names: list[str], limit: int) -> dict[str, float]:
     return out
 
 
-def bench_source_speed(names: list[str], limit: int) -> None:
+def bench_source_speed(names: list[str], limit: int, repeats: int = 3) -> None:
     """Print the compiled parser's speed beside its Python source's (``KG_PURE_PYTHON=1``), each measured the
-    same way: in a fresh process, over the sets in turn, caches empty at the start."""
-    print("\n== speed: the compiled parser beside its Python source (KG_PURE_PYTHON=1), references per CPU-second ==")
+    same way: ``repeats`` fresh processes each, the two alternating, each reading the sets in turn from empty
+    caches.  The median is the figure; every run's is printed too (a shared machine's other work slows a run,
+    nothing speeds it up)."""
+    print(f"\n== speed: the compiled parser beside its Python source (KG_PURE_PYTHON=1), references per CPU-second,"
+          f" {repeats} fresh processes each ==")
     command = [sys.executable, __file__, "--speed-only", "--limit", str(limit), "--sets", *names]
-    figures = {}
-    for label, extra in (("compiled", {}), ("source", {"KG_PURE_PYTHON": "1"})):
-        child = subprocess.run(command, env={**os.environ, **extra}, capture_output=True, text=True, check=True)
-        figures[label] = json.loads(child.stdout.splitlines()[-1])
-    print(f"{'set':<6} {'compiled':>9} {'source':>9} {'ratio':>6}")
+    runs: dict[str, list[dict[str, float]]] = {"compiled": [], "source": []}
+    for _ in range(repeats):
+        for label, extra in (("compiled", {}), ("source", {"KG_PURE_PYTHON": "1"})):
+            child = subprocess.run(command, env={**os.environ, **extra}, capture_output=True, text=True, check=True)
+            figures = json.loads(child.stdout.splitlines()[-1])
+            if figures.pop("running") != label:
+                # A build older than its source (an edited module) runs the source: no compiled figure to give.
+                print(f"the {label} run ran the parser as {'source' if label == 'compiled' else 'compiled'}: "
+                      "is the build stale (pip install -e . recompiles)? no speed comparison printed")
+                return
+            runs[label].append(figures)
+    print(f"{'set':<6} {'compiled median':>15} {'(all runs)':<20} {'source median':>13} {'(all runs)':<20} {'ratio':>6}")
     for name in names:
-        fast, slow = figures["compiled"][name], figures["source"][name]
-        print(f"{name:<6} {fast:9.0f} {slow:9.0f} {fast / slow:6.2f}")
+        fast = sorted(run[name] for run in runs["compiled"])
+        slow = sorted(run[name] for run in runs["source"])
+        mid_fast, mid_slow = fast[len(fast) // 2], slow[len(slow) // 2]
+        every_fast, every_slow = " ".join(f"{v:.0f}" for v in fast), " ".join(f"{v:.0f}" for v in slow)
+        print(f"{name:<6} {mid_fast:15.0f} {every_fast:<20} {mid_slow:13.0f} {every_slow:<20} {mid_fast / mid_slow:6.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -977,9 +977,10 @@ def record_from_tagged(raw: str, tagged: list[tuple[str, str]], certainty: float
                        source: SourceLocation) -> Reference:
     """The record of one reference from its words as the CRF labelled them and the labelling's certainty.
 
-    ``raw`` is the reference, its white space runs made single spaces, and
-    ``tagged`` its words, each with its label; the labels are relabelled by
-    :func:`~kg.ingest.references.relabel.relabel` and the rules here first.
+    ``raw`` is the reference with its runs of white space made single spaces,
+    and ``tagged`` its words, each with its label.  The rules here and
+    :func:`~kg.ingest.references.relabel.relabel` correct the labels before
+    the fields are read off them.  (The tests give it labels of their own.)
     """
     # A DOI or a web address is never part of another field, whatever the CRF says.
     tagged = [(pair[0], "url") if _is_link(pair[0]) else pair for pair in tagged]
