@@ -5,25 +5,28 @@ and record assembly, the relabelling rules, the name splitter and the field
 cleaners: most of the time a free-text reference takes) with mypyc, when the
 machine has a C compiler (``setup.py``).  Python then imports the compiled
 module, a ``.so`` file beside each ``.py``: the same code, checked by
-``mypy --strict``, run about a fifth faster, and read the same (the tests
-compare the records both give).
+``mypy --strict``, run about a fifth faster (the tests check that both give
+the same records).
 
 The source runs instead, for all of them together, when
 
 - ``KG_PURE_PYTHON=1`` is set (tracebacks with line numbers, a debugger or a
   profiler see the Python functions), or
-- a compiled module is older than its source: an editable install whose
-  ``.py`` was edited after the build would otherwise run the old code.  A
-  warning says how to rebuild (``pip install -e .`` again).
+- a compiled module was built from another text than its ``.py`` holds now
+  (the build records each source's SHA-256 in :data:`RECORD`): an editable
+  install whose ``.py`` was edited after the build would otherwise run the
+  old code.  A warning says how to rebuild (``pip install -e .`` again).
 
 The package's ``__init__`` calls :func:`choose` before it imports any of them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
+import json
 import os
 import sys
 import warnings
@@ -35,6 +38,8 @@ from types import ModuleType
 NATIVE = ("crf", "fields", "names", "relabel")
 #: The library that holds their code (each module's own compiled file only loads it), named by ``setup.py``.
 LIBRARY = "compiled__mypyc"
+#: What the build compiled: the SHA-256 of each module's source, by name, written by ``setup.py``.
+RECORD = "compiled-from.json"
 
 _HERE = Path(__file__).resolve().parent
 _PACKAGE = __name__.rpartition(".")[0]
@@ -50,11 +55,20 @@ def compiled_file(directory: Path, name: str) -> Path | None:
 
 
 def stale(directory: Path, names: Sequence[str] = NATIVE) -> list[str]:
-    """The modules of ``names`` whose compiled file in ``directory`` is older than their ``.py``."""
+    """The modules of ``names`` compiled in ``directory`` from another text than their ``.py`` holds now.
+
+    The build records the SHA-256 of each source it compiled in :data:`RECORD`; a compiled module missing
+    from that record (or with no record) is stale too.  A compiled module with no ``.py`` beside it is not.
+    """
+    try:
+        record = json.loads((directory / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        record = {}
     out = []
     for name in names:
-        compiled, source = compiled_file(directory, name), directory / f"{name}.py"
-        if compiled is not None and source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
+        source = directory / f"{name}.py"
+        if compiled_file(directory, name) is not None and source.exists() and (
+                record.get(name) != hashlib.sha256(source.read_bytes()).hexdigest()):
             out.append(name)
     return out
 
@@ -89,7 +103,7 @@ def _decide() -> str:
     old = stale(_HERE)
     if old:
         warnings.warn(
-            f"{', '.join(f'{n}.py' for n in old)} in {_HERE} changed after it was compiled: running the Python "
+            f"{', '.join(f'{n}.py' for n in old)} in {_HERE} changed since it was compiled: running the Python "
             "source of the reference parser (slower); run `pip install -e .` again to recompile it",
             RuntimeWarning, stacklevel=3)
         return "source (stale build)"

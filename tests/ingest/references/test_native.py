@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import hashlib
 import importlib.machinery
 import importlib.util
 import json
@@ -93,17 +94,31 @@ def test_kg_pure_python_runs_the_source() -> None:
     assert lines[0] == "source" and "title='A title'" in lines[1]
 
 
-def test_a_compiled_file_older_than_its_source_is_stale(tmp_path: Path) -> None:
-    """The source of an edited module runs, not its old build: a build older than its .py is stale."""
+def test_a_build_of_another_text_than_the_source_is_stale(tmp_path: Path) -> None:
+    """The source of an edited module runs, not its old build: a compiled module whose recorded source digest
+    differs from its .py (or that has no record) is stale; one with no build, or no .py, is not."""
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    for name, (source_time, build_time) in {"kept": (100, 200), "edited": (300, 200), "unbuilt": (100, None)}.items():
-        (tmp_path / f"{name}.py").write_text("", encoding="utf-8")
-        os.utime(tmp_path / f"{name}.py", (source_time, source_time))
-        if build_time is not None:
+    for name in ("kept", "edited", "unrecorded", "unbuilt"):
+        (tmp_path / f"{name}.py").write_text(f"# {name}\n", encoding="utf-8")
+        if name != "unbuilt":
             (tmp_path / f"{name}{suffix}").write_bytes(b"")
-            os.utime(tmp_path / f"{name}{suffix}", (build_time, build_time))
-    assert native.stale(tmp_path, ["kept", "edited", "unbuilt"]) == ["edited"]
+    (tmp_path / f"bare{suffix}").write_bytes(b"")
+    digest = {name: hashlib.sha256(f"# {name}\n".encode()).hexdigest() for name in ("kept", "edited")}
+    (tmp_path / native.RECORD).write_text(json.dumps(digest), encoding="utf-8")
+    (tmp_path / "edited.py").write_text("# edited since\n", encoding="utf-8")
+    names = ["kept", "edited", "unrecorded", "unbuilt", "bare"]
+    assert native.stale(tmp_path, names) == ["edited", "unrecorded"]
+    (tmp_path / native.RECORD).write_text("{not json", encoding="utf-8")
+    assert native.stale(tmp_path, names) == ["kept", "edited", "unrecorded"]
     assert native.compiled_file(tmp_path, "unbuilt") is None
+
+
+def test_the_installed_build_is_of_the_sources_here() -> None:
+    """Where the parser runs compiled, the build's record names every compiled module with its source's digest."""
+    if native.running() != "compiled":
+        pytest.skip("the reference parser runs as Python source here")
+    assert native.stale(PACKAGE) == []
+    assert sorted(json.loads((PACKAGE / native.RECORD).read_text(encoding="utf-8"))) == sorted(native.NATIVE)
 
 
 @compiled
