@@ -59,8 +59,12 @@ def native_extensions() -> list:
     # dependencies are installed (a fresh machine), so none is needed: no setup.cfg (its strict check is the
     # tests' job), missing imports ignored, errors of the modules followed not reported.
     options = ["--config-file=", "--ignore-missing-imports", "--follow-imports=silent"]
-    extensions = mypycify([*options, *(f"kg/ingest/references/{name}.py" for name in NATIVE)], opt_level="3",
-                          group_name="kg.ingest.references.compiled")
+    try:
+        extensions = mypycify([*options, *(f"kg/ingest/references/{name}.py" for name in NATIVE)], opt_level="3",
+                              group_name="kg.ingest.references.compiled")
+    except (Exception, SystemExit) as error:  # mypyc reports a failed translation by exiting
+        print(f"kg: mypyc could not translate the parser ({error}); installing it as pure Python", file=sys.stderr)
+        return []
     for extension in extensions:
         extension.optional = True
     return extensions
