@@ -31,6 +31,10 @@ SOURCE_ONLY = {"egg_info", "dist_info", "sdist"}
 class BuildExtRecordingSources(build_ext):
     """``build_ext``, then ``compiled-from.json`` beside the compiled modules: what each was compiled from."""
 
+    def initialize_options(self) -> None:
+        super().initialize_options()
+        self.recorded: str | None = None
+
     def run(self) -> None:
         super().run()
         built = [name for name in NATIVE if Path(self.get_ext_fullpath(f"kg.ingest.references.{name}")).exists()]
@@ -39,10 +43,10 @@ class BuildExtRecordingSources(build_ext):
         target = Path(self.get_ext_fullpath("kg.ingest.references.crf")).parent / "compiled-from.json"
         digests = {name: hashlib.sha256((SOURCES / f"{name}.py").read_bytes()).hexdigest() for name in built}
         target.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        self._recorded = str(target)
+        self.recorded = str(target)
 
     def get_outputs(self) -> list[str]:
-        return [*super().get_outputs(), *([self._recorded] if getattr(self, "_recorded", None) else [])]
+        return [*super().get_outputs(), *([self.recorded] if self.recorded else [])]
 
 
 def native_extensions() -> list:

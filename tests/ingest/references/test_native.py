@@ -41,8 +41,9 @@ for k, text in enumerate(json.load(sys.stdin), 1):
 
 def _texts(shared: str | None) -> list[str]:
     """The six-style set's references, and AnyStyle's labelled ones when the shared data is at hand."""
-    texts = [json.loads(line)["text"] for path in sorted(STYLES.glob("*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and "text" in json.loads(line)]
+    rows = [json.loads(line) for path in sorted(STYLES.glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [row["text"] for row in rows if "text" in row]
     if shared:
         for name in ("core", "good", "bad", "gold"):
             path = Path(shared) / "data" / "refparse" / f"anystyle_{name}.jsonl"
@@ -113,10 +114,9 @@ def test_a_build_of_another_text_than_the_source_is_stale(tmp_path: Path) -> Non
     assert native.compiled_file(tmp_path, "unbuilt") is None
 
 
+@compiled
 def test_the_installed_build_is_of_the_sources_here() -> None:
     """Where the parser runs compiled, the build's record names every compiled module with its source's digest."""
-    if native.running() != "compiled":
-        pytest.skip("the reference parser runs as Python source here")
     assert native.stale(PACKAGE) == []
     assert sorted(json.loads((PACKAGE / native.RECORD).read_text(encoding="utf-8"))) == sorted(native.NATIVE)
 
@@ -126,7 +126,8 @@ def test_the_installed_build_is_of_the_sources_here() -> None:
 def test_doctests_of_a_compiled_module_pass_on_its_source(name: str) -> None:
     """A compiled function keeps no docstring, and pytest cannot import the module from its file: its doctests
     run here on its source, loaded apart from the compiled module the package uses."""
-    # (Under a name of its own: doctest takes a function whose module, by name, is another one for an import.)
+    # Under a name of its own: doctest skips a function whose __module__ names an imported module other than
+    # the one searched, and the compiled module is imported under the real name.
     path, full_name = PACKAGE / f"{name}.py", f"source_of_{name}"
     spec = importlib.util.spec_from_file_location(full_name, path,
                                                   loader=importlib.machinery.SourceFileLoader(full_name, str(path)))
