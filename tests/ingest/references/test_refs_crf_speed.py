@@ -208,3 +208,19 @@ def test_type_hint_cues_miss_no_match(text: str) -> None:
 def test_type_hint_cues_on_the_style_sets() -> None:
     for text in _texts() + ["PhD THESIS, 2001", "Proc. of the Workshop", "Tech. Report 7", "DİSSERTATİON"]:
         assert crf._type_hint(text) == _every_hint(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="thesisdrpocnfwkgyum THESISDRPOCNFWKGYUM.İıſ\u212aé", max_size=40))
+def test_folding_skips_only_a_translation_that_changes_nothing(text: str) -> None:
+    """The four-letter test spares str.translate only where it would leave the text as it is."""
+    assert crf._folded(text) == text.translate(crf._FOLD_TO_ASCII).lower()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.sampled_from(["http://a.b", "doi:10.1/x", "www.x", "10.1234/5", "a.org",
+                                                        "(https://x", "[doi.org/1", "<www.a>", "x.com/y", "DOI:1"])))
+def test_a_link_holds_a_full_stop_or_a_colon(word: str) -> None:
+    """Record assembly asks :func:`crf._is_link` only of words with a "." or a ":": no other word is a link."""
+    if crf._is_link(word):
+        assert "." in word or ":" in word
