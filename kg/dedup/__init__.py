@@ -23,6 +23,7 @@ from kg.dedup.match import (
     PREPRINT_AND_ARTICLE,
     ONE_VENUE,
     SAME,
+    TWO_MEETINGS,
     UNCERTAIN,
     VENUE_PENALTY,
     Clusters,
@@ -45,7 +46,8 @@ class DedupResult:
     reviewer's decisions); ``uncertain`` the pairs a reviewer should look at;
     ``versions`` the pairs linked as related versions (a preprint and its
     article, a record a year later, a meeting abstract and the later
-    article), which are merged only when asked (``link_versions``).
+    article, one abstract at two meetings), which are merged only when
+    asked (``link_versions``).
     """
 
     works: tuple[Work, ...]
@@ -121,7 +123,8 @@ def deduplicate(
             override the matcher.
         link_versions: also merge records that differ only as versions
             (a preprint and its published article one year apart, a
-            meeting abstract and the later article in the same journal).
+            meeting abstract and the later article in the same journal,
+            one abstract in two journals' meeting supplements).
 
     Returns:
         The works in input order with stable citekeys, the clusters of ids,
@@ -160,10 +163,11 @@ def deduplicate(
     for a, b in candidate_pairs(feats):
         score, reasons = compare(feats[a], feats[b])
         linked = False
-        if reasons == (ABSTRACT_AND_ARTICLE,):
+        if reasons in ((ABSTRACT_AND_ARTICLE,), (TWO_MEETINGS,)):
             # Kept apart by its pages, but linked: scored as the versions it is.
+            relation = reasons[0]
             score, reasons = compare(feats[a], feats[b], versions=True)
-            reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
+            reasons, linked = (*reasons, relation), True
         elif UNCERTAIN <= score < SAME and abstract_and_article(feats[a], feats[b]):
             reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
         elif PREPRINT_AND_ARTICLE in reasons:

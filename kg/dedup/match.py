@@ -32,8 +32,10 @@
    that is the report or the paper joins neither).
 5. Related versions (a preprint and its article, a record a year later, a
    one-page meeting abstract and the article it became:
-   :func:`abstract_and_article`) are linked, not merged; the reviewer's
-   ``link_versions`` merges them after the works are formed.
+   :func:`abstract_and_article`; one abstract in two journals' meeting
+   supplements: :func:`_one_abstract_at_two_meetings`) are linked, not
+   merged; the reviewer's ``link_versions`` merges them after the works
+   are formed.
 
 References:
     Borissov, N. et al. (2022). Reducing systematic review burden using
@@ -86,6 +88,8 @@ _PREPRINT_DOI = re.compile(r"10\.(?:48550|1101|2139|21203|20944|31234|31219)/")
 # A meeting-abstract supplement as databases name it ("Pediatric Transplantation.
 # Conference: 6th Congress of ..."; "Meeting Abstracts").
 _MEETING = re.compile(r"(?i)\.\s*conference\s*:|\bmeeting abstracts?\b|\babstracts? (?:of|from)\b")
+# A supplement issue, where journals print a meeting's abstracts ("Suppl. 1", "Supplement 2").
+_SUPPLEMENT = re.compile(r"(?i)\bsuppl")
 
 MAX_BLOCK = 60
 WINDOW = 12
@@ -121,6 +125,7 @@ class Features:
     language: str
     preprint: bool
     meeting: bool
+    supplement: bool
     registries: frozenset[str]
 
 
@@ -189,6 +194,7 @@ def features(index: int, ref: Reference) -> Features:
         preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)
                       or _PREPRINT.search(fold(f"{ref.publisher} {ref.leftover}"))),
         meeting=bool(_MEETING.search(ref.container)),
+        supplement=bool(_SUPPLEMENT.search(f"{ref.volume} {ref.issue} {ref.pages}")),
         registries=registry_ids(ref.title, ref.raw, ref.url, ref.leftover, *(v for _k, v in ref.extra)),
     )
 
@@ -378,6 +384,30 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
                                                                  b.surname_parts))
 
 
+def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
+    """Whether two records print one meeting abstract in two journals' meeting
+    supplements: the same long title (case and punctuation aside), the same
+    author list and year, each in a supplement of another journal.
+
+    An abstract presented at two meetings reports one study, but the
+    labelled sets disagree on whether it is one record (SRA's haematology
+    joins such a pair; ASySD's diabetes set keeps the same title at two
+    meetings apart), so it is linked as a related version, never merged by
+    default.  Its pages, volume and journal differ by construction.
+    """
+    if not (a.supplement and b.supplement and a.container and b.container):
+        return False
+    if a.year is None or a.year != b.year or a.notice or b.notice or a.generic or b.generic:
+        return False
+    if len(a.words) < 6 or len(a.surnames) < 2 or len(a.surnames) != len(b.surnames):
+        return False
+    if _container(a, b) >= 0.8 or fuzz.ratio(a.title, b.title) < 97:
+        return False
+    overlap, first = _author_overlap(a, b)
+    return first and overlap >= 0.99
+
+
+TWO_MEETINGS = "one abstract at two meetings (related versions)"
 PREPRINT_AND_ARTICLE = "a preprint and a published version"
 ABSTRACT_AND_ARTICLE = "a meeting abstract and the later article (related versions)"
 
@@ -443,9 +473,12 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
         return ""
     if pages == "conflict" and not _printed_twice_in_one_issue(a, b) and not (
             frozenset((a.first_page, b.first_page)) in pages_accepted and _container(a, b) >= 0.9):
-        if not abstract_and_article(a, b):
+        if _one_abstract_at_two_meetings(a, b):
+            if not versions:
+                return TWO_MEETINGS
+        elif not abstract_and_article(a, b):
             return "different first pages"
-        if not versions:
+        elif not versions:
             return ABSTRACT_AND_ARTICLE
     if a.kind and b.kind and a.kind != b.kind:
         # A thesis, the report and the paper made from it are three works.
@@ -579,6 +612,7 @@ def compare(a: Features, b: Features, versions: bool = False) -> tuple[float, tu
     pages = pages_relation(a, b)
     same_volume = bool(a.volume and a.volume == b.volume)
     locator = pages == "same" or same_volume
+    two_meetings = venue < 0.8 and _one_abstract_at_two_meetings(a, b)
     full_locator = (pages == "same" and same_volume and same_year and venue >= 0.8
                     and bool(a.last_page) and a.last_page == b.last_page and a.last_page != a.first_page)
     if a.title and b.title:
@@ -625,6 +659,8 @@ def compare(a: Features, b: Features, versions: bool = False) -> tuple[float, tu
             # A technical report and the paper it became share title and authors.
             score -= VENUE_PENALTY
             reasons.append(ONE_VENUE)
+        elif two_meetings:
+            pass  # its venue, volume and pages differ by construction
         elif a.container and b.container and venue < 0.8:
             score -= 0.1 if venue >= 0.5 or locator else 0.2
             reasons.append(f"venue differs ({venue:.2f})")
@@ -637,7 +673,7 @@ def compare(a: Features, b: Features, versions: bool = False) -> tuple[float, tu
             elif full_locator and title >= 0.95:
                 score += 0.25
                 reasons.append("same venue, year, volume and page range")
-        elif a.volume and b.volume and a.volume != b.volume:
+        elif a.volume and b.volume and a.volume != b.volume and not two_meetings:
             score -= 0.05
             reasons.append("volumes differ")
         if pages == "close":

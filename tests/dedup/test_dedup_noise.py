@@ -362,6 +362,33 @@ def test_copies_without_the_doi_follow_a_page_difference_the_doi_accepted():
     assert clusters([p71, p71_doi, sibling, sibling_doi]) == [["1", "2"], ["6", "5"]]
 
 
+def test_one_abstract_at_two_meetings_is_linked_as_a_version():
+    """The same abstract in two journals' meeting supplements (same long title, authors and
+    year) is linked as a related version, merged only when asked: the labelled sets disagree on
+    whether it is one record.  The full article it became, a record in one supplement only,
+    another year, a shorter author list or a title word swapped are no such link."""
+    title = "Modified eculizumab dosing for breakthrough haemolysis in paroxysmal nocturnal haemoglobinuria"
+    authors = ("Kelso", "Arnaud", "Richter", "Hollis")
+    first = ref("1", title, 2009, authors, "British Journal of Haematology", "145", "23", issue="Suppl. 1")
+    second = ref("2", title.upper(), 2009, ("Kelso", "Arnaud", "Hollis", "Richter"), "Haematologica", "94",
+                 "239", issue="Suppl. 2")
+    result = deduplicate([first, second])
+    assert [list(c) for c in result.clusters] == [["1"], ["2"]]
+    assert [(v.left, v.right, v.reasons[-1]) for v in result.versions] == [
+        ("1", "2", "one abstract at two meetings (related versions)")]
+    assert [(u.left, u.right) for u in result.uncertain] == [("1", "2")]
+    assert clusters([first, second], link_versions=True) == [["1", "2"]]
+    article = ref("3", title, 2009, authors, "Haematologica", "94", "239-248", issue="6")
+    later = ref("4", title, 2010, authors, "Haematologica", "95", "239-240", issue="Suppl. 2")
+    fewer = ref("5", title, 2009, authors[:3], "Haematologica", "94", "239-240", issue="Suppl. 2")
+    sibling = ref("6", title.replace("paroxysmal nocturnal haemoglobinuria", "aplastic anaemia"), 2009, authors,
+                  "Haematologica", "94", "239-240", issue="Suppl. 2")
+    for other in (article, later, fewer, sibling):
+        result = deduplicate([first, other])
+        assert [list(c) for c in result.clusters] == [["1"], [other.id]], other.id
+        assert all("one abstract at two meetings (related versions)" not in v.reasons for v in result.versions)
+
+
 def test_citations_without_titles_merge_on_a_whole_locator():
     """'Ahlskog, Paloheimo, Stubb, J. Appl. Phys. 76, 893 (1994)' printed twice without a title is one
     article; another first page, volume or author list is not, and a titled record still needs review."""
