@@ -396,12 +396,29 @@ def split_entries(text: str) -> list[tuple[int, str]]:
     return [(n, " ".join(part for part in parts if part) or printed) for n, parts, printed in entries]
 
 
+#: Words left unplaced from which a reader is told (a note such as "Reprinted in ...", or a line that is no
+#: part of the reference, joined to it as a wrapped line).
+UNPLACED_WORDS = 5
+
+
 def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem]]:
-    """Parse every entry of a printed list; ids are 1-based positions."""
+    """Parse every entry of a printed list; ids are 1-based positions.
+
+    An entry whose leftover text (see :attr:`kg.model.Reference.leftover`)
+    runs to ``UNPLACED_WORDS`` words or more gets an ``info`` problem: the
+    text is kept with the record, and the reader sees where it went.
+    """
     references: list[Reference] = []
     problems: list[Problem] = []
     for position, (line, entry) in enumerate(split_entries(text), start=1):
-        reference, found = parse_reference(entry, str(position), SourceLocation(path, line))
+        where = SourceLocation(path, line)
+        reference, found = parse_reference(entry, str(position), where)
         references.append(reference)
         problems.extend(found)
+        if not found and len(reference.leftover.split()) >= UNPLACED_WORDS:
+            problems.append(Problem(
+                "unplaced-text", "info",
+                f"entry {position}: {reference.leftover[:60]!r} was placed in no field; kept as the record's "
+                "leftover text (if it is no part of the reference, separate the entries with a blank line)",
+                where))
     return references, problems

@@ -305,3 +305,24 @@ def test_cli_mixed_encoding_warning_names_file_and_line(runner, tmp_path):
     assert f"{path}:2: warning: line 2 is not UTF-8 (byte 0xfc in 'M?ller,')" in result.stderr
     assert "AU  - Müller, J." in result.stdout and "1 warning(s)" in result.stderr
     assert runner.invoke(main, ["refs", "parse", str(path), "--strict"]).exit_code == 1
+
+
+def test_text_placed_in_no_field_is_reported(runner, tmp_path):
+    """A line that is no part of a reference, joined to the one before as a wrapped line, stays with
+    that record as leftover text and is reported as a note naming the entry and its line; short
+    leftovers ("[Review]") and a clean list give no note."""
+    path = tmp_path / "refs.txt"
+    path.write_text("Lee, A. (2001). A first paper. Journal of Things, 3(2), 10-20.\n\n"
+                    "Smith, J. (2001). A title of a paper. Journal of Things, 3(2), 10-20.\n"
+                    "hello world this is not a reference at all really\n", encoding="utf-8")
+    listing = read_references(path)
+    assert [r.id for r in listing.references] == ["1", "2"]
+    assert "hello world" in listing.references[1].leftover
+    assert [(p.kind, p.severity, p.where.line) for p in listing.problems] == [("unplaced-text", "info", 3)]
+    result = runner.invoke(main, ["refs", "parse", str(path), "--strict"])
+    assert result.exit_code == 0  # a note, not a reading problem
+    assert (f"{path}:3: info: entry 2: 'hello world this is not a reference at all really' was placed in no "
+            "field") in result.stderr
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Lee, A. (2001). A first paper [Review]. Journal of Things, 3(2), 10-20.\n", encoding="utf-8")
+    assert read_references(clean).problems == ()
