@@ -56,13 +56,33 @@ def as_json(records: list[Reference], result: DedupResult, problems: list[Proble
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def _review(result: DedupResult, fmt: str) -> str:
-    rows = [{"left": d.left, "right": d.right, "score": round(d.score, 3), "reasons": list(d.reasons)}
+def _where_printed(ref: Reference) -> str:
+    """'Journal 19(8):943-945' from what the record has."""
+    place = ref.container or ref.publisher
+    if ref.volume:
+        place += f" {ref.volume}" + (f"({ref.issue})" if ref.issue else "")
+    if ref.pages:
+        place += f":{ref.pages}"
+    return place.strip()
+
+
+def _review(result: DedupResult, records: list[Reference], fmt: str) -> str:
+    """The uncertain pairs, best first, each with both records, so a reviewer can decide in place."""
+    by_id = {r.id: r for r in records}
+    rows = [{"left": d.left, "right": d.right, "score": round(d.score, 3), "reasons": list(d.reasons),
+             "left_record": {**_summary(by_id[d.left]), "printed": _where_printed(by_id[d.left])},
+             "right_record": {**_summary(by_id[d.right]), "printed": _where_printed(by_id[d.right])}}
             for d in result.uncertain]
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     lines = [f"{len(rows)} uncertain pair(s); mark them in a decisions file (- {{left: A, right: B, decision: same}})"]
-    lines += [f"{d.score:.3f}  {d.left}  ~  {d.right}  ({'; '.join(d.reasons)})" for d in result.uncertain]
+    for d in result.uncertain:
+        lines.append(f"{d.score:.3f}  {d.left}  ~  {d.right}  ({'; '.join(d.reasons)})")
+        for rid in (d.left, d.right):
+            ref = by_id[rid]
+            title = ref.title.strip(" .") if len(ref.title) <= 80 else ref.title[:79] + "…"
+            parts = [ref.label, title, _where_printed(ref)]
+            lines.append(f"       {rid}: " + " | ".join(p for p in parts if p))
     return "\n".join(lines) + "\n"
 
 
@@ -90,7 +110,7 @@ def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Pa
             problems.extend(found)
         result = deduplicate(records, verdicts, link_versions=link_versions)
         if review:
-            text = _review(result, fmt)
+            text = _review(result, records, fmt)
         elif fmt == "json":
             text = as_json(records, result, problems)
         elif fmt == "table":

@@ -284,6 +284,12 @@ def test_cli_json_review_and_decisions(runner, tmp_path):
     assert [(v["left"], v["right"]) for v in doc["versions"]] == [("a", "b")]  # a preprint and its article
     review = runner.invoke(main, ["dedup", str(csv_file), "--review"])
     assert "a  ~  b" in review.stdout
+    # Each pair shows both records, so a reviewer decides without looking them up.
+    assert "       a: Smith 2019 | Peer support groups and recovery | arXiv\n" in review.stdout
+    assert "       b: Smith 2020 | Peer support groups and recovery | Psychiatric Services 65(4):429-441\n" in review.stdout
+    rows = json.loads(runner.invoke(main, ["dedup", str(csv_file), "--review", "--format", "json"]).stdout)
+    assert [(r["left_record"]["title"], r["right_record"]["printed"]) for r in rows] == [
+        ("Peer support groups and recovery", "Psychiatric Services 65(4):429-441")]
     decisions = tmp_path / "d.yaml"
     decisions.write_text("- {left: a, right: b, decision: same}\n- {left: a, right: zz, decision: different}\n")
     result = runner.invoke(main, ["dedup", str(csv_file), "--format", "json", "--decisions", str(decisions)])
