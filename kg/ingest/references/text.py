@@ -419,6 +419,6 @@ def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem
             problems.append(Problem(
                 "unplaced-text", "info",
                 f"entry {position}: {reference.leftover[:60]!r} was placed in no field; kept as the record's "
-                "leftover text (if it is no part of the reference, separate the entries with a blank line)",
+                "leftover text (if it is no part of the reference, remove it from the list)",
                 where))
     return references, problems
