@@ -42,7 +42,7 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
     """
     logging.getLogger("bibtexparser").setLevel(logging.ERROR)
     records: list[Reference] = []
-    errors = warnings = 0
+    errors = warnings = notes = 0
     summaries: list[str] = []
     for path in files:
         try:
@@ -68,12 +68,13 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
                          f"{file_errors} error(s), {file_warnings} warning(s)")
         errors += file_errors
         warnings += file_warnings
+        notes += sum(p.severity == "info" for p in listing.problems)
     writer = {"csl-json": to_csl_json, "bibtex": to_bibtex, "ris": to_ris, "table": _table}[fmt]
     click.echo(writer(records), nl=False)
     if len(files) > 1:
         for line in summaries:
             click.echo(line, err=True)
     click.echo(f"{len(records)} record(s) read from {len(files)} file(s); {errors} error(s) (not read), "
-               f"{warnings} warning(s) (read, check them)", err=True)
+               f"{warnings} warning(s) (read, check them)" + (f", {notes} note(s)" if notes else ""), err=True)
     if not records or (strict and (errors or warnings)):
         raise SystemExit(1)

@@ -323,6 +323,7 @@ def test_text_placed_in_no_field_is_reported(runner, tmp_path):
     assert result.exit_code == 0  # a note, not a reading problem
     assert (f"{path}:3: info: entry 2: 'hello world this is not a reference at all really' was placed in no "
             "field") in result.stderr
+    assert result.stderr.strip().endswith("0 warning(s) (read, check them), 1 note(s)")
     clean = tmp_path / "clean.txt"
     clean.write_text("Lee, A. (2001). A first paper [Review]. Journal of Things, 3(2), 10-20.\n", encoding="utf-8")
     assert read_references(clean).problems == ()
