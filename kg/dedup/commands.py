@@ -69,20 +69,23 @@ def _where_printed(ref: Reference) -> str:
 def _review(result: DedupResult, records: list[Reference], fmt: str) -> str:
     """The uncertain pairs, best first, each with both records, so a reviewer can decide in place."""
     by_id = {r.id: r for r in records}
-    rows = [{"left": d.left, "right": d.right, "score": round(d.score, 3), "reasons": list(d.reasons),
-             "left_record": {**_summary(by_id[d.left]), "printed": _where_printed(by_id[d.left])},
-             "right_record": {**_summary(by_id[d.right]), "printed": _where_printed(by_id[d.right])}}
-            for d in result.uncertain]
+
+    def record(rid: str) -> dict[str, object]:
+        return {**_summary(by_id[rid]), "printed": _where_printed(by_id[rid])}
+
+    pairs = [(d, record(d.left), record(d.right)) for d in result.uncertain]
     if fmt == "json":
+        rows = [{"left": d.left, "right": d.right, "score": round(d.score, 3), "reasons": list(d.reasons),
+                 "left_record": left, "right_record": right} for d, left, right in pairs]
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    lines = [f"{len(rows)} uncertain pair(s); mark them in a decisions file (- {{left: A, right: B, decision: same}})"]
-    for d in result.uncertain:
+    lines = [f"{len(pairs)} uncertain pair(s); mark them in a decisions file (- {{left: A, right: B, decision: same}})"]
+    for d, left, right in pairs:
         lines.append(f"{d.score:.3f}  {d.left}  ~  {d.right}  ({'; '.join(d.reasons)})")
-        for rid in (d.left, d.right):
-            ref = by_id[rid]
-            title = ref.title.strip(" .") if len(ref.title) <= 80 else ref.title[:79] + "…"
-            parts = [ref.label, title, _where_printed(ref)]
-            lines.append(f"       {rid}: " + " | ".join(p for p in parts if p))
+        for side in (left, right):
+            title = str(side["title"])
+            title = title.strip(" .") if len(title) <= 80 else title[:79] + "…"
+            parts = [str(side["label"]), title, str(side["printed"])]
+            lines.append(f"       {side['id']}: " + " | ".join(p for p in parts if p))
     return "\n".join(lines) + "\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,8 +57,8 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
             records.extend(replace(r, id=f"{path.name}:{r.id}") for r in listing.references)
         else:
             records.extend(listing.references)
-        file_errors = sum(p.severity == "error" for p in listing.problems)
-        file_warnings = sum(p.severity == "warning" for p in listing.problems)
+        severities = Counter(p.severity for p in listing.problems)
+        file_errors, file_warnings = severities["error"], severities["warning"]
         for problem in listing.problems:
             click.echo(f"{problem.where or path}: {problem.severity}: {problem.message}", err=True)
         if not listing.references:
@@ -68,7 +69,7 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
                          f"{file_errors} error(s), {file_warnings} warning(s)")
         errors += file_errors
         warnings += file_warnings
-        notes += sum(p.severity == "info" for p in listing.problems)
+        notes += severities["info"]
     writer = {"csl-json": to_csl_json, "bibtex": to_bibtex, "ris": to_ris, "table": _table}[fmt]
     click.echo(writer(records), nl=False)
     if len(files) > 1:
