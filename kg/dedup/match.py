@@ -88,8 +88,9 @@ _PREPRINT_DOI = re.compile(r"10\.(?:48550|1101|2139|21203|20944|31234|31219)/")
 # A meeting-abstract supplement as databases name it ("Pediatric Transplantation.
 # Conference: 6th Congress of ..."; "Meeting Abstracts").
 _MEETING = re.compile(r"(?i)\.\s*conference\s*:|\bmeeting abstracts?\b|\babstracts? (?:of|from)\b")
-# A supplement issue, where journals print a meeting's abstracts ("Suppl. 1", "Supplement 2").
-_SUPPLEMENT = re.compile(r"(?i)\bsuppl")
+# A supplement or special issue, where journals print a meeting's abstracts ("Suppl. 1",
+# "Supplement 2", "14, Sp. Iss. SI").
+_SUPPLEMENT = re.compile(r"(?i)\bsuppl|\bsp\.? ?iss\b|\bspecial issue\b")
 
 MAX_BLOCK = 60
 WINDOW = 12
@@ -387,7 +388,8 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
 def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
     """Whether two records print one meeting abstract in two journals' meeting
     supplements: the same long title (case and punctuation aside), the same
-    author list and year, each in a supplement of another journal.
+    author list and year, each in a supplement or special issue of another
+    journal or in a container that names the meeting.
 
     An abstract presented at two meetings reports one study, but the
     labelled sets disagree on whether it is one record (SRA's haematology
@@ -395,7 +397,7 @@ def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
     meetings apart), so it is linked as a related version, never merged by
     default.  Its pages, volume and journal differ by construction.
     """
-    if not (a.supplement and b.supplement and a.container and b.container):
+    if not ((a.supplement or a.meeting) and (b.supplement or b.meeting) and a.container and b.container):
         return False
     if a.year is None or a.year != b.year or a.notice or b.notice or a.generic or b.generic:
         return False

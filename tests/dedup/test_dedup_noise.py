@@ -365,7 +365,7 @@ def test_copies_without_the_doi_follow_a_page_difference_the_doi_accepted():
 def test_one_abstract_at_two_meetings_is_linked_as_a_version():
     """The same abstract in two journals' meeting supplements (same long title, authors and
     year) is linked as a related version, merged only when asked: the labelled sets disagree on
-    whether it is one record.  The full article it became, a record in one supplement only,
+    whether it is one record (SRA haematology joins one such pair and keeps another apart).  The full article it became, a record in one supplement only,
     another year, a shorter author list or a title word swapped are no such link."""
     title = "Modified eculizumab dosing for breakthrough haemolysis in paroxysmal nocturnal haemoglobinuria"
     authors = ("Kelso", "Arnaud", "Richter", "Hollis")
@@ -378,6 +378,14 @@ def test_one_abstract_at_two_meetings_is_linked_as_a_version():
         ("1", "2", "one abstract at two meetings (related versions)")]
     assert [(u.left, u.right) for u in result.uncertain] == [("1", "2")]
     assert clusters([first, second], link_versions=True) == [["1", "2"]]
+    # A container that names the meeting and a special issue of abstracts are meetings too.
+    named = ref("7", title, 2009, authors, "Pediatric Nephrology.Conference: 44th Annual Meeting of the ESPN",
+                "26", "1662-1663", issue="9")
+    special = ref("8", title, 2009, authors, "Molecular Immunology", "48", "1684", issue="14, Sp. Iss. SI")
+    result = deduplicate([named, special])
+    assert [list(c) for c in result.clusters] == [["7"], ["8"]]
+    assert [(v.left, v.right, v.reasons[-1]) for v in result.versions] == [
+        ("7", "8", "one abstract at two meetings (related versions)")]
     article = ref("3", title, 2009, authors, "Haematologica", "94", "239-248", issue="6")
     later = ref("4", title, 2010, authors, "Haematologica", "95", "239-240", issue="Suppl. 2")
     fewer = ref("5", title, 2009, authors[:3], "Haematologica", "94", "239-240", issue="Suppl. 2")
