@@ -298,6 +298,16 @@ def _shifted(a: Features, b: Features) -> bool:
             and not a.last_page)
 
 
+def _dash_lost(a: Features, b: Features) -> bool:
+    """Whether ``a``'s one page number is ``b``'s range with its dash lost in a
+    PDF's text ("pages 4348" for 43-48, "524532" for 524-532, "123456" for
+    1234-56)."""
+    if a.last_page or not b.last_page or not (a.first_page.isdigit() and b.first_page.isdigit()):
+        return False
+    rest = a.first_page[len(b.first_page):]
+    return a.first_page.startswith(b.first_page) and bool(rest) and b.last_page.endswith(rest)
+
+
 def pages_relation(a: Features, b: Features) -> str:
     """How two records' page ranges relate: 'same', 'close', 'unknown' or 'conflict'.
 
@@ -310,6 +320,8 @@ def pages_relation(a: Features, b: Features) -> str:
         return "unknown"
     if a.first_page == b.first_page:
         return "same"
+    if _dash_lost(a, b) or _dash_lost(b, a):
+        return "close"
     if _numeric(a.first_page) != _numeric(b.first_page):
         digits = [p.lstrip("abcdefghijklmnopqrstuvwxyz") for p in (a.first_page, b.first_page)]
         return "close" if digits[0] == digits[1] else "unknown"  # "c37" / "37"

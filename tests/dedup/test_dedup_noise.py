@@ -71,14 +71,32 @@ def test_container_and_title_keys_are_idempotent(text):
         ("221-8", "221-228", "same"),
         ("943-944", "945", "conflict"),
         ("e8-e9", "e3", "conflict"),
+        ("pages 4348", "pages 43-48", "close"),
+        ("123456", "1234-56", "close"),
+        ("4349", "43-48", "conflict"),
+        ("4348", "43", "conflict"),
     ],
     ids=["article-number", "elocator", "single-page", "typo", "letter-prefix", "supplement", "short", "next",
-         "e-pages"],
+         "e-pages", "dash-lost", "dash-lost-short", "dash-lost-other-page", "no-range"],
 )
 def test_page_relations(left, right, relation):
-    """Article numbers, overlaps and typos are not conflicts; adjacent pages are."""
+    """Article numbers, overlaps, typos and a range whose dash a PDF's text lost are not conflicts;
+    adjacent pages are."""
     a, b = features(0, ref("1", "T", pages=left)), features(1, ref("2", "T", pages=right))
     assert pages_relation(a, b) == relation
+
+
+def test_a_range_with_its_dash_lost_still_merges():
+    """'In Proc. of 1988 Euro. Working Session on Learning, pages 8192' is the paper at pages 81-92
+    (the en dash fell out of the PDF's text); the same title at page 8193 is not."""
+    title = "Machine learning as an experimental science"
+    authors = ("Kibler", "Langley")
+    lost = ref("1", title, 1988, authors, "In Proc. of 1988 Euro. Working Session on Learning", "", "pages 8192")
+    whole = ref("2", title + ".", 1988, authors, "In Proceedings of 1988 European Working Session on Learning", "",
+                "pages 81-92")
+    assert clusters([lost, whole]) == [["1", "2"]]
+    other = ref("3", title, 1988, authors, "In Proc. of 1988 Euro. Working Session on Learning", "", "pages 8193")
+    assert clusters([other, whole]) == [["3"], ["2"]]
 
 
 def test_single_inverted_author_is_one_person():
