@@ -137,4 +137,6 @@ def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Pa
     broken = sum(1 for p in problems if p.severity == "error")
     incomplete = sum(1 for p in result.problems if p.kind == "incomplete-record")
     click.echo(f"{len(records)} records read, {len(result.works)} works, {broken} broken row(s) and "
-               f"{incomplete} record(s) without title or authors, all kept", err=True)
+               f"{incomplete} record(s) without title or authors, all kept; {len(result.uncertain)} uncertain "
+               f"pair(s) to review (--review), {len(result.versions)} related-version link(s)"
+               + (" (merged, --link-versions)" if link_versions else ""), err=True)

@@ -282,6 +282,12 @@ def test_cli_json_review_and_decisions(runner, tmp_path):
     assert set(doc) >= {"records", "works", "clusters", "versions"}
     assert doc["clusters"] == [["a"], ["b"], ["c"]]
     assert [(v["left"], v["right"]) for v in doc["versions"]] == [("a", "b")]  # a preprint and its article
+    # The closing summary says what is left for the reviewer.
+    assert result.stderr.splitlines()[-1] == ("3 records read, 3 works, 0 broken row(s) and 0 record(s) without "
+                                              "title or authors, all kept; 1 uncertain pair(s) to review "
+                                              "(--review), 1 related-version link(s)")
+    merged = runner.invoke(main, ["dedup", str(csv_file), "--link-versions"])
+    assert merged.stderr.splitlines()[-1].endswith("1 related-version link(s) (merged, --link-versions)")
     review = runner.invoke(main, ["dedup", str(csv_file), "--review"])
     assert "a  ~  b" in review.stdout
     # Each pair shows both records, so a reviewer decides without looking them up.
