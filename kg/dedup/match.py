@@ -91,6 +91,7 @@ _MEETING = re.compile(r"(?i)\.\s*conference\s*:|\bmeeting abstracts?\b|\babstrac
 # A supplement or special issue, where journals print a meeting's abstracts ("Suppl. 1",
 # "Supplement 2", "14, Sp. Iss. SI").
 _SUPPLEMENT = re.compile(r"(?i)\bsuppl|\bsp\.? ?iss\b|\bspecial issue\b")
+_SUPPLEMENT_PAGE = re.compile(r"s\d")  # a supplement's page (S42), as page_range gives it
 
 MAX_BLOCK = 60
 WINDOW = 12
@@ -195,7 +196,7 @@ def features(index: int, ref: Reference) -> Features:
         preprint=bool(_PREPRINT.search(container) or _PREPRINT_DOI.match(doi)
                       or _PREPRINT.search(fold(f"{ref.publisher} {ref.leftover}"))),
         meeting=bool(_MEETING.search(ref.container)),
-        supplement=bool(_SUPPLEMENT.search(f"{ref.volume} {ref.issue} {ref.pages}")),
+        supplement=bool(_SUPPLEMENT.search(f"{ref.volume} {ref.issue} {ref.pages}") or _SUPPLEMENT_PAGE.match(first)),
         registries=registry_ids(ref.title, ref.raw, ref.url, ref.leftover, *(v for _k, v in ref.extra)),
     )
 
@@ -400,8 +401,10 @@ def _printed_twice_in_one_issue(a: Features, b: Features) -> bool:
 def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
     """Whether two records print one meeting abstract in two journals' meeting
     supplements: the same long title (case and punctuation aside), the same
-    author list and year, each in a supplement or special issue of another
-    journal or in a container that names the meeting.
+    author list and year, in two journals, each in a supplement or special
+    issue (S42 is a supplement's page), in a container that names the
+    meeting, or on one page (a journal that prints a meeting's abstracts as
+    e-pages: Stroke's e505).
 
     An abstract presented at two meetings reports one study, but the
     labelled sets disagree on whether it is one record (SRA's haematology
@@ -409,7 +412,9 @@ def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
     meetings apart), so it is linked as a related version, never merged by
     default.  Its pages, volume and journal differ by construction.
     """
-    if not ((a.supplement or a.meeting) and (b.supplement or b.meeting) and a.container and b.container):
+    at_meeting = (a.supplement or a.meeting, b.supplement or b.meeting)
+    if not (any(at_meeting) and (at_meeting[0] or _single_page(a)) and (at_meeting[1] or _single_page(b))
+            and a.container and b.container):
         return False
     if a.year is None or a.year != b.year or a.notice or b.notice or a.generic or b.generic:
         return False

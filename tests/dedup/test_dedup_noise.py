@@ -383,7 +383,8 @@ def test_copies_without_the_doi_follow_a_page_difference_the_doi_accepted():
 def test_one_abstract_at_two_meetings_is_linked_as_a_version():
     """The same abstract in two journals' meeting supplements (same long title, authors and
     year) is linked as a related version, merged only when asked: the labelled sets disagree on
-    whether it is one record (SRA haematology joins one such pair and keeps another apart).  The full article it became, a record in one supplement only,
+    whether it is one record (SRA haematology and stroke each join one such pair and keep others
+    apart).  The full article it became, a record in one supplement only,
     another year, a shorter author list or a title word swapped are no such link."""
     title = "Modified eculizumab dosing for breakthrough haemolysis in paroxysmal nocturnal haemoglobinuria"
     authors = ("Kelso", "Arnaud", "Richter", "Hollis")
@@ -400,10 +401,19 @@ def test_one_abstract_at_two_meetings_is_linked_as_a_version():
     named = ref("7", title, 2009, authors, "Pediatric Nephrology.Conference: 44th Annual Meeting of the ESPN",
                 "26", "1662-1663", issue="9")
     special = ref("8", title, 2009, authors, "Molecular Immunology", "48", "1684", issue="14, Sp. Iss. SI")
-    result = deduplicate([named, special])
-    assert [list(c) for c in result.clusters] == [["7"], ["8"]]
-    assert [(v.left, v.right, v.reasons[-1]) for v in result.versions] == [
-        ("7", "8", "one abstract at two meetings (related versions)")]
+    # So is a supplement's page (S42), and a one-page item beside it in a journal that prints
+    # a meeting's abstracts as e-pages.
+    s_page = ref("9", title, 2009, authors, "Canadian Journal of Neurological Sciences", "37", "S42", issue="3")
+    e_page = ref("10", title, 2009, authors, "Stroke", "41", "e505", issue="7")
+    for pair in ((named, special), (s_page, e_page)):
+        result = deduplicate(list(pair))
+        assert [list(c) for c in result.clusters] == [[pair[0].id], [pair[1].id]]
+        assert [(v.left, v.right, v.reasons[-1]) for v in result.versions] == [
+            (pair[0].id, pair[1].id, "one abstract at two meetings (related versions)")]
+    # Two one-page items with no sign of a meeting are no such link.
+    letter = ref("11", title, 2009, authors, "Neurology", "72", "505", issue="7")
+    result = deduplicate([e_page, letter])
+    assert all("one abstract at two meetings (related versions)" not in v.reasons for v in result.versions)
     article = ref("3", title, 2009, authors, "Haematologica", "94", "239-248", issue="6")
     later = ref("4", title, 2010, authors, "Haematologica", "95", "239-240", issue="Suppl. 2")
     fewer = ref("5", title, 2009, authors[:3], "Haematologica", "94", "239-240", issue="Suppl. 2")
