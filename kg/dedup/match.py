@@ -407,10 +407,10 @@ def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
     e-pages: Stroke's e505).
 
     An abstract presented at two meetings reports one study, but the
-    labelled sets disagree on whether it is one record (SRA's haematology
-    joins such a pair; ASySD's diabetes set keeps the same title at two
-    meetings apart), so it is linked as a related version, never merged by
-    default.  Its pages, volume and journal differ by construction.
+    labelled sets disagree on whether it is one record (the SRA sets join
+    two such pairs and keep four apart; ASySD's diabetes set keeps the same
+    title at two meetings apart), so it is linked as a related version,
+    never merged by default.  Its pages, volume and journal differ by construction.
     """
     at_meeting = (a.supplement or a.meeting, b.supplement or b.meeting)
     if not (any(at_meeting) and (at_meeting[0] or _single_page(a)) and (at_meeting[1] or _single_page(b))
