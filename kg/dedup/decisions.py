@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.text import LINE_KEY, did_you_mean, read_yaml
+from kg.ingest.text import LINE_KEY, as_written, did_you_mean, read_yaml
 from kg.model import Problem, SourceLocation
 
 DECISIONS = {"same": True, "different": False}
@@ -49,7 +49,8 @@ def read_decisions(
         line = item.get(LINE_KEY, 0) if isinstance(item, dict) else 0
         where = SourceLocation(str(path), line)
         if not isinstance(item, dict) or str(item.get("decision")) not in DECISIONS:
-            raise InputError(f"{where}: each decision needs left, right and decision: same|different; got {item!r}")
+            raise InputError(f"{where}: each decision needs left, right and decision: same or different; "
+                             f"got {as_written(item)!r}; write it as - {{left: A, right: B, decision: same}}")
         left, right = str(item.get("left", "")), str(item.get("right", ""))
         unknown = [i for i in (left, right) if known is not None and i not in known]
         if unknown or not left or not right or left == right:

@@ -19,7 +19,7 @@ from kg.ingest.citations import find_citations, resolve_citations
 from kg.ingest.claims import link_claims, read_claims
 from kg.ingest.concepts import read_concepts
 from kg.ingest.references import read_references
-from kg.ingest.text import LINE_KEY, read_yaml
+from kg.ingest.text import LINE_KEY, as_written, read_yaml
 from kg.model import ArticleRecord, Corpus, Person, Problem
 
 MANIFEST = "corpus.yaml"
@@ -43,13 +43,15 @@ def bundled_corpus() -> Path:
     )
 
 
-def _record(data: Any, corpus_id: str, where: str) -> ArticleRecord:
+def _record(data: Any, corpus_id: str, manifest: Path, where: str) -> ArticleRecord:
     if not isinstance(data, dict) or not data.get("title"):
         raise CorpusError(f"{where}: 'article' needs at least a 'title'; see corpus/README.md")
     authors = []
     for author in data.get("authors") or []:
         if not isinstance(author, dict) or not author.get("family"):
-            raise CorpusError(f"{where}: each article author needs 'family' (and 'given'), got {author!r}")
+            line = (author if isinstance(author, dict) else data).get(LINE_KEY, data.get(LINE_KEY, 1))
+            raise CorpusError(f"{manifest}:{line}: each article author needs 'family' (and 'given'), "
+                              f"got {as_written(author)!r}; write it as - {{family: Surname, given: Given}}")
         authors.append(Person(str(author["family"]), str(author.get("given") or "")))
     year = data.get("year")
     return ArticleRecord(
@@ -103,7 +105,7 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
         paths[role] = folder / name
         if not paths[role].is_file():
             raise CorpusError(f"{where}: the {role} file {paths[role]} does not exist; fix 'files.{role}'")
-    record = _record(data.get("article"), corpus_id, where)
+    record = _record(data.get("article"), corpus_id, manifest, where)
 
     article = read_article(paths["text"])
     reference_list = read_references(paths["references"])

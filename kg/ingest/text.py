@@ -180,6 +180,15 @@ _LineLoader.add_constructor(
 )
 
 
+def as_written(value: Any) -> Any:
+    """A parsed YAML value without the ``__line__`` keys, to show in a message."""
+    if isinstance(value, dict):
+        return {k: as_written(v) for k, v in value.items() if k != LINE_KEY}
+    if isinstance(value, list):
+        return [as_written(v) for v in value]
+    return value
+
+
 def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML safely; every mapping gets its line under ``__line__``.
 

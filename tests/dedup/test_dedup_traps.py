@@ -202,6 +202,20 @@ def test_reviewer_decisions_override_the_matcher():
     assert result.decisions[0].by == "reviewer"
 
 
+def test_a_malformed_decision_names_its_line_and_the_fix(tmp_path):
+    """A decision that is not same or different stops the run at its line, showing the entry as written."""
+    from kg.dedup import read_decisions
+
+    path = tmp_path / "d.yaml"
+    path.write_text("- {left: a, right: b, decision: same}\n- {left: a, right: c, decision: maybe}\n")
+    with pytest.raises(InputError) as err:
+        read_decisions(path, ["a", "b", "c"])
+    message = str(err.value)
+    assert message.startswith(f"{path}:2: each decision needs left, right and decision: same or different")
+    assert "'decision': 'maybe'" in message and "__line__" not in message
+    assert "- {left: A, right: B, decision: same}" in message
+
+
 def test_merge_keeps_the_most_complete_record_and_every_member():
     """The work takes fields from the fullest record and lists every member."""
     a = ref("1", "Peer support groups", doi="", pages="")

@@ -117,6 +117,18 @@ def test_corpus_without_manifest(tmp_path):
         load_corpus(tmp_path)
 
 
+def test_article_author_without_family_names_its_line(corpus_copy):
+    """An article author with no surname is named at its own line, as written."""
+    manifest = corpus_copy / "corpus.yaml"
+    _edit(manifest, "- {family: Nazeer, given: Kamran}", "- {given: Kamran}")
+    line = _line_of(manifest, "- {given: Kamran}")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(corpus_copy)
+    message = str(info.value)
+    assert message.startswith(f"{manifest}:{line}: each article author needs 'family'")
+    assert "{'given': 'Kamran'}" in message and "__line__" not in message
+
+
 def test_manifest_naming_missing_file(corpus_copy):
     """A manifest naming a missing file says which role and how to fix it."""
     _edit(corpus_copy / "corpus.yaml", "claims: claims.yaml", "claims: claim.yaml")
