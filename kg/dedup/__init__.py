@@ -134,7 +134,8 @@ def deduplicate(
     problems: list[Problem] = []
     for ref in references:
         if not ref.title.strip() or not ref.authors:
-            missing = "title" if not ref.title.strip() else "authors"
+            missing = " or ".join(name for name, value in (("title", ref.title.strip()), ("authors", ref.authors))
+                                  if not value)
             problems.append(Problem("incomplete-record", "info",
                                     f"record {ref.id} has no {missing}; kept, compared on its other fields",
                                     ref.source))

@@ -233,6 +233,9 @@ def test_records_without_title_or_authors_are_kept_and_reported():
     result = deduplicate([a, b])
     assert sorted(m for c in result.clusters for m in c) == ["1", "2"]
     assert [p.kind for p in result.problems] == ["incomplete-record", "incomplete-record"]
+    # Each message says all that is missing.
+    assert [p.message.split(";")[0] for p in result.problems] == ["record 1 has no title or authors",
+                                                                  "record 2 has no authors"]
 
 
 @given(st.text(max_size=60))
