@@ -197,10 +197,19 @@ def page_range(pages: str) -> tuple[str, str]:
     ('', '')
     >>> page_range("pp. 37-66.")
     ('37', '66')
+    >>> page_range("(pp. 107 - 120).")
+    ('107', '120')
+    >>> page_range("pp. 794 799).")
+    ('794', '799')
     """
     if re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b", pages):
         return "", ""  # a spreadsheet turned "9-11" into "11-Sep": the pages are lost
-    pages = re.sub(r"(?i)^\s*(?:pp?\.|pages?)\s*", "", pages).strip().rstrip(".,;")
+    # "(pp. 414-417).", "pp 278-296", "pp. 794 799)": brackets, a prefix and a range whose dash became a space.
+    pages = pages.strip().rstrip(".,;").strip("()[] ")
+    pages = re.sub(r"(?i)^(?:pp?\.|pp?\s|pages?\b)\s*", "", pages).strip().rstrip(".,;")
+    spaced = re.fullmatch(r"(\d+)\s+(\d+)", pages)
+    if spaced and int(spaced[2]) >= int(spaced[1]):
+        pages = f"{spaced[1]}-{spaced[2]}"
     parts = [p for p in re.split(r"\s*(?:-+|–|—)\s*", pages.strip()) if p]
     if not parts:
         return "", ""
@@ -268,13 +277,17 @@ def abbreviates(short: str, full: str) -> bool:
     True
     >>> abbreviates("amcis proceedings", "americas conference information systems")
     True
+    >>> abbreviates("nips", "advances neural information processing systems")
+    True
     """
     a, b = short.split(), full.split()
     a = [w for w in a if w not in ("proceedings", "proc")] or a
     if not a:
         return False
-    if len(a) == 1 and len(b) > 2 and len(a[0]) <= 8 and _acronym(a[0], b):
-        return True  # an acronym: "icis" or "amcis" for "americas conference information systems"
+    if len(a) == 1 and len(b) > 2 and len(a[0]) <= 8 and (_acronym(a[0], b) or len(b) > 3 and _acronym(a[0], b[1:])):
+        # An acronym: "icis" or "amcis" for "americas conference information systems";
+        # "nips" for "advances neural information processing systems" (a leading word left out).
+        return True
     if len(a) != len(b):
         return False
     return all(y.startswith(x) for x, y in zip(a, b))

@@ -75,9 +75,14 @@ def test_container_and_title_keys_are_idempotent(text):
         ("123456", "1234-56", "close"),
         ("4349", "43-48", "conflict"),
         ("4348", "43", "conflict"),
+        ("(pp. 414-417).", "414-417", "same"),
+        ("pp 278-296", "pp. 280-296", "close"),
+        ("pp. 794 799).", "794-799", "same"),
+        ("(pp. 1-12)", "81-92", "conflict"),
     ],
     ids=["article-number", "elocator", "single-page", "typo", "letter-prefix", "supplement", "short", "next",
-         "e-pages", "dash-lost", "dash-lost-short", "dash-lost-other-page", "no-range"],
+         "e-pages", "dash-lost", "dash-lost-short", "dash-lost-other-page", "no-range", "in-brackets",
+         "pp-without-dot", "dash-as-space", "brackets-other-pages"],
 )
 def test_page_relations(left, right, relation):
     """Article numbers, overlaps, typos and a range whose dash a PDF's text lost are not conflicts;
