@@ -124,7 +124,7 @@ def deduplicate(
         link_versions: also merge records that differ only as versions
             (a preprint and its published article one year apart, a
             meeting abstract and the later article in the same journal,
-            one abstract in two journals' meeting supplements).
+            one abstract at two meetings in two journals).
 
     Returns:
         The works in input order with stable citekeys, the clusters of ids,

@@ -32,8 +32,8 @@
    that is the report or the paper joins neither).
 5. Related versions (a preprint and its article, a record a year later, a
    one-page meeting abstract and the article it became:
-   :func:`abstract_and_article`; one abstract in two journals' meeting
-   supplements: :func:`_one_abstract_at_two_meetings`) are linked, not
+   :func:`abstract_and_article`; one abstract at two meetings in two
+   journals: :func:`_one_abstract_at_two_meetings`) are linked, not
    merged; the reviewer's ``link_versions`` merges them after the works
    are formed.
 
