@@ -284,10 +284,11 @@ def abbreviates(short: str, full: str) -> bool:
     a = [w for w in a if w not in ("proceedings", "proc")] or a
     if not a:
         return False
-    if len(a) == 1 and len(b) > 2 and len(a[0]) <= 8 and (_acronym(a[0], b) or len(b) > 3 and _acronym(a[0], b[1:])):
+    if len(a) == 1 and len(a[0]) <= 8:
         # An acronym: "icis" or "amcis" for "americas conference information systems";
-        # "nips" for "advances neural information processing systems" (a leading word left out).
-        return True
+        # "nips" for "advances neural information processing systems" (its first word left out).
+        if len(b) > 2 and _acronym(a[0], b) or len(b) > 3 and _acronym(a[0], b[1:]):
+            return True
     if len(a) != len(b):
         return False
     return all(y.startswith(x) for x, y in zip(a, b))

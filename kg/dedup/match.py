@@ -631,12 +631,12 @@ def compare(a: Features, b: Features, versions: bool = False) -> tuple[float, tu
     pages = pages_relation(a, b)
     same_volume = bool(a.volume and a.volume == b.volume)
     locator = pages == "same" or same_volume
-    two_meetings = venue < 0.8 and _one_abstract_at_two_meetings(a, b)
     full_locator = (pages == "same" and same_volume and same_year and venue >= 0.8
                     and bool(a.last_page) and a.last_page == b.last_page and a.last_page != a.first_page)
     if a.title and b.title:
         title = _title(a, b)
         reasons.append(f"title {title:.2f}")
+        two_meetings = venue < 0.8 and _one_abstract_at_two_meetings(a, b)
         if a.generic or b.generic:
             # "Editorial" matches every editorial: only a locator can tell.
             same_pages = pages == "same" and (not (a.last_page and b.last_page) or a.last_page == b.last_page)
