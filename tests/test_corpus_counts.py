@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from kg.check import stats
 
 
@@ -17,6 +20,14 @@ def test_counts_match_the_article(bundled):
     assert summary["cited_works"] == 18
     assert summary["uncited_works"] == ["Davis 2020", "Johnson & Lee 2021", "Smith 2022"]
     assert summary["triples"] == len(bundled.graph)
+
+
+def test_the_readme_gives_the_graph_size_the_build_makes(bundled):
+    """The README's "The graph has N triples" is the bundled build's size, kept in step with the model."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    printed = re.search(r"The graph has\s+([\d,]+)\s+triples", readme)
+    assert printed, "README.md no longer says how many triples the bundled graph has"
+    assert int(printed.group(1).replace(",", "")) == len(bundled.graph)
 
 
 def test_duplicates_are_the_printed_repeats(bundled):
