@@ -62,6 +62,19 @@ _MERGE_FIELDS = [f.name for f in fields(Reference) if f.name not in ("id", "sour
                                                                       "confidence", "leftover", "extra")]
 
 
+def _letters(n: int) -> str:
+    """The n-th letter suffix, as years are lettered: 1 a, 26 z, 27 aa, 28 ab.
+
+    >>> [_letters(n) for n in (2, 26, 27, 703)]
+    ['b', 'z', 'aa', 'aaa']
+    """
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
 def _filled(ref: Reference) -> int:
     return sum(1 for name in _MERGE_FIELDS if getattr(ref, name) not in ("", (), None, False))
 
@@ -217,14 +230,16 @@ def deduplicate(
            uncertain)
     works: list[Work] = []
     used: set[str] = set()
+    last_suffix: dict[str, int] = {}  # per citekey, the last letter given (1 = a)
     for group in clusters.groups():
         members = [references[i] for i in group]
         record = merge_records(members)
         key = base = citekey(record)
-        suffix = 1
+        suffix = last_suffix.get(base, 1)
         while key in used:
             suffix += 1
-            key = f"{base}{chr(ord('a') + suffix - 1)}"
+            key = base + _letters(suffix)
+        last_suffix[base] = suffix
         used.add(key)
         works.append(Work(key, record, tuple(m.id for m in members)))
     made.sort(key=lambda d: (index[d.left], index[d.right]))

@@ -226,6 +226,17 @@ def test_merge_keeps_the_most_complete_record_and_every_member():
     assert result.decisions and result.decisions[0].reasons
 
 
+def test_works_sharing_a_citekey_get_letters_past_z():
+    """The 27th work keyed smith2020effects is ...aa: keys stay letters, valid in BibTeX and IRIs."""
+    refs = [Reference(str(n), authors=(Person("Smith", "J."),), year=2020, title=f"Effects of trial {n}",
+                      doi=f"10.1000/trial.{n}") for n in range(30)]
+    keys = [w.key for w in deduplicate(refs).works]
+    assert len(set(keys)) == 30
+    assert keys[:2] == ["smith2020effects", "smith2020effectsb"]
+    assert keys[25:28] == ["smith2020effectsz", "smith2020effectsaa", "smith2020effectsab"]
+    assert all(key.isascii() and key.isalnum() for key in keys)
+
+
 def test_records_without_title_or_authors_are_kept_and_reported():
     """Incomplete records are never dropped; each is reported."""
     a = Reference("1", title="", year=2000)
