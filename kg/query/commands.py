@@ -20,7 +20,7 @@ import click
 from kg.clitools import F, reports_errors
 from kg.errors import QueryError
 from kg.query.evidence import render_hits, search_evidence
-from kg.query.library import get_query, load_queries
+from kg.query.library import check_ids, get_query, load_queries
 from kg.query.results import render, table
 from kg.query.sparql import QuerySyntaxError, ensure_read_only
 from kg.query.stores import DEFAULT_TIMEOUT, EndpointStore, MemoryStore, OxigraphStore, Store, create_store, push
@@ -113,9 +113,12 @@ def query_command(name: str | None, source: Path | None, store_dir: Path | None,
     if name is None:
         raise click.UsageError("give a query NAME, or --list to see them")
     named = get_query(name)
-    text = named.bind(_params(params))
+    values = _params(params)
+    text = named.bind(values)
     with _opened(source, store_dir, endpoint) as opened:
         result = opened.query(text, timeout=timeout or None)
+        if not result.rows and result.boolean is None:
+            check_ids(opened, named, values, timeout=timeout or None)
     click.echo(render(result, fmt))
 
 

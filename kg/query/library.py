@@ -22,11 +22,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.query.sparql import PARAM_TYPES, bind_values, ensure_read_only, to_term, with_prologue
+
+if TYPE_CHECKING:
+    from kg.query.stores import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,35 @@ class NamedQuery:
                     f"query '{self.name}': parameter '{param.name}' {err}; e.g. --param {param.name}={param.example}"
                 ) from err
         return bind_values(with_prologue(self.text), bindings)
+
+
+#: Every id a parameter of type ``id`` can name: claims' identifiers and concepts' notations.
+_KNOWN_IDS = with_prologue(
+    "SELECT DISTINCT ?id WHERE { { ?thing dcterms:identifier ?id } UNION { ?thing skos:notation ?id } }"
+)
+
+
+def check_ids(store: Store, query: NamedQuery, values: Mapping[str, str], *, timeout: float | None = None) -> None:
+    """Fail on an ``id`` parameter that names nothing in the graph.
+
+    Called when a query answered no rows, to tell a mistyped id (an error)
+    from a real empty answer.
+
+    Raises:
+        QueryError: naming the parameter, the id and the nearest known ids.
+    """
+    wanted = {p.name: values.get(p.name, p.default) for p in query.params if p.type == "id"}
+    if not any(wanted.values()):
+        return
+    known = sorted({str(row[0]) for row in store.query(_KNOWN_IDS, timeout=timeout).rows if row[0] is not None})
+    for name, value in wanted.items():
+        if value and value not in known:
+            close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+            hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+            raise QueryError(
+                f"query '{query.name}': parameter '{name}' is {value!r}, which no claim or concept of the graph "
+                f"has as its id{hint}; `kg query concepts` lists the concept ids, claims.yaml the claim ids"
+            )
 
 
 _PARAM = re.compile(

@@ -55,6 +55,17 @@ def test_unknown_query_exits_1_with_suggestion(runner):
     assert result.stdout == ""
 
 
+def test_an_id_naming_nothing_exits_1_with_the_nearest_ids(runner, graph_file):
+    """A mistyped claim or concept id is an error, not an empty answer; a known id with no rows is an answer."""
+    result = runner.invoke(main, ["query", "claims-by-outcome", str(graph_file), "--param", "outcome=distres"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "parameter 'outcome' is 'distres'" in result.stderr and "did you mean 'distress'" in result.stderr
+    # "distress" is a known id, but of an outcome, not a claim: the query answers no rows, and that is the answer.
+    result = runner.invoke(main, ["query", "evidence-for-claim", str(graph_file), "--param", "claim=distress"])
+    assert result.exit_code == 0, result.stderr
+    assert "(0 rows)" in result.stdout
+
+
 def test_param_without_equals_is_a_usage_error(runner):
     """--param must be key=value (usage error, status 2)."""
     result = runner.invoke(main, ["query", "works-by-year", "--param", "2000"])
