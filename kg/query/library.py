@@ -111,10 +111,10 @@ def check_ids(store: Store, query: NamedQuery, values: Mapping[str, str], *, tim
     wanted = {p.name: values.get(p.name, p.default) for p in query.params if p.type == "id"}
     if not any(wanted.values()):
         return
-    known = sorted({str(row[0]) for row in store.query(_KNOWN_IDS, timeout=timeout).rows if row[0] is not None})
+    known = {str(row[0]) for row in store.query(_KNOWN_IDS, timeout=timeout).rows if row[0] is not None}
     for name, value in wanted.items():
         if value and value not in known:
-            close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+            close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
             hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
             raise QueryError(
                 f"query '{query.name}': parameter '{name}' is {value!r}, which no claim or concept of the graph "
