@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from rdflib.term import Node
 
 from kg.errors import QueryError
+from kg.ingest.text import did_you_mean
 from kg.query.sparql import PARAM_TYPES, bind_values, ensure_read_only, to_term, with_prologue
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def check_ids(store: Store, query: NamedQuery, values: Mapping[str, str], *, tim
     from a real empty answer.
 
     Raises:
-        QueryError: naming the parameter, the id and the nearest known ids.
+        QueryError: naming the parameter, the id and the nearest known id.
     """
     wanted = {p.name: values.get(p.name, p.default) for p in query.params if p.type == "id"}
     if not any(wanted.values()):
@@ -114,11 +115,10 @@ def check_ids(store: Store, query: NamedQuery, values: Mapping[str, str], *, tim
     known = {str(row[0]) for row in store.query(_KNOWN_IDS, timeout=timeout).rows if row[0] is not None}
     for name, value in wanted.items():
         if value and value not in known:
-            close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
-            hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
             raise QueryError(
                 f"query '{query.name}': parameter '{name}' is {value!r}, which no claim or concept of the graph "
-                f"has as its id{hint}; `kg query concepts` lists the concept ids, claims.yaml the claim ids"
+                f"has as its id{did_you_mean(value, sorted(known))}; `kg query concepts` lists the concept ids, "
+                "claims.yaml the claim ids"
             )
 
 

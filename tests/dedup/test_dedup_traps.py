@@ -227,7 +227,7 @@ def test_merge_keeps_the_most_complete_record_and_every_member():
 
 
 def test_works_sharing_a_citekey_get_letters_past_z():
-    """The 27th work keyed smith2020effects is ...aa: keys stay letters, valid in BibTeX and IRIs."""
+    """The 27th work keyed smith2020effects is ...aa: keys (kg:citekey, work IRIs) stay letters and digits."""
     refs = [Reference(str(n), authors=(Person("Smith", "J."),), year=2020, title=f"Effects of trial {n}",
                       doi=f"10.1000/trial.{n}") for n in range(30)]
     keys = [w.key for w in deduplicate(refs).works]
