@@ -93,7 +93,9 @@ class Reference:
     a RIS record, a CSL-JSON item or a CSV row.
 
     ``id`` is the record's input id (1-based position in a text list, BibTeX
-    key, RIS ``ID``, CSV ``record_id``).  ``raw`` keeps the text as printed.
+    key, RIS ``ID``, CSV ``record_id``); ``number`` is the number printed
+    before the entry in a numbered list ("[12]", "12."), which numeric in-text
+    citations name.  ``raw`` keeps the text as printed.
     Fields a parser could not place go to ``leftover``; ``confidence`` is the
     parser's own estimate (1.0 for structured formats).
     """
@@ -124,6 +126,7 @@ class Reference:
     confidence: float = 1.0
     leftover: str = ""
     extra: tuple[tuple[str, str], ...] = ()
+    number: int | None = None
 
     @property
     def surnames(self) -> tuple[str, ...]:
@@ -272,8 +275,10 @@ class ArticleRecord:
 class Citation:
     """One in-text citation of one work, as printed and as resolved.
 
-    Several citations may share one pointer ("(Smith, 2001; Lee, 2003)");
-    ``pointer`` is the whole bracket as printed, ``text`` this item.
+    Several citations may share one pointer ("(Smith, 2001; Lee, 2003)",
+    "[2, 5-7]"); ``pointer`` is the whole bracket as printed, ``text`` this
+    item.  A numeric citation has ``number`` (the reference it names) and no
+    surnames or year.
     """
 
     id: str
@@ -292,6 +297,7 @@ class Citation:
     status: CitationStatus = "unresolved"
     work: str | None = None
     candidates: tuple[str, ...] = ()
+    number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

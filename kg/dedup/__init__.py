@@ -59,7 +59,7 @@ class DedupResult:
 
 
 _MERGE_FIELDS = [f.name for f in fields(Reference) if f.name not in ("id", "source", "raw", "source_format",
-                                                                      "confidence", "leftover", "extra")]
+                                                                      "confidence", "leftover", "extra", "number")]
 
 
 def _letters(n: int) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from kg.dedup import deduplicate, read_decisions
 from kg.errors import CorpusError, InputError
 from kg.ingest.article import read_article
-from kg.ingest.citations import find_citations, resolve_citations
+from kg.ingest.citations import STYLES, find_citations, reference_numbers, resolve_citations
 from kg.ingest.claims import link_claims, read_claims
 from kg.ingest.concepts import read_concepts
 from kg.ingest.references import read_references
@@ -119,10 +119,15 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
         problems.extend(decision_problems)
     dedup = deduplicate(reference_list.references, decisions)
     problems.extend(dedup.problems)
-    citations, citation_problems = resolve_citations(find_citations(article), dedup.works)
+    style = data.get("citation_style", "auto")
+    if style not in STYLES:
+        raise CorpusError(f"{where}: citation_style must be one of {', '.join(STYLES)}, got {as_written(style)!r}")
+    numbers = reference_numbers(reference_list.references)
+    citations, citation_problems = resolve_citations(find_citations(article, style), dedup.works, numbers)
     problems.extend(citation_problems)
     scheme = read_concepts(paths["concepts"])
-    claims, claim_problems = link_claims(read_claims(paths["claims"]), article, scheme, dedup.works, citations)
+    claims, claim_problems = link_claims(read_claims(paths["claims"]), article, scheme, dedup.works, citations,
+                                         numbers)
     problems.extend(claim_problems)
     return Corpus(
         id=corpus_id,

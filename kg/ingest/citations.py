@@ -11,16 +11,23 @@ and narrative ones ("Cohen and Wills (1985)") are found, split into one
 * a letter after the year (2000a) picks among works with the same authors and
   year, in the order of the reference list's letters or, without letters,
   by title (APA 7th ed., section 9.47).
+
+Numeric citations (Vancouver, IEEE: "[3]", "[2, 5-7]", "[4, p. 12]") name
+the entry printed with that number or, in a list that is not numbered, the
+entry at that position (:func:`reference_numbers`).  Which kind an article
+uses is the manifest's ``citation_style`` or, by default, whichever kind its
+text holds more of (:func:`citation_style`).  Numbers in parentheses and
+superscripts are not read: "(1)" is as often a list item as a citation.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from kg.model import Article, Citation, Problem, SourceLocation, Work
+from kg.model import Article, Citation, Problem, Reference, SourceLocation, Work
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME = rf"(?:(?:van|von|der|de|den|del|da|di|la|le|du|St\.)\s+)*[{_UPPER}][\w'’\-]+"
@@ -37,6 +44,13 @@ _ITEM = re.compile(
     re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*&\s*|,\s*and\s+|\s&\s|\sand\s|,\s*)\s*")
+_NUMBER_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+_NUMERIC = re.compile(
+    rf"\[\s*(?P<items>{_NUMBER_ITEM}(?:\s*[,;]\s*{_NUMBER_ITEM})*)(?:\s*,\s*(?P<loc>{_LOCATOR}))?\s*\]"
+)
+#: A range longer than this ("[12-1990]") is no citation range but a typo or a span of years.
+MAX_RANGE = 100
+STYLES = ("auto", "author-year", "numeric")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,18 +118,20 @@ def parse_cite(text: str) -> list[CiteKey]:
     return [CiteKey(names, et_al, y, s, d, loc) for y, s, d in _years(match.group("years"))]
 
 
-def find_citations(article: Article) -> list[Citation]:
-    """Every in-text citation of the article, in text order, unresolved."""
-    found: list[tuple[int, int, str, str, bool, CiteKey]] = []
+#: One citation found in the text: start, end, item as printed, pointer, narrative, author-year key or number.
+_Found = tuple[int, int, str, str, bool, CiteKey | None, int | None]
+
+
+def _author_year(text: str) -> list[_Found]:
+    found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    text = article.text
     for match in _NARRATIVE.finditer(text):
         names, et_al = _authors(match.group("authors"))
         # "According to Cohen and Wills (1985)": drop capitalised words that
         # start the sentence but are not names by requiring a name before "(".
         for year, suffix, date_text in _years(match.group("years")):
             key = CiteKey(names, et_al, year, suffix, date_text, match.group("loc") or "")
-            found.append((match.start(), match.end(), match.group(0), match.group(0), True, key))
+            found.append((match.start(), match.end(), match.group(0), match.group(0), True, key, None))
         taken.append((match.start(), match.end()))
     for match in _PAREN.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -126,11 +142,67 @@ def find_citations(article: Article) -> list[Citation]:
             item = part.strip()
             for key in parse_cite(item):
                 start = offset + lead
-                found.append((start, start + len(item), item, match.group(0), False, key))
+                found.append((start, start + len(item), item, match.group(0), False, key, None))
             offset += len(part) + 1
+    return found
+
+
+def parse_numbers(items: str) -> list[int]:
+    """The reference numbers a numeric citation names, ranges expanded.
+
+    A range that runs backwards or over more than ``MAX_RANGE`` numbers is
+    a typo, not a range: its two ends are cited, so each is resolved or
+    reported, never dropped.
+
+    >>> parse_numbers("2, 5-7; 9")
+    [2, 5, 6, 7, 9]
+    >>> parse_numbers("7-5")
+    [7, 5]
+    """
+    numbers: list[int] = []
+    for item in re.split(r"\s*[,;]\s*", items.strip()):
+        ends = [int(n) for n in re.split(r"\s*[-–—]\s*", item)]
+        if len(ends) == 2 and 0 <= ends[1] - ends[0] <= MAX_RANGE:
+            numbers.extend(range(ends[0], ends[1] + 1))
+        else:
+            numbers.extend(ends)
+    return numbers
+
+
+def _numeric(text: str) -> list[_Found]:
+    found: list[_Found] = []
+    for match in _NUMERIC.finditer(text):
+        loc = match.group("loc") or ""
+        for item in re.finditer(_NUMBER_ITEM, match.group("items")):
+            start = match.start("items") + item.start()
+            for number in parse_numbers(item.group(0)):
+                found.append((start, start + len(item.group(0)), f"[{number}]", match.group(0), False, None, number))
+        if loc and found:  # the locator belongs to the last item: "[4, p. 12]"
+            found[-1] = (*found[-1][:5], CiteKey((), False, None, "", "", loc), found[-1][6])
+    return found
+
+
+def citation_style(article: Article, declared: str = "auto") -> str:
+    """'author-year' or 'numeric': the declared style, or for 'auto' the kind
+    of citation the article's text holds more of (author-year on a tie)."""
+    if declared != "auto":
+        return declared
+    return "numeric" if len(_numeric(article.text)) > len(_author_year(article.text)) else "author-year"
+
+
+def find_citations(article: Article, style: str = "auto") -> list[Citation]:
+    """Every in-text citation of the article, in text order, unresolved.
+
+    Args:
+        style: 'author-year', 'numeric' or 'auto' (see :func:`citation_style`).
+    """
+    chosen = citation_style(article, style)
+    found = _numeric(article.text) if chosen == "numeric" else _author_year(article.text)
     found.sort(key=lambda f: (f[0], f[1]))
-    return [
-        Citation(
+    citations = []
+    for n, (start, end, item, pointer, narrative, key, number) in enumerate(found, start=1):
+        key = key or CiteKey((), False, None, "", "", "")
+        citations.append(Citation(
             id=f"{n:03d}",
             text=item,
             pointer=pointer,
@@ -144,9 +216,47 @@ def find_citations(article: Article) -> list[Citation]:
             end=end,
             section=article.section_at(start),
             source=SourceLocation(article.path, article.line_at(start)),
-        )
-        for n, (start, end, item, pointer, narrative, key) in enumerate(found, start=1)
-    ]
+            number=number,
+        ))
+    return citations
+
+
+def reference_numbers(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
+    """The ids of the references each number names, for numeric citations.
+
+    In a numbered list a number names the entry printed with it (two entries
+    printed with one number make the citation ambiguous); in a list that is
+    not numbered (BibTeX, RIS, a bulleted list) it names the entry at that
+    1-based position, as Vancouver and IEEE lists are in citation order.
+    """
+    numbers: dict[int, tuple[str, ...]] = {}
+    if any(r.number is not None for r in references):
+        for ref in references:
+            if ref.number is not None:
+                numbers[ref.number] = (*numbers.get(ref.number, ()), ref.id)
+        return numbers
+    return {position: (ref.id,) for position, ref in enumerate(references, start=1)}
+
+
+def works_numbered(number: int, numbers: Mapping[int, tuple[str, ...]], owner: Mapping[str, Work]) -> list[Work]:
+    """The works reference ``number`` names (none, one, or several when two
+    entries were printed with one number and are different works);
+    ``owner`` maps each reference id to its work (:func:`owners`)."""
+    found: list[Work] = []
+    for ref_id in numbers.get(number, ()):
+        work = owner.get(ref_id)
+        if work is not None and work not in found:
+            found.append(work)
+    return found
+
+
+def owners(works: Sequence[Work]) -> dict[str, Work]:
+    """Each reference id's work."""
+    return {member: work for work in works for member in work.members}
+
+
+def _number_span(numbers: Mapping[int, tuple[str, ...]]) -> str:
+    return f"it runs {min(numbers)}-{max(numbers)}" if numbers else "it is empty"
 
 
 def _suffix_of(work: Work, group: Sequence[Work]) -> str:
@@ -188,13 +298,45 @@ def match_works(key: CiteKey, works: Sequence[Work]) -> tuple[list[Work], bool]:
     return candidates, not loose
 
 
+def _resolve_number(citation: Citation, number: int, numbers: Mapping[int, tuple[str, ...]],
+                    owner: Mapping[str, Work]) -> tuple[Citation, Problem | None]:
+    candidates = works_numbered(number, numbers, owner)
+    if len(candidates) == 1:
+        return replace(citation, status="resolved", work=candidates[0].key), None
+    if not candidates:
+        return replace(citation, status="unresolved"), Problem(
+            "unresolved-citation",
+            "error",
+            f"citation '{citation.text}' names reference {number}, but the reference list has no "
+            f"entry {number} ({_number_span(numbers)}); add the reference or correct the number",
+            citation.source,
+        )
+    keys = tuple(w.key for w in candidates)
+    return replace(citation, status="ambiguous", candidates=keys), Problem(
+        "ambiguous-citation",
+        "error",
+        f"citation '{citation.text}' names {len(keys)} works ({', '.join(keys)}): the reference list prints "
+        f"number {number} on {len(keys)} entries; renumber the list",
+        citation.source,
+    )
+
+
 def resolve_citations(
-    citations: Sequence[Citation], works: Sequence[Work]
+    citations: Sequence[Citation], works: Sequence[Work], numbers: Mapping[int, tuple[str, ...]] | None = None
 ) -> tuple[list[Citation], list[Problem]]:
-    """Resolve each citation to a work; report unresolved, ambiguous and loose ones."""
+    """Resolve each citation to a work; report unresolved, ambiguous and loose ones.
+
+    ``numbers`` (from :func:`reference_numbers`) resolves numeric citations.
+    """
     resolved: list[Citation] = []
     problems: list[Problem] = []
+    owner = owners(works) if any(c.number is not None for c in citations) else {}
     for citation in citations:
+        if citation.number is not None:
+            done, problem = _resolve_number(citation, citation.number, numbers or {}, owner)
+            resolved.append(done)
+            problems.extend([problem] if problem else [])
+            continue
         key = CiteKey(citation.surnames, citation.et_al, citation.year, citation.year_suffix, "", citation.locator)
         candidates, strict = match_works(key, works)
         if len(candidates) == 1:

@@ -9,28 +9,33 @@ annotator fixes a file in one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kg.errors import CorpusError, QuoteNotFoundError, UnknownConceptError, UnknownReferenceError
 from kg.ingest.article import find_quote
-from kg.ingest.citations import match_works, parse_cite
+from kg.ingest.citations import match_works, owners, parse_cite, parse_numbers, works_numbered
 from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text
 from kg.model import STANCES, Article, Citation, Claim, ConceptScheme, Problem, SourceLocation, Work
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _LISTS = {"cites": "", "theories": "theory", "support_types": "support-type", "outcomes": "outcome"}
 _FIELDS = {"id", "statement", "quote", "stance", "note", LINE_KEY, *_LISTS}
+#: A numeric citation in ``cites``: "[3]", "3", "[4-6]", "[2, 5]".
+_NUMERIC_CITE = re.compile(r"^\[?\s*(\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\s*\]?$")
 
 
 def _string_list(item: dict[str, Any], field: str, where: str) -> tuple[str, ...]:
     value = item.get(field)
     if value is None:
         return ()
-    if isinstance(value, str):
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
         value = [value]
+    if field == "cites" and isinstance(value, list):
+        # cites: [3, 7] names reference numbers, as "[3]" and "[7]" would.
+        value = [f"[{v}]" if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise CorpusError(f"{where}: '{field}' must be a list of non-empty strings, got {value!r}")
     return tuple(v.strip() for v in value)
@@ -113,16 +118,42 @@ def read_claims(path: str | Path, name: str | None = None) -> tuple[Claim, ...]:
     return parse_claims(read_text(path), name or str(path))
 
 
-def _resolve_cite(cite: str, works: Sequence[Work], where: str, claim_id: str) -> str:
+def _resolve_number_cite(numbers_text: str, cite: str, where: str, claim_id: str,
+                         numbers: Mapping[int, tuple[str, ...]], owner: Mapping[str, Work]) -> list[str]:
+    keys: list[str] = []
+    for number in parse_numbers(numbers_text):
+        candidates = works_numbered(number, numbers, owner)
+        if not candidates:
+            span = f"entries {min(numbers)}-{max(numbers)}" if numbers else "no entries"
+            raise UnknownReferenceError(
+                f"{where}: claim {claim_id} cites {cite!r}, but the reference list has no entry {number} "
+                f"(it has {span}); add the reference or fix the number"
+            )
+        if len(candidates) > 1:
+            raise UnknownReferenceError(
+                f"{where}: claim {claim_id} cites {cite!r}, but {len(candidates)} different works are printed "
+                f"with number {number} ({', '.join(w.record.label for w in candidates)}); renumber the list"
+            )
+        keys.append(candidates[0].key)
+    return keys
+
+
+def _resolve_cite(cite: str, works: Sequence[Work], where: str, claim_id: str,
+                  numbers: Mapping[int, tuple[str, ...]], owner: Mapping[str, Work]) -> list[str]:
+    """The works one ``cites`` item names: an author-year citation names one,
+    a numeric one ("[3]", "[4-6]") one per number."""
+    numeric = _NUMERIC_CITE.match(cite)
+    if numeric:
+        return _resolve_number_cite(numeric.group(1), cite, where, claim_id, numbers, owner)
     keys = parse_cite(cite)
     if len(keys) != 1:
         raise UnknownReferenceError(
-            f"{where}: claim {claim_id} cites {cite!r}, which is not an author-year citation; "
-            "write it as printed, e.g. 'Cohen & Wills, 1985' or 'Berkman et al., 2000'"
+            f"{where}: claim {claim_id} cites {cite!r}, which is neither an author-year nor a numeric citation; "
+            "write it as printed, e.g. 'Cohen & Wills, 1985', 'Berkman et al., 2000' or '[12]'"
         )
     candidates, _strict = match_works(keys[0], works)
     if len(candidates) == 1:
-        return candidates[0].key
+        return [candidates[0].key]
     labels = [w.record.label for w in works]
     if not candidates:
         raise UnknownReferenceError(
@@ -141,8 +172,12 @@ def link_claims(
     scheme: ConceptScheme,
     works: Sequence[Work],
     citations: Sequence[Citation],
+    numbers: Mapping[int, tuple[str, ...]] | None = None,
 ) -> tuple[tuple[Claim, ...], list[Problem]]:
     """Anchor quotes, check concepts, resolve sources and attach citations.
+
+    ``numbers`` (:func:`kg.ingest.citations.reference_numbers`) resolves
+    numeric ``cites`` ("[3]"); without it they resolve to nothing.
 
     Returns:
         The linked claims and the non-fatal findings (in-text citations no
@@ -157,6 +192,8 @@ def link_claims(
     problems: list[Problem] = []
     linked: list[Claim] = []
     kinds = {c.id: c.kind for c in scheme.concepts}
+    owner = owners(works)
+    numbers = numbers or {}
     for claim in claims:
         where = str(claim.source)
         try:
@@ -194,12 +231,13 @@ def link_claims(
         keys: list[str] = []
         for cite in claim.cites:
             try:
-                key = _resolve_cite(cite, works, where, claim.id)
+                found = _resolve_cite(cite, works, where, claim.id, numbers, owner)
             except UnknownReferenceError as err:
                 errors.append(str(err))
                 continue
-            if key not in keys:
-                keys.append(key)
+            for key in found:
+                if key not in keys:
+                    keys.append(key)
         inside = [c for c in citations if anchor.start <= c.start and c.end <= anchor.end]
         covered = tuple(c.id for c in inside if c.work in keys)
         for c in inside:

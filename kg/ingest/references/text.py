@@ -332,6 +332,16 @@ def split_entries(text: str) -> list[tuple[int, str]]:
         >>> split_entries("Lee, A. (2000). Title\\n    goes on. J, 1.\\nKim, B. (2001). U.\\n")
         [(1, 'Lee, A. (2000). Title goes on. J, 1.'), (3, 'Kim, B. (2001). U.')]
     """
+    return [(line, entry) for line, entry, _number in numbered_entries(text)]
+
+
+def numbered_entries(text: str) -> list[tuple[int, str, int | None]]:
+    """:func:`split_entries` with each entry's printed number ("[12]", "12.",
+    "(12)"; ``None`` in a list that is not numbered, or for a bullet).
+
+    >>> numbered_entries("[1] A (2000). T.\\n[2] B (2001).\\n    U.\\n")
+    [(1, 'A (2000). T.', 1), (2, 'B (2001). U.', 2)]
+    """
     marker = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d+)\]\s*|\((\d+)\)\s+|(\d+)[.)]\s+)")
     # "Smith, J." / "Van Dyke, A.", Vancouver "Adeli K,", or a name before "(2004)" / "(n.d.)"
     author_start = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},\s+[A-Z]"
@@ -371,7 +381,8 @@ def split_entries(text: str) -> list[tuple[int, str]]:
                              for i in range(len(kept) - 1))
     hanging = flush_after_indent and indent_after_flush
     blank_separated = any(item[2] for item in kept[1:])
-    entries: list[tuple[int, list[str], str]] = []  # (line number, parts, first line as printed)
+    # (line number, parts, first line as printed, printed number)
+    entries: list[tuple[int, list[str], str, int | None]] = []
     for n, line, blank, header, number in kept:
         stripped = line.strip()
         flush = not line[:1].isspace()
@@ -388,12 +399,13 @@ def split_entries(text: str) -> list[tuple[int, str]]:
             starts = previous.endswith((".", ")", "]")) and bool(author_start.match(stripped)) or (
                 bool(re.search(r"\b10\.\d{4,9}/\S+$|https?://\S+$", previous)) and bool(author_start.match(stripped)))
         if starts:
-            entries.append((n, [marker.sub("", line, count=1).strip() if number is not None else stripped], stripped))
+            entries.append((n, [marker.sub("", line, count=1).strip() if number is not None else stripped], stripped,
+                            number if numbered and number is not None and number >= 0 else None))
         else:
             entries[-1][1].append(stripped)
     # A marker with nothing after it ("2." or a lone bullet) stays an entry, printed as it is, so the
     # reader reports it as unreadable instead of handing on an empty record.
-    return [(n, " ".join(part for part in parts if part) or printed) for n, parts, printed in entries]
+    return [(n, " ".join(part for part in parts if part) or printed, number) for n, parts, printed, number in entries]
 
 
 #: Words left unplaced from which a reader is told (a note such as "Reprinted in ...", or a line that is no
@@ -410,9 +422,11 @@ def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem
     """
     references: list[Reference] = []
     problems: list[Problem] = []
-    for position, (line, entry) in enumerate(split_entries(text), start=1):
+    for position, (line, entry, number) in enumerate(numbered_entries(text), start=1):
         where = SourceLocation(path, line)
         reference, found = parse_reference(entry, str(position), where)
+        if number is not None:
+            reference = replace(reference, number=number)
         references.append(reference)
         problems.extend(found)
         if not found and len(reference.leftover.split()) >= UNPLACED_WORDS:
