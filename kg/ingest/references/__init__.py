@@ -47,13 +47,15 @@ def detect_form(text: str) -> str:
     'ris'
     >>> detect_form("- Smith, J. (2022). Title. Journal, 1, 1-2.")
     'text'
+    >>> detect_form('[{"id": "a"}]'), detect_form("[1] J. Smith, Title, J. 1 (2022) 1-2.")  # IEEE lists open with [1]
+    ('csl-json', 'text')
     >>> detect_form("% " + "x" * 5000 + "\\n\\n@Article (key, title={T})"), detect_form("Write to @kg on social media.")
     ('bibtex', 'text')
     """
     head = text.lstrip("\ufeff \t\r\n")[:20000]
     if head.startswith("record_id,") or "\nrecord_id," in head[:200]:
         return "csv"
-    if head.startswith(("[", "{")):
+    if head.startswith("{") or re.match(r"\[\s*(?:\{|\]|$)", head):
         return "csl-json"
     if re.match(r"(?:TY {1,2}-|PMID- ?\d)", head):
         return "ris"  # RIS, or PubMed's MEDLINE export (read by the RIS reader)
