@@ -98,7 +98,7 @@ def test_claim_citing_a_missing_number_names_the_line(tmp_path):
     folder = _copy(tmp_path)
     _edit(folder / "claims.yaml", 'cites: ["[6]"]', 'cites: ["[12]"]')
     with pytest.raises(CorpusError, match=r"claims\.yaml:\d+: claim N5 cites '\[12\]', but the reference list "
-                                          r"has no entry 12 \(it has entries 1-8\)"):
+                                          r"has no entry 12 \(it runs 1-8\)"):
         load_corpus(folder)
 
 

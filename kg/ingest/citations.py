@@ -255,7 +255,8 @@ def owners(works: Sequence[Work]) -> dict[str, Work]:
     return {member: work for work in works for member in work.members}
 
 
-def _number_span(numbers: Mapping[int, tuple[str, ...]]) -> str:
+def number_span(numbers: Mapping[int, tuple[str, ...]]) -> str:
+    """How a reference list is numbered, for messages: "it runs 1-26"."""
     return f"it runs {min(numbers)}-{max(numbers)}" if numbers else "it is empty"
 
 
@@ -308,7 +309,7 @@ def _resolve_number(citation: Citation, number: int, numbers: Mapping[int, tuple
             "unresolved-citation",
             "error",
             f"citation '{citation.text}' names reference {number}, but the reference list has no "
-            f"entry {number} ({_number_span(numbers)}); add the reference or correct the number",
+            f"entry {number} ({number_span(numbers)}); add the reference or correct the number",
             citation.source,
         )
     keys = tuple(w.key for w in candidates)

@@ -16,7 +16,7 @@ from typing import Any
 
 from kg.errors import CorpusError, QuoteNotFoundError, UnknownConceptError, UnknownReferenceError
 from kg.ingest.article import find_quote
-from kg.ingest.citations import match_works, owners, parse_cite, parse_numbers, works_numbered
+from kg.ingest.citations import match_works, number_span, owners, parse_cite, parse_numbers, works_numbered
 from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text
 from kg.model import STANCES, Article, Citation, Claim, ConceptScheme, Problem, SourceLocation, Work
 
@@ -124,10 +124,9 @@ def _resolve_number_cite(numbers_text: str, cite: str, where: str, claim_id: str
     for number in parse_numbers(numbers_text):
         candidates = works_numbered(number, numbers, owner)
         if not candidates:
-            span = f"entries {min(numbers)}-{max(numbers)}" if numbers else "no entries"
             raise UnknownReferenceError(
                 f"{where}: claim {claim_id} cites {cite!r}, but the reference list has no entry {number} "
-                f"(it has {span}); add the reference or fix the number"
+                f"({number_span(numbers)}); add the reference or fix the number"
             )
         if len(candidates) > 1:
             raise UnknownReferenceError(
