@@ -30,17 +30,30 @@ from dataclasses import dataclass, replace
 from kg.model import Article, Citation, Problem, Reference, SourceLocation, Work
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_NAME = rf"(?:(?:van|von|der|de|den|del|da|di|la|le|du|St\.)\s+)*[{_UPPER}][\w'’\-]+"
+_PARTICLE = r"(?:[vV]an|[vV]on|[dD]er|[dD]e|[dD]en|[dD]el|[dD]a|[dD]i|[lL]a|[lL]e|[dD]u|St\.)"
+_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'’\-]+"
+#: A group author: two or more capitalised words, with "and", "for", "of"... between them
+#: ("American Psychiatric Association", "Substance Abuse and Mental Health Services Administration").
+_GROUP = rf"[{_UPPER}][\w'’\-]*(?:\s+(?:(?:and|for|of|on|in|the|&)\s+)*[{_UPPER}][\w'’\-]*)+"
+#: The abbreviation a group author's first citation defines: "World Health Organization [WHO], 2019".
+_ABBREVIATION = re.compile(rf"^(?P<name>{_GROUP})\s*\[(?P<short>[{_UPPER}][\w&.\-]{{0,15}})\]$")
 _YEAR = r"(?:\d{4}[a-z]?|n\.\s?d\.|in press)"
+#: Years of one author list: "2019, 2021", "2019a, b" (a bare letter is one more work of the year before).
+_YEARS = rf"{_YEAR}(?:,\s*(?:{_YEAR}|[a-z](?![\w.])))*"
 _LOCATOR = r"(?:pp?\.|chap\.|ch\.|para\.|sec\.|§)\s*[\w\-–]+"
+#: A locator after the year: "p. 12", or a bare page as Chicago and Harvard print it ("2019, 45", "2019: 45").
+_AFTER_YEAR = rf"(?:,\s*(?P<loc>{_LOCATOR}|\d{{1,3}}(?:[-–]\d{{1,4}})?)|:\s*(?P<page>[\w\-–]+))?"
 _NARRATIVE = re.compile(
     rf"(?P<authors>{_NAME}(?:,\s+{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME}|\s+et\s+al\.)?)"
-    rf"\s+\((?P<years>{_YEAR}(?:,\s*{_YEAR})*)(?:,\s*(?P<loc>{_LOCATOR}))?\)"
+    rf"\s+\((?P<years>{_YEARS}){_AFTER_YEAR}\)"
 )
+#: Capitalised words just before a narrative citation's name: a group author ("the American
+#: Psychiatric Association (2013)") or words that start the sentence ("Recently Smith (2019)").
+_WORDS_BEFORE = re.compile(rf"(?:[{_UPPER}][\w'’\-]*[ \t]+(?:(?:and|for|of|on|in|the|&)[ \t]+)*)+$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ITEM = re.compile(
     rf"^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|also)\s+)?"
-    rf"(?P<authors>.+?),?\s+(?P<years>{_YEAR}(?:,\s*{_YEAR})*)(?:,\s*(?P<loc>{_LOCATOR}))?\s*$",
+    rf"(?P<authors>.+?),?\s+(?P<years>{_YEARS}){_AFTER_YEAR}\s*$",
     re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*&\s*|,\s*and\s+|\s&\s|\sand\s|,\s*)\s*")
@@ -81,6 +94,8 @@ def _years(text: str) -> list[tuple[int | None, str, str]]:
         match = re.match(r"^(\d{4})([a-z]?)$", part.strip())
         if match:
             out.append((int(match.group(1)), match.group(2), ""))
+        elif re.match(r"^[a-z]$", part.strip()) and out and out[-1][0] is not None:
+            out.append((out[-1][0], part.strip(), ""))  # "2019a, b"
         else:
             out.append((None, "", part.strip()))
     return out
@@ -90,14 +105,26 @@ def _authors(text: str) -> tuple[tuple[str, ...], bool]:
     text = text.strip()
     et_al = bool(re.search(r"\bet\s+al\.?$", text))
     text = re.sub(r",?\s*\bet\s+al\.?$", "", text)
-    names = tuple(n.strip() for n in _AUTHOR_SPLIT.split(text) if n.strip())
+    names = tuple(re.sub(r"(?<=s)['’]$|['’]s$", "", n.strip())  # "Smith's (2019)", "Jones' (2019)"
+                  for n in _AUTHOR_SPLIT.split(text) if n.strip())
     return names, et_al
 
 
-def parse_cite(text: str) -> list[CiteKey]:
+def _locator(match: re.Match[str]) -> str:
+    """The locator after the year; a bare page ("2019, 45", "2019: 45-47") is written "p. 45", "pp. 45-47"."""
+    loc = match.group("loc") or match.group("page") or ""
+    if loc[:1].isdigit():
+        return f"{'pp.' if re.search('[-–]', loc) else 'p.'} {loc}"
+    return loc
+
+
+def parse_cite(text: str, groups: Mapping[str, str] | None = None) -> list[CiteKey]:
     """Parse one citation item ("Berkman et al., 2000a, p. 3") into keys.
 
-    One item can name several years of the same authors ("Smith, 2001, 2003").
+    One item can name several years of the same authors ("Smith, 2001, 2003",
+    "Smith, 2001a, b").  A group author is one name ("American Psychiatric
+    Association, 2013"); ``groups`` maps abbreviations a text has defined
+    ("WHO") to the group's name.
 
     Examples:
         >>> parse_cite("Berkman & Glass, 2000")[0].surnames
@@ -105,17 +132,45 @@ def parse_cite(text: str) -> list[CiteKey]:
         >>> k = parse_cite("Räisänen et al., 2015a, p. 4")[0]
         >>> (k.et_al, k.year, k.year_suffix, k.locator)
         (True, 2015, 'a', 'p. 4')
+        >>> [(k.surnames, k.year, k.year_suffix, k.locator) for k in parse_cite("Smith 2019a, b: 45")]
+        [(('Smith',), 2019, 'a', 'p. 45'), (('Smith',), 2019, 'b', 'p. 45')]
+        >>> parse_cite("Substance Abuse and Mental Health Services Administration, 2012")[0].surnames
+        ('Substance Abuse and Mental Health Services Administration',)
         >>> parse_cite("no year here")
         []
     """
     match = _ITEM.match(text.strip())
     if not match:
         return []
-    names, et_al = _authors(match.group("authors"))
-    if not names or not all(re.match(rf"^{_NAME}$", n) for n in names):
+    authors = match.group("authors").strip()
+    names, et_al = _authors(authors)
+    if names and all(re.match(rf"^{_NAME}$", n) for n in names):
+        if groups and len(names) == 1 and not et_al:
+            names = (groups.get(names[0], names[0]),)
+    elif not et_al and (re.match(rf"^{_GROUP}$", authors) or _ABBREVIATION.match(authors)):
+        defined = _ABBREVIATION.match(authors)
+        names = (defined.group("name") if defined else authors,)
+    else:
         return []
-    loc = match.group("loc") or ""
+    loc = _locator(match)
     return [CiteKey(names, et_al, y, s, d, loc) for y, s, d in _years(match.group("years"))]
+
+
+def group_abbreviations(text: str) -> dict[str, str]:
+    """The abbreviations a text defines for group authors, as APA prints the
+    first citation: "(World Health Organization [WHO], 2019)" defines "WHO".
+
+    >>> group_abbreviations("as (World Health Organization [WHO], 2019) says; later (WHO, 2020)")
+    {'WHO': 'World Health Organization'}
+    """
+    found: dict[str, str] = {}
+    for match in _PAREN.finditer(text):
+        for part in match.group(1).split(";"):
+            item = _ITEM.match(part.strip())
+            defined = _ABBREVIATION.match(item.group("authors").strip()) if item else None
+            if defined:
+                found.setdefault(defined.group("short"), defined.group("name"))
+    return found
 
 
 #: One citation found in the text: start, end, item as printed, pointer, narrative, author-year key or number.
@@ -125,14 +180,21 @@ _Found = tuple[int, int, str, str, bool, CiteKey | None, int | None]
 def _author_year(text: str) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
+    groups = group_abbreviations(text)
     for match in _NARRATIVE.finditer(text):
         names, et_al = _authors(match.group("authors"))
-        # "According to Cohen and Wills (1985)": drop capitalised words that
-        # start the sentence but are not names by requiring a name before "(".
+        start = match.start()
+        before = _WORDS_BEFORE.search(text, max(0, start - 200), start)
+        if before and len(names) == 1 and not et_al:
+            # "the American Psychiatric Association (2013)": the whole run is the name first;
+            # resolving drops the leading words one by one ("Recently Smith (2019)").
+            names, start = (text[before.start():match.end("authors")],), before.start()
+        elif groups and len(names) == 1 and not et_al:
+            names = (groups.get(names[0], names[0]),)
         for year, suffix, date_text in _years(match.group("years")):
-            key = CiteKey(names, et_al, year, suffix, date_text, match.group("loc") or "")
-            found.append((match.start(), match.end(), match.group(0), match.group(0), True, key, None))
-        taken.append((match.start(), match.end()))
+            key = CiteKey(names, et_al, year, suffix, date_text, _locator(match))
+            found.append((start, match.end(), text[start:match.end()], text[start:match.end()], True, key, None))
+        taken.append((start, match.end()))
     for match in _PAREN.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -140,7 +202,7 @@ def _author_year(text: str) -> list[_Found]:
         for part in match.group(1).split(";"):
             lead = len(part) - len(part.lstrip())
             item = part.strip()
-            for key in parse_cite(item):
+            for key in parse_cite(item, groups):
                 start = offset + lead
                 found.append((start, start + len(item), item, match.group(0), False, key, None))
             offset += len(part) + 1
@@ -322,6 +384,28 @@ def _resolve_number(citation: Citation, number: int, numbers: Mapping[int, tuple
     )
 
 
+def _match_narrowing(citation: Citation, works: Sequence[Work]) -> tuple[Citation, list[Work], bool]:
+    """Match a citation's key; a narrative citation read with the capitalised
+    words before its name ("Recently Smith (2019)", "the American Psychiatric
+    Association (2013)") that matches nothing drops them one by one, and the
+    first shorter name that matches is the citation as printed."""
+    key = CiteKey(citation.surnames, citation.et_al, citation.year, citation.year_suffix, "", citation.locator)
+    candidates, strict = match_works(key, works)
+    if candidates or not citation.narrative or len(citation.surnames) != 1:
+        return citation, candidates, strict
+    name = citation.surnames[0]
+    for word in list(re.finditer(r"\S+", name))[1:]:
+        if not word.group(0)[:1].isupper():
+            continue
+        shorter = replace(key, surnames=(name[word.start():],))
+        candidates, strict = match_works(shorter, works)
+        if candidates:
+            cut = word.start()
+            return replace(citation, surnames=shorter.surnames, text=citation.text[cut:],
+                           pointer=citation.pointer[cut:], start=citation.start + cut), candidates, strict
+    return citation, [], False
+
+
 def resolve_citations(
     citations: Sequence[Citation], works: Sequence[Work], numbers: Mapping[int, tuple[str, ...]] | None = None
 ) -> tuple[list[Citation], list[Problem]]:
@@ -338,8 +422,7 @@ def resolve_citations(
             resolved.append(done)
             problems.extend([problem] if problem else [])
             continue
-        key = CiteKey(citation.surnames, citation.et_al, citation.year, citation.year_suffix, "", citation.locator)
-        candidates, strict = match_works(key, works)
+        citation, candidates, strict = _match_narrowing(citation, works)
         if len(candidates) == 1:
             resolved.append(replace(citation, status="resolved", work=candidates[0].key))
             if not strict:
