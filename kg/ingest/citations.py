@@ -79,11 +79,14 @@ class CiteKey:
 
 
 def fold(name: str) -> str:
-    """Compare-form of a surname: no accents, no case, no punctuation.
+    """Compare-form of a surname: no accents, no case, no punctuation, no
+    leading particle (a reference list may print "Van der Berg, A." as family
+    "Berg" with the particle "Van der"; the citation says "van der Berg").
 
-    >>> fold("Räisänen") == fold("RAISANEN")
-    True
+    >>> fold("Räisänen") == fold("RAISANEN"), fold("Van der Berg") == fold("Berg"), fold("Le")
+    (True, True, 'le')
     """
+    name = re.sub(rf"^(?:{_PARTICLE}\s+)+(?=\S)", "", name.strip())
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", ascii_name.lower())
 
