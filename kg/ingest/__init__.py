@@ -15,7 +15,14 @@ from typing import Any
 from kg.dedup import deduplicate, read_decisions
 from kg.errors import CorpusError, InputError
 from kg.ingest.article import read_article
-from kg.ingest.citations import STYLES, find_citations, reference_numbers, resolve_citations
+from kg.ingest.citations import (
+    STYLES,
+    citation_style,
+    find_citations,
+    reference_numbers,
+    resolve_citations,
+    unread_citations,
+)
 from kg.ingest.claims import link_claims, read_claims
 from kg.ingest.concepts import read_concepts
 from kg.ingest.references import read_references
@@ -123,8 +130,12 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
     if style not in STYLES:
         raise CorpusError(f"{where}: citation_style must be one of {', '.join(STYLES)}, got {as_written(style)!r}")
     numbers = reference_numbers(reference_list.references)
-    citations, citation_problems = resolve_citations(find_citations(article, style), dedup.works, numbers)
+    style = citation_style(article, style)
+    found = find_citations(article, style)
+    citations, citation_problems = resolve_citations(found, dedup.works, numbers)
     problems.extend(citation_problems)
+    if style == "author-year":
+        problems.extend(unread_citations(article, found))
     scheme = read_concepts(paths["concepts"])
     claims, claim_problems = link_claims(read_claims(paths["claims"]), article, scheme, dedup.works, citations,
                                          numbers)

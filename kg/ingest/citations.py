@@ -22,6 +22,7 @@ superscripts are not read: "(1)" is as often a list item as a citation.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -284,6 +285,31 @@ def find_citations(article: Article, style: str = "auto") -> list[Citation]:
             number=number,
         ))
     return citations
+
+
+#: A bracket that names a capitalised word and a year looks like an author-year citation.
+_LOOKS_CITED = re.compile(rf"[{_UPPER}][\w'’\-]+.*\b(?:1[6-9]|20)\d{{2}}[a-z]?\b")
+
+
+def unread_citations(article: Article, citations: Sequence[Citation]) -> list[Problem]:
+    """Parentheses that look like author-year citations (a capitalised word
+    and a year) but gave no citation: warnings, so that nothing the reader
+    could not parse is lost without a word."""
+    starts = sorted(c.start for c in citations)
+    problems: list[Problem] = []
+    for match in _PAREN.finditer(article.text):
+        inside = match.group(1)
+        at = bisect.bisect_left(starts, match.start())
+        if not _LOOKS_CITED.search(inside) or (at < len(starts) and starts[at] < match.end()):
+            continue
+        problems.append(Problem(
+            "unread-citation",
+            "warning",
+            f"'({inside[:80]})' names a year but was read as no citation; if it cites a work, write it as "
+            "(Surname, 2019), (Surname & Surname, 2019), (Surname et al., 2019) or (Group Name, 2019)",
+            SourceLocation(article.path, article.line_at(match.start())),
+        ))
+    return problems
 
 
 def reference_numbers(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:

@@ -78,3 +78,25 @@ def test_other_parentheses_are_no_citations(works):
     """A figure reference with a year in it, or a list item, is no citation."""
     found, _ = _resolve("Rates rose (Figure 2, 2019 data) in three areas: (1) housing, (2) work.", works)
     assert found == []
+
+
+def test_unread_citation_is_a_warning(tmp_path):
+    """A bracket with a name and a year that reads as no citation is reported, with its line."""
+    import shutil
+    from pathlib import Path
+
+    from kg.ingest import load_corpus
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(Path(__file__).parents[1] / "data" / "tiny", folder)
+    article = folder / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Exercise belongs in every", "Trials grew (see the Cochrane review of 2019) and exercise belongs in every"
+    ), encoding="utf-8")
+    claims = folder / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(
+        "quote: Exercise belongs in every", "quote: exercise belongs in every"), encoding="utf-8")
+    corpus = load_corpus(folder)
+    (problem,) = [p for p in corpus.problems if p.kind == "unread-citation"]
+    assert problem.severity == "warning" and problem.where is not None and problem.where.line == 23
+    assert "'(see the Cochrane review of 2019)' names a year but was read as no citation" in problem.message
