@@ -12,6 +12,12 @@ and narrative ones ("Cohen and Wills (1985)") are found, split into one
   year, in the order of the reference list's letters or, without letters,
   by title (APA 7th ed., section 9.47).
 
+Group authors ("American Psychiatric Association, 2013") are one name, and an
+abbreviation a first citation defines ("[WHO]") stands for it afterwards;
+names are compared without accents, case or a leading particle.  Parentheses
+with a name and a year that read as no citation are reported
+(:func:`unread_citations`).
+
 Numeric citations (Vancouver, IEEE: "[3]", "[2, 5-7]", "[4, p. 12]") name
 the entry printed with that number or, in a list that is not numbered, the
 entry at that position (:func:`reference_numbers`).  Which kind an article
