@@ -59,6 +59,7 @@ def to_csl_json(refs: Iterable[Reference]) -> str:
     return json.dumps([csl_item(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
 
 
+_BIB_KEY_OTHER = re.compile(r"[^A-Za-z0-9_:.-]")
 _BIB_SPECIAL = re.compile(r"[&%$#_{}\\~^]")
 _BIB_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
@@ -85,11 +86,38 @@ def _bib_name(person: Person) -> str:
     return ", ".join(_bib_escape(p) for p in parts if p)
 
 
+def bibtex_keys(ids: list[str]) -> list[str]:
+    """A distinct BibTeX key for each id: the id where it is a valid key, else with its other characters as "_".
+
+    An id that is already a valid key keeps it (its first occurrence does); a key that would repeat one
+    gets the first free "-2", "-3", ... suffix, so no entry shadows another when the file is read back.
+
+    >>> bibtex_keys(["smith 2020", "smith_2020", "smith_2020", ""])
+    ['smith_2020-2', 'smith_2020', 'smith_2020-3', 'ref']
+    """
+    wanted = [_BIB_KEY_OTHER.sub("_", i) or "ref" for i in ids]
+    keys: list[str | None] = [None] * len(ids)
+    used: set[str] = set()
+    for n, (id_, key) in enumerate(zip(ids, wanted)):  # valid ids first: they keep their key
+        if id_ == key and key not in used:
+            keys[n] = key
+            used.add(key)
+    for n, key in enumerate(wanted):
+        if keys[n] is None:
+            candidate, k = key, 1
+            while candidate in used:
+                k += 1
+                candidate = f"{key}-{k}"
+            keys[n] = candidate
+            used.add(candidate)
+    return [k for k in keys if k is not None]
+
+
 def to_bibtex(refs: Iterable[Reference]) -> str:
-    """The records as BibTeX entries, keyed by their input ids."""
+    """The records as BibTeX entries, keyed by their input ids (made valid and distinct by :func:`bibtex_keys`)."""
     out = []
-    for ref in refs:
-        key = re.sub(r"[^A-Za-z0-9_:.-]", "_", ref.id) or "ref"
+    refs = list(refs)
+    for ref, key in zip(refs, bibtex_keys([r.id for r in refs])):
         fields: list[tuple[str, str]] = []
         if ref.authors:
             fields.append(("author", " and ".join(_bib_name(p) for p in ref.authors) + (" and others" if ref.et_al else "")))

@@ -125,6 +125,20 @@ def test_import_export_import_round_trip(writer, form):
     assert third == again
 
 
+def test_bibtex_export_keys_stay_distinct():
+    """Ids that are no valid BibTeX key, or that become one key once made valid, are all read back."""
+    from kg.model import Person, Reference
+
+    ids = ["c.ris:smith 2020", "c.ris:smith_2020", "c.ris:smith{2020}", "", "c.ris:smith_2020-2"]
+    refs = [Reference(id=i, type="article-journal", title=f"Work {n}", year=2020, authors=(Person(family="Smith"),))
+            for n, i in enumerate(ids)]
+    again = parse_references(to_bibtex(refs), "lib.bib", "bibtex")
+    assert not again.problems
+    assert [r.title for r in again.references] == [f"Work {n}" for n in range(5)]
+    assert [r.id for r in again.references] == [
+        "c.ris:smith_2020-3", "c.ris:smith_2020", "c.ris:smith_2020_", "ref", "c.ris:smith_2020-2"]
+
+
 def test_corpus_reads_its_reference_list_as_bibtex(corpus_copy):
     """A corpus whose reference list is BibTeX builds the same works, and the graph says so."""
     from rdflib import Literal
