@@ -99,3 +99,25 @@ def test_no_versions_no_relation(tiny):
 
     assert tiny.corpus.versions == ()
     assert not list(tiny.graph.subject_objects(DCTERMS.relation))
+
+
+def test_decomposed_accents_match_composed_ones(tmp_path):
+    """Text extracted from a PDF often spells "í" as "i" plus a combining accent (NFD): the article in that
+    form still cites the list's composed "García", the claim's quote is found, and a query typed with the
+    composed name finds the work."""
+    import shutil
+    import unicodedata
+
+    corpus = tmp_path / "tiny"
+    shutil.copytree(TINY, corpus)
+    for name, form in (("article.txt", "NFD"), ("claims.yaml", "NFD"), ("references.txt", "NFC")):
+        path = corpus / name
+        text = path.read_text(encoding="utf-8").replace("Garcia", "García")
+        path.write_text(unicodedata.normalize(form, text), encoding="utf-8")
+    assert "i\u0301" in (corpus / "article.txt").read_text(encoding="utf-8")
+    built = build(corpus)
+    by_text = {c.text: c for c in built.corpus.citations}
+    assert by_text["García et al. (2018)"].work == "garcia2018aerobic"
+    assert [c.works for c in built.corpus.claims if c.id == "T3"] == [("garcia2018aerobic",)]
+    errors = [p.message.split(" matches")[0] for p in check(built.corpus, built.graph).findings if p.severity == "error"]
+    assert errors == ["citation 'Nobody, 2001'"]  # the tiny corpus's one deliberate unresolved citation

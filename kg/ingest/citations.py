@@ -10,7 +10,10 @@ and narrative ones ("Cohen and Wills (1985)") are found, split into one
 * ``X, Y`` matches the single-author work by X;
 * a letter after the year (2000a) picks among works with the same authors and
   year, in the order of the reference list's letters or, without letters,
-  by title (APA 7th ed., section 9.47).
+  by title (APA 7th ed., section 9.47); a letter the list prints on no work of
+  those authors and year ("2019b" when it has only "2019a") names a missing
+  entry, and one on the only such work printed without a letter is read as it,
+  with a ``year-letter`` warning.
 
 Group authors ("American Psychiatric Association, 2013") are one name, and an
 abbreviation a first citation defines ("[WHO]") stands for it afterwards;
@@ -391,9 +394,21 @@ def match_works(key: CiteKey, works: Sequence[Work]) -> tuple[list[Work], bool]:
     if loose:
         candidates = same_year
     if len(candidates) > 1 and key.year_suffix:
-        lettered = [w for w in candidates if _suffix_of(w, candidates) == key.year_suffix]
-        candidates = lettered or candidates
+        # "2019c" when the list has only 2019a and 2019b names a work missing from the list
+        candidates = [w for w in candidates if _suffix_of(w, candidates) == key.year_suffix]
+    elif len(candidates) == 1 and key.year_suffix and candidates[0].record.year_suffix not in ("", key.year_suffix):
+        candidates = []  # likewise "2019b" when the list prints only "2019a"
     return candidates, not loose
+
+
+def unprinted_letter(citation: Citation, work: Work, works: Sequence[Work]) -> bool:
+    """Whether the citation's year letter picked nothing: the list prints the work without a letter
+    and no other work of its first author and year ("Lee, 2019b" for the list's only "Lee (2019)")."""
+    if not citation.year_suffix or work.record.year_suffix:
+        return False
+    first = fold(work.record.surnames[0]) if work.record.surnames else ""
+    return not any(w is not work and w.record.year == work.record.year and w.record.surnames
+                   and fold(w.record.surnames[0]) == first for w in works)
 
 
 def _resolve_number(citation: Citation, number: int, numbers: Mapping[int, tuple[str, ...]],
@@ -460,6 +475,13 @@ def resolve_citations(
         citation, candidates, strict = _match_narrowing(citation, works)
         if len(candidates) == 1:
             resolved.append(replace(citation, status="resolved", work=candidates[0].key))
+            if unprinted_letter(citation, candidates[0], works):
+                problems.append(Problem(
+                    "year-letter", "warning",
+                    f"citation '{citation.text}' has the year letter '{citation.year_suffix}', but the reference "
+                    f"list prints {candidates[0].record.label} without one and no other work of that author and "
+                    "year; read as that work: add the letter to the entry, or the missing entry to the list",
+                    citation.source))
             if not strict:
                 problems.append(
                     Problem(

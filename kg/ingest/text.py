@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,21 @@ def read_text(path: str | Path) -> str:
             f"{path}:{line}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
             "re-save the file as UTF-8"
         ) from err
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normal_text(text)
+
+
+def normal_text(text: str) -> str:
+    r"""Text as kg compares it: ``\n`` line ends and Unicode NFC.
+
+    Text extracted from PDFs often spells "ä" as "a" plus a combining mark
+    (NFD); composed (NFC), it matches the same name typed on a keyboard, so
+    citations, quotes and queries find it.
+
+    >>> normal_text("Ra\u0308isa\u0308nen\r\n") == "R\u00e4is\u00e4nen\n"
+    True
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 #: Leading bytes of binary formats people pass by mistake, and what they are.
@@ -105,7 +120,7 @@ def decode_text(data: bytes, path: str = "<bytes>") -> tuple[str, tuple[Problem,
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text, problems = _mixed(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normal_text(text)
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\t\f\v" or ord(ch) == 127)
     if controls > 0.05 * min(len(text), 8192):
         what = "NUL bytes" if b"\x00" in data[:8192] else f"{controls} control characters in its first 8 KB"

@@ -100,3 +100,18 @@ def test_unread_citation_is_a_warning(tmp_path):
     (problem,) = [p for p in corpus.problems if p.kind == "unread-citation"]
     assert problem.severity == "warning" and problem.where is not None and problem.where.line == 23
     assert "'(see the Cochrane review of 2019)' names a year but was read as no citation" in problem.message
+
+
+def test_year_letter_the_list_does_not_print():
+    """"Smith, 2019c" names a work the list lacks (it prints only 2019a and 2019b); a letter on the only work
+    of its author and year that the list prints without a letter is read as that work, with a warning."""
+    refs, _ = parse_text_list(REFERENCES +
+                              "- Lee, M. (2019). Exercise and mood. *Journal of Sport*, 1, 1-10.\n"
+                              "- Kim, S. (2018a). Walking. *Journal of Sport*, 2, 1-10.\n", "references.txt")
+    works = deduplicate(refs).works
+    got, problems = _resolve("Text (Smith, 2019c). More (Lee, 2019b). And (Kim, 2018b). Also (Kim, 2018a).", works)
+    assert got == [("Smith, 2019c", "unresolved", ""), ("Lee, 2019b", "Lee 2019", ""),
+                   ("Kim, 2018b", "unresolved", ""), ("Kim, 2018a", "Kim 2018a", "")]
+    assert [(p.kind, p.severity) for p in problems] == [
+        ("unresolved-citation", "error"), ("year-letter", "warning"), ("unresolved-citation", "error")]
+    assert "prints Lee 2019 without one" in problems[1].message
