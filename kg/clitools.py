@@ -1,9 +1,10 @@
-"""Helpers the stage commands share: error reporting and plain-text tables."""
+"""Helpers the stage commands share: error reporting, plain-text tables and input names."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -40,3 +41,22 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
     return "\n".join([line.rstrip(), rule, *body])
+
+
+def input_prefixes(paths: Sequence[Path]) -> list[str]:
+    """The prefix that keeps each input's record ids apart when several files are read together.
+
+    A file's name, or the path as given where two inputs share a name; a file given twice gets "#2".
+
+    >>> input_prefixes([Path("a/refs.bib"), Path("b/refs.bib"), Path("x.ris"), Path("x.ris")])
+    ['a/refs.bib', 'b/refs.bib', 'x.ris', 'x.ris#2']
+    """
+    folders: dict[str, set[str]] = {}
+    for path in paths:
+        folders.setdefault(path.name, set()).add(path.as_posix())
+    wanted = [p.name if len(folders[p.name]) == 1 else p.as_posix() for p in paths]
+    prefixes: list[str] = []
+    for prefix in wanted:
+        n = prefixes.count(prefix) + sum(1 for q in prefixes if q.startswith(prefix + "#"))
+        prefixes.append(f"{prefix}#{n + 1}" if n else prefix)
+    return prefixes

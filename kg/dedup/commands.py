@@ -9,30 +9,42 @@ from pathlib import Path
 import click
 
 from kg.dedup import DedupResult, deduplicate, read_decisions
+from kg.clitools import input_prefixes
 from kg.errors import KgError
 from kg.ingest.references import read_references
 from kg.ingest.references.csvtable import read_csv
-from kg.model import Problem, Reference
+from kg.model import Problem, Reference, SourceLocation
 from kg.output import write_atomic
 
 FORMATS = ("json", "table", "bibtex", "ris", "csl-json")
 
 
 def read_inputs(paths: tuple[Path, ...]) -> tuple[list[Reference], list[Problem]]:
-    """Records of every input; with several inputs, ids are prefixed by the file name."""
+    """Records of every input; with several inputs, ids are prefixed by the file (:func:`input_prefixes`).
+
+    A file of which no record could be read is an error (it stays in the problems; the other files are read).
+    """
     records: list[Reference] = []
     problems: list[Problem] = []
-    for path in paths:
+    for path, prefix in zip(paths, input_prefixes(paths)):
         if path.suffix.lower() == ".csv":
             refs, found = read_csv(path)
         else:
             listing = read_references(path)
             refs, found = list(listing.references), list(listing.problems)
+        if not refs:
+            found.append(Problem("no-records", "error", "no record could be read from this file; check its "
+                                 "form (CSV, BibTeX, RIS, CSL-JSON or a printed list)", SourceLocation(str(path))))
         if len(paths) > 1:
-            refs = [replace(r, id=f"{path.name}:{r.id}") for r in refs]
+            refs = [replace(r, id=f"{prefix}:{r.id}") for r in refs]
         records.extend(refs)
         problems.extend(found)
     return records, problems
+
+
+def _not_read(problems: list[Problem]) -> int:
+    """Errors that lost input (an entry not read, an empty file); a broken CSV row is kept as read."""
+    return sum(1 for p in problems if p.severity == "error" and p.kind != "broken-row")
 
 
 def _summary(ref: Reference) -> dict[str, object]:
@@ -104,9 +116,15 @@ def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Pa
 
     json gives records, works and clusters (lists of input ids, singletons
     included); bibtex, ris and csl-json write the deduplicated library.
+    Exits 1, writing nothing, when no record could be read; exits 1 after
+    writing when some entry could not be read (each is named on stderr).
     """
     try:
         records, problems = read_inputs(inputs)
+        if not records:
+            for problem in problems:
+                click.echo(f"{problem.where}: {problem.message}", err=True)
+            raise click.ClickException("no record could be read from the input(s); nothing written")
         verdicts: dict[frozenset[str], bool] = {}
         if decisions:
             verdicts, found = read_decisions(decisions, [r.id for r in records])
@@ -134,9 +152,14 @@ def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Pa
     for problem in [*problems, *result.problems]:
         if problem.severity != "info" or problem.kind == "incomplete-record":
             click.echo(f"{problem.where}: {problem.message}", err=True)
-    broken = sum(1 for p in problems if p.severity == "error")
+    broken = sum(1 for p in problems if p.kind == "broken-row")
+    not_read = _not_read(problems)
     incomplete = sum(1 for p in result.problems if p.kind == "incomplete-record")
     click.echo(f"{len(records)} records read, {len(result.works)} works, {broken} broken row(s) and "
-               f"{incomplete} record(s) without title or authors, all kept; {len(result.uncertain)} uncertain "
-               f"pair(s) to review (--review), {len(result.versions)} related-version link(s)"
+               f"{incomplete} record(s) without title or authors, all kept; "
+               + (f"{not_read} input error(s), entries not read (named above); " if not_read else "")
+               + f"{len(result.uncertain)} uncertain pair(s) to review (--review), "
+               f"{len(result.versions)} related-version link(s)"
                + (" (merged, --link-versions)" if link_versions else ""), err=True)
+    if not_read:
+        raise SystemExit(1)

@@ -368,3 +368,33 @@ def test_technical_report_and_conference_paper_stay_apart():
     result = deduplicate([a, b])
     assert [list(c) for c in result.clusters] == [["1"], ["2"]]
     assert any("only one record names a venue" in u.reasons for u in result.uncertain)
+
+
+def test_cli_inputs_with_one_name_and_unreadable_inputs(runner, tmp_path):
+    """Two inputs with one file name keep distinct ids; a file of which nothing can be read exits 1 and
+    leaves the output as it was; an entry not read is named and the exit is 1 after writing the rest."""
+    for folder, (author, title) in (("d1", ("Smith, John", "A study of things")),
+                                    ("d2", ("Jones, Mary", "Another paper on stuff"))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "refs.bib").write_text(
+            f"@article{{smith2020,\n  author = {{{author}}},\n  title = {{{title}}},\n  year = {{2020}}\n}}\n",
+            encoding="utf-8")
+    inputs = [str(tmp_path / "d1" / "refs.bib"), str(tmp_path / "d2" / "refs.bib")]
+    doc = json.loads(runner.invoke(main, ["dedup", *inputs, "--format", "json"]).stdout)
+    ids = [r["id"] for r in doc["records"]]
+    assert len(set(ids)) == 2 and [i.rsplit("/", 2)[-2:] for i in ids] == [["d1", "refs.bib:smith2020"],
+                                                                          ["d2", "refs.bib:smith2020"]]
+    twice = json.loads(runner.invoke(main, ["dedup", inputs[0], inputs[0], "--format", "json"]).stdout)
+    assert [r["id"] for r in twice["records"]] == ["refs.bib:smith2020", "refs.bib#2:smith2020"]
+
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{a,\n title = {Unclosed\n", encoding="utf-8")
+    out = tmp_path / "keep.bib"
+    out.write_text("precious\n", encoding="utf-8")
+    result = runner.invoke(main, ["dedup", str(broken), "--format", "bibtex", "-o", str(out)])
+    assert result.exit_code == 1 and "nothing written" in result.stderr
+    assert "broken.bib:1: entry 'a' not read" in result.stderr
+    assert out.read_text(encoding="utf-8") == "precious\n"
+    result = runner.invoke(main, ["dedup", str(broken), inputs[0], "--format", "bibtex", "-o", str(out)])
+    assert result.exit_code == 1 and "entries not read (named above)" in result.stderr.splitlines()[-1]
+    assert out.read_text(encoding="utf-8").count("@article{") == 1

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kg.clitools import input_prefixes
 from kg.errors import KgError
 from kg.ingest.references import FORMS, read_references
 from kg.ingest.references.export import to_bibtex, to_csl_json, to_ris
@@ -45,7 +46,7 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
     records: list[Reference] = []
     errors = warnings = notes = 0
     summaries: list[str] = []
-    for path in files:
+    for path, prefix in zip(files, input_prefixes(files)):
         try:
             listing = read_references(path, form)
         except KgError as err:
@@ -54,7 +55,7 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
             errors += 1
             continue
         if len(files) > 1:  # ids stay unique across inputs, as in ``kg dedup``
-            records.extend(replace(r, id=f"{path.name}:{r.id}") for r in listing.references)
+            records.extend(replace(r, id=f"{prefix}:{r.id}") for r in listing.references)
         else:
             records.extend(listing.references)
         severities = Counter(p.severity for p in listing.problems)
