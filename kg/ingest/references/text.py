@@ -15,6 +15,7 @@ editions (``3rd ed.``).
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -159,6 +160,10 @@ _NLM_SUPPLEMENT = re.compile(
     r":([A-Za-z]?\d+[A-Za-z]?(?:[-–—][A-Za-z]?\d+[A-Za-z]?)?)(?=[.;,]?(?:\s|$))")
 
 
+#: A title wholly in single quotes, with no quote inside it opening or closing a word ("'Yes' and 'no'").
+_SINGLE_QUOTED = re.compile(r"^['‘](?:(?!['‘’](?:\s|$)|(?:^|\s)['‘]).)+['’]$")
+
+
 def _without_run(value: str, run: str) -> str:
     """``value`` less a tail the CRF took from ``run`` (the words from the first one that is a piece of it on,
     when that piece holds the run's own ";", "Suppl" or "Pt"), its edge punctuation trimmed."""
@@ -179,6 +184,8 @@ def _settle(ref: Reference, raw: str) -> Reference:
       A numbered supplement in brackets, "2014;129(25 Suppl 2):S1-45.", the CRF cuts inside the bracket
       (pages "2):S1-45"): volume 129, issue "25 Suppl 2" (the bracket's text), pages "S1-45".  NLM's part,
       "1989;54 Pt 1:1-13.", is printed and read the same way (issue "Pt 1").
+    * A title in single quotes, as Harvard prints it ("'Deep learning for things', Journal..."): the quotes
+      are taken off (a title holding quotes of its own, "'Yes' and 'no'", keeps them).
     * A title that ends with a bracket, "Growth of the thing (GOT).": the edge trimming of the
       field took the closing ")" and left "(GOT"; the bracket is put back when the entry prints it there.
     """
@@ -194,6 +201,8 @@ def _settle(ref: Reference, raw: str) -> Reference:
         changes["title"] = _without_run(ref.title, run)
         changes["container"] = _without_run(ref.container, run)
     title = str(changes.get("title", ref.title))
+    if _SINGLE_QUOTED.match(title):
+        title = changes["title"] = title[1:-1]
     if title.count("(") == title.count(")") + 1 and not title.endswith(")"):
         plain = raw.replace("*", "")
         if f"{title})" in plain:
@@ -316,15 +325,16 @@ def split_entries(text: str) -> list[tuple[int, str]]:
     """Split a printed reference list into (first line, entry text) pairs.
 
     The layout is read from the text: in a numbered or bulleted list ("1.",
-    "[1]", "1)", "(1)", "-", "•"; numbers in sequence) each marker starts an
-    entry; with a hanging indent (first line flush, the rest indented) each
+    "[1]", "1)", "(1)", "-", "•") each marker starts an entry (a number out of
+    sequence only when an entry's start follows it, see :func:`read_list`);
+    with a hanging indent (first line flush, the rest indented) each
     flush line does; otherwise a line after a blank line does and wrapped
     lines continue it; with neither blank lines nor indents, each line that
     reads as the start of an entry ("Surname, I." or "Name (Year)" after a
     line ending in a full stop) does.  Running page headers and footers (a
     line repeated three times or more, page numbers aside; "Page 3"; a bare
-    number; ISSN lines) are dropped, and an entry broken by a page break
-    continues after it.
+    number; ISSN lines) and a "References" heading are dropped, and an entry
+    broken by a page break continues after it.
 
     Examples:
         >>> split_entries("- A (2000). T.\\n  cont.\\n\\ne-ISSN: 1\\n\\n- B (2001). U.\\n")
@@ -342,39 +352,191 @@ def numbered_entries(text: str) -> list[tuple[int, str, int | None]]:
     >>> numbered_entries("[1] A (2000). T.\\n[2] B (2001).\\n    U.\\n")
     [(1, 'A (2000). T.', 1), (2, 'B (2001). U.', 2)]
     """
-    marker = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d+)\]\s*|\((\d+)\)\s+|(\d+)[.)]\s+)")
-    # "Smith, J." / "Van Dyke, A.", Vancouver "Adeli K,", or a name before "(2004)" / "(n.d.)"
-    author_start = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},\s+[A-Z]"
-                              r"|[A-Z][^\s,.(]*(?: [A-Z][^\s,.(]*){0,2} [A-Z]{1,3}[,.]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")
+    return read_list(text, "<string>")[0]
+
+
+_MARKER = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d+)\]\s*|\((\d+)\)\s+|(\d+)([.)])\s+)")
+# "Smith, J." / "Van Dyke, A.", Vancouver "Adeli K,", or a name before "(2004)" / "(n.d.)"
+_AUTHOR_START = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},\s+[A-Z]"
+                           r"|[A-Z][^\s,.(]*(?: [A-Z][^\s,.(]*){0,2} [A-Z]{1,3}[,.]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+#: What follows an item number that is out of sequence when it opens an entry: an author printed as
+#: :data:`_AUTHOR_START` reads one, with any capital letter ("Ölander K,"), initials first as IEEE prints
+#: it ("J. Smith,", "A.-B. van Dyke and"), or the dashes standing for the author of the entry before ("---.").
+_NAME_START = re.compile(
+    rf"^(?:[{_UPPER}][^\s,.(]*(?:[ -][{_UPPER}][^\s,.(]*){{0,3}},\s+[{_UPPER}]"
+    rf"|[{_UPPER}][^\s,.(]*(?: [{_UPPER}][^\s,.(]*){{0,2}} [{_UPPER}]{{1,3}}[,.]"
+    rf"|[^()]{{2,120}}?\((?:\d{{4}}|n\.\s?d\.)"
+    rf"|(?:[{_UPPER}]\.\s?-?\s?)+(?:[a-z]+ ){{0,2}}[{_UPPER}][\w'’-]+(?:,|\.|\s+and\b|\s+et\s+al\b)"
+    r"|---|——)")
+_ENDS_ENTRY = re.compile(r"[.)\]]$|\b10\.\d{4,9}/\S+$|https?://\S+$")
+#: A heading printed above the list: "References", "Works Cited:", "7. Bibliography", "## Sources".
+_HEADING = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*|__)?(?:(?:\d+|[IVXLC]+)\.?\s+)?"
+    r"(?:references?(?:\s+(?:list|cited|and\s+notes))?|bibliography|literature\s+cited|cited\s+literature"
+    r"|works\s+(?:cited|consulted)|sources(?:\s+cited)?)(?:\*\*|__)?\s*:?\s*$", re.I)
+#: Inline HTML tags a list copied from a web page keeps ("<i>Title</i>", "10<sup>th</sup>"), and its entities.
+_TAG = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|small|sc|span|font)\b[^<>]*>", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _plain(line: str) -> str:
+    """A line without inline HTML tags, its entities decoded ("&amp;" is "&"; one that decodes to a control
+    or other unprintable character, "&#10;", "&nbsp;", is a space, so lines stay as they were).
+
+    >>> _plain("Davis, M. &amp; Evans, N. <i>Journal &lt;X&gt;</i>, 10<sup>th</sup> &unknown; R&D")
+    'Davis, M. & Evans, N. Journal <X>, 10th &unknown; R&D'
+    """
+    if "<" in line:
+        line = _TAG.sub("", line)
+    if "&" in line:
+        line = _ENTITY.sub(lambda m: "".join(c if c.isprintable() else " " for c in html.unescape(m.group(0))), line)
+    return line
+
+
+def _joined(parts: list[str]) -> str:
+    """An entry's lines joined by spaces; a word hyphenated at a line's end ("insulin-" then "resistant",
+    "33-" then "45") is joined whole, its hyphen kept.
+
+    >>> _joined(["How insulin-", "resistant people.", "J, 1, 33-", "45.", "Non-", "Smokers"])
+    'How insulin-resistant people. J, 1, 33-45. Non- Smokers'
+    """
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        if text and (re.search(r"[^\W\d_]-$", text) and part[:1].islower()
+                     or re.search(r"\d[-–]$", text) and part[:1].isdigit()):
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def _marker_kind(mark: re.Match[str]) -> str:
+    """How an item number is printed: "[]", "()", "." or ")"."""
+    return "[]" if mark.group(2) else "()" if mark.group(3) else mark.group(5) or ""
+
+
+def _numbering_note(previous: int, number: int) -> str:
+    """What an item number out of sequence does to the list, for its warning."""
+    if number == 1:
+        return "numbering restarts at 1 (two lists pasted one after the other?)"
+    if number > previous:
+        return f"numbering jumps from {previous} to {number} (an entry lost in pasting?)"
+    if number == previous:
+        return f"number {number} is printed twice"
+    return f"numbering goes back from {previous} to {number}"
+
+
+def _opens_entry(rest: str, number: int, previous: int, ended: bool, upcoming: list[int]) -> bool:
+    """Whether an item number out of sequence starts an entry (see :func:`read_list`).
+
+    Args:
+        rest: the line after the number.
+        number: the number; ``previous`` the last one read as an item number.
+        ended: the line before ends as an entry does (a full stop, a bracket, a DOI or link).
+        upcoming: the numbers the next few lines that start with one start with.
+
+    >>> _opens_entry("Brown L. Why birds sing.", 8, 2, True, [9]), _opens_entry("World Health Org.", 8, 2, True, [9])
+    (True, True)
+    >>> _opens_entry("Smith J, editor.", 45, 5, False, [6]), _opens_entry("Publisher.", 2, 7, True, [9])
+    (False, False)
+    """
+    goes_on = next((k for k in upcoming if k in (previous + 1, number + 1)), None)  # which sequence goes on
+    if goes_on == previous + 1 and not ended:
+        return False  # a wrapped line between two items in sequence
+    if _NAME_START.match(rest):
+        return True
+    return number < 1000 and rest[:1].isupper() and (goes_on == number + 1 or ended and not upcoming)
+
+
+def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], list[Problem]]:
+    """:func:`numbered_entries`, and the problems met splitting the list.
+
+    An item number in sequence (one more than the last) starts an entry; one
+    out of sequence (a gap, a restart at 1, a number printed twice) does when
+    it is printed as the list's first number is ("12.", "[12]"...), no further
+    indented than it, and followed by an author ("Brown L.", "Smith, J.",
+    "J. Smith,", "Name (2004)") or by a capital when its own sequence goes
+    on ("8. World Health Organization. ...", "9. ...") or the list ends
+    after a line ending an entry; after a line that ends no entry it must
+    not sit between two numbers in sequence either ("5.", "...33-" /
+    "45. Smith J, ...", "6.").  Each one is a ``list-numbering`` warning.
+    Otherwise it is a wrapped line ("2004). Title", "45. doi:...") and
+    continues the entry, as does a line opening with a dash in a list of
+    item numbers ("– 45").
+    A heading line ("References", "Works Cited:", "7. Bibliography") at the
+    start of the list, after a blank line or before an item 1 is dropped
+    with a ``list-heading`` note.
+    """
+    lines = [_plain(line) for line in text.split("\n")]
 
     def shape(line: str) -> str:  # a running header with its page number taken off
         return re.sub(r"^\d+\s+|\s+\d+$", "", line)
 
-    lines = text.split("\n")
+    def restarts(index: int) -> bool:  # the next line that is not blank is item 1
+        following = next((line for line in lines[index + 1:] if line.strip()), "")
+        mark = _MARKER.match(following)
+        return bool(mark and (mark.group(2) or mark.group(3) or mark.group(4)) == "1")
+
+    def upcoming(index: int) -> list[int]:  # the numbers of the next three lines that start with one
+        found: list[int] = []
+        for following in lines[index + 1:]:
+            mark = _MARKER.match(following)
+            digits = mark and (mark.group(2) or mark.group(3) or mark.group(4))
+            if digits:
+                found.append(int(digits))
+                if len(found) == 3:
+                    break
+        return found
+
     counts = Counter(shape(line.strip()) for line in lines if len(line.strip()) > 3)
+    problems: list[Problem] = []
     # (line number, text, follows a blank line, follows a dropped header, marker number or -1 for a bullet)
     kept: list[tuple[int, str, bool, bool, int | None]] = []
-    after_blank, after_header, expected = True, False, None
-    for n, line in enumerate(lines, start=1):
+    after_blank, after_header = True, False
+    previous: int | None = None  # the last item number read as one
+    kind, margin = "", 0  # how the list's first item number is printed, and its indent
+    for index, line in enumerate(lines):
+        n = index + 1
         stripped = line.strip()
         if not stripped:
             after_blank = True
             continue
-        mark = marker.match(line)
-        number = None
+        if _HEADING.match(line) and (not kept or after_blank or restarts(index)):
+            problems.append(Problem("list-heading", "info", f"the heading {stripped!r} at line {n} was "
+                                    "dropped (it is no reference)", SourceLocation(path, n)))
+            continue
+        mark = _MARKER.match(line)
+        number, note = None, ""
         if mark:
             digits = mark.group(2) or mark.group(3) or mark.group(4)
             number = int(digits) if digits else -1
-            if digits and expected is not None and not expected <= number <= expected + 3:
-                number = None  # "2004). Title" wrapped onto a new line is no item number (a gap of a few is)
+            indent = len(line) - len(line.lstrip())
+            if digits and previous is None:
+                kind, margin = _marker_kind(mark), indent
+            elif digits and previous is not None and number != previous + 1:
+                ended = bool(kept) and bool(_ENDS_ENTRY.search(kept[-1][1].rstrip()))
+                opens = _opens_entry(line[mark.end():], number, previous, ended, upcoming(index))
+                if opens and indent <= margin and (_marker_kind(mark) == kind or number == 1):
+                    note = _numbering_note(previous, number)
+                else:
+                    number = None  # "2004). Title" wrapped onto a new line is no item number
         if _HEADER.match(line) or (counts[shape(stripped)] >= 3 and number is None and len(stripped) < 120):
             after_header = True
             continue
+        if note:
+            problems.append(Problem("list-numbering", "warning", f"{note}; item {number} at line {n} read as a "
+                                    "new entry (check the list there)", SourceLocation(path, n)))
         if number is not None and number >= 0:
-            expected = number + 1
+            previous = number
         kept.append((n, line, after_blank, after_header, number))
         after_blank = after_header = False
     numbered = sum(1 for item in kept if item[4] is not None) >= 2
+    # A bullet starts an entry unless the list prints item numbers: there a line opening with a dash is
+    # wrapped ("pp. 33" / "– 45").
+    bullets = sum(1 for item in kept if item[4] is not None and item[4] >= 0) < 2
     flush_after_indent = any(kept[i][1][:1].isspace() and not kept[i + 1][1][:1].isspace() and not kept[i + 1][2]
                              for i in range(len(kept) - 1))
     indent_after_flush = any(not kept[i][1][:1].isspace() and kept[i + 1][1][:1].isspace()
@@ -389,23 +551,24 @@ def numbered_entries(text: str) -> list[tuple[int, str, int | None]]:
         if not entries:
             starts = True
         elif numbered:
-            starts = number is not None
+            starts = number is not None and (number >= 0 or bullets)
         elif hanging:
             starts = flush
         elif blank_separated:
             starts = blank and flush and not (header and stripped[:1].islower())
         else:
-            previous = entries[-1][1][-1]
-            starts = previous.endswith((".", ")", "]")) and bool(author_start.match(stripped)) or (
-                bool(re.search(r"\b10\.\d{4,9}/\S+$|https?://\S+$", previous)) and bool(author_start.match(stripped)))
+            previous_line = entries[-1][1][-1]
+            starts = previous_line.endswith((".", ")", "]")) and bool(_AUTHOR_START.match(stripped)) or (
+                bool(re.search(r"\b10\.\d{4,9}/\S+$|https?://\S+$", previous_line))
+                and bool(_AUTHOR_START.match(stripped)))
         if starts:
-            entries.append((n, [marker.sub("", line, count=1).strip() if number is not None else stripped], stripped,
-                            number if numbered and number is not None and number >= 0 else None))
+            entries.append((n, [_MARKER.sub("", line, count=1).strip() if number is not None else stripped],
+                            stripped, number if numbered and number is not None and number >= 0 else None))
         else:
             entries[-1][1].append(stripped)
     # A marker with nothing after it ("2." or a lone bullet) stays an entry, printed as it is, so the
     # reader reports it as unreadable instead of handing on an empty record.
-    return [(n, " ".join(part for part in parts if part) or printed, number) for n, parts, printed, number in entries]
+    return [(n, _joined(parts) or printed, number) for n, parts, printed, number in entries], problems
 
 
 #: Words left unplaced from which a reader is told (a note such as "Reprinted in ...", or a line that is no
@@ -421,8 +584,8 @@ def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem
     text is kept with the record, and the reader sees where it went.
     """
     references: list[Reference] = []
-    problems: list[Problem] = []
-    for position, (line, entry, number) in enumerate(numbered_entries(text), start=1):
+    entries, problems = read_list(text, path)
+    for position, (line, entry, number) in enumerate(entries, start=1):
         where = SourceLocation(path, line)
         reference, found = parse_reference(entry, str(position), where)
         if number is not None:
