@@ -7,9 +7,15 @@ middlewares.  ``crossref`` fields are resolved; duplicate keys and broken
 blocks become problems with their line, never silently dropped.
 
 Lines whose first non-blank character is ``%`` are comments (as in LaTeX and
-biber) and are blanked before splitting: bibtexparser reads ``%`` as text, so
-a commented-out field with an unbalanced brace or quote would break its entry,
-and a commented-out ``% @article{...`` line would become an entry of its own.
+biber) and are blanked before splitting, between entries and between the
+fields of an entry: bibtexparser reads ``%`` as text, so a commented-out field
+with an unbalanced brace or quote would break its entry, and a commented-out
+``% @article{...`` line would become an entry of its own.  Inside a field
+value (``{...}`` or ``"..."``) a ``%`` line is text and is kept, as BibTeX and
+biber read it.
+
+An ``@string`` name used but never defined is kept as literal text, with a
+warning naming the entry (the month names ``jan``...``dec`` are predefined).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment
 
 from kg.ingest.references.latex import decode_latex
+from kg.ingest.references.ris import page_range
 from kg.model import Person, Problem, Reference, SourceLocation
 
 # bibtexparser logs each broken block; kg reports them as Problems instead, so
@@ -33,13 +40,25 @@ _TYPES = {
     "bookinbook": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
     "proceedings": "book", "techreport": "report", "report": "report", "phdthesis": "thesis",
     "mastersthesis": "thesis", "thesis": "thesis", "online": "webpage", "www": "webpage", "electronic": "webpage",
-    "misc": "article", "unpublished": "article", "manual": "report", "booklet": "book",
+    "misc": "article", "unpublished": "manuscript", "manual": "report", "booklet": "book",
+    # BibLaTeX types with a CSL type of their own (written back by kg.ingest.references.export)
+    "dataset": "dataset", "software": "software", "patent": "patent", "periodical": "periodical",
+    "standard": "standard", "inreference": "entry-encyclopedia", "reference": "book", "mvreference": "book",
+    "collection": "book", "mvcollection": "book", "letter": "personal_communication", "jurisdiction": "legal_case",
+    "legislation": "legislation", "movie": "motion_picture", "video": "motion_picture", "audio": "song",
+    "artwork": "graphic", "image": "graphic", "performance": "performance", "review": "review",
 }
+#: Macros BibTeX's styles predefine: the month names.
+_PREDEFINED = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 _PARTICLE = re.compile(r"^(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|dos|das|al|el|zu|y)$")
-_COMMENT_LINE = re.compile(r"^[ \t\ufeff]*%[^\n]*", re.M)
+_COMMENT_LINE = re.compile(r"[ \t\ufeff]*%")
+#: What changes the splitter's state: an unescaped delimiter, or a block start ("@type" before "{" or "(").
+_SPLIT_MARK = re.compile(r'(?<!\\)[{}"()]|@\w*[ \t]*(?=[{(])')
+_LINE_BLOCK_START = re.compile(r"[ \t\ufeff]*@\w*[ \t]*[{(]")
 _NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
 _STRAY_START = re.compile(r"^[ \t\ufeff]*@[ \t]*([A-Za-z]\w*)", re.M)
 _BLOCK_HEAD = re.compile(r"^\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)")
+_MACRO_NAME = re.compile(r"[A-Za-z_][^\s{}\"#%,=]*$")
 _MISSING_COMMA = re.compile(r"[}\"]\s*\n\s*([A-Za-z][\w-]*)\s*=")
 #: Fields a ``crossref`` child takes from its parent when it lacks them (``booktitle`` from the parent's title).
 _INHERITED = ("booktitle", "publisher", "year", "date", "address", "location", "editor", "volume", "edition",
@@ -149,10 +168,50 @@ def _unenclose(value: str) -> str:
 
 
 def _blank_comments(text: str) -> str:
-    """``%`` comment lines emptied, keeping every newline so lines still count."""
+    r"""``%`` comment lines emptied, keeping every newline so lines still count.
+
+    A line is a comment outside any block and between the fields of one, never
+    inside a field value.  The delimiters are followed as bibtexparser's
+    splitter follows them: ``\{`` is text, braces inside an entry's quotes are
+    not counted (nor is the ``{"}`` quote), ``@comment`` and ``@string{``
+    blocks do not track quotes, and an ``@type{`` at a line start ends an
+    unclosed block.
+
+    >>> _blank_comments('% c\n@a{k, t = {x\n% kept}, % gone\n% @b{\n}\n').split("\n")
+    ['', '@a{k, t = {x', '% kept}, % gone', '', '}', '']
+    """
     if "%" not in text:
         return text
-    return _COMMENT_LINE.sub("", text)
+    lines = text.split("\n")
+    closer = ""  # "}" or ")" inside a block, "" outside
+    depth, quoted, opening, quotes, kind = 0, False, False, True, ""
+    for n, line in enumerate(lines):
+        if closer and _LINE_BLOCK_START.match(line):
+            closer, depth, quoted = "", 0, False
+        if not depth and not quoted and _COMMENT_LINE.match(line):
+            lines[n] = ""
+            continue
+        for mark in _SPLIT_MARK.finditer(line):
+            ch = mark.group(0)
+            if opening:  # the "{" or "(" right after "@type"
+                closer, opening = ("}" if ch == "{" else ")"), False
+                # bibtexparser tracks quotes in entries, in "(" strings and preambles, never in comments
+                quotes = kind not in _NOT_ENTRIES or kind != "comment" and closer == ")"
+            elif not closer:
+                if ch.startswith("@"):
+                    opening, kind = True, ch[1:].strip().lower()
+            elif quoted:
+                if ch == '"' and line[mark.start() - 1:mark.start() + 2] != '{"}':
+                    quoted = False
+            elif ch == "{":
+                depth += 1
+            elif ch == "}" and depth:
+                depth -= 1
+            elif ch == '"' and not depth and quotes:
+                quoted = True
+            elif ch == closer and not depth:
+                closer = ""
+    return "\n".join(lines)
 
 
 def _reason(block: object) -> str:
@@ -180,28 +239,55 @@ def _split_concat(value: str) -> list[str]:
     return parts
 
 
-def _resolve(raw: str, strings: dict[str, str]) -> str:
+def _resolve(raw: str, strings: dict[str, str], undefined: list[str]) -> str:
     """A raw field value: enclosing braces or quotes dropped, ``@string`` names
-    (case-insensitive) replaced, ``"a" # name`` concatenations joined."""
+    (case-insensitive) replaced, ``"a" # name`` concatenations joined.
+
+    A name no ``@string`` defines (nor BibTeX's month names) is kept as its
+    text and added to ``undefined``."""
     raw = raw.strip()
     if "#" in raw:
         parts = _split_concat(raw)
         if len(parts) > 1:
-            return "".join(_resolve(part, strings) for part in parts)
-    return strings.get(raw.lower(), _unenclose(raw)) if raw[:1] not in "{\"" else _unenclose(raw)
+            return "".join(_resolve(part, strings, undefined) for part in parts)
+    if raw[:1] in "{\"":
+        return _unenclose(raw)
+    name = raw.lower()
+    if name in strings:
+        return strings[name]
+    if _MACRO_NAME.match(raw) and name not in _PREDEFINED:
+        undefined.append(raw)
+    return raw
 
 
-def _fields(entry: Entry, strings: dict[str, str]) -> dict[str, str]:
-    """An entry's field values, resolved; a repeated field keeps its first value.
+def _fields(entry: Entry, strings: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """An entry's field values, resolved (a repeated field keeps its first value), and the
+    (field, name) of each ``@string`` name they use that is not defined.
 
     bibtexparser's own enclosure and ``@string`` middlewares are not run: this
     does both in one pass (and joins ``#`` concatenations, which they leave)."""
     values: dict[str, str] = {}
+    undefined: list[tuple[str, str]] = []
     for field in entry.fields:
         name = field.key.lower()
         if name not in values:
-            values[name] = _resolve(str(field.value), strings)
-    return values
+            missing: list[str] = []
+            values[name] = _resolve(str(field.value), strings, missing)
+            undefined.extend((name, macro) for macro in missing)
+    return values, undefined
+
+
+def _free(wanted: str, used: set[str]) -> str:
+    """``wanted``, or the first of ``wanted-2``, ``wanted-3``... not in ``used``.
+
+    >>> _free("a#1", {"a", "a#1", "a#1-2"})
+    'a#1-3'
+    """
+    candidate, n = wanted, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    return candidate
 
 
 def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
@@ -210,29 +296,38 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
     Every entry block (``@type{`` or ``@type(`` at a line start, other than
     ``@string``, ``@preamble`` and ``@comment``) becomes a record or a
     ``broken-entry`` problem naming its line; records read with a defect
-    (duplicate key, repeated field, missing key or comma, unknown crossref)
-    carry a warning.
+    (duplicate key, repeated field, missing key or comma, unknown crossref,
+    undefined ``@string`` name) carry a warning.  A repeated key is kept as
+    ``key#line`` (``key#line-2``... when one line repeats it again), never
+    as an id another entry has.
 
     Examples:
         >>> refs, problems = parse_bibtex('@article{a, title={A}}\\n\\n@article{b, title={B}\\n\\n@book{c, title={C}}\\n')
         >>> [r.id for r in refs], [(p.kind, p.where.line) for p in problems]
         (['a', 'c'], [('broken-entry', 3)])
+        >>> refs, problems = parse_bibtex('@book{a, title={A}} @book{a, title={B}} @book{a, title={C}}')
+        >>> [r.id for r in refs], [p.kind for p in problems]
+        (['a', 'a#1', 'a#1-2'], ['duplicate-key', 'duplicate-key'])
     """
     library = parse_string(_blank_comments(text), parse_stack=[])
     strings: dict[str, str] = {}
-    for string in library.strings:
-        strings[string.key.lower()] = _resolve(str(string.value), strings)
     problems: list[Problem] = []
-    # (line, key, field values) for every entry read, in file order.
-    found: list[tuple[int, str, dict[str, str], str]] = [
-        ((e.start_line or 0) + 1, e.key, _fields(e, strings), e.entry_type) for e in library.entries
-    ]
+    for string in library.strings:
+        missing: list[str] = []
+        strings[string.key.lower()] = _resolve(str(string.value), strings, missing)
+        for macro in missing:
+            problems.append(Problem("undefined-string", "warning",
+                                    f"@string '{string.key}' uses '{macro}', which no @string before it defines; "
+                                    "it is kept as text; define it first or put the value in braces",
+                                    SourceLocation(path, (string.start_line or 0) + 1)))
+    # (line, entry) for every entry read, in file order.
+    found: list[tuple[int, Entry]] = [((e.start_line or 0) + 1, e) for e in library.entries]
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         where = SourceLocation(path, line)
         recovered = block.ignore_error_block
         if isinstance(recovered, Entry):
-            found.append((line, recovered.key, _fields(recovered, strings), recovered.entry_type))
+            found.append((line, recovered))
             if isinstance(block, DuplicateFieldKeyBlock):
                 names = ", ".join(sorted(block.duplicate_keys))
                 problems.append(Problem("duplicate-field", "warning",
@@ -262,29 +357,37 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
                                             f"'@{match.group(1)}' is not followed by '{{' or '('; entry not read",
                                             SourceLocation(path, line)))
     found.sort(key=lambda item: item[0])
+    used = {entry.key for _, entry in found if entry.key}  # a renamed entry never takes another's key
     by_key: dict[str, dict[str, str]] = {}
     records: list[tuple[int, str, dict[str, str], str]] = []
-    for line, key, fields, entry_type in found:
+    for line, entry in found:
         where = SourceLocation(path, line)
+        key = entry.key
+        fields, undefined = _fields(entry, strings)
         if not key:
-            key = f"line{line}"
+            key = _free(f"line{line}", used)
             problems.append(Problem("missing-key", "warning", f"entry has no citation key; it is kept as '{key}'",
                                     where))
         elif key in by_key:
             first = next(item[0] for item in records if item[1] == key)
-            new_key = f"{key}#{line}"
+            new_key = _free(f"{key}#{line}", used)
             problems.append(Problem("duplicate-key", "warning",
                                     f"duplicate key '{key}' (first at line {first}); this entry is kept as "
                                     f"'{new_key}'", where))
             key = new_key
+        used.add(key)
         for name, value in fields.items():
             comma = _MISSING_COMMA.search(value)
             if comma:
                 problems.append(Problem("missing-comma", "warning",
                                         f"entry '{key}': field '{name}' runs into '{comma.group(1)} = ...'; "
                                         "a comma is missing before it", where))
+        for name, macro in undefined:
+            problems.append(Problem("undefined-string", "warning",
+                                    f"entry '{key}': field '{name}' uses '{macro}', which no @string defines; it "
+                                    "is kept as text; define it with @string or put the value in braces", where))
         by_key.setdefault(key, fields)
-        records.append((line, key, fields, entry_type))
+        records.append((line, key, fields, entry.entry_type))
     references: list[Reference] = []
     for line, key, fields, entry_type in records:
         references.append(_reference(key, fields, entry_type, by_key, problems, SourceLocation(path, line)))
@@ -329,7 +432,7 @@ def _reference(key: str, fields: dict[str, str], entry_type: str, by_key: dict[s
         container=decode_latex(container),
         volume=decode_latex(get("volume")),
         issue=decode_latex(get("number") or get("issue")),
-        pages=decode_latex(get("pages")).replace("–", "-"),
+        pages=page_range(decode_latex(get("pages"))),
         edition=decode_latex(get("edition")),
         publisher=decode_latex(publisher),
         place=decode_latex(get("address") or get("location")),

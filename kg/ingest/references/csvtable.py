@@ -26,41 +26,86 @@ _TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "in
 
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
 _HAS_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
+_GIVEN_INITIALS = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)+$")  # "David W."
+_AND = re.compile(r"\s*,?\s+(?:and|&)\s+")  # "A and B", "A, and B" (serial comma), "A & B", "A, & B"
+_END_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # the full stop after "... and Tom Rodden.", not "Jr." or "D."
 
 
 def _person(piece: str) -> Person:
-    """One name in any order: "Surname, Given", "Surname F. M.", "F. M. Surname", "Given Surname"."""
+    """One name in any order: "Surname, Given", "Surname F. M.", "F. M. Surname", "Given Surname".
+
+    >>> [_person(n).display for n in ("S. E. Fahlman", "van Roggen W", "Smith J", "Tom Rodden", "Lucas, Jr., H.")]
+    ['Fahlman, S. E.', 'van Roggen, W', 'Smith, J', 'Rodden, Tom', 'Lucas, H., Jr.']
+    """
     piece = re.sub(r"^(?:and|&)\s+", "", piece.strip()).strip(" ,;")
     if "," in piece:
         family, _, given = piece.partition(",")
         given, _, suffix = given.partition(",")
+        if _SUFFIX.match(given.strip()) and suffix.strip():
+            given, suffix = suffix, given  # BibTeX's "Lucas, Jr., Henry C."
         if suffix.strip() and not _SUFFIX.match(suffix.strip()):
             given, suffix = f"{given} {suffix}", ""
         return Person(family.strip(), given.strip(), suffix=suffix.strip())
     words = piece.split()
-    if len(words) > 1 and _INITIALS.match(" ".join(words[1:])):
-        return Person(words[0], " ".join(words[1:]))
-    if len(words) > 1 and _INITIALS.match(words[0]):
-        return Person(" ".join(words[1:]), words[0])
-    if len(words) > 1:
-        return Person(words[-1], " ".join(words[:-1]))
-    return Person(piece)
+    if len(words) < 2:
+        return Person(piece)
+    for cut in range(1, len(words)):  # trailing initials, the longest run: "Smith J", "van Roggen W"
+        if _INITIALS.match(" ".join(words[cut:])):
+            return Person(" ".join(words[:cut]), " ".join(words[cut:]))
+    for cut in range(len(words) - 1, 0, -1):  # leading initials, the longest run: "S. E. Fahlman"
+        if _INITIALS.match(" ".join(words[:cut])):
+            return Person(" ".join(words[cut:]), " ".join(words[:cut]))
+    return Person(words[-1], " ".join(words[:-1]))
 
 
-def _single_inverted(text: str) -> bool:
+def _single_inverted(text: str, strict: bool = True) -> bool:
     """Whether a one-comma field is one "Surname, Given" name ("Wright, V C",
-    "Yip, Chi Bun", "Veyradier,") rather than a list of two ("M. Ahlskog, J. Paloheimo")."""
+    "Yip, Chi Bun", "Veyradier,") rather than a list of two ("M. Ahlskog, J. Paloheimo").
+
+    Not ``strict`` (a piece of a BibTeX-style "and" list), any one-comma piece is one name.
+    """
     pieces = [p.strip() for p in text.split(",")]
     if len(pieces) == 3 and _SUFFIX.match(pieces[2]):
         pieces = pieces[:2]  # "Pellerito, Joseph M., Jr."
+    elif len(pieces) == 3 and _SUFFIX.match(pieces[1]):
+        pieces = [pieces[0], pieces[2]]  # BibTeX's "Lucas, Jr., Henry C."
     if len(pieces) != 2:
         return False
     family, given = pieces
     words = family.split()
+    if not strict:
+        return True
     if _HAS_INITIAL.search(family) or len(words) > 3 or (len(words) > 1 and _INITIALS.match(words[-1])):
         return False  # "M. Ahlskog, ..." or "Kaplan BS, ..."
     return len(given.split()) <= 3
 
+
+def _comma_names(names: list[str]) -> list[Person]:
+    """The people of a comma-separated list, a surname and the given names after it read as one
+    ("Benford, S., Bowers, J.", "Aha, D. W., D. Kibler", "Aha, David W., Dennis Kibler", "Kaplan BS, Meyers KE")."""
+    people: list[Person] = []
+    start = 0
+    while start < len(names):
+        stop, name = start + 1, names[start]
+        if stop < len(names) and not _HAS_INITIAL.match(name) and (
+                _INITIALS.match(names[stop]) or " " not in name and _GIVEN_INITIALS.match(names[stop])):
+            stop += 2 if stop + 1 < len(names) and _SUFFIX.match(names[stop + 1]) else 1
+        people.append(_person(", ".join(names[start:stop])))
+        start = stop
+    return people
+
+
+def _list_part(part: str, parts: list[str]) -> list[Person]:
+    """The people in ``part``, one of the ``parts`` of an author field cut at "and" and "&"."""
+    names = [n.strip() for n in part.split(",") if n.strip()]
+    if len(names) < 2:
+        return [_person(part)]
+    if len(parts) == 2 and "," not in parts[1] and all(len(n.split()) > 1 and not _INITIALS.match(n) for n in names):
+        return [_person(n) for n in names]  # "Steve Benford, John Bowers, and Tom Rodden"
+    bibtex = len(parts) > 1 and not _HAS_INITIAL.match(parts[0])  # "Smith, John and Yip, Chi Bun"
+    if _single_inverted(part, strict=not bibtex):
+        return [_person(part)]
+    return _comma_names(names)
 
 
 def split_authors(text: str) -> tuple[Person, ...]:
@@ -83,20 +128,20 @@ def split_authors(text: str) -> tuple[Person, ...]:
         ['Wright, V C']
         >>> [p.display for p in split_authors("Pellerito, Joseph M., Jr.")]
         ['Pellerito, Joseph M., Jr.']
+        >>> [p.display for p in split_authors("Smith, J., Jones, K., & Brown, L.")]
+        ['Smith, J.', 'Jones, K.', 'Brown, L.']
+        >>> [p.display for p in split_authors("Steve Benford, John Bowers, and Tom Rodden.")]
+        ['Benford, Steve', 'Bowers, John', 'Rodden, Tom']
     """
-    text = text.strip().rstrip(",;")
+    text = _END_STOP.sub("", text.strip().rstrip(",;"))
     if not text:
         return ()
     if ";" in text:
-        pieces = [p for p in text.split(";") if p.strip()]
-    elif " and " in text and "," in text.split(" and ")[0] and not re.match(r"^[A-Z]\.", text):
-        pieces = text.split(" and ")
-    elif "," in text and " and " not in text and _single_inverted(text):
-        pieces = [text]
+        people = [_person(p) for p in text.split(";") if p.strip()]
     else:
-        pieces = [p for p in re.split(r",\s*|\s+and\s+", text) if p.strip()]
-        return tuple(p for p in (_person(piece.replace(",", " ")) for piece in pieces) if p.family or p.literal)
-    return tuple(p for p in (_person(piece) for piece in pieces) if p.family or p.literal)
+        parts = [p for p in _AND.split(text) if p.strip(" ,")]
+        people = [person for part in parts for person in _list_part(part.strip(" ,"), parts)]
+    return tuple(p for p in people if p.family or p.literal)
 
 
 _THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d|thesis|dissertation|doctoral)\b")

@@ -1,6 +1,14 @@
 """Writing a library: CSL-JSON, BibTeX and RIS from Reference records.
 
 Each record keeps its input id (CSL-JSON ``id``, BibTeX key, RIS ``ID``).
+Everything the readers of :mod:`kg.ingest.references` read back survives a
+round trip: the CSL type as a BibLaTeX entry type (``@dataset``,
+``@software``, ``@unpublished`` for a manuscript...) or an RIS type
+(``DATA``, ``COMP``, ``MANSCPT``...) where the format has one, page ranges
+written "376-383" (``376--383`` in BibTeX), and in RIS a corporate name with
+a comma written with EndNote's trailing comma (``AU  - Department of Health,
+UK,``), "et al." as a last ``AU  - et al.`` line, and the year suffix after
+the year (``PY  - 2015b``).
 """
 
 from __future__ import annotations
@@ -9,13 +17,19 @@ import json
 import re
 from collections.abc import Iterable
 
+from kg.ingest.references.ris import RIS_TYPES, page_range, ris_person
 from kg.model import Person, Reference
 
-_BIBTEX_TYPES = {"article-journal": "article", "book": "book", "chapter": "incollection",
-                 "paper-conference": "inproceedings", "report": "techreport", "thesis": "phdthesis",
-                 "webpage": "online", "article": "misc"}
-_RIS_TYPES = {"article-journal": "JOUR", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CPAPER",
-              "report": "RPRT", "thesis": "THES", "webpage": "ELEC", "article": "GEN"}
+#: The entry type written for each CSL type (BibTeX's where it has one, else BibLaTeX's), read back by
+#: :mod:`kg.ingest.references.bibtex`; a type with none (a speech, a map) is written as ``@misc``.
+_BIBTEX_TYPES = {"article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+                 "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
+                 "report": "techreport", "thesis": "phdthesis", "webpage": "online", "post-weblog": "online",
+                 "article": "misc", "manuscript": "unpublished", "dataset": "dataset", "software": "software",
+                 "patent": "patent", "periodical": "periodical", "standard": "standard",
+                 "entry-encyclopedia": "inreference", "personal_communication": "letter",
+                 "legal_case": "jurisdiction", "legislation": "legislation", "motion_picture": "movie",
+                 "song": "audio", "graphic": "artwork", "performance": "performance", "review": "review"}
 #: The BibTeX field that names the publisher of each kind of work.
 _PUBLISHER_FIELD = {"thesis": "school", "report": "institution"}
 
@@ -45,7 +59,7 @@ def csl_item(ref: Reference) -> dict[str, object]:
     if ref.year_suffix:
         item["year-suffix"] = ref.year_suffix
     for key, value in (("title", ref.title), ("container-title", ref.container), ("volume", ref.volume),
-                       ("number" if ref.type == "report" else "issue", ref.issue), ("page", ref.pages),
+                       ("number" if ref.type == "report" else "issue", ref.issue), ("page", page_range(ref.pages)),
                        ("edition", ref.edition),
                        ("publisher", ref.publisher), ("publisher-place", ref.place), ("DOI", ref.doi),
                        ("URL", ref.url), ("ISBN", ref.isbn), ("PMID", ref.pmid)):
@@ -126,7 +140,7 @@ def to_bibtex(refs: Iterable[Reference]) -> str:
         container_field = {"chapter": "booktitle", "paper-conference": "booktitle"}.get(ref.type, "journal")
         for name, value in (("title", ref.title), (container_field, ref.container),
                             ("year", f"{ref.year}{ref.year_suffix}" if ref.year else ref.date_text),
-                            ("volume", ref.volume), ("number", ref.issue), ("pages", ref.pages),
+                            ("volume", ref.volume), ("number", ref.issue), ("pages", page_range(ref.pages)),
                             ("edition", ref.edition), (_PUBLISHER_FIELD.get(ref.type, "publisher"), ref.publisher),
                             ("address", ref.place)):
             if value:
@@ -140,18 +154,33 @@ def to_bibtex(refs: Iterable[Reference]) -> str:
     return "\n".join(out)
 
 
+def _ris_name(person: Person) -> str:
+    """A name as :func:`~kg.ingest.references.ris.ris_person` reads it back: a corporate name it would
+    split ("Department of Health, UK") or take for a person ("Cochrane") ends in EndNote's comma.
+
+    >>> [_ris_name(Person("", literal=n)) for n in ("Department of Health, UK", "Cochrane", "World Health Organization")]
+    ['Department of Health, UK,', 'Cochrane,', 'World Health Organization']
+    """
+    name = " ".join(person.display.split())
+    if person.literal and ris_person(name) != Person("", literal=name):
+        return name + ","
+    return name
+
+
 def to_ris(refs: Iterable[Reference]) -> str:
     """The records as RIS, one TY..ER block each."""
     lines: list[str] = []
     for ref in refs:
-        lines.append(f"TY  - {_RIS_TYPES.get(ref.type, 'GEN')}")
+        lines.append(f"TY  - {RIS_TYPES.get(ref.type, 'GEN')}")
         lines.append(f"ID  - {ref.id}")
-        lines.extend(f"AU  - {p.display}" for p in ref.authors)
-        lines.extend(f"ED  - {p.display}" for p in ref.editors)
-        first, _, last = ref.pages.partition("-")
+        lines.extend(f"AU  - {_ris_name(p)}" for p in ref.authors)
+        if ref.et_al:
+            lines.append("AU  - et al.")
+        lines.extend(f"ED  - {_ris_name(p)}" for p in ref.editors)
+        first, _, last = page_range(ref.pages).partition("-")
         extra = dict(ref.extra)
         for tag, value in (("TI", ref.title), ("T2", ref.container),
-                           ("PY", str(ref.year) if ref.year else ref.date_text), ("VL", ref.volume),
+                           ("PY", f"{ref.year}{ref.year_suffix}" if ref.year else ref.date_text), ("VL", ref.volume),
                            ("IS", ref.issue), ("SP", first), ("EP", last), ("ET", ref.edition),
                            ("PB", ref.publisher), ("CY", ref.place), ("DO", ref.doi), ("UR", ref.url),
                            ("SN", ref.isbn), ("SN", extra.get("issn", "")),

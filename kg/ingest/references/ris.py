@@ -13,6 +13,14 @@ as a PubMed id when the database is PubMed/NLM.  Byte-order marks and CRLF
 line ends are accepted, and so are tags followed by one space instead of
 two.  PubMed's own MEDLINE export (``.nbib``: ``PMID- ``, ``FAU - ``,
 ``DP  - ``, ``PG  - ``...) is read too.
+
+Three conventions carry what RIS has no field for, and
+:func:`kg.ingest.references.export.to_ris` writes them: a name ending in a
+comma is a corporate name taken whole (EndNote's convention:
+``AU  - Department of Health, UK,``), an ``AU  - et al.`` line marks a list
+of authors cut short, and a letter after the year (``PY  - 2015b``) is the
+year suffix.  A year that cannot be read (``PY  - 20x9``) is kept as the
+date text, with a warning naming the line.
 """
 
 from __future__ import annotations
@@ -24,16 +32,46 @@ from kg.model import Person, Problem, Reference, SourceLocation
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$")
 _MEDLINE_TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- (.*)$")
-_TYPES = {"JOUR": "article-journal", "JFULL": "article-journal", "ABST": "article-journal", "MGZN": "article-journal",
-          "NEWS": "article-journal", "EJOUR": "article-journal", "INPR": "article-journal", "BOOK": "book",
-          "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter", "CONF": "paper-conference",
-          "CPAPER": "paper-conference", "RPRT": "report", "GOVDOC": "report", "THES": "thesis", "ELEC": "webpage",
-          "WEB": "webpage", "BLOG": "webpage", "GEN": "article", "UNPB": "article", "MANSCPT": "article"}
+_TYPES = {"JOUR": "article-journal", "JFULL": "article-journal", "ABST": "article-journal",
+          "MGZN": "article-magazine", "NEWS": "article-newspaper", "EJOUR": "article-journal",
+          "INPR": "article-journal", "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter",
+          "ECHAP": "chapter", "CONF": "paper-conference", "CPAPER": "paper-conference", "RPRT": "report",
+          "GOVDOC": "report", "THES": "thesis", "ELEC": "webpage", "WEB": "webpage", "BLOG": "post-weblog",
+          "GEN": "article", "UNPB": "manuscript", "MANSCPT": "manuscript", "DATA": "dataset", "DBASE": "dataset",
+          "AGGR": "dataset", "COMP": "software", "PAT": "patent", "STAND": "standard", "ENCYC": "entry-encyclopedia",
+          "DICT": "entry-dictionary", "PAMP": "pamphlet", "PCOMM": "personal_communication", "CASE": "legal_case",
+          "STAT": "legislation", "BILL": "bill", "HEAR": "hearing", "MAP": "map", "MPCT": "motion_picture",
+          "VIDEO": "motion_picture", "SOUND": "song", "MUSIC": "musical_score", "ART": "graphic",
+          "FIGURE": "figure", "SLIDE": "speech", "ICOMM": "personal_communication"}
+#: The RIS type written for each CSL type (by kg.ingest.references.export), read back by :data:`_TYPES`.
+RIS_TYPES = {"article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",
+             "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT", "thesis": "THES", "webpage": "ELEC",
+             "post-weblog": "BLOG", "article": "GEN", "manuscript": "MANSCPT", "dataset": "DATA", "software": "COMP",
+             "patent": "PAT", "standard": "STAND", "entry-encyclopedia": "ENCYC", "entry-dictionary": "DICT",
+             "pamphlet": "PAMP", "personal_communication": "PCOMM", "legal_case": "CASE", "legislation": "STAT",
+             "bill": "BILL", "hearing": "HEAR", "map": "MAP", "motion_picture": "MPCT", "song": "SOUND",
+             "musical_score": "MUSIC", "graphic": "ART", "figure": "FIGURE", "speech": "SLIDE"}
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"(10\.\d{4,9}/[^\s\"<>]+)")
 _WEB = re.compile(r"^(?:https?|ftp)://", re.I)
+_YEAR_SUFFIX = re.compile(r"^\s*(\d{4})([a-z])(?:/|\s*$)")
+_ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others)$", re.I)
+#: Date texts that say there is no year yet: kept, without a warning.
+_NO_YEAR = re.compile(r"(?i)^(?:in[ -]press|forthcoming|n\.\s?d\.?|nd|no date|s\.\s?d\.?|submitted|accepted|"
+                      r"under review|in preparation|in review|preprint|unpublished|to appear|(?:epub )?ahead of print|"
+                      r"online first|early access)\.?$")
+_PAGE_DASH = re.compile(r"\s*(?:-{1,3}|[\u2010-\u2015\u2212])\s*")
+
+
+def page_range(pages: str) -> str:
+    """Pages with a plain hyphen, and no spaces, between the ends of each range.
+
+    >>> [page_range(p) for p in ("376 -- 383", "376--383", "376\u2013383", "S875 - S880", "e1000316", "1-2, 5 -- 7")]
+    ['376-383', '376-383', '376-383', 'S875-S880', 'e1000316', '1-2, 5-7']
+    """
+    return _PAGE_DASH.sub("-", pages.strip()) if pages else pages
 
 
 def ris_person(text: str) -> Person:
@@ -45,12 +83,14 @@ def ris_person(text: str) -> Person:
      Person(family='Adeli', given='K', particle='', suffix='', literal=''),
      Person(family='Berg', given='Anna', particle='van der', suffix='', literal=''),
      Person(family='King', given='Martin L.', particle='', suffix='Jr.', literal='')]
-    >>> ris_person("World Health Organization").literal
-    'World Health Organization'
+    >>> ris_person("World Health Organization").literal, ris_person("Department of Health, UK,").literal
+    ('World Health Organization', 'Department of Health, UK')
     """
     from kg.ingest.references.bibtex import split_particle
 
-    text = text.strip().rstrip(",").strip()
+    text = text.strip()
+    if text.endswith(","):  # EndNote's mark of a corporate name: taken whole
+        return Person("", literal=text.rstrip(",").strip())
     if "," in text:
         family, _, rest = text.partition(",")
         given, _, suffix = rest.partition(",")
@@ -68,7 +108,7 @@ def ris_person(text: str) -> Person:
 
 
 def _pages(first: str, last: str) -> str:
-    first, last = first.replace("–", "-").strip(), last.replace("–", "-").strip()
+    first, last = page_range(first), page_range(last).lstrip("-")
     if "-" in first or not last or last == first:
         return first
     return f"{first}-{last}"
@@ -96,7 +136,8 @@ def _merge_names(first: list[str], second: list[str]) -> list[Person]:
     """People named under two tags (AU and A1, ED and A2): when one list holds the other, the longer
     one; otherwise both, the second's names not in the first added.  Within one tag a name may repeat
     (two authors called "Wang, L.")."""
-    one, two = [ris_person(n) for n in first], [ris_person(n) for n in second]
+    one, two = [ris_person(n) for n in first if not _ET_AL.match(n)], [ris_person(n) for n in second
+                                                                        if not _ET_AL.match(n)]
     if not one or not two:
         return one or two
     if all(p in one for p in two):
@@ -119,6 +160,7 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
 
     date = one("PY", "Y1", "DA", "Y2")
     year = _YEAR.search(" ".join(every("PY", "Y1", "DA", "Y2")))
+    suffix = _YEAR_SUFFIX.match(one("PY", "Y1"))
     kind = _TYPES.get(one("TY").upper(), "article-journal")
     title = one("TI", "T1", "CT") or (one("BT") if kind == "book" else "")
     if kind == "book":
@@ -147,13 +189,15 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
         type=kind,
         authors=tuple(authors),
         editors=tuple(editors),
+        et_al=any(_ET_AL.match(v) for v in every("AU", "A1")),
         year=int(year.group(1)) if year else None,
+        year_suffix=suffix.group(2) if suffix and year and suffix.group(1) == year.group(1) else "",
         date_text="" if year else date,
         title=title,
         container=container,
         volume=one("VL"),
         issue=one("IS", "CP", "M1"),
-        pages=_pages(one("SP"), one("EP")) or one("C7"),  # C7: the article number of an online-only journal
+        pages=_pages(one("SP"), one("EP")) or page_range(one("C7")),  # C7: the article number of an online-only journal
         edition=one("ET"),
         publisher=one("PB"),
         place=one("CY", "PP"),
@@ -185,6 +229,7 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     records: list[tuple[int, dict[str, list[str]]]] = []
     problems: list[Problem] = []
     current: dict[str, list[str]] | None = None
+    tag_lines: dict[int, dict[str, int]] = {}  # by record start: the line of each tag's first value
     start = 0
     last_tag = ""
     for n, raw_line in enumerate(lines, start=1):
@@ -202,6 +247,7 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                                         SourceLocation(path, start)))
                 records.append((start, current))
             current, start, last_tag = {"TY": [value]}, n, "TY"
+            tag_lines[start] = {}
         elif tag == "ER":
             if current is not None:
                 records.append((start, current))
@@ -211,6 +257,7 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
             current, last_tag = None, ""
         elif current is not None:
             current.setdefault(tag, []).append(value)
+            tag_lines[start].setdefault(tag, n)
             last_tag = tag
         else:
             problems.append(Problem("stray-line", "warning", f"tag {tag} outside a record (no TY before it); "
@@ -219,19 +266,49 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         problems.append(Problem("missing-er", "warning", f"record starting at line {start} has no ER line",
                                 SourceLocation(path, start)))
         records.append((start, current))
-    references: list[Reference] = []
-    seen: set[str] = set()
-    for position, (first_line, tags) in enumerate(records, start=1):
-        reference = _reference(position, first_line, tags, path)
-        if reference.id in seen:
-            new_id = f"{reference.id}#{first_line}"
-            problems.append(Problem("duplicate-id", "warning", f"ID {reference.id} is used twice; this record is "
-                                    f"kept as {new_id}", SourceLocation(path, first_line)))
-            reference = replace(reference, id=new_id)
-        seen.add(reference.id)
-        references.append(reference)
+    references = [_reference(position, first_line, tags, path)
+                  for position, (first_line, tags) in enumerate(records, start=1)]
+    for reference, (first_line, tags) in zip(references, records):
+        problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("PY", "Y1", "DA", "Y2"), path))
+    references = _distinct_ids(references, "ID", problems, path)
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
+
+
+def _year_problem(reference: Reference, tags: dict[str, list[str]], lines: dict[str, int],
+                  date_tags: tuple[str, ...], path: str) -> list[Problem]:
+    """A warning when the record gives a date but no year can be read from it ("20x9"); none for a
+    date text that says there is no year yet ("in press", "n.d.")."""
+    if reference.year is not None:
+        return []
+    tag, value = next(((t, v) for t in date_tags for v in tags.get(t, ()) if v.strip()), ("", ""))
+    if not tag or _NO_YEAR.match(value.strip()):
+        return []
+    return [Problem("bad-year", "warning", f"record {reference.id} (line {reference.source.line}): no year can "
+                    f"be read from {tag} '{value}'; it is kept as the date text; give a four-digit year "
+                    "(1500-2099)", SourceLocation(path, lines.get(tag, reference.source.line)))]
+
+
+def _distinct_ids(references: list[Reference], tag: str, problems: list[Problem], path: str) -> list[Reference]:
+    """The records with a repeated id kept as ``id#line`` (``id#line-2``... if that is taken too), each
+    renaming reported; ``tag`` names the field the id came from."""
+    used = {r.id for r in references}
+    seen: set[str] = set()
+    distinct: list[Reference] = []
+    for reference in references:
+        if reference.id in seen:
+            line = reference.source.line
+            new_id, n = f"{reference.id}#{line}", 1
+            while new_id in used:
+                n += 1
+                new_id = f"{reference.id}#{line}-{n}"
+            problems.append(Problem("duplicate-id", "warning", f"{tag} {reference.id} is used twice; this record "
+                                    f"is kept as {new_id}", SourceLocation(path, line)))
+            used.add(new_id)
+            reference = replace(reference, id=new_id)
+        seen.add(reference.id)
+        distinct.append(reference)
+    return distinct
 
 
 _MEDLINE_TO_RIS = {"TI": "TI", "BTI": "TI", "JT": "T2", "TA": "J2", "VI": "VL", "IP": "IS", "PB": "PB",
@@ -243,7 +320,9 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
 
     Full author names (``FAU``) are preferred to the short ones (``AU``),
     ``CN`` is a corporate author, ``DP`` the date, ``PG`` the pages, and the
-    DOI is the ``LID``/``AID`` value marked ``[doi]``.
+    DOI is the ``LID``/``AID`` value marked ``[doi]``.  As in :func:`parse_ris`,
+    a repeated PMID (two searches' exports joined) is kept as ``PMID#line``,
+    with a warning, and so is a ``DP`` with no readable year.
 
     Examples:
         >>> refs, _ = parse_medline("PMID- 15491256\\nTI  - How stigma interferes\\n      with care.\\n"
@@ -254,6 +333,8 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
     """
     records: list[tuple[int, dict[str, list[str]]]] = []
     current: dict[str, list[str]] | None = None
+    tag_lines: dict[int, dict[str, int]] = {}  # by record start: the line of each tag's first value
+    start = 0
     last_tag = ""
     for n, raw_line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = raw_line.lstrip("\ufeff").rstrip()
@@ -261,14 +342,17 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
         if match and not raw_line.startswith(" "):
             tag, value = match.group(1), match.group(2).strip()
             if tag == "PMID":
-                current = {}
+                current, start = {}, n
                 records.append((n, current))
+                tag_lines[start] = {}
             if current is not None:
                 current.setdefault(tag, []).append(value)
+                tag_lines[start].setdefault(tag, n)
                 last_tag = tag
         elif current is not None and line.strip() and last_tag:
             current[last_tag][-1] += " " + line.strip()
     references: list[Reference] = []
+    problems: list[Problem] = []
     for position, (first_line, tags) in enumerate(records, start=1):
         ris: dict[str, list[str]] = {"ID": tags.get("PMID", []), "AN": tags.get("PMID", []), "DB": ["PubMed"]}
         kinds = " ".join(tags.get("PT", [])).lower()
@@ -291,4 +375,7 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
         authors = tuple(Person("", literal=p.display) if p.display in corporate or p.literal in corporate else p
                         for p in reference.authors)
         references.append(replace(reference, authors=authors))
-    return references, []
+        problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("DP",), path))
+    references = _distinct_ids(references, "PMID", problems, path)
+    problems.sort(key=lambda p: p.where.line if p.where else 0)
+    return references, problems

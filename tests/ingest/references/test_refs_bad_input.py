@@ -111,6 +111,34 @@ def test_percent_comment_lines_inside_entries(comment):
     assert problems == []
 
 
+def test_percent_line_inside_a_field_value_is_text():
+    """A line starting with '%' inside a braced or quoted value is part of the value (as BibTeX and biber read
+    it), not a comment: the entry is read, the text kept; a '%' line between fields is still a comment."""
+    text = dedent("""\
+        @article{pct,
+          title = {Percent line
+        % kept in the title},
+          note = "Of the patients, 45
+        % were female.",
+        % journal = {commented out {,
+          year = {2003}
+        }
+        @article{after, title={After}, year={2004}}
+        """)
+    refs, problems = parse_bibtex(text, "x.bib")
+    assert problems == []
+    assert [(r.id, r.title, r.year, r.container) for r in refs] == [
+        ("pct", "Percent line % kept in the title", 2003, ""), ("after", "After", 2004, "")]
+
+
+def test_percent_line_after_an_unclosed_value_still_a_comment_once_a_new_entry_starts():
+    """An unclosed brace does not make every later '%' line text: an entry start at a line start ends it,
+    as bibtexparser reads it, so a commented-out entry after it is still no record."""
+    text = "@article{open, title = {Never closed\n\n@article{b, title = {B}}\n% @article{c, title = {C}}\n"
+    refs, problems = parse_bibtex(text, "x.bib")
+    assert [r.id for r in refs] == ["b"] and [(p.kind, p.where.line) for p in problems] == [("broken-entry", 1)]
+
+
 def test_commented_out_entry_is_not_a_record():
     """A whole entry commented out with '%' is neither a record nor a problem."""
     text = "% @electronic{maxima,\n% author = {Maxima},\n% year = {2023},\n% }\n\n@misc{maxima, title = {M}}\n"
@@ -146,6 +174,36 @@ def test_recovered_entries_warned_and_kept():
         ("missing-comma", 6, "warning")]
     assert "first at line 2" in problems[0].message and "title" in problems[1].message
     assert "year" in problems[3].message
+
+
+def test_same_key_repeated_on_one_line_gets_distinct_ids():
+    """Three entries with one key on one line are three records with three ids, each renaming reported;
+    a renamed id never takes a key another entry has."""
+    text = ("@book{a, title={Alpha one}, year=2000} @book{a, title={Beta two}, year=2001} "
+            "@book{a, title={Gamma three}, year=2002}\n@book{a#1, title={Delta}, year=2003}\n")
+    refs, problems = parse_bibtex(text, "x.bib")
+    assert [(r.id, r.title) for r in refs] == [
+        ("a", "Alpha one"), ("a#1-2", "Beta two"), ("a#1-3", "Gamma three"), ("a#1", "Delta")]
+    assert [(p.kind, p.where.line) for p in problems] == [("duplicate-key", 1), ("duplicate-key", 1)]
+    assert "'a#1-2'" in problems[0].message and "'a#1-3'" in problems[1].message
+
+
+def test_undefined_string_name_warned_and_kept_as_text():
+    """A bare name no @string defines is kept as its text with a warning naming the entry and field;
+    month names, numbers and defined names are not warned about."""
+    text = dedent("""\
+        @string{jr = "Journal of Repeats"}
+        @string{full = jr # " " # nosuch}
+        @article{a, journal = undefinedmacro, title = {A}, month = jan, year = 2000}
+        @article{b, journal = jr, title = "B", year = 2001}
+        """)
+    refs, problems = parse_bibtex(text, "x.bib")
+    assert [r.container for r in refs] == ["undefinedmacro", "Journal of Repeats"]
+    assert [(p.kind, p.where.line, p.severity) for p in problems] == [
+        ("undefined-string", 2, "warning"), ("undefined-string", 3, "warning")]
+    assert "@string 'full'" in problems[0].message and "'nosuch'" in problems[0].message
+    assert "entry 'a'" in problems[1].message and "'journal'" in problems[1].message
+    assert "'undefinedmacro'" in problems[1].message
 
 
 def test_unknown_crossref_warned():
@@ -225,6 +283,17 @@ def test_ris_tags_outside_records():
     """A tag before any TY and a second ER are warnings with their lines."""
     refs, problems = parse_ris("AU  - Stray, A.\nTY  - JOUR\nTI  - T\nER  - \nER  - \n", "x.ris")
     assert len(refs) == 1 and [(p.kind, p.where.line) for p in problems] == [("stray-line", 1), ("stray-line", 5)]
+
+
+def test_ris_unreadable_year_warned_with_record_and_line():
+    """A PY no year can be read from is kept as the date text, with a warning naming the record and
+    the PY line; a date text that says there is no year yet ("in press") is not warned about."""
+    text = ("TY  - JOUR\nID  - lee\nAU  - Lee, J.\nTI  - Odd year\nPY  - 20x9\nER  - \n"
+            "TY  - JOUR\nAU  - Lee, J.\nTI  - Pending\nPY  - in press\nER  - \n")
+    refs, problems = parse_ris(text, "x.ris")
+    assert [(r.label, r.date_text) for r in refs] == [("Lee 20x9", "20x9"), ("Lee in press", "in press")]
+    assert [(p.kind, p.where.line, p.severity) for p in problems] == [("bad-year", 5, "warning")]
+    assert "record lee (line 1)" in problems[0].message and "'20x9'" in problems[0].message
 
 
 def test_csl_json_broken_item_skipped_rest_read():
