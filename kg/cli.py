@@ -42,14 +42,16 @@ def main() -> None:
 @corpus_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: out/CORPUS-ID.FORMAT).")
-@click.option("--format", "fmt", type=click.Choice(sorted(GRAPH_FORMATS)), default="trig", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(GRAPH_FORMATS)),
+              help="Graph format (default: from the -o suffix, else trig).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Also write an Oxigraph store folder (for large graphs; query it with --store DIR).")
 @click.option("--endpoint", metavar="URL", help="Also push the graph to this SPARQL endpoint (see docs/stores.md).")
 @reports_errors
-def build_command(corpus: Path | None, output: Path | None, fmt: str, store: Path | None,
+def build_command(corpus: Path | None, output: Path | None, fmt: str | None, store: Path | None,
                   endpoint: str | None) -> None:
     """Build the graph of CORPUS (default: the bundled corpus)."""
+    fmt = _graph_format(output, fmt)
     built = build(corpus)
     if store is not None or endpoint is not None:
         from kg.query.commands import publish_built
@@ -65,6 +67,20 @@ def build_command(corpus: Path | None, output: Path | None, fmt: str, store: Pat
                f"{summary['claims']} claims)")
     if built.corpus.problems:
         click.echo(f"{len(built.corpus.problems)} finding(s); run `kg check` to list them", err=True)
+
+
+def _graph_format(output: Path | None, fmt: str | None) -> str:
+    """The format to write: ``--format``, else the one the output's suffix names, else TriG.
+
+    A suffix naming another format than ``--format`` is a usage error (a
+    ``.ttl`` file holding TriG would not read back as Turtle).
+    """
+    by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
+    implied = by_suffix.get(output.suffix.lower()) if output is not None else None
+    if fmt and implied and fmt != implied:
+        raise click.UsageError(f"-o {output} names a .{implied} file but --format is {fmt}; "
+                               f"drop --format or give -o a {SUFFIXES[fmt]} name")
+    return fmt or implied or "trig"
 
 
 @main.command("stats")

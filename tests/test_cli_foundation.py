@@ -17,6 +17,21 @@ def test_build_writes_the_graph_and_says_where(runner, tmp_path, corpus_copy):
     assert out.read_text(encoding="utf-8").startswith("@prefix")
 
 
+def test_build_format_follows_the_output_suffix(runner, tmp_path, corpus_copy):
+    """Without --format the -o suffix picks the format (a .ttl file is Turtle, a .nt file N-Triples);
+    a --format the suffix contradicts is a usage error that writes nothing."""
+    from rdflib import Graph
+
+    for suffix, fmt in ((".ttl", "turtle"), (".nt", "nt")):
+        out = tmp_path / f"g{suffix}"
+        assert runner.invoke(main, ["build", str(corpus_copy), "-o", str(out)]).exit_code == 0
+        assert len(Graph().parse(out, format=fmt)) > 1000
+    clash = tmp_path / "clash.ttl"
+    result = runner.invoke(main, ["build", str(corpus_copy), "-o", str(clash), "--format", "trig"])
+    assert result.exit_code == 2 and "names a .ttl file but --format is trig" in result.stderr
+    assert not clash.exists()
+
+
 def test_stats_json(runner, corpus_copy):
     """`kg stats --format json` gives the documented keys."""
     result = runner.invoke(main, ["stats", str(corpus_copy), "--format", "json"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,12 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
                     f"{concept.source}: concept '{concept.id}' ({concept.kind}) cannot be narrower than "
                     f"'{parent}' ({by_id[parent].kind}); broader concepts must have the same kind"
                 )
+    for cycle in broader_cycles(concepts):
+        first = by_id[cycle[0]]
+        errors.append(
+            f"{first.source}: concept '{first.id}' is in a cycle of 'broader' links: {' → '.join(cycle)}; "
+            "a concept cannot be broader than itself, so remove one of these links"
+        )
     if errors:
         raise CorpusError(f"{len(errors)} problem(s) in the concept scheme:\n" + "\n".join(errors))
     return ConceptScheme(
@@ -106,6 +113,45 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
         concepts=tuple(concepts),
         source=SourceLocation(path, 1),
     )
+
+
+def broader_cycles(concepts: Sequence[Concept]) -> list[tuple[str, ...]]:
+    """Every cycle of ``broader`` links that a depth-first walk meets, each once.
+
+    A cycle starts and ends at its concept listed first in the file
+    (``("a", "b", "a")``; a concept broader than itself gives ``("a", "a")``);
+    cycles come in file order, and unknown broader ids are skipped (they are
+    reported on their own).
+
+    >>> c = [Concept("a", "outcome", "A", broader=("b",)), Concept("b", "outcome", "B", broader=("a",)),
+    ...      Concept("c", "outcome", "C", broader=("c", "a"))]
+    >>> broader_cycles(c)
+    [('a', 'b', 'a'), ('c', 'c')]
+    """
+    parents = {c.id: c.broader for c in concepts}
+    order = {c.id: i for i, c in enumerate(concepts)}
+    done: set[str] = set()
+    found: set[tuple[str, ...]] = set()
+    for start in parents:
+        if start in done:
+            continue
+        path, on_path = [start], {start}
+        todo: list[Iterator[str]] = [iter(parents[start])]
+        while todo:
+            parent = next(todo[-1], None)
+            if parent is None:
+                on_path.discard(path[-1])
+                done.add(path.pop())
+                todo.pop()
+            elif parent in on_path:
+                loop = path[path.index(parent):]
+                turn = min(range(len(loop)), key=lambda i: order[loop[i]])
+                found.add((*loop[turn:], *loop[:turn], loop[turn]))
+            elif parent in parents and parent not in done:
+                path.append(parent)
+                on_path.add(parent)
+                todo.append(iter(parents[parent]))
+    return sorted(found, key=lambda cycle: [order[c] for c in cycle])
 
 
 def read_concepts(path: str | Path, name: str | None = None) -> ConceptScheme:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -116,6 +117,118 @@ def ensure_read_only(text: str, where: str = "query") -> str:
             f"(after PREFIX lines), found {form[:40]!r}"
         )
     return form
+
+
+def parse_query(text: str, namespaces: Mapping[str, Any] | None = None) -> Any:
+    """rdflib's parsed and translated form of a query (an ``rdflib.plugins.sparql.sparql.Query``).
+
+    Args:
+        text: the query text.
+        namespaces: prefixes usable without a PREFIX line (rdflib's ``initNs``).
+
+    Raises:
+        pyparsing.ParseException: the text does not parse.
+    """
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    return translateQuery(parseQuery(text), initNs=namespaces)
+
+
+def _operations(tree: Any, names: frozenset[str]) -> Iterator[Any]:
+    """The nodes of a parsed query (algebra or parse tree) whose name is one of ``names``.
+
+    Expressions are walked too, so a pattern inside ``FILTER EXISTS { }`` is found.
+    """
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name in names:
+                yield node
+            stack.extend(dict.values(node))
+        elif isinstance(node, (list, tuple, ParseResults)):
+            stack.extend(node)
+
+
+def service_calls(query: Any) -> list[str]:
+    """The services a parsed query calls (``SERVICE <iri>`` or ``SERVICE ?var``), in SPARQL syntax.
+
+    >>> service_calls(parse_query("SELECT * { ?s ?p 'SERVICE' SERVICE <http://x/sparql> { ?s ?p ?o } }"))
+    ['<http://x/sparql>']
+    """
+    return sorted({node["term"].n3() for node in _operations(query.algebra, frozenset({"ServiceGraphPattern"}))})
+
+
+def ensure_local(text: str, where: str = "query", query: Any = None) -> None:
+    """Refuse a query that calls another SPARQL service (federated ``SERVICE``).
+
+    The decision is taken on the parsed query (``query``, or ``text`` parsed
+    here), so a literal or an IRI holding the word is no call.  A text that
+    does not hold the word at all needs no parsing; one that rdflib cannot
+    parse (a store's own syntax) is refused if SERVICE is one of its keywords.
+
+    Raises:
+        QueryError: the query holds a SERVICE pattern.
+
+    >>> ensure_local("SELECT * { ?s ?p 'SERVICE' }")
+    >>> ensure_local("SELECT * { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: query: SERVICE <http://127.0.0.1:1/sparql> is refused: ...
+    """
+    if query is None:
+        if "SERVICE" not in text.upper():
+            return
+        try:
+            query = parse_query(text)
+        except Exception:  # rdflib cannot read it: judge by the keywords
+            calls = ["..."] if any(kind == "word" and value.upper() == "SERVICE"
+                                   for kind, value, _ in _tokens(text)) else []
+        else:
+            calls = service_calls(query)
+    else:
+        calls = service_calls(query)
+    if calls:
+        raise QueryError(
+            f"{where}: SERVICE {', '.join(calls)} is refused: kg answers from its own graph and never "
+            "sends a query to another SPARQL service; drop the SERVICE block, or query that service itself"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RegexUse:
+    """A regular expression a query spells out: ``REGEX(?x, pattern, flags)`` or ``REPLACE(...)``."""
+
+    function: str
+    pattern: str
+    flags: str
+
+
+def constant_regexes(query: Any) -> list[RegexUse]:
+    """The regular expressions given as literals in a parsed query (patterns computed at run time are not).
+
+    >>> constant_regexes(parse_query('SELECT * { ?s ?p ?o FILTER(REGEX(?o, "^a", "i") || REGEX(?o, ?p)) }'))
+    [RegexUse(function='REGEX', pattern='^a', flags='i')]
+    """
+    found = []
+    for node in _operations(query.algebra, frozenset({"Builtin_REGEX", "Builtin_REPLACE"})):
+        pattern, flags = dict.get(node, "pattern"), dict.get(node, "flags")
+        if isinstance(pattern, Literal) and (flags is None or isinstance(flags, Literal)):
+            found.append(RegexUse(node.name.removeprefix("Builtin_"), str(pattern), str(flags or "")))
+    return sorted(set(found), key=lambda use: (use.pattern, use.flags, use.function))
+
+
+def regex_error(use: RegexUse, where: str, detail: str) -> QueryError:
+    """The error for a regular expression the engine cannot compile."""
+    flags = f" with flags {use.flags!r}" if use.flags else ""
+    return QueryError(
+        f"{where}: bad regular expression {use.pattern!r}{flags} in {use.function}: {detail}; fix the pattern "
+        "(to match one of ( ) [ ] { } . * + ? | ^ $ \\ itself put a backslash before it: \"\\\\(\" in a SPARQL string)"
+    )
 
 
 def with_prologue(text: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import logging
 import os
 import queue
 import re
@@ -28,25 +29,33 @@ import urllib.parse
 import urllib.request
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.query.results import QueryResult
 from kg.query.sparql import (
     HASH_HINT,
     QuerySyntaxError,
+    RegexUse,
+    constant_regexes,
+    ensure_local,
     ensure_read_only,
     hash_join_hints,
     lateral_optionals,
+    parse_query,
+    regex_error,
     split_order_by,
+    term_n3,
 )
-from kg.vocab import BASE, merged_graph_iri
+from kg.vocab import BASE, FABIO, graph_iri, merged_graph_iri
 
 #: Seconds a query may run unless the caller says otherwise.
 DEFAULT_TIMEOUT = 30.0
@@ -54,7 +63,7 @@ DEFAULT_TIMEOUT = 30.0
 #: The marker file of a store folder, and the store format it records.
 STORE_MARKER = "kg-store.json"
 STORE_FORMAT = "kg-oxigraph-store"
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 T = TypeVar("T")
 
@@ -159,34 +168,158 @@ def _short(detail: str, limit: int = 240) -> str:
     return detail if len(detail) <= limit else detail[: limit - 1] + "…"
 
 
+#: How rdflib's term module begins the warning (with a traceback) it logs for an ill-typed literal.
+_ILL_TYPED = "Failed to convert Literal lexical form to value"
+
+
+class _IllTypedLiterals(logging.Filter):
+    """Drops rdflib's warning for a literal whose text does not fit its datatype (``"x"^^xsd:date``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_ILL_TYPED)
+
+
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_filter = _IllTypedLiterals()
+_load_graphs_before = True
+
+
+@contextmanager
+def rdflib_quiet() -> Iterator[None]:
+    """rdflib as kg's read-only queries need it, while the block runs (in any thread).
+
+    * an ill-typed literal (``"x"^^xsd:date``, ``STRDT("x", xsd:integer)``)
+      is not logged with a traceback: it is a legal RDF term, which kg shows
+      by its text, as Oxigraph does;
+    * ``FROM <iri>`` and ``FROM NAMED <iri>`` read graphs of the dataset
+      only: rdflib would otherwise fetch an unknown IRI from the web or a
+      file (Oxigraph reads an unknown graph as empty, and so does rdflib here).
+
+    Blocks may nest and overlap across threads; the settings are restored
+    when the last one ends.
+    """
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    global _quiet_depth, _load_graphs_before
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            logging.getLogger("rdflib.term").addFilter(_quiet_filter)
+            _load_graphs_before = rdflib_sparql.SPARQL_LOAD_GRAPHS
+            rdflib_sparql.SPARQL_LOAD_GRAPHS = False
+        _quiet_depth += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                logging.getLogger("rdflib.term").removeFilter(_quiet_filter)
+                rdflib_sparql.SPARQL_LOAD_GRAPHS = _load_graphs_before
+
+
+def _python_regex_problem(pattern: str) -> str | None:
+    """Why Python's ``re`` (rdflib's regex engine) cannot compile ``pattern``, or ``None``."""
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        return _re_detail(err)
+    return None
+
+
+def _re_detail(err: re.error) -> str:
+    return err.msg + (f" at position {err.pos}" if err.pos is not None else "")
+
+
 # --- rdflib in memory ---------------------------------------------------------
 
 
+def as_dataset(graph: Graph) -> Dataset:
+    """The dataset queries run on: a dataset as it is, a graph as its one named graph.
+
+    A graph keeps its identifier as the graph's name (``kg build`` names the
+    graph of a corpus ``<.../CORPUS/graph>``, as in the TriG file and the
+    Oxigraph store); one without an IRI is named like in :func:`push`.  A
+    graph alone in its rdflib store is shared, not copied.  Either way the
+    default graph is the union of the named graphs.
+    """
+    if isinstance(graph, Dataset):
+        graph.default_union = True
+        return graph
+    name = graph.identifier if isinstance(graph.identifier, URIRef) else URIRef(BASE + "graph")
+    store = graph.store
+    if name == graph.identifier and store.context_aware and [c.identifier for c in store.contexts()] == [name]:
+        return Dataset(store=store, default_union=True)
+    dataset = Dataset(default_union=True)
+    named = dataset.graph(name)
+    named.addN((s, p, o, named) for s, p, o in graph)
+    return dataset
+
+
 class MemoryStore:
-    """An rdflib graph or dataset in memory (queries see the union of graphs)."""
+    """An rdflib graph or dataset in memory.
+
+    Queries see the union of the graphs as their default graph and each
+    named graph in ``GRAPH`` (see :func:`as_dataset`).
+    """
 
     def __init__(self, graph: Graph) -> None:
-        if isinstance(graph, Dataset):
-            graph.default_union = True
         self.graph = graph
+        self.dataset = as_dataset(graph)
         self.label = "memory"
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
-        """Run a read-only query with rdflib's engine."""
+        """Run a read-only query with rdflib's engine.
+
+        Raises:
+            QuerySyntaxError: the text does not parse.
+            QueryError: an update, a SERVICE call, a regular expression
+                Python cannot compile, a failure of rdflib's engine, or a timeout.
+        """
         form = ensure_read_only(sparql, self.label)
-        from pyparsing import ParseException
 
         def work() -> QueryResult:
-            try:
-                with warnings.catch_warnings():
-                    # rdflib's own engine calls its deprecated Dataset.default_context.
-                    warnings.filterwarnings("ignore", "Dataset.default_context", DeprecationWarning)
-                    result = self.graph.query(sparql)
-                    return self._result(result, form)
-            except ParseException as err:
-                raise QuerySyntaxError(self.label, err.lineno, err.col, _short(err.msg), sparql) from err
+            with rdflib_quiet(), warnings.catch_warnings():
+                # rdflib's own engine calls its deprecated Dataset.default_context.
+                warnings.filterwarnings("ignore", r"Dataset\.(?:default_context|contexts) is deprecated",
+                                        DeprecationWarning)
+                parsed = self._parse(sparql)
+                ensure_local(sparql, self.label, parsed)
+                for use in constant_regexes(parsed):
+                    problem = _python_regex_problem(use.pattern)
+                    if problem:
+                        raise regex_error(use, self.label, problem)
+                return self._evaluate(parsed, form)
 
         return run_with_timeout(work, timeout, self.label)
+
+    def _parse(self, sparql: str) -> Any:
+        from pyparsing import ParseException
+
+        try:
+            return parse_query(sparql, dict(self.dataset.namespaces()))
+        except ParseException as err:
+            raise QuerySyntaxError(self.label, err.lineno, err.col, _short(err.msg), sparql) from err
+        except Exception as err:  # rdflib's translation refuses what its grammar allows
+            raise QueryError(f"{self.label}: rdflib cannot read the query ({type(err).__name__}: "
+                             f"{_short(str(err))}); fix the query") from err
+
+    def _evaluate(self, parsed: Any, form: str) -> QueryResult:
+        try:
+            return self._result(self.dataset.query(parsed), form)
+        except KgError:
+            raise
+        except re.error as err:  # a pattern computed while the query runs
+            raise regex_error(RegexUse("REGEX or REPLACE", str(err.pattern), ""), self.label,
+                              _re_detail(err)) from err
+        except Exception as err:
+            # rdflib's engine fails on some queries it parsed: a type it does not
+            # expect (SUM of texts, YEAR of an ill-typed date), a LIMIT too large...
+            raise QueryError(
+                f"{self.label}: rdflib could not evaluate the query ({type(err).__name__}: {_short(str(err))}); "
+                "check the types the query's functions and aggregates get, or run it on an Oxigraph store "
+                "(kg build CORPUS --store DIR, then --store DIR)"
+            ) from err
 
     @staticmethod
     def _result(result: Any, form: str) -> QueryResult:
@@ -349,14 +482,15 @@ class LazyRows(Sequence[tuple[Node | None, ...]]):
         if self._rows is None:
             memo: dict[Any, Node | None] = {}
             rows = []
-            for solution in self._raw:
-                row = []
-                for value in solution:
-                    term = memo.get(value, _MISSING) if value is not None else None
-                    if term is _MISSING:
-                        term = memo[value] = from_oxigraph(value)
-                    row.append(term)
-                rows.append(tuple(row))
+            with rdflib_quiet():
+                for solution in self._raw:
+                    row = []
+                    for value in solution:
+                        term = memo.get(value, _MISSING) if value is not None else None
+                        if term is _MISSING:
+                            term = memo[value] = from_oxigraph(value)
+                        row.append(term)
+                    rows.append(tuple(row))
             self._rows = rows
         return self._rows
 
@@ -390,6 +524,8 @@ def _oxigraph_query(
     def work() -> QueryResult:
         try:
             solutions = store.query(sparql)
+            with rdflib_quiet():
+                return oxigraph_result(solutions, form, order)
         except SyntaxError as err:
             found = re.match(r"error at (\d+):(\d+): (.*)", str(err), re.DOTALL)
             if found:
@@ -397,7 +533,8 @@ def _oxigraph_query(
             raise QuerySyntaxError(label, 1, 1, _short(str(err)), sparql) from err
         except OSError as err:
             raise StoreError(f"{label}: the store failed while reading ({err}); check the folder") from err
-        return oxigraph_result(solutions, form, order)
+        except RuntimeError as err:  # e.g. a function Oxigraph does not know
+            raise QueryError(f"{label}: Oxigraph cannot run the query ({_short(str(err))}); fix the query") from err
 
     return run_with_timeout(work, timeout, label)
 
@@ -419,6 +556,47 @@ def _oxigraph_plan(sparql: str) -> tuple[str, tuple[tuple[str, bool], ...]]:
         sparql = lateral_optionals(sparql)
     return split_order_by(sparql) if "ORDER" in sparql.upper() else (sparql, ())
 
+
+
+@lru_cache(maxsize=256)
+def check_oxigraph_query(sparql: str, label: str) -> None:
+    """Refuse what Oxigraph would run in silence: a SERVICE call, a regular expression it cannot compile.
+
+    Oxigraph would send a SERVICE query over HTTP; it evaluates a bad
+    pattern as an error, so the FILTER drops every row without a word.
+    Only a text holding SERVICE, REGEX or REPLACE is parsed (by rdflib), and
+    a text that passes is remembered.
+
+    Raises:
+        QueryError: the query calls a service or holds a bad regular expression.
+    """
+    upper = sparql.upper()
+    if "SERVICE" not in upper and "REGEX" not in upper and "REPLACE" not in upper:
+        return
+    try:
+        parsed = parse_query(sparql)
+    except Exception:  # not rdflib's SPARQL: judge SERVICE by the keywords, let Oxigraph judge the rest
+        ensure_local(sparql, label)
+        return
+    ensure_local(sparql, label, parsed)
+    for use in constant_regexes(parsed):
+        problem = _oxigraph_regex_problem(use.pattern, use.flags)
+        if problem:
+            raise regex_error(use, label, problem)
+
+
+@lru_cache(maxsize=256)
+def _oxigraph_regex_problem(pattern: str, flags: str) -> str | None:
+    """Why Oxigraph cannot compile a pattern with flags (asked of Oxigraph itself), or ``None``."""
+    import pyoxigraph as ox
+
+    probe = f'SELECT (REGEX("", {term_n3(Literal(pattern))}, {term_n3(Literal(flags))}) AS ?ok) {{}}'
+    answer: Any = ox.Store().query(probe)
+    if [solution[0] for solution in answer] != [None]:
+        return None
+    reason = "Oxigraph cannot compile it" + (" with these flags (XPath's are s, m, i, x and q)" if flags else "")
+    python = _python_regex_problem(pattern)
+    return reason + (f" ({python})" if python else "")
 
 
 def _pyoxigraph_version() -> str:
@@ -489,7 +667,15 @@ class OxigraphStore:
         marked ``#@hash`` are hash-joined (:func:`~kg.query.sparql.hash_join_hints`);
         a final ORDER BY on projected variables is done here, in Python
         (:func:`sort_solutions`), not by Oxigraph.
+
+        Raises:
+            QuerySyntaxError: the text does not parse.
+            QueryError: an update, a SERVICE call, a bad regular expression
+                (:func:`check_oxigraph_query`), or a timeout.
+            StoreError: the store failed while reading.
         """
+        ensure_read_only(sparql, self.label)
+        check_oxigraph_query(sparql, self.label)
         try:
             text, order = _oxigraph_plan(sparql)
             return _oxigraph_query(self.raw, text, self.label, timeout, order)
@@ -498,7 +684,9 @@ class OxigraphStore:
             return _oxigraph_query(self.raw, sparql, self.label, timeout)
 
     def __len__(self) -> int:
-        return len(self.raw)
+        """The triples of the merge (the default graph), which the named graphs repeat."""
+        counted: Any = self.raw.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(counted))[0].value)
 
     def dump(self, path: str | Path) -> Path:
         """Write the graph to an N-Triples file (through a temporary file)."""
@@ -615,12 +803,15 @@ def _bulk_load_ntriples(store: Any, path: Path, threads: int | None) -> None:
             raise err
 
 
-def _load_part(store: Any, path: Path, data: bytes | None, fmt: Any, lines_before: int) -> None:
+def _load_part(store: Any, path: Path, data: bytes | None, fmt: Any, lines_before: int, to_graph: Any = None) -> None:
+    import pyoxigraph as ox
+
+    target = ox.DefaultGraph() if to_graph is None else to_graph
     try:
         if data is None:
-            store.bulk_load(path=str(path), format=fmt)
+            store.bulk_load(path=str(path), format=fmt, to_graph=target)
         else:
-            store.bulk_load(data, format=fmt)
+            store.bulk_load(data, format=fmt, to_graph=target)
     except SyntaxError as err:
         line = (err.lineno or 0) + lines_before
         detail = re.sub(r"^Parser error at line \d+ column (\d+)", r"column \1", str(err.msg or err))
@@ -639,8 +830,13 @@ def create_store(
 
     The store holds the RDF merge of the input in its default graph, which
     queries read: Oxigraph's union-default-graph mode would repeat a triple
-    once per named graph holding it and inflate counts across corpora.  The
-    corpus graph IRIs are recorded in the store marker.
+    once per named graph holding it and inflate counts across corpora.  Each
+    corpus graph is also kept as a named graph, which ``GRAPH`` reads (as in
+    memory and in the files ``kg build`` writes): the graphs of ``graph``
+    and of a quads file, and the one graph of a triples file given one IRI in
+    ``graphs`` (a triples file with no or several IRIs has no named graph:
+    which triple came from which corpus is not in it).  The corpus graph
+    IRIs are recorded in the store marker.
 
     An N-Triples file is bulk-loaded in slices of lines, one thread each;
     then the store is compacted (which makes queries 15-50% faster)
@@ -655,7 +851,8 @@ def create_store(
         graph: an rdflib graph or dataset (``kg build``).
         rdf_file: an N-Triples, Turtle, N-Quads or TriG file; triples formats
             are bulk-loaded natively, quads are streamed into the merge.
-        graphs: graph IRIs to record for ``rdf_file`` input.
+        graphs: graph IRIs to record for ``rdf_file`` input (exactly one:
+            a triples file's named graph).
         load_threads: slices an N-Triples file is loaded in (default: one
             per core, up to 4, for files of 16 MiB or more; else 1).
 
@@ -682,39 +879,26 @@ def create_store(
     try:
         store = ox.Store(str(tmp))
         names = set(graphs)
-        default = ox.DefaultGraph()
-        if rdf_file is not None:
-            source = Path(rdf_file)
-            suffix = source.suffix.lower()
-            formats = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE,
-                       ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
-            if suffix not in formats:
-                raise StoreError(f"{rdf_file}: unknown RDF file type; use .nt, .ttl, .nq or .trig")
-            if not source.is_file():
-                raise StoreError(f"{rdf_file}: no such file")
-            if suffix == ".nt":
-                _bulk_load_ntriples(store, source, load_threads)
-            elif suffix == ".ttl":
-                _load_part(store, source, None, formats[suffix], 0)
-            else:
-                try:
-                    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default)
-                                      for q in ox.parse(path=str(source), format=formats[suffix]))
-                except SyntaxError as err:
-                    raise StoreError(f"{rdf_file}:{err.lineno}: not valid RDF ({err.msg}); fix the file or "
-                                     "rebuild it with kg build") from err
-        if graph is not None:
-            quads = list(_graph_quads(graph))
-            names |= {str(q[3]) for q in quads}
-            store.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default)
-                              for s, p, o, _g in quads)
-            del quads
+        source = _checked_rdf_file(rdf_file) if rdf_file is not None else None
+        quads = [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), str(g))
+                 for s, p, o, g in (_graph_quads(graph) if graph is not None else ())]
+        if source is not None:
+            _load_rdf_file(store, source, load_threads)
+        if quads:
+            store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o, _g in quads)
+        triples = len(store)  # the merge, before the named graphs repeat it
+        if source is not None:
+            names |= _load_named_graphs(store, source, graphs)
+        if quads:
+            names |= {g for _s, _p, _o, g in quads}
+            store.bulk_extend(ox.Quad(s, p, o, ox.NamedNode(g)) for s, p, o, g in quads)
+        del quads
         info = {
             "format": STORE_FORMAT,
             "version": STORE_VERSION,
             "pyoxigraph": _pyoxigraph_version(),
             "graphs": sorted(names),
-            "triples": len(store),  # every quad is in the default graph
+            "triples": triples,
         }
         (tmp / STORE_MARKER).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         # Compaction is native work that releases the GIL, the index is
@@ -754,6 +938,69 @@ def create_store(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+_RDF_FILE_FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".nq": "N_QUADS", ".trig": "TRIG"}
+
+
+def _checked_rdf_file(rdf_file: str | Path) -> Path:
+    source = Path(rdf_file)
+    if source.suffix.lower() not in _RDF_FILE_FORMATS:
+        raise StoreError(f"{rdf_file}: unknown RDF file type; use .nt, .ttl, .nq or .trig")
+    if not source.is_file():
+        raise StoreError(f"{rdf_file}: no such file")
+    return source
+
+
+def _rdf_format(source: Path) -> Any:
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, _RDF_FILE_FORMATS[source.suffix.lower()])
+
+
+def _file_quads(source: Path) -> Iterator[Any]:
+    """The quads of a quads file, parsed by Oxigraph (a syntax error names the line)."""
+    import pyoxigraph as ox
+
+    try:
+        yield from ox.parse(path=str(source), format=_rdf_format(source))
+    except SyntaxError as err:
+        raise StoreError(f"{source}:{err.lineno}: not valid RDF ({err.msg}); fix the file or "
+                         "rebuild it with kg build") from err
+
+
+def _load_rdf_file(store: Any, source: Path, load_threads: int | None) -> None:
+    """Load an RDF file's triples into the default graph (the merge)."""
+    import pyoxigraph as ox
+
+    suffix = source.suffix.lower()
+    if suffix == ".nt":
+        _bulk_load_ntriples(store, source, load_threads)
+    elif suffix == ".ttl":
+        _load_part(store, source, None, _rdf_format(source), 0)
+    else:
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in _file_quads(source))
+
+
+def _load_named_graphs(store: Any, source: Path, graphs: Sequence[str]) -> set[str]:
+    """Load an RDF file's named graphs (see :func:`create_store`); returns their IRIs."""
+    import pyoxigraph as ox
+
+    if source.suffix.lower() in (".nt", ".ttl"):
+        if len(graphs) != 1:
+            return set()
+        _load_part(store, source, None, _rdf_format(source), 0, to_graph=ox.NamedNode(graphs[0]))
+        return {graphs[0]}
+    names: set[str] = set()
+
+    def named() -> Iterator[Any]:
+        for quad in _file_quads(source):
+            if isinstance(quad.graph_name, ox.NamedNode):
+                names.add(quad.graph_name.value)
+                yield quad
+
+    store.bulk_extend(named())
+    return names
 
 
 # --- a remote SPARQL endpoint -------------------------------------------------
@@ -812,14 +1059,17 @@ def parse_results_json(data: bytes, url: str = "endpoint") -> QueryResult:
         doc = json.loads(data)
     except ValueError as err:
         raise StoreError(f"{url}: the endpoint's answer is not SPARQL results JSON ({err})") from err
+    if not isinstance(doc, dict):
+        raise StoreError(f"{url}: the endpoint's answer is not SPARQL results JSON (not an object)")
     if "boolean" in doc:
         return QueryResult((), (), bool(doc["boolean"]))
     try:
         names = tuple(doc["head"]["vars"])
         rows = []
-        for binding in doc["results"]["bindings"]:
-            rows.append(tuple(_json_term(binding.get(v)) for v in names))
-    except (KeyError, TypeError) as err:
+        with rdflib_quiet():
+            for binding in doc["results"]["bindings"]:
+                rows.append(tuple(_json_term(binding.get(v)) for v in names))
+    except (KeyError, TypeError, AttributeError) as err:
         raise StoreError(f"{url}: malformed SPARQL results JSON (missing {err})") from err
     return QueryResult(names, tuple(rows))
 
@@ -875,8 +1125,9 @@ class EndpointStore:
 
     Queries run over the merge of the kg graphs that :func:`push` keeps on
     the endpoint (sent as ``default-graph-uri``), so the server needs no
-    union-default-graph setting.  Nothing is retried: a failure raises at
-    once naming the URL and the HTTP status.
+    union-default-graph setting; a query using ``GRAPH`` also gets the corpus
+    graphs as its named graphs (``named-graph-uri``).  Nothing is retried: a
+    failure raises at once naming the URL and the HTTP status.
     """
 
     def __init__(self, url: str, *, graph_store: str | None = None, update: str | None = None) -> None:
@@ -887,6 +1138,7 @@ class EndpointStore:
         self.graph_store, self.update = _endpoint_urls(url, graph_store, update)
         self.label = url
         self._ready = False
+        self._named: list[str] | None = None
 
     def _post(self, url: str, fields: list[tuple[str, str]], timeout: float | None, what: str,
               accept: str = "application/sparql-results+json") -> bytes:
@@ -898,8 +1150,10 @@ class EndpointStore:
         )
         return _http(request, timeout, what)
 
-    def _select(self, sparql: str, timeout: float | None, graphs: Sequence[str] = ()) -> QueryResult:
-        fields = [("query", sparql)] + [("default-graph-uri", g) for g in graphs]
+    def _select(self, sparql: str, timeout: float | None, graphs: Sequence[str] = (),
+                named: Sequence[str] = ()) -> QueryResult:
+        fields = ([("query", sparql)] + [("default-graph-uri", g) for g in graphs]
+                  + [("named-graph-uri", g) for g in named])
         try:
             data = self._post(self.url, fields, timeout, "a query")
         except EndpointError as err:
@@ -919,13 +1173,32 @@ class EndpointStore:
         )
         return sorted(str(row[0]) for row in found.rows)
 
+    def named_graphs(self, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+        """The kg corpus graphs on the endpoint, listed once (``GRAPH ?g {}`` reads no triples)."""
+        if self._named is None:
+            found = self._select(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { } "
+                f'FILTER(STRSTARTS(STR(?g), "{BASE}") && STRENDS(STR(?g), "/graph") && ?g != <{MERGED_GRAPH}>) }}',
+                timeout,
+            )
+            self._named = sorted(str(row[0]) for row in found.rows)
+        return self._named
+
     def run_update(self, update: str, timeout: float | None, what: str) -> None:
         """Send a SPARQL Update (used by :func:`push` only)."""
         self._post(self.update, [("update", update)], timeout, what, accept="*/*")
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
-        """Run a read-only query on the endpoint over the merged kg graphs."""
+        """Run a read-only query on the endpoint over the merged kg graphs.
+
+        Raises:
+            QuerySyntaxError: the server reports a syntax error.
+            QueryError: an update, a CONSTRUCT or DESCRIBE, a SERVICE call,
+                or no answer in time.
+            StoreError: the endpoint is unreachable, failed or holds no kg graph.
+        """
         form = ensure_read_only(sparql, self.url)
+        ensure_local(sparql, self.url)
         if form in ("CONSTRUCT", "DESCRIBE"):
             raise QueryError(f"{self.url}: only SELECT and ASK queries run against an endpoint; use SELECT ?s ?p ?o")
         if not self._ready:
@@ -935,7 +1208,8 @@ class EndpointStore:
                     f"{self.url}: the endpoint holds no kg graph; upload one with `kg push --endpoint {self.url}`"
                 )
             self._ready = True
-        return self._select(sparql, timeout, [MERGED_GRAPH])
+        named = self.named_graphs(timeout) if "GRAPH" in sparql.upper() else []
+        return self._select(sparql, timeout, [MERGED_GRAPH], named)
 
     def close(self) -> None:
         """Nothing to release (no connection is kept)."""
@@ -1006,23 +1280,58 @@ def push(
                 pass
         raise
     endpoint._ready = False
+    endpoint._named = None
     return {name: len(triples) for name, triples in sorted(by_graph.items())}
 
 
 def load_graph_file(path: str | Path) -> Graph:
-    """Read a graph file written by ``kg build`` (format from the suffix)."""
+    """Read a graph file written by ``kg build`` (format from the suffix).
+
+    A quads file (``.trig``, ``.nq``) gives a dataset of its named graphs; a
+    triples file (``.ttl``, ``.nt``, ``.jsonld``) a graph named as ``kg build``
+    names its corpus's graph (:func:`triples_graph_name`), so that ``GRAPH``
+    finds the same graph in every form of the same corpus.
+
+    Raises:
+        StoreError: unknown suffix, or the file cannot be read or parsed.
+    """
     path = Path(path)
     formats = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
         raise StoreError(f"{path}: unknown graph file type; use .trig, .nq, .ttl, .nt or .jsonld")
     try:
-        if fmt in ("trig", "nquads"):
-            dataset = Dataset(default_union=True)
-            dataset.parse(path, format=fmt)
-            return dataset
-        graph = Graph(identifier=URIRef(BASE + path.stem + "/graph"))
-        graph.parse(path, format=fmt)
-        return graph
-    except (OSError, ValueError, SyntaxError) as err:
-        raise StoreError(f"{path}: cannot read the graph ({err}); rebuild it with kg build") from err
+        with rdflib_quiet():
+            if fmt in ("trig", "nquads"):
+                dataset = Dataset(default_union=True)
+                dataset.parse(path, format=fmt)
+                return dataset
+            parsed = Graph()
+            parsed.parse(path, format=fmt)
+    except KgError:
+        raise
+    except Exception as err:  # rdflib's parsers raise many kinds (SyntaxError, ValueError, KeyError...)
+        raise StoreError(f"{path}: cannot read the graph ({type(err).__name__}: {_short(str(err))}); "
+                         "rebuild it with kg build") from err
+    graph = Graph(identifier=triples_graph_name(parsed, path))
+    for prefix, namespace in parsed.namespaces():
+        graph.bind(prefix, namespace, override=False)
+    graph.addN((s, p, o, graph) for s, p, o in parsed)
+    return graph
+
+
+def triples_graph_name(graph: Graph, path: Path) -> URIRef:
+    """The name of the graph read from a triples file: its corpus's graph IRI, as ``kg build`` names it.
+
+    The corpus is the one reviewing article (``fabio:ReviewArticle`` at the
+    corpus IRI, ``<.../CORPUS>``); a file of several corpora or of none is
+    named after the file (``<.../FILE-STEM/graph>``).
+    """
+    corpora = {
+        unquote(str(article)[len(BASE):])
+        for article in graph.subjects(RDF.type, FABIO.ReviewArticle)
+        if isinstance(article, URIRef) and str(article).startswith(BASE) and "/" not in str(article)[len(BASE):]
+    }
+    if len(corpora) == 1:
+        return graph_iri(corpora.pop())
+    return URIRef(BASE + path.stem + "/graph")

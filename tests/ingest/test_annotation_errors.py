@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,60 @@ def test_concept_broader_must_exist_and_share_kind():
         parse_concepts(text, "concepts.yaml")
     assert "concepts.yaml:3: concept 'hope' names unknown broader concept 'wellbeing'" in str(info.value)
     assert "concepts.yaml:4: concept 'peer' (support-type) cannot be narrower than 'hope' (outcome)" in str(info.value)
+
+
+@pytest.mark.parametrize(("concepts", "line", "cycle"), [
+    (["{id: a, kind: outcome, label: A, broader: [a]}"], 3, "a → a"),
+    (["{id: a, kind: outcome, label: A, broader: [b]}", "{id: b, kind: outcome, label: B, broader: [a]}"],
+     3, "a → b → a"),
+    (["{id: top, kind: outcome, label: Top}", "{id: b, kind: outcome, label: B, broader: [c, top]}",
+      "{id: c, kind: outcome, label: C, broader: [d]}", "{id: d, kind: outcome, label: D, broader: [b]}"],
+     4, "b → c → d → b"),
+], ids=["self", "two", "three"])
+def test_concept_broader_cycle_is_rejected(concepts, line, cycle):
+    """A concept broader than itself, directly or through others, names the file, line and cycle."""
+    text = "scheme: {id: s, title: S}\nconcepts:\n" + "".join(f"  - {c}\n" for c in concepts)
+    with pytest.raises(CorpusError) as info:
+        parse_concepts(text, "concepts.yaml")
+    assert str(info.value).splitlines()[1:] == [
+        f"concepts.yaml:{line}: concept '{cycle.split()[0]}' is in a cycle of 'broader' links: {cycle}; "
+        "a concept cannot be broader than itself, so remove one of these links"]
+
+
+def test_concept_cycles_are_each_reported_once():
+    """Two separate cycles give two errors, in file order; a shared broader concept is no cycle."""
+    text = ("scheme: {id: s, title: S}\nconcepts:\n"
+            "  - {id: top, kind: outcome, label: Top}\n"
+            "  - {id: x, kind: outcome, label: X, broader: [top, y]}\n"
+            "  - {id: y, kind: outcome, label: Y, broader: [top, x]}\n"
+            "  - {id: z, kind: outcome, label: Z, broader: [z, top]}\n")
+    with pytest.raises(CorpusError, match=r"^2 problem\(s\)") as info:
+        parse_concepts(text, "concepts.yaml")
+    assert [m.split(": ", 2)[2].split(";")[0] for m in str(info.value).splitlines()[1:]] == [
+        "x → y → x", "z → z"]
+    diamond = parse_concepts(text.replace(", y]", "]").replace(", x]", "]").replace("[z, top]", "[x, y]"), "c.yaml")
+    assert [c.broader for c in diamond.concepts][-1] == ("x", "y")
+
+
+def test_concept_cycle_stops_the_build_and_check_reports_it(runner, corpus_copy):
+    """`kg build` refuses a cyclic concept scheme; `kg check` reports it as an error with file:line."""
+    from kg.cli import main
+
+    concepts = corpus_copy / "concepts.yaml"
+    _edit(concepts, "alt_labels: [social support, supportive relationships, social networks]",
+          "alt_labels: [social support, supportive relationships, social networks]\n"
+          "    broader: [stress-buffering-hypothesis]")
+    line = _line_of(concepts, "id: social-support-theory")
+    cycle = "social-support-theory → stress-buffering-hypothesis → social-support-theory"
+    built = runner.invoke(main, ["build", str(corpus_copy), "-o", str(corpus_copy / "g.trig")])
+    assert built.exit_code == 1 and cycle in built.stderr
+    assert not (corpus_copy / "g.trig").exists()
+    result = runner.invoke(main, ["check", str(corpus_copy), "--format", "json"])
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["kind"] == "input-error" and finding["severity"] == "error"
+    assert finding["where"].endswith(f"concepts.yaml:{line}")
+    assert f"cycle of 'broader' links: {cycle};" in finding["message"]
 
 
 def test_unknown_concept_in_claim(corpus_copy):

@@ -122,3 +122,19 @@ def test_endpoint_refuses_updates(pushed):
     endpoint, _done = pushed
     with pytest.raises(QueryError, match="updates are refused"):
         endpoint.query("DROP ALL")
+
+
+def test_endpoint_graph_reads_each_corpus_like_memory(pushed, synthetic_dataset):
+    """GRAPH ?g on the endpoint sees each corpus graph (not the merge) with the triples memory has."""
+    endpoint, _done = pushed
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    assert endpoint.query(query).rows == MemoryStore(synthetic_dataset).query(query).rows
+    assert MERGED_GRAPH not in {str(row[0]) for row in endpoint.query(query).rows}
+
+
+def test_endpoint_refuses_service_calls(pushed):
+    """A federated SERVICE call is refused before anything is sent; the word in a literal is no call."""
+    endpoint, _done = pushed
+    with pytest.raises(QueryError, match="SERVICE <http://127.0.0.1:9/sparql> is refused"):
+        endpoint.query("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert endpoint.query("ASK { FILTER('SERVICE' != '') }").boolean is True

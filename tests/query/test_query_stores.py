@@ -41,7 +41,7 @@ def test_store_folder_holds_marker_and_index(stores):
     """The store folder records its format version, graphs and triple count, plus the evidence index."""
     _memory, oxigraph = stores
     info = json.loads((oxigraph.folder / STORE_MARKER).read_text())
-    assert info["format"] == "kg-oxigraph-store" and info["version"] == 1
+    assert info["format"] == "kg-oxigraph-store" and info["version"] == 2
     assert len(info["graphs"]) == 3 and info["triples"] > 1000
     assert (oxigraph.folder / "evidence.sqlite").is_file()
 
@@ -66,7 +66,7 @@ def test_store_from_another_version_is_refused(tmp_path: Path, synthetic_dataset
     info = json.loads(marker.read_text())
     info["version"] = 99
     marker.write_text(json.dumps(info))
-    with pytest.raises(StoreError, match="version 99, this kg reads version 1; rebuild"):
+    with pytest.raises(StoreError, match="version 99, this kg reads version 2; rebuild"):
         OxigraphStore(folder)
 
 
