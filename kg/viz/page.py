@@ -74,6 +74,11 @@ def script_json(value: Any) -> str:
     )
 
 
+def _directed(u: str, v: str, data: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
+    """An edge's ends in its true direction: from its ``tail`` (see :mod:`kg.viz.views`)."""
+    return (v, u, data) if data.get("tail") == v else (u, v, data)
+
+
 def to_network(view: nx.Graph) -> Network:
     """Hold the view in a pyvis Network, positions precomputed, physics off.
 
@@ -97,11 +102,12 @@ def to_network(view: nx.Graph) -> Network:
     net.nodes = nodes
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
-    net.edges = [
-        {"from": a, "to": b, "relation": d.get("relation", ""), "label": d.get("label", ""),
-         "width": 1 + min(int(d.get("weight", 1)), 8) if "weight" in d else 1}
-        for a, b, d in sorted(view.edges(data=True), key=lambda e: (str(e[0]), str(e[1])))
-    ]
+    net.edges = sorted(
+        ({"from": a, "to": b, "relation": d.get("relation", ""), "label": d.get("label", ""),
+          "width": 1 + min(int(d.get("weight", 1)), 8) if "weight" in d else 1}
+         for a, b, d in (_directed(u, v, d) for u, v, d in view.edges(data=True))),
+        key=lambda e: (str(e["from"]), str(e["to"]), str(e["relation"])),
+    )
     net.toggle_physics(False)
     return net
 

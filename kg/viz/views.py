@@ -5,6 +5,12 @@ author.  Every node carries ``kind``, ``name`` (in full), ``label`` (short, for 
 ``title`` (hover text) and ``details`` (ordered ``(field, text)`` pairs for the
 side panel; a ``link`` field holds a URL).  Texts are plain strings here: the
 page escapes them wherever they land.
+
+The views are undirected (a neighbourhood reaches both ways), so every edge
+carries its true direction in ``tail`` (claim -> work for ``cites``, narrower
+-> broader concept, work -> author, claim -> concept, theory -> support type
+-> outcome): the page draws ``tail`` -> the other end, whatever order
+networkx keeps the ends in.
 """
 
 from __future__ import annotations
@@ -61,12 +67,23 @@ class EvidenceMap:
     claims: dict[str, dict[str, object]]
 
 
+def _link(view: nx.Graph, tail: str, head: str, relation: str, **extra: object) -> None:
+    """Add the edge ``tail`` -> ``head`` (its direction kept in ``tail``)."""
+    view.add_edge(tail, head, relation=relation, tail=tail, **extra)
+
+
+def _sorted(nodes: Iterable[Node]) -> list[Node]:
+    """RDF terms in one fixed order (a store's own order need not be the same each run)."""
+    return sorted(set(nodes), key=str)
+
+
 def whole_graph(graph: Graph) -> nx.Graph:
     """Every concept, claim, work and author, with the links between them."""
     view = nx.Graph()
     concepts = sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str)
     for concept in concepts:
-        kind = next((CONCEPT_KINDS[t] for t in graph.objects(concept, RDF.type) if t in CONCEPT_KINDS), "outcome")
+        kind = next((CONCEPT_KINDS[t] for t in _sorted(graph.objects(concept, RDF.type)) if t in CONCEPT_KINDS),
+                    "outcome")
         label = _text(graph, concept, SKOS.prefLabel)
         alt = sorted(str(a) for a in graph.objects(concept, SKOS.altLabel))
         view.add_node(
@@ -80,8 +97,8 @@ def whole_graph(graph: Graph) -> nx.Graph:
                      ("Also called", ", ".join(alt)), ("Id", _text(graph, concept, SKOS.notation))),
         )
     for concept in concepts:
-        for parent in graph.objects(concept, SKOS.broader):
-            view.add_edge(str(concept), str(parent), relation="narrower than")
+        for parent in _sorted(graph.objects(concept, SKOS.broader)):
+            _link(view, str(concept), str(parent), "narrower than")
     works = sorted(set(graph.subjects(RDF.type, FABIO.Work)), key=str)
     for work in works:
         label = _text(graph, work, KG.label) or _text(graph, work, DCTERMS.title)
@@ -93,12 +110,12 @@ def whole_graph(graph: Graph) -> nx.Graph:
             details.append(("link", f"https://doi.org/{doi}"))
         view.add_node(str(work), kind="work", name=label, key=_text(graph, work, KG.citekey), label=_short(label),
                       title=_text(graph, work, KG.formatted) or label, details=tuple(details))
-        for author in graph.objects(work, DCTERMS.creator):
+        for author in _sorted(graph.objects(work, DCTERMS.creator)):
             name = _text(graph, author, FOAF.name) or str(author)
             if str(author) not in view:
                 view.add_node(str(author), kind="author", name=name, key=name, label=_short(name), title=name,
                               details=(("Author", name),))
-            view.add_edge(str(work), str(author), relation="written by")
+            _link(view, str(work), str(author), "written by")
     for claim in sorted(set(graph.subjects(RDF.type, KG.Claim)), key=str):
         cid = _text(graph, claim, DCTERMS.identifier)
         statement = _text(graph, claim, KG.statement)
@@ -106,7 +123,7 @@ def whole_graph(graph: Graph) -> nx.Graph:
         annotation = graph.value(claim, KG.annotation)
         if annotation is not None:
             target = graph.value(annotation, OA.hasTarget)
-            for selector in graph.objects(target, OA.hasSelector) if target is not None else ():
+            for selector in _sorted(graph.objects(target, OA.hasSelector)) if target is not None else ():
                 if (selector, RDF.type, OA.TextQuoteSelector) in graph:
                     quote = _text(graph, selector, OA.exact)
         stance = str(graph.value(claim, KG.stance) or "").rsplit("#", 1)[-1].lower()
@@ -116,10 +133,10 @@ def whole_graph(graph: Graph) -> nx.Graph:
                      ("Section", _text(graph, claim, KG.section)), ("Stance", stance)),
         )
         for predicate in (KG.theory, KG.supportType, KG.outcome):
-            for concept in graph.objects(claim, predicate):
-                view.add_edge(str(claim), str(concept), relation="about")
-        for work in graph.objects(claim, CITO.cites):
-            view.add_edge(str(claim), str(work), relation="cites")
+            for concept in _sorted(graph.objects(claim, predicate)):
+                _link(view, str(claim), str(concept), "about")
+        for work in _sorted(graph.objects(claim, CITO.cites)):
+            _link(view, str(claim), str(work), "cites")
     return view
 
 
@@ -156,12 +173,19 @@ def find_node(view: nx.Graph, focus: str) -> str:
 
 
 def focus_graph(view: nx.Graph, focus: str, depth: int = 1) -> nx.Graph:
-    """The neighbourhood of one node, ``depth`` links deep."""
+    """The neighbourhood of one node, ``depth`` links deep.
+
+    Nodes and edges keep the order (and edges their ``tail``) of ``view``:
+    unlike ``nx.ego_graph``, whose order follows a set (and so the hash
+    seed), the same graph always gives the same neighbourhood.
+    """
     if depth < 1:
         raise ViewError(f"--depth must be 1 or more, got {depth}")
     centre = find_node(view, focus)
-    sub = nx.ego_graph(view, centre, radius=depth)
-    sub.graph["focus"] = centre
+    near = nx.single_source_shortest_path_length(view, centre, cutoff=depth)
+    sub = nx.Graph(focus=centre)
+    sub.add_nodes_from((node, data) for node, data in view.nodes(data=True) if node in near)
+    sub.add_edges_from((a, b, data) for a, b, data in view.edges(data=True) if a in near and b in near)
     return sub
 
 
@@ -183,8 +207,7 @@ def concept_map(view: nx.Graph) -> nx.Graph:
         for node in (left, right):
             if node not in out:
                 out.add_node(node, **view.nodes[node])
-        out.add_edge(left, right, relation=f"{len(claims)} claim(s)", weight=len(claims),
-                     label=str(len(claims)))
+        _link(out, left, right, f"{len(claims)} claim(s)", weight=len(claims), label=str(len(claims)))
     return out
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
 from kg.cli import main
@@ -168,3 +171,44 @@ def test_hover_tooltip_is_plain_text(bundled, tmp_path):
         assert page.evaluate("document.querySelectorAll('div.vis-tooltip a, div.vis-tooltip script').length") == 0
         screenshot(opened, "hostile-tooltip")
         assert page.evaluate("window.__pwned") is None and opened.errors == []
+
+
+def cyclic_graph() -> Graph:
+    """The tiny corpus's graph with a concept broader than itself and a two-concept cycle
+    (a graph file can hold what ``kg build`` refuses)."""
+    from kg.pipeline import build
+    from kg.viz.views import find_node, whole_graph
+
+    graph = build(Path(__file__).resolve().parents[1] / "data" / "tiny").graph
+    view = whole_graph(graph)
+    exercise, group, sleep = (URIRef(find_node(view, c)) for c in ("exercise", "group-exercise", "sleep"))
+    graph.add((exercise, SKOS.broader, group))  # group-exercise is already narrower than exercise
+    graph.add((sleep, SKOS.broader, sleep))
+    return graph
+
+
+@pytest.mark.parametrize(("view", "focus"), [("graph", None), ("concepts", None), ("evidence", None),
+                                             ("focus", "exercise"), ("focus", "sleep")])
+def test_cyclic_concept_hierarchy_still_renders(view, focus):
+    """Cycles of skos:broader in a graph file end no view in a loop; the links are drawn once each."""
+    page = render_html(cyclic_graph(), view=view, focus=focus, depth=10)
+    data = json.loads(page.split('id="kg-data">', 1)[1].split("</script>", 1)[0])
+    if view in ("graph", "focus"):
+        labels = [n["label"] for n in data["nodes"]]
+        narrower = sorted((labels[a], labels[b]) for a, b, relation, *_ in data["edges"] if relation == "narrower than")
+        # The tiny graph is connected, so ten links around any node reach every concept.
+        assert narrower == [("Group exercise", "Exercise"), ("Sleep quality", "Sleep quality")]
+
+
+@pytest.mark.browser
+def test_cyclic_concept_hierarchy_opens_in_the_browser(tmp_path, runner):
+    """`kg viz` of a graph file with broader cycles writes a page that opens and draws every edge."""
+    graph_file, out = tmp_path / "cyclic.trig", tmp_path / "cyclic.html"
+    cyclic_graph().serialize(graph_file, format="trig")
+    result = runner.invoke(main, ["viz", str(graph_file), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with browser() as chromium:
+        opened = open_page(chromium, out)
+        assert opened.errors == [] and opened.blocked == []
+        assert opened.page.evaluate("window.kgPage.network.body.edgeIndices.length") == len(
+            opened.page.evaluate("window.kgPage.data.edges"))
