@@ -7,28 +7,56 @@ skipped while the items after it are still read.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
 
 from kg.errors import InputError
+from kg.ingest.references.csvtable import split_authors
+from kg.ingest.references.ris import page_range
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _DECODER = json.JSONDecoder()
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: CSL's rich-text markup (citeproc-js reads these tags in any string variable).
+_RICH_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span|u)\b[^<>]*>", re.I)
+#: The fields read as text, and those taken exactly as written (no markup decoding).
+_TEXT_FIELDS = ("type", "title", "container-title", "volume", "issue", "number", "page", "page-first", "edition",
+                "publisher", "publisher-place", "DOI", "URL", "ISBN", "PMID", "year-suffix")
+_VERBATIM = frozenset({"id", "DOI", "URL"})
 
 
-def _text(value: Any) -> str:
-    """A CSL string variable; some exporters give a list ("container-title": ["J"]) or a number."""
+def _text(value: Any, verbatim: bool = False) -> str:
+    """A CSL string variable; some exporters give a list ("container-title": ["J"]) or a number.
+
+    Rich-text markup is read as citeproc-js reads it: ``<i>``, ``<b>``,
+    ``<sup>``, ``<span class="nocase">`` and the like are dropped, entities
+    decoded (not in ``verbatim`` values: an id, a DOI, a URL).
+
+    >>> _text('<i>In vivo</i> &amp; <span class="nocase">mRNA</span>'), _text(["J Psych", "JP"]), _text(12)
+    ('In vivo & mRNA', 'J Psych', '12')
+    """
     if isinstance(value, list):
-        value = next((v for v in value if isinstance(v, (str, int, float))), "")
+        value = next((v for v in value if isinstance(v, (str, int, float)) and not isinstance(v, bool)), "")
     if value is None or isinstance(value, (dict, bool)):
         return ""
-    return str(value).strip()
+    text = str(value).strip()
+    if not verbatim and ("<" in text or "&" in text):
+        text = " ".join(html.unescape(_RICH_TAG.sub("", text)).split())
+    return text
+
+
+def _unread(value: Any) -> bool:
+    """Whether a field holds something :func:`_text` cannot read as text (an object, a true/false...)."""
+    return value not in (None, "", []) and not _text(value)
 
 
 def _people(value: Any) -> tuple[Person, ...]:
+    """The names of a CSL name variable (a list of name objects, or of "Family, Given" strings)."""
     people = []
+    if isinstance(value, dict):
+        value = [value]
     for name in value if isinstance(value, list) else []:
         if isinstance(name, dict):
             if name.get("literal"):
@@ -89,6 +117,15 @@ def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], 
             break
         try:
             value, end = _DECODER.raw_decode(text, pos)
+        except RecursionError:
+            following = re.compile(r"\n[ \t]*\{").search(text, pos + 1)
+            rest = "skipped, the items after it read" if following else "it and the rest of the file not read"
+            problems.append(Problem("bad-json", "error", f"item at line {line} nests arrays or objects too deeply "
+                                    f"to read; {rest}; flatten the item", SourceLocation(path, line)))
+            if following is None:
+                break
+            pos = following.start() + 1
+            continue
         except json.JSONDecodeError as err:
             first_error = first_error or err
             where = SourceLocation(path, line)
@@ -134,6 +171,8 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             data = json.loads(stripped)
         except json.JSONDecodeError as err:
             raise InputError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); fix the file") from err
+        except RecursionError as err:
+            raise InputError(f"{path}: arrays or objects nested too deeply to read; flatten the file") from err
         if isinstance(data, dict) and isinstance(data.get("items"), list):
             data = data["items"]
         elif isinstance(data, dict):
@@ -142,6 +181,7 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             raise InputError(f"{path}: CSL-JSON must be a list of items, found {type(data).__name__}")
         found, problems = [(1, item) for item in data], []
     references: list[Reference] = []
+    used = {_text(item.get("id"), verbatim=True) for _line, item in found if isinstance(item, dict)}
     seen: set[str] = set()
     for position, (line, item) in enumerate(found, start=1):
         where = SourceLocation(path, line)
@@ -149,16 +189,23 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             problems.append(Problem("bad-item", "error", f"item {position} is not an object; skipped", where))
             continue
         year, date_text = _year(item.get("issued"))
-        record_id = _text(item.get("id")) or str(position)
+        record_id = _text(item.get("id"), verbatim=True) or str(position)
         if record_id in seen:
+            new_id, n = f"{record_id}#{line}", 1
+            while new_id in used:  # a minified file has every item on line 1
+                n += 1
+                new_id = f"{record_id}#{line}-{n}"
             problems.append(Problem("duplicate-id", "warning", f"id {record_id} is used twice; this item is kept "
-                                    f"as {record_id}#{line}", where))
-            record_id = f"{record_id}#{line}"
+                                    f"as {new_id}", where))
+            record_id = new_id
+            used.add(record_id)
         seen.add(record_id)
+        problems.extend(_type_problems(item, record_id, where))
+        authors = item.get("author")
         references.append(Reference(
             id=record_id,
             type=_text(item.get("type")) or "article-journal",
-            authors=_people(item.get("author")),
+            authors=split_authors(authors) if isinstance(authors, str) else _people(authors),
             editors=_people(item.get("editor")),
             year=year,
             year_suffix=_text(item.get("year-suffix")),
@@ -167,12 +214,12 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             container=_text(item.get("container-title")),
             volume=_text(item.get("volume")),
             issue=_text(item.get("issue")) or _text(item.get("number")),
-            pages=(_text(item.get("page")) or _text(item.get("page-first"))).replace("–", "-"),
+            pages=page_range(_text(item.get("page")) or _text(item.get("page-first"))),
             edition=_text(item.get("edition")),
             publisher=_text(item.get("publisher")),
             place=_text(item.get("publisher-place")),
-            doi=_text(item.get("DOI")),
-            url=_text(item.get("URL")),
+            doi=_text(item.get("DOI"), verbatim=True),
+            url=_text(item.get("URL"), verbatim=True),
             isbn=_text(item.get("ISBN")),
             pmid=_text(item.get("PMID")),
             source=where,
@@ -180,3 +227,25 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
         ))
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
+
+
+def _type_problems(item: dict[str, Any], record_id: str, where: SourceLocation) -> list[Problem]:
+    """Warnings for values of the wrong JSON type: a text field holding an object (ignored), a name
+    variable given as one string (split as a printed author list) or holding entries that are no names."""
+    problems = []
+    for field in _TEXT_FIELDS:
+        if _unread(item.get(field)):
+            problems.append(Problem("bad-value", "warning", f"item {record_id}: '{field}' is a "
+                                    f"{type(item[field]).__name__}, not text; it is ignored; give it as a string",
+                                    where))
+    for field in ("author", "editor"):
+        value = item.get(field)
+        if isinstance(value, str) and value.strip():
+            problems.append(Problem("bad-value", "warning", f"item {record_id}: '{field}' is one string, not a "
+                                    "list of names; it is split as a printed author list; give "
+                                    '[{"family": ..., "given": ...}, ...]', where))
+        elif value not in (None, "", []) and any(
+                not isinstance(name, (dict, str)) for name in (value if isinstance(value, list) else [value])):
+            problems.append(Problem("bad-value", "warning", f"item {record_id}: '{field}' holds entries that are "
+                                    "not names (objects or strings); they are ignored", where))
+    return problems

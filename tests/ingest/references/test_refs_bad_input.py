@@ -396,3 +396,37 @@ def test_text_placed_in_no_field_is_reported(runner, tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("Lee, A. (2001). A first paper [Review]. Journal of Things, 3(2), 10-20.\n", encoding="utf-8")
     assert read_references(clean).problems == ()
+
+
+def test_csl_json_values_of_the_wrong_type_warned_and_rich_text_read():
+    """CSL rich text (<i>, <span class="nocase">, entities) is read as plain text; a title that is an object,
+    an author given as one string, a list of numbers for names: each a warning naming the item; ids,
+    DOIs and URLs are kept exactly."""
+    items = [
+        {"id": "r&amp;d", "title": '<i>In vivo</i> &amp; <span class="nocase">mRNA</span>', "page": "5 – 9",
+         "DOI": "10.1/a&amp;b", "author": [{"family": "Smith", "given": "J"}]},
+        {"id": "obj", "title": {"text": "T"}, "author": "Smith, J., & Jones, K.", "issued": {"raw": "2018-03"}},
+        {"id": "nums", "title": "N", "author": [1, 2], "editor": {"family": "Ed", "given": "A"}},
+    ]
+    refs, problems = parse_csl_json(json.dumps(items, indent=1), "x.json")
+    assert [(r.id, r.title, r.pages, r.doi) for r in refs][0] == ("r&amp;d", "In vivo & mRNA", "5-9", "10.1/a&amp;b")
+    assert [p.display for p in refs[1].authors] == ["Smith, J.", "Jones, K."] and refs[1].year == 2018
+    assert [p.display for p in refs[2].editors] == ["Ed, A"]
+    assert [(p.kind, p.where.line) for p in problems] == [("bad-value", 14), ("bad-value", 14), ("bad-value", 24)]
+    assert "item obj: 'title' is a dict, not text" in problems[0].message
+    assert "item obj: 'author' is one string" in problems[1].message
+    assert "item nums: 'author' holds entries that are not names" in problems[2].message
+
+
+def test_csl_json_minified_duplicate_ids_stay_distinct_and_deep_nesting_is_an_error():
+    """A minified file (every item on line 1) repeating an id three times keeps three ids; an item nested
+    thousands deep is an error naming its line, the items after it still read."""
+    refs, problems = parse_csl_json(json.dumps([{"id": "a", "title": t} for t in "ABC"]), "x.json")
+    assert [r.id for r in refs] == ["a", "a#1", "a#1-2"] and [p.kind for p in problems] == ["duplicate-id"] * 2
+    deep = '[\n  {"id": "deep", "note": ' + "[" * 100000 + "]" * 100000 + '},\n  {"id": "after", "title": "T"}\n]\n'
+    refs, problems = parse_csl_json(deep, "x.json")
+    assert [r.id for r in refs] == ["after"]
+    assert [(p.kind, p.where.line, p.severity) for p in problems] == [("bad-json", 2, "error")]
+    assert "nests arrays or objects too deeply" in problems[0].message
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_csl_json('{"id": "x", "note": ' + "[" * 100000 + "]" * 100000 + "}", "x.json")
