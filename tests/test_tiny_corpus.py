@@ -121,3 +121,25 @@ def test_decomposed_accents_match_composed_ones(tmp_path):
     assert [c.works for c in built.corpus.claims if c.id == "T3"] == [("garcia2018aerobic",)]
     errors = [p.message.split(" matches")[0] for p in check(built.corpus, built.graph).findings if p.severity == "error"]
     assert errors == ["citation 'Nobody, 2001'"]  # the tiny corpus's one deliberate unresolved citation
+
+
+def test_library_entry_points_and_queries_read_nfc():
+    """Text handed to the library (a notebook's string, not a file) and query values are read in NFC too:
+    a decomposed accent in an article, a reference list, a claims file or a --param value matches."""
+    import unicodedata
+
+    from kg.ingest.article import parse_article
+    from kg.ingest.references import parse_references
+    from kg.ingest.text import parse_yaml
+    from kg.query.evidence import terms_of
+    from kg.query.sparql import to_term
+
+    def nfd(text: str) -> str:
+        return unicodedata.normalize("NFD", text)
+
+    assert parse_article(nfd("Intro\n\nRäisänen argues.\n")).text == "Intro\n\nRäisänen argues."
+    (ref,) = parse_references(nfd("Räisänen, A. (2001). Über Gemeinschaft. Zeitschrift, 3, 1-9.\n")).references
+    assert ref.authors[0].family == "Räisänen" and ref.title.startswith("Über")
+    assert parse_yaml(nfd("quote: café\n"), "c.yaml")["quote"] == "café"
+    assert to_term("string", nfd("Müller")) == to_term("string", "Müller")
+    assert terms_of(nfd("réseau social")) == terms_of("réseau social")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import QuoteNotFoundError
-from kg.ingest.text import read_text
+from kg.ingest.text import normal_text, read_text
 from kg.model import Article, Paragraph, QuoteAnchor, Section
 
 #: Headings that open the reference list, where the body ends.
@@ -118,7 +118,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
         >>> a.sections[0].title
         'Intro'
     """
-    lines = text.split("\n")
+    lines = normal_text(text).split("\n")
     dropped = _running_headers(lines)
     blocks = _rejoin(_blocks(lines, dropped))
     end = next(

@@ -211,7 +211,7 @@ def parse_yaml(text: str, path: str) -> Any:
         InputError: the text is not valid YAML (with line and column).
     """
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(normal_text(text), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path

@@ -24,6 +24,7 @@ import heapq
 import math
 import re
 import sqlite3
+import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,11 +66,16 @@ def stem(word: str) -> str:
 def terms_of(text: str) -> list[str]:
     """The search terms of a question: lower-case stems, stop words dropped.
 
+    The text is read in Unicode NFC, as kg reads its inputs, so an accent typed
+    as a letter and a combining mark finds the same claims.
+
     >>> terms_of("Does peer support reduce distress?")
     ['peer', 'support', 'reduc', 'distres']
+    >>> terms_of("cafe\u0301 re\u0301seau") == terms_of("caf\u00e9 r\u00e9seau")
+    True
     """
     seen: list[str] = []
-    for word in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", text.lower()):
+    for word in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", unicodedata.normalize("NFC", text).lower()):
         if word in _STOPWORDS or len(word) < 2:
             continue
         term = stem(word)

@@ -17,6 +17,7 @@ the same query text and joins the same bound values before grouping.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -549,7 +550,11 @@ def to_term(type_name: str, value: str) -> Node:
     '"2000"^^<http://www.w3.org/2001/XMLSchema#gYear>'
     >>> to_term("iri", "kg:Claim")
     rdflib.term.URIRef('https://w3id.org/kg/vocab#Claim')
+
+    The value is read in Unicode NFC, as kg reads its inputs (a name typed with
+    a combining accent matches the graph's).
     """
+    value = unicodedata.normalize("NFC", value)
     if type_name == "string":
         return Literal(value)
     if type_name == "id":

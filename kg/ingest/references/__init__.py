@@ -19,7 +19,7 @@ from kg.ingest.references import native
 native.choose()  # before any module it names is imported: compiled, or their source when a build is stale
 
 from kg.ingest.references.text import parse_text_list  # noqa: E402
-from kg.ingest.text import read_text_lenient  # noqa: E402
+from kg.ingest.text import normal_text, read_text_lenient  # noqa: E402
 from kg.model import Problem, Reference  # noqa: E402
 
 
@@ -73,7 +73,11 @@ def parse_references(text: str, path: str = "<string>", form: str | None = None)
         text: the content of the file.
         path: the file name used in locations.
         form: one of :data:`FORMS`; ``None`` detects it from the content.
+
+    The text is read as files are (:func:`~kg.ingest.text.normal_text`: ``\n``
+    line ends, Unicode NFC).
     """
+    text = normal_text(text)
     form = form or detect_form(text)
     if form == "text":
         references, problems = parse_text_list(text, path)
