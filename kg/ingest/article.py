@@ -174,6 +174,11 @@ def fold_whitespace(text: str) -> str:
 def find_quote(article: Article, quote: str, where: str, claim_id: str) -> tuple[QuoteAnchor, int]:
     """Anchor ``quote`` in the article.
 
+    Whitespace may differ: a space of the quote matches any run of
+    whitespace in the article, a paragraph break included, and the anchor's
+    ``exact`` is the article's own text (a Web Annotation selector must
+    match the document).
+
     Returns:
         The anchor (first occurrence) and how many times the quote occurs.
 
@@ -183,8 +188,9 @@ def find_quote(article: Article, quote: str, where: str, claim_id: str) -> tuple
             beginning, so the annotator sees where it departs.
     """
     exact = fold_whitespace(quote)
-    start = article.text.find(exact) if exact else -1
-    if start < 0:
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in exact.split(" ")))
+    found = pattern.search(article.text) if exact else None
+    if found is None:
         good = 0
         for n in range(len(exact), 0, -1):
             if exact[:n] in article.text:
@@ -201,9 +207,9 @@ def find_quote(article: Article, quote: str, where: str, claim_id: str) -> tuple
             f"{where}: quote of claim {claim_id} not found in {article.path} ({hint}); "
             "copy the words exactly from the article (whitespace may differ, characters may not)"
         )
-    end = start + len(exact)
+    start, end = found.span()
     anchor = QuoteAnchor(
-        exact=exact,
+        exact=found.group(0),
         prefix=article.text[max(0, start - CONTEXT):start],
         suffix=article.text[end:end + CONTEXT],
         start=start,
@@ -211,4 +217,4 @@ def find_quote(article: Article, quote: str, where: str, claim_id: str) -> tuple
         section=article.section_at(start),
         line=article.line_at(start),
     )
-    return anchor, article.text.count(exact)
+    return anchor, sum(1 for _ in pattern.finditer(article.text))

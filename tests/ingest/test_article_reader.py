@@ -77,6 +77,18 @@ def test_quote_anchor_has_prefix_suffix_offsets_and_section():
     assert anchor.line == 10
 
 
+def test_quote_across_a_paragraph_break_is_found_with_the_article_text():
+    """A quote copied across two paragraphs (the break pasted as a space) is anchored; its exact text is
+    the article's, paragraph break and all, and its line is where it starts; repeats are counted."""
+    article = parse_article("Intro\n\nFirst paragraph ends here.\n\nSecond one starts here.\n\n"
+                            "Again: ends here. Second one starts.\n", "a.txt")
+    anchor, count = find_quote(article, "ends here.  Second one\nstarts", "c.yaml:3", "C1")
+    assert (anchor.exact, anchor.line, count) == ("ends here.\n\nSecond one starts", 3, 2)
+    assert article.text[anchor.start:anchor.end] == anchor.exact
+    with pytest.raises(QuoteNotFoundError, match="the first 10 characters match"):
+        find_quote(article, "ends here.Second one", "c.yaml:3", "C1")
+
+
 def test_quote_not_found_names_claim_and_line():
     """A quote absent from the article raises an error naming claim and file:line."""
     article = parse_article(PAGES, "a.txt")
