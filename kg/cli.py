@@ -16,7 +16,7 @@ from kg.check import check as run_check
 from kg.check import report_from_error
 from kg.check import stats as run_stats
 from kg.clitools import render_table, reports_errors
-from kg.errors import CorpusError
+from kg.errors import InputError
 from kg.output import GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
 from kg.pipeline import build
 
@@ -110,7 +110,7 @@ def check_command(corpus: Path | None, fmt: str) -> None:
     try:
         built = build(corpus)
         report = run_check(built.corpus, built.graph)
-    except CorpusError as err:
+    except InputError as err:  # a corpus that cannot be loaded (bad YAML, a missing file...): findings too
         report = report_from_error(err)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

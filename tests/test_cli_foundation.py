@@ -113,3 +113,15 @@ def test_check_reports_a_missing_quote_as_a_finding(runner, corpus_copy):
     assert finding["kind"] == "input-error"
     assert finding["where"].endswith("claims.yaml:7")
     assert finding["message"].startswith("quote of claim C01 not found")
+
+
+def test_check_json_reports_a_corpus_that_cannot_load(runner, corpus_copy):
+    """`kg check --format json` answers a corpus that cannot be loaded (invalid YAML, a references file
+    that is not text) with JSON findings naming file and line, and exits 1."""
+    claims = corpus_copy / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "  - id: [broken\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(corpus_copy), "--format", "json"])
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["kind"] == "input-error" and "invalid YAML" in finding["message"]
+    assert re.search(r"claims\.yaml:\d+$", finding["where"])
