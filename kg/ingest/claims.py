@@ -181,7 +181,7 @@ def link_claims(
     Returns:
         The linked claims and the non-fatal findings (in-text citations no
         claim covers, quotes that occur twice, quote citations missing from
-        ``cites``).
+        ``cites``, ``cites`` the quote holds no citation of).
 
     Raises:
         CorpusError: every quote not found, unknown concept or unresolvable
@@ -246,6 +246,18 @@ def link_claims(
                         "quote-citation-not-cited",
                         "warning",
                         f"claim {claim.id} quotes the citation '{c.text}' but does not list it in 'cites'",
+                        claim.source,
+                    )
+                )
+        quoted = {c.work for c in inside}
+        for key in keys:
+            if key not in quoted:
+                problems.append(
+                    Problem(
+                        "cited-not-in-quote",
+                        "info",
+                        f"claim {claim.id} cites '{key}', but its quote holds no citation of it; check that "
+                        "this source backs the quoted words (or widen the quote to take in its citation)",
                         claim.source,
                     )
                 )

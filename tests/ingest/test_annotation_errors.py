@@ -189,3 +189,16 @@ def test_manifest_naming_missing_file(corpus_copy):
     _edit(corpus_copy / "corpus.yaml", "claims: claims.yaml", "claims: claim.yaml")
     with pytest.raises(CorpusError, match=r"the claims file .*claim\.yaml does not exist; fix 'files\.claims'"):
         load_corpus(corpus_copy)
+
+
+def test_cited_source_whose_citation_is_not_in_the_quote_is_reported(corpus_copy):
+    """A claim citing a work its quote holds no citation of gets an info finding naming claim and work;
+    the bundled claims, whose quotes take in their citations, get none."""
+    from kg.pipeline import build
+
+    assert not [p for p in build(corpus_copy).corpus.problems if p.kind == "cited-not-in-quote"]
+    claims = corpus_copy / "claims.yaml"
+    _edit(claims, 'cites: ["Anthony, 1993"]', 'cites: ["Anthony, 1993", "Davidson et al., 2006"]')
+    found = [p for p in build(corpus_copy).corpus.problems if p.kind == "cited-not-in-quote"]
+    assert [(p.severity, p.where.line) for p in found] == [("info", _line_of(claims, "id: C01"))]
+    assert found[0].message.startswith("claim C01 cites 'davidson") and "holds no citation of it" in found[0].message
