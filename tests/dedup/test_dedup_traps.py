@@ -280,9 +280,13 @@ def test_page_ranges():
 
 
 def test_csv_reader_errors_and_authors():
-    """Missing columns are an error; a broken row is kept and reported; author shapes split."""
-    with pytest.raises(InputError, match=r"r\.csv:1: CSV header lacks column\(s\) doi"):
-        parse_csv("record_id,author,title,year,journal,volume,issue,pages\n1,a,b,2000,j,1,1,1\n", "r.csv")
+    """No title column is an error; another missing column a warning; a broken row is kept and reported;
+    author shapes split."""
+    with pytest.raises(InputError, match=r"r\.csv:1: CSV header lacks column\(s\) title"):
+        parse_csv("record_id,author,name,year\n1,a,b,2000\n", "r.csv")
+    refs, problems = parse_csv("record_id,author,title,year,journal,volume,issue,pages\n1,a,b,2000,j,1,1,1\n", "r.csv")
+    assert [r.title for r in refs] == ["b"] and [(p.kind, p.where.line) for p in problems] == [("missing-columns", 1)]
+    assert "no column(s) doi;" in problems[0].message
     text = dedent("""\
         record_id,cluster_id,author,title,year,journal,volume,issue,pages,doi
         1,c1,"Adeli K.; Lewis G. F.",T,2008,J,19,3,221-8,

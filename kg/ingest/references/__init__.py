@@ -38,6 +38,21 @@ class ReferenceList:
     form: str
 
 
+def _csv_header(head: str) -> bool:
+    """Whether the first line is a CSV header naming a title and an author or year column.
+
+    >>> _csv_header('"Title","Authors","Publication Year"\\nA,B,2000'), _csv_header("Smith, J. Title, year.")
+    (True, False)
+    """
+    from kg.ingest.references.csvtable import column_name
+
+    first = head.split("\n", 1)[0]
+    if "," not in first:
+        return False
+    names = {column_name(cell.strip().strip('"')) for cell in first.split(",")}
+    return "title" in names and bool(names & {"author", "year"})
+
+
 def detect_form(text: str) -> str:
     """Guess the form of a reference file from its content.
 
@@ -53,7 +68,7 @@ def detect_form(text: str) -> str:
     ('bibtex', 'text')
     """
     head = text.lstrip("\ufeff \t\r\n")[:20000]
-    if head.startswith("record_id,") or "\nrecord_id," in head[:200]:
+    if head.startswith("record_id,") or "\nrecord_id," in head[:200] or _csv_header(head):
         return "csv"
     if head.startswith("{") or re.match(r"\[\s*(?:\{|\]|$)", head):
         return "csl-json"

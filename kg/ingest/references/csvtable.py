@@ -17,7 +17,19 @@ from kg.errors import InputError
 from kg.ingest.text import read_text_lenient
 from kg.model import Person, Problem, Reference, SourceLocation
 
-REQUIRED = ("record_id", "author", "title", "year", "journal", "volume", "issue", "pages", "doi")
+#: The columns a reference table has (those of the labelled dedup sets); only ``title`` is required.
+COLUMNS = ("record_id", "author", "title", "year", "journal", "volume", "issue", "pages", "doi")
+REQUIRED = ("title",)
+#: Other names exports give the columns (Zotero, EndNote, Rayyan, Covidence, Scopus...), after
+#: :func:`column_name` has lower-cased them and turned spaces and dashes into "_".
+_ALIASES = {
+    "id": "record_id", "key": "record_id", "citation_key": "record_id", "record": "record_id", "ref_id": "record_id",
+    "authors": "author", "author_s": "author", "author(s)": "author", "creator": "author", "creators": "author",
+    "article_title": "title", "document_title": "title", "publication_year": "year", "pub_year": "year",
+    "journal_title": "journal", "source_title": "journal", "publication_title": "journal",
+    "container_title": "journal", "secondary_title": "journal", "source": "journal", "number": "issue",
+    "page": "pages", "page_range": "pages", "pagination": "pages",
+}
 _GOLD = frozenset({"cluster_id"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?\s*){1,4}$")
 _TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
@@ -181,20 +193,41 @@ def _lines(text: str) -> Iterator[str]:
         start = stop
 
 
+def column_name(name: str) -> str:
+    """A header cell as kg names the column: case, spaces and dashes ignored, usual aliases mapped.
+
+    >>> [column_name(n) for n in ("Title", " Authors ", "Publication Year", "DOI", "record_id", "Notes")]
+    ['title', 'author', 'year', 'doi', 'record_id', 'notes']
+    """
+    name = re.sub(r"[\s-]+", "_", name.strip().lstrip("\ufeff").lower())
+    return _ALIASES.get(name, name)
+
+
 def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
     """Read a CSV reference table.
 
+    The header is read with :func:`column_name` ("Title", "Authors" and
+    "Publication Year" are ``title``, ``author`` and ``year``); a missing
+    column of :data:`COLUMNS` other than ``title`` is one warning, its field
+    empty in every record (a missing ``record_id`` numbers the rows).
+
     Raises:
-        InputError: the header lacks a required column (all missing ones named).
+        InputError: the header has no title column.
     """
     reader = csv.DictReader(_lines(text))
-    header = reader.fieldnames or []
+    header = [column_name(name) for name in reader.fieldnames or []]
+    reader.fieldnames = header
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(f"{path}:1: CSV header lacks column(s) {', '.join(missing)}; "
-                         f"the header must name {', '.join(REQUIRED)}")
+                         f"the header must name {', '.join(REQUIRED)} (and may name {', '.join(COLUMNS)})")
     references: list[Reference] = []
     problems: list[Problem] = []
+    absent = [c for c in COLUMNS if c not in header]
+    if absent:
+        problems.append(Problem("missing-columns", "warning", f"the CSV header has no column(s) {', '.join(absent)}; "
+                                "those fields are empty in every record (rows are numbered when there is no "
+                                "record_id)", SourceLocation(path, 1)))
     seen: set[str] = set()
     previous = 1  # the header
     for row in reader:
@@ -218,7 +251,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         seen.add(record_id)
         year_match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", values.get("year", ""))
         extra = tuple(sorted((k, v) for k, v in values.items()
-                             if k not in REQUIRED and k not in _GOLD and k != "raw" and v))
+                             if k not in COLUMNS and k not in _GOLD and k != "raw" and v))
         references.append(Reference(
             id=record_id,
             type=record_type(values),

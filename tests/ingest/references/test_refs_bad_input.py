@@ -430,3 +430,19 @@ def test_csl_json_minified_duplicate_ids_stay_distinct_and_deep_nesting_is_an_er
     assert "nests arrays or objects too deeply" in problems[0].message
     with pytest.raises(InputError, match="nested too deeply"):
         parse_csl_json('{"id": "x", "note": ' + "[" * 100000 + "]" * 100000 + "}", "x.json")
+
+
+def test_csv_export_with_its_own_column_names_is_detected_and_read(tmp_path):
+    """A CSV export headed "Title","Authors","Publication Year","DOI" is read as a table (not as a printed
+    list): columns matched by name, case and aliases ignored, rows numbered, the absent columns warned once."""
+    path = tmp_path / "export.csv"
+    path.write_text('"Title","Authors","Publication Year","DOI","Notes"\n'
+                    '"Peer support","Smith, J.; Lee, K.",2019,10.1/x,kept\n"Hope","Brown, L.",2020,,\n',
+                    encoding="utf-8")
+    found = read_references(path)
+    assert found.form == "csv"
+    assert [(r.id, r.title, [p.family for p in r.authors], r.year, r.doi) for r in found.references] == [
+        ("1", "Peer support", ["Smith", "Lee"], 2019, "10.1/x"), ("2", "Hope", ["Brown"], 2020, "")]
+    assert dict(found.references[0].extra) == {"notes": "kept"}
+    assert [(p.kind, p.severity, p.where.line) for p in found.problems] == [("missing-columns", "warning", 1)]
+    assert "record_id, journal, volume, issue, pages" in found.problems[0].message
