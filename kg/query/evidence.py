@@ -454,6 +454,8 @@ def search_evidence(
     """
     if limit < 1:
         raise QueryError(f"--limit must be at least 1, got {limit}")
+    if not text.strip():
+        raise QueryError("nothing to search for: the text is empty; give the words of a question or claim")
     terms = terms_of(text)
     if not terms:
         raise QueryError(

@@ -132,6 +132,8 @@ def test_evidence_of_stop_words_only_is_refused(runner, graph_file):
     result = runner.invoke(main, ["evidence", "what does the", str(graph_file)])
     assert result.exit_code == 1
     assert "nothing to search for" in result.stderr
+    empty = runner.invoke(main, ["evidence", "  ", str(graph_file)])
+    assert empty.exit_code == 1 and "the text is empty" in empty.stderr
 
 
 def test_store_option_queries_an_oxigraph_store(runner, synthetic_dataset, tmp_path, graph_file):

@@ -72,7 +72,8 @@ def parse(files: tuple[Path, ...], fmt: str, form: str | None, strict: bool) -> 
         warnings += file_warnings
         notes += severities["info"]
     writer = {"csl-json": to_csl_json, "bibtex": to_bibtex, "ris": to_ris, "table": _table}[fmt]
-    click.echo(writer(records), nl=False)
+    if records:  # nothing read is a failure: no empty library on stdout for a pipeline to take as an answer
+        click.echo(writer(records), nl=False)
     if len(files) > 1:
         for line in summaries:
             click.echo(line, err=True)

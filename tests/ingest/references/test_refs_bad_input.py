@@ -353,7 +353,8 @@ def test_cli_exit_codes_and_counts(runner, tmp_path):
                                           "(read, check them)")
     assert json.loads(result.stdout)[0]["id"] == "good.bib:good"  # several files: ids prefixed by the file name
 
-    assert runner.invoke(main, ["refs", "parse", str(empty), str(binary)]).exit_code == 1
+    failed = runner.invoke(main, ["refs", "parse", str(empty), str(binary)])
+    assert failed.exit_code == 1 and failed.stdout == ""  # no empty library printed as if it were an answer
     result = runner.invoke(main, ["refs", "parse", str(nothing)])
     assert result.exit_code == 1 and "no record could be read as bibtex" in result.stderr
     assert runner.invoke(main, ["refs", "parse", str(good), "--strict"]).exit_code == 0
