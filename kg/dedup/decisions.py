@@ -54,14 +54,14 @@ def read_decisions(
         left, right = str(item.get("left", "")), str(item.get("right", ""))
         unknown = [i for i in (left, right) if known is not None and i not in known]
         if unknown or not left or not right or left == right:
-            hint = did_you_mean(unknown[0], known or ()) if unknown else ""
+            if unknown:
+                what = (f"names no record of the input: {', '.join(repr(i) for i in unknown)}"
+                        f"{did_you_mean(unknown[0], known or ())}")
+            else:
+                what = "needs two different record ids"
             problems.append(
-                Problem(
-                    "unknown-decision-id",
-                    "warning",
-                    f"decision {left!r} ~ {right!r} names an unknown or repeated record id{hint}; it is ignored",
-                    where,
-                )
+                Problem("unknown-decision-id", "warning", f"decision {left!r} ~ {right!r} {what}; it is ignored",
+                        where)
             )
             continue
         decisions[frozenset((left, right))] = DECISIONS[str(item["decision"])]

@@ -333,7 +333,9 @@ def test_cli_json_review_and_decisions(runner, tmp_path):
     result = runner.invoke(main, ["dedup", str(csv_file), "--format", "json", "--decisions", str(decisions)])
     doc = json.loads(result.stdout)
     assert doc["clusters"] == [["a", "b"], ["c"]]
-    assert any(p["kind"] == "unknown-decision-id" and p["where"].endswith("d.yaml:2") for p in doc["problems"])
+    (problem,) = [p for p in doc["problems"] if p["kind"] == "unknown-decision-id"]
+    assert problem["where"].endswith("d.yaml:2")
+    assert problem["message"] == "decision 'a' ~ 'zz' names no record of the input: 'zz'; it is ignored"
 
 
 def test_cli_writes_deduplicated_library(runner, tmp_path):
