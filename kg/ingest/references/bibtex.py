@@ -28,7 +28,7 @@ from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment
 
 from kg.ingest.references.latex import decode_latex
-from kg.ingest.references.ris import page_range
+from kg.ingest.references.ris import free_id, page_range
 from kg.model import Person, Problem, Reference, SourceLocation
 
 # bibtexparser logs each broken block; kg reports them as Problems instead, so
@@ -277,19 +277,6 @@ def _fields(entry: Entry, strings: dict[str, str]) -> tuple[dict[str, str], list
     return values, undefined
 
 
-def _free(wanted: str, used: set[str]) -> str:
-    """``wanted``, or the first of ``wanted-2``, ``wanted-3``... not in ``used``.
-
-    >>> _free("a#1", {"a", "a#1", "a#1-2"})
-    'a#1-3'
-    """
-    candidate, n = wanted, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{wanted}-{n}"
-    return candidate
-
-
 def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
     """Parse BibTeX/BibLaTeX into records (id = citation key).
 
@@ -365,12 +352,12 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
         key = entry.key
         fields, undefined = _fields(entry, strings)
         if not key:
-            key = _free(f"line{line}", used)
+            key = free_id(f"line{line}", used)
             problems.append(Problem("missing-key", "warning", f"entry has no citation key; it is kept as '{key}'",
                                     where))
         elif key in by_key:
             first = next(item[0] for item in records if item[1] == key)
-            new_key = _free(f"{key}#{line}", used)
+            new_key = free_id(f"{key}#{line}", used)
             problems.append(Problem("duplicate-key", "warning",
                                     f"duplicate key '{key}' (first at line {first}); this entry is kept as "
                                     f"'{new_key}'", where))

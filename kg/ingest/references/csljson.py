@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.ingest.references.csvtable import split_authors
-from kg.ingest.references.ris import page_range
+from kg.ingest.references.ris import free_id, page_range
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _DECODER = json.JSONDecoder()
@@ -191,10 +191,7 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
         year, date_text = _year(item.get("issued"))
         record_id = _text(item.get("id"), verbatim=True) or str(position)
         if record_id in seen:
-            new_id, n = f"{record_id}#{line}", 1
-            while new_id in used:  # a minified file has every item on line 1
-                n += 1
-                new_id = f"{record_id}#{line}-{n}"
+            new_id = free_id(f"{record_id}#{line}", used)  # a minified file has every item on line 1
             problems.append(Problem("duplicate-id", "warning", f"id {record_id} is used twice; this item is kept "
                                     f"as {new_id}", where))
             record_id = new_id

@@ -289,6 +289,19 @@ def _year_problem(reference: Reference, tags: dict[str, list[str]], lines: dict[
                     "(1500-2099)", SourceLocation(path, lines.get(tag, reference.source.line)))]
 
 
+def free_id(wanted: str, used: set[str]) -> str:
+    """``wanted``, or the first of ``wanted-2``, ``wanted-3``... not in ``used``.
+
+    >>> free_id("a#1", {"a", "a#1", "a#1-2"})
+    'a#1-3'
+    """
+    candidate, n = wanted, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    return candidate
+
+
 def _distinct_ids(references: list[Reference], tag: str, problems: list[Problem], path: str) -> list[Reference]:
     """The records with a repeated id kept as ``id#line`` (``id#line-2``... if that is taken too), each
     renaming reported; ``tag`` names the field the id came from."""
@@ -298,10 +311,7 @@ def _distinct_ids(references: list[Reference], tag: str, problems: list[Problem]
     for reference in references:
         if reference.id in seen:
             line = reference.source.line
-            new_id, n = f"{reference.id}#{line}", 1
-            while new_id in used:
-                n += 1
-                new_id = f"{reference.id}#{line}-{n}"
+            new_id = free_id(f"{reference.id}#{line}", used)
             problems.append(Problem("duplicate-id", "warning", f"{tag} {reference.id} is used twice; this record "
                                     f"is kept as {new_id}", SourceLocation(path, line)))
             used.add(new_id)
