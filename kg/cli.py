@@ -17,6 +17,8 @@ from kg.check import report_from_error
 from kg.check import stats as run_stats
 from kg.clitools import render_table, reports_errors
 from kg.errors import InputError
+from kg.ingest.citations import STYLES
+from kg.ingest.draft import draft_corpus
 from kg.output import GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
 from kg.pipeline import build
 
@@ -121,6 +123,41 @@ def check_command(corpus: Path | None, fmt: str) -> None:
         click.echo(f"\n{'conforms' if report.conforms else 'does NOT conform'}: {len(report.findings)} finding(s)")
     if not report.conforms:
         sys.exit(1)
+
+
+@main.command("init")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--references", "references", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The reference list as a file of its own (printed, BibTeX, RIS, CSL-JSON, CSV); "
+                   "default: the text after the article's References heading.")
+@click.option("--id", "corpus_id", help="Corpus id (lower-case, hyphens; default: from FOLDER's name).")
+@click.option("--title", help="The article's title (default: its first line).")
+@click.option("--style", type=click.Choice(STYLES), default="auto", show_default=True,
+              help="How the article cites: author-year or numeric (auto: whichever it holds more of).")
+@reports_errors
+def init_command(article: Path, folder: Path, references: Path | None, corpus_id: str | None,
+                 title: str | None, style: str) -> None:
+    """Draft a corpus FOLDER from the text of ARTICLE (a review, as extracted from its PDF).
+
+    Writes the article, its reference list, an empty concept scheme and one
+    draft claim per sentence that cites a source; the draft builds as it is.
+    Then rewrite the claims' statements, add concepts, and run kg check FOLDER.
+    """
+    draft = draft_corpus(article, folder, references, corpus_id, title, style)
+    corpus = draft.corpus
+    statuses = [c.status for c in corpus.citations]
+    click.echo(f"wrote {draft.folder}/ (corpus {corpus.id}): {len(corpus.references)} reference entries, "
+               f"{len(corpus.works)} works; {len(statuses)} in-text citations ({statuses.count('resolved')} "
+               f"resolved, {statuses.count('unresolved')} unresolved, {statuses.count('ambiguous')} ambiguous); "
+               f"{draft.claims} draft claims")
+    if draft.headers_dropped:
+        click.echo(f"  {draft.headers_dropped} running-header line(s) were taken out of the reference list")
+    if draft.left_out:
+        click.echo(f"  {len(draft.left_out)} citation(s) resolve to no entry and are named in their claims' notes, "
+                   f"not in cites: {'; '.join(draft.left_out)}")
+    click.echo(f"next: edit {draft.folder / 'claims.yaml'} (statements, stance, concepts) and "
+               f"{draft.folder / 'concepts.yaml'}, then run kg check {draft.folder}")
 
 
 # Commands of the other stages register here.

@@ -23,7 +23,7 @@ from kg.model import Article, Paragraph, QuoteAnchor, Section
 REFERENCE_HEADINGS = frozenset(
     {"references", "reference list", "bibliography", "works cited", "literature cited"}
 )
-_HEADER_PATTERN = re.compile(r"^\s*(?:[ep]-?ISSN\b|ISSN\b|Page \d+\b|\d{1,4}\s*$)", re.I)
+HEADER_PATTERN = re.compile(r"^\s*(?:[ep]-?ISSN\b|ISSN\b|Page \d+\b|\d{1,4}\s*$)", re.I)
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 CONTEXT = 32
 
@@ -35,7 +35,7 @@ class _Block:
     after_page_break: bool
 
 
-def _running_headers(lines: list[str]) -> set[int]:
+def running_headers(lines: list[str]) -> set[int]:
     """Indices of lines that are running headers or page numbers.
 
     A line is a header when it matches the usual header shapes (ISSN lines,
@@ -47,7 +47,7 @@ def _running_headers(lines: list[str]) -> set[int]:
     return {
         i
         for i, line in enumerate(lines)
-        if line.strip() and (_HEADER_PATTERN.match(line) or line.strip() in repeated)
+        if line.strip() and (HEADER_PATTERN.match(line) or line.strip() in repeated)
     }
 
 
@@ -119,7 +119,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
         'Intro'
     """
     lines = normal_text(text).split("\n")
-    dropped = _running_headers(lines)
+    dropped = running_headers(lines)
     blocks = _rejoin(_blocks(lines, dropped))
     end = next(
         (i for i, b in enumerate(blocks) if b.text.strip().rstrip(":").lower() in REFERENCE_HEADINGS),

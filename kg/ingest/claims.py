@@ -137,7 +137,7 @@ def _resolve_number_cite(numbers_text: str, cite: str, where: str, claim_id: str
     return keys
 
 
-def _resolve_cite(cite: str, works: Sequence[Work], where: str, claim_id: str,
+def resolve_cite(cite: str, works: Sequence[Work], where: str, claim_id: str,
                   numbers: Mapping[int, tuple[str, ...]], owner: Mapping[str, Work]) -> list[str]:
     """The works one ``cites`` item names: an author-year citation names one,
     a numeric one ("[3]", "[4-6]") one per number."""
@@ -230,7 +230,7 @@ def link_claims(
         keys: list[str] = []
         for cite in claim.cites:
             try:
-                found = _resolve_cite(cite, works, where, claim.id, numbers, owner)
+                found = resolve_cite(cite, works, where, claim.id, numbers, owner)
             except UnknownReferenceError as err:
                 errors.append(str(err))
                 continue
