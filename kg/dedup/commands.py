@@ -27,11 +27,16 @@ def read_inputs(paths: tuple[Path, ...]) -> tuple[list[Reference], list[Problem]
     records: list[Reference] = []
     problems: list[Problem] = []
     for path, prefix in zip(paths, input_prefixes(paths)):
-        if path.suffix.lower() == ".csv":
-            refs, found = read_csv(path)
-        else:
-            listing = read_references(path)
-            refs, found = list(listing.references), list(listing.problems)
+        try:
+            if path.suffix.lower() == ".csv":
+                refs, found = read_csv(path)
+            else:
+                listing = read_references(path)
+                refs, found = list(listing.references), list(listing.problems)
+        except KgError as err:  # an empty or unreadable file: reported, and the other files are still read
+            message = str(err).removeprefix(f"{path}: ")  # the location names the file
+            problems.append(Problem("no-records", "error", message, SourceLocation(str(path))))
+            continue
         if not refs:
             found.append(Problem("no-records", "error", "no record could be read from this file; check its "
                                  "form (CSV, BibTeX, RIS, CSL-JSON or a printed list)", SourceLocation(str(path))))

@@ -3,7 +3,7 @@
 :func:`draft_corpus` splits the article at its reference-list heading, finds
 the in-text citations and resolves them against the list (the same readers
 :func:`kg.ingest.load_corpus` uses), and writes the four corpus files: the
-article, its reference list, an empty concept scheme, and one draft claim per
+article's body, its reference list, an empty concept scheme, and one draft claim per
 sentence that cites a source (the sentence as the quote, its citations as
 ``cites``).  The draft loads and builds as it is; the reviewer then rewrites
 the statements, sets each stance and adds the concepts.  A citation that
@@ -257,7 +257,9 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
     headers_dropped = 0
     if references_path is None:
         try:
-            _body, listing, headers_dropped = split_reference_list(text)
+            # The article file keeps the body, the list goes to its own file: the body then ends
+            # where the list starts even when no blank line sets the heading apart.
+            text, listing, headers_dropped = split_reference_list(text)
         except InputError as err:
             raise InputError(f"{article_path}: {err}") from err
         references_file, reference_source = REFERENCES_FILE, f"{article_path} (after its reference-list heading)"

@@ -404,3 +404,8 @@ def test_cli_inputs_with_one_name_and_unreadable_inputs(runner, tmp_path):
     result = runner.invoke(main, ["dedup", str(broken), inputs[0], "--format", "bibtex", "-o", str(out)])
     assert result.exit_code == 1 and "entries not read (named above)" in result.stderr.splitlines()[-1]
     assert out.read_text(encoding="utf-8").count("@article{") == 1
+    empty = tmp_path / "empty.ris"
+    empty.write_text("", encoding="utf-8")  # a file that cannot be read at all: named, and the others still read
+    result = runner.invoke(main, ["dedup", inputs[0], str(empty), "--format", "json"])
+    assert result.exit_code == 1 and f"{empty}: the file is empty" in result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)["records"]] == ["refs.bib:smith2020"]
