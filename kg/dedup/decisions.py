@@ -51,10 +51,13 @@ def read_decisions(
         if not isinstance(item, dict) or str(item.get("decision")) not in DECISIONS:
             raise InputError(f"{where}: each decision needs left, right and decision: same or different; "
                              f"got {as_written(item)!r}; write it as - {{left: A, right: B, decision: same}}")
-        left, right = str(item.get("left", "")), str(item.get("right", ""))
-        unknown = [i for i in (left, right) if known is not None and i not in known]
-        if unknown or not left or not right or left == right:
-            if unknown:
+        left, right = (str(item.get(side) if item.get(side) is not None else "").strip() for side in ("left", "right"))
+        missing = [side for side, value in (("left", left), ("right", right)) if not value]
+        unknown = [i for i in (left, right) if i and known is not None and i not in known]
+        if missing or unknown or left == right:
+            if missing:
+                what = f"has no {' and no '.join(missing)} record id"
+            elif unknown:
                 what = (f"names no record of the input: {', '.join(repr(i) for i in unknown)}"
                         f"{did_you_mean(unknown[0], known or ())}")
             else:

@@ -329,13 +329,15 @@ def test_cli_json_review_and_decisions(runner, tmp_path):
     assert [(r["left_record"]["title"], r["right_record"]["printed"]) for r in rows] == [
         ("Peer support groups and recovery", "Psychiatric Services 65(4):429-441")]
     decisions = tmp_path / "d.yaml"
-    decisions.write_text("- {left: a, right: b, decision: same}\n- {left: a, right: zz, decision: different}\n")
+    decisions.write_text("- {left: a, right: b, decision: same}\n- {left: a, right: zz, decision: different}\n"
+                         "- {right: c, decision: same}\n- {left: , right: c, decision: same}\n")
     result = runner.invoke(main, ["dedup", str(csv_file), "--format", "json", "--decisions", str(decisions)])
     doc = json.loads(result.stdout)
     assert doc["clusters"] == [["a", "b"], ["c"]]
-    (problem,) = [p for p in doc["problems"] if p["kind"] == "unknown-decision-id"]
+    problem, *missing = [p for p in doc["problems"] if p["kind"] == "unknown-decision-id"]
     assert problem["where"].endswith("d.yaml:2")
     assert problem["message"] == "decision 'a' ~ 'zz' names no record of the input: 'zz'; it is ignored"
+    assert [p["message"] for p in missing] == ["decision '' ~ 'c' has no left record id; it is ignored"] * 2
 
 
 def test_cli_writes_deduplicated_library(runner, tmp_path):
