@@ -75,13 +75,18 @@ def _graph_format(output: Path | None, fmt: str | None) -> str:
     """The format to write: ``--format``, else the one the output's suffix names, else TriG.
 
     A suffix naming another format than ``--format`` is a usage error (a
-    ``.ttl`` file holding TriG would not read back as Turtle).
+    ``.ttl`` file holding TriG would not read back as Turtle), and so is a
+    suffix naming no format when ``--format`` is not given.
     """
     by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
     implied = by_suffix.get(output.suffix.lower()) if output is not None else None
     if fmt and implied and fmt != implied:
         raise click.UsageError(f"-o {output} names a .{implied} file but --format is {fmt}; "
                                f"drop --format or give -o a {SUFFIXES[fmt]} name")
+    if output is not None and not fmt and not implied:
+        # A graph file is read back by its suffix (kg query FILE): an unknown one would not read.
+        raise click.UsageError(f"-o {output}: kg writes graphs as {', '.join(SUFFIXES.values())}; give -o one of "
+                               "these suffixes, or --format")
     return fmt or implied or "trig"
 
 

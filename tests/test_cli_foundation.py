@@ -30,6 +30,11 @@ def test_build_format_follows_the_output_suffix(runner, tmp_path, corpus_copy):
     result = runner.invoke(main, ["build", str(corpus_copy), "-o", str(clash), "--format", "trig"])
     assert result.exit_code == 2 and "names a .ttl file but --format is trig" in result.stderr
     assert not clash.exists()
+    unknown = tmp_path / "g.xml"
+    result = runner.invoke(main, ["build", str(corpus_copy), "-o", str(unknown)])
+    assert result.exit_code == 2 and "give -o one of these suffixes, or --format" in result.stderr
+    assert not unknown.exists()
+    assert runner.invoke(main, ["build", str(corpus_copy), "-o", str(unknown), "--format", "nt"]).exit_code == 0
 
 
 def test_stats_json(runner, corpus_copy):
