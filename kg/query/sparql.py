@@ -223,13 +223,26 @@ def constant_regexes(query: Any) -> list[RegexUse]:
     return sorted(set(found), key=lambda use: (use.pattern, use.flags, use.function))
 
 
-def regex_error(use: RegexUse, where: str, detail: str) -> QueryError:
-    """The error for a regular expression the engine cannot compile."""
+#: The flags of SPARQL's regular expressions (XPath's fn:matches).
+REGEX_FLAGS = "smixq"
+_ESCAPE_HINT = ("fix the pattern (to match one of ( ) [ ] { } . * + ? | ^ $ \\ itself put a backslash before it: "
+                "\"\\\\(\" in a SPARQL string)")
+
+
+def regex_error(use: RegexUse, where: str, detail: str, fix: str = _ESCAPE_HINT,
+                what: str = "bad regular expression") -> QueryError:
+    """The error for a regular expression the engine cannot compile (``fix``: what to do)."""
     flags = f" with flags {use.flags!r}" if use.flags else ""
-    return QueryError(
-        f"{where}: bad regular expression {use.pattern!r}{flags} in {use.function}: {detail}; fix the pattern "
-        "(to match one of ( ) [ ] { } . * + ? | ^ $ \\ itself put a backslash before it: \"\\\\(\" in a SPARQL string)"
-    )
+    return QueryError(f"{where}: {what} {use.pattern!r}{flags} in {use.function}: {detail}; {fix}")
+
+
+def flag_error(use: RegexUse, where: str) -> QueryError | None:
+    """The error for flags that are no XPath flag, or ``None``."""
+    unknown = sorted(set(use.flags) - set(REGEX_FLAGS))
+    if not unknown:
+        return None
+    return regex_error(use, where, f"{', '.join(repr(f) for f in unknown)} is not a flag",
+                       f"use only {', '.join(REGEX_FLAGS)} (XPath's flags)")
 
 
 def with_prologue(text: str) -> str:

@@ -51,6 +51,7 @@ from kg.query.sparql import (
     hash_join_hints,
     lateral_optionals,
     parse_query,
+    flag_error,
     regex_error,
     split_order_by,
     term_n3,
@@ -231,6 +232,32 @@ def _re_detail(err: re.error) -> str:
     return err.msg + (f" at position {err.pos}" if err.pos is not None else "")
 
 
+def _memory_regex_error(use: RegexUse, label: str) -> QueryError | None:
+    """Why rdflib cannot run a regular expression as SPARQL means it, or ``None``.
+
+    rdflib hands the pattern to Python's ``re`` and ignores the flags x and
+    q, so it would answer otherwise than the standard (and a store) does; a
+    pattern valid in SPARQL that ``re`` cannot compile (``\\p{Lu}``) is no
+    fault of the query.
+    """
+    error = flag_error(use, label)
+    if error:
+        return error
+    ignored = sorted(set(use.flags) - set("smi"))
+    if ignored:
+        return regex_error(use, label, f"rdflib, the in-memory engine, ignores the flag(s) {', '.join(ignored)}",
+                           "drop them, or query an Oxigraph store (--store DIR), which applies them",
+                           "regular expression")
+    problem = _python_regex_problem(use.pattern)
+    if problem is None:
+        return None
+    if _oxigraph_regex_problem(use.pattern, use.flags) is None:
+        return regex_error(use, label, f"rdflib, the in-memory engine, runs patterns with Python's re, which "
+                           f"cannot compile it ({problem})", "it is valid SPARQL: query an Oxigraph store "
+                           "(--store DIR), or rewrite the pattern", "regular expression")
+    return regex_error(use, label, problem)
+
+
 # --- rdflib in memory ---------------------------------------------------------
 
 
@@ -286,9 +313,9 @@ class MemoryStore:
                 parsed = self._parse(sparql)
                 ensure_local(sparql, self.label, parsed)
                 for use in constant_regexes(parsed):
-                    problem = _python_regex_problem(use.pattern)
-                    if problem:
-                        raise regex_error(use, self.label, problem)
+                    error = _memory_regex_error(use, self.label)
+                    if error:
+                        raise error
                 return self._evaluate(parsed, form)
 
         return run_with_timeout(work, timeout, self.label)
@@ -580,6 +607,9 @@ def check_oxigraph_query(sparql: str, label: str) -> None:
         return
     ensure_local(sparql, label, parsed)
     for use in constant_regexes(parsed):
+        error = flag_error(use, label)
+        if error:
+            raise error
         problem = _oxigraph_regex_problem(use.pattern, use.flags)
         if problem:
             raise regex_error(use, label, problem)
@@ -594,9 +624,8 @@ def _oxigraph_regex_problem(pattern: str, flags: str) -> str | None:
     answer: Any = ox.Store().query(probe)
     if [solution[0] for solution in answer] != [None]:
         return None
-    reason = "Oxigraph cannot compile it" + (" with these flags (XPath's are s, m, i, x and q)" if flags else "")
     python = _python_regex_problem(pattern)
-    return reason + (f" ({python})" if python else "")
+    return "Oxigraph cannot compile it" + (f" (Python's re says: {python})" if python else "")
 
 
 def _pyoxigraph_version() -> str:

@@ -4,6 +4,7 @@ regular expressions the engine cannot compile, GRAPH over memory, graph files an
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -67,3 +68,27 @@ def test_ill_typed_literal_is_shown_by_its_text_without_a_logged_traceback(store
         answers = [str(store.query(query).rows[0][0]) for store in stores]
     assert answers == ["x", "x"]
     assert not [r for r in caplog.records if "Failed to convert" in r.getMessage()]
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["memory", "oxigraph"])
+def test_a_letter_that_is_no_regex_flag_is_an_error(stores, which):
+    with pytest.raises(QueryError, match=r"flags 'iz' in REGEX: 'z' is not a flag; use only s, m, i, x, q"):
+        stores[which].query('SELECT * { ?s ?p ?t FILTER(REGEX(?t, "support", "iz")) }')
+
+
+def test_memory_says_what_rdflib_cannot_run_and_the_store_runs_it(stores):
+    """rdflib ignores the x and q flags and runs patterns with Python's re: rather than answer otherwise
+    than the standard (and the store) does, the in-memory engine says so and points to a store."""
+    memory, store = stores
+    title = "?w <http://purl.org/dc/terms/title> ?t"
+    for pattern, flags, said in (("peer support", "ix", "ignores the flag(s) x"),
+                                 ("(", "q", "ignores the flag(s) q"),
+                                 ("^\\\\p{Lu}", "", "Python's re, which cannot compile it")):
+        query = f'SELECT (COUNT(*) AS ?n) {{ {title} FILTER(REGEX(?t, "{pattern}", "{flags}")) }}'
+        with pytest.raises(QueryError, match=re.escape(said) + ".*query an Oxigraph store"):
+            memory.query(query)
+        assert int(store.query(query).rows[0][0]) >= 0
+    spaced = f'SELECT (COUNT(*) AS ?n) {{ {title} FILTER(REGEX(?t, "peer support", "ix")) }}'
+    plain = f'SELECT (COUNT(*) AS ?n) {{ {title} FILTER(REGEX(?t, "peersupport", "i")) }}'
+    assert store.query(spaced).rows == store.query(plain).rows  # x: the pattern's spaces are not matched
+    assert int(store.query(spaced.replace('"ix"', '"i"')).rows[0][0]) > 0  # which rdflib would have matched
