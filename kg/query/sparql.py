@@ -164,6 +164,9 @@ def service_calls(query: Any) -> list[str]:
     return sorted({node["term"].n3() for node in _operations(query.algebra, frozenset({"ServiceGraphPattern"}))})
 
 
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
 def ensure_local(text: str, where: str = "query", query: Any = None) -> None:
     """Refuse a query that calls another SPARQL service (federated ``SERVICE``).
 
@@ -182,13 +185,15 @@ def ensure_local(text: str, where: str = "query", query: Any = None) -> None:
     kg.errors.QueryError: query: SERVICE <http://127.0.0.1:1/sparql> is refused: ...
     """
     if query is None:
-        if "SERVICE" not in text.upper():
+        # SPARQL expands \\u and \\U escapes before it parses (section 19.2): "SERVIC\\u0045" is SERVICE.
+        expanded = _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+        if "SERVICE" not in expanded.upper():
             return
         try:
-            query = parse_query(text)
+            query = parse_query(text)  # rdflib expands the escapes itself
         except Exception:  # rdflib cannot read it: judge by the keywords
             calls = ["..."] if any(kind == "word" and value.upper() == "SERVICE"
-                                   for kind, value, _ in _tokens(text)) else []
+                                   for kind, value, _ in _tokens(expanded)) else []
         else:
             calls = service_calls(query)
     else:

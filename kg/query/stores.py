@@ -1363,4 +1363,4 @@ def triples_graph_name(graph: Graph, path: Path) -> URIRef:
     }
     if len(corpora) == 1:
         return graph_iri(corpora.pop())
-    return URIRef(BASE + path.stem + "/graph")
+    return graph_iri(path.stem)

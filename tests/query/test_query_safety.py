@@ -59,6 +59,10 @@ def test_graph_reads_each_corpus_the_same_in_memory_files_and_a_store(synthetic_
     one = tmp_path / "one.ttl"
     write_atomic(one, serialize(synthetic_dataset.graph(name), "ttl"))
     assert MemoryStore(load_graph_file(one)).query(GRAPHS).rows == (expected[0],)
+    spaced = tmp_path / "my review.nt"  # no corpus in it: named after the file, as an IRI (quoted)
+    spaced.write_text("<http://example.org/s> <http://example.org/p> <http://example.org/o> .\n", encoding="utf-8")
+    ((name, _count),) = MemoryStore(load_graph_file(spaced)).query(GRAPHS).rows
+    assert str(name).endswith("/my%20review/graph")
 
 
 def test_ill_typed_literal_is_shown_by_its_text_without_a_logged_traceback(stores, caplog):

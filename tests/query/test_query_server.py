@@ -137,4 +137,6 @@ def test_endpoint_refuses_service_calls(pushed):
     endpoint, _done = pushed
     with pytest.raises(QueryError, match="SERVICE <http://127.0.0.1:9/sparql> is refused"):
         endpoint.query("SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    with pytest.raises(QueryError, match="is refused"):  # SPARQL expands \u escapes before it parses
+        endpoint.query("SELECT * { SERVIC\\u0045 <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert endpoint.query("ASK { FILTER('SERVICE' != '') }").boolean is True
