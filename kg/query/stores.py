@@ -311,11 +311,7 @@ class MemoryStore:
                 warnings.filterwarnings("ignore", r"Dataset\.(?:default_context|contexts) is deprecated",
                                         DeprecationWarning)
                 parsed = self._parse(sparql)
-                ensure_local(sparql, self.label, parsed)
-                for use in constant_regexes(parsed):
-                    error = _memory_regex_error(use, self.label)
-                    if error:
-                        raise error
+                ensure_runnable(sparql, parsed, self.label, _memory_regex_error)
                 return self._evaluate(parsed, form)
 
         return run_with_timeout(work, timeout, self.label)
@@ -605,14 +601,27 @@ def check_oxigraph_query(sparql: str, label: str) -> None:
     except Exception:  # not rdflib's SPARQL: judge SERVICE by the keywords, let Oxigraph judge the rest
         ensure_local(sparql, label)
         return
+    ensure_runnable(sparql, parsed, label, _oxigraph_regex_error)
+
+
+def ensure_runnable(sparql: str, parsed: Any, label: str,
+                    regex_check: Callable[[RegexUse, str], QueryError | None]) -> None:
+    """Refuse a parsed query that calls a service, or holds a regular expression
+    ``regex_check`` (the engine's own) finds it cannot run as SPARQL means it."""
     ensure_local(sparql, label, parsed)
     for use in constant_regexes(parsed):
-        error = flag_error(use, label)
+        error = regex_check(use, label)
         if error:
             raise error
-        problem = _oxigraph_regex_problem(use.pattern, use.flags)
-        if problem:
-            raise regex_error(use, label, problem)
+
+
+def _oxigraph_regex_error(use: RegexUse, label: str) -> QueryError | None:
+    """Why Oxigraph cannot run a regular expression, or ``None``."""
+    error = flag_error(use, label)
+    if error:
+        return error
+    problem = _oxigraph_regex_problem(use.pattern, use.flags)
+    return regex_error(use, label, problem) if problem else None
 
 
 @lru_cache(maxsize=256)
@@ -1335,14 +1344,18 @@ def load_graph_file(path: str | Path) -> Graph:
                 dataset = Dataset(default_union=True)
                 dataset.parse(path, format=fmt)
                 return dataset
-            parsed = Graph()
+            # Named after the file first: kg build's default output (out/CORPUS-ID.ttl) needs no copy.
+            parsed = Graph(identifier=graph_iri(path.stem))
             parsed.parse(path, format=fmt)
     except KgError:
         raise
     except Exception as err:  # rdflib's parsers raise many kinds (SyntaxError, ValueError, KeyError...)
         raise StoreError(f"{path}: cannot read the graph ({type(err).__name__}: {_short(str(err))}); "
                          "rebuild it with kg build") from err
-    graph = Graph(identifier=triples_graph_name(parsed, path))
+    name = triples_graph_name(parsed, path)
+    if name == parsed.identifier:
+        return parsed
+    graph = Graph(identifier=name)
     for prefix, namespace in parsed.namespaces():
         graph.bind(prefix, namespace, override=False)
     graph.addN((s, p, o, graph) for s, p, o in parsed)
