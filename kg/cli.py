@@ -159,8 +159,8 @@ def init_command(article: Path, folder: Path, references: Path | None, corpus_id
     if draft.headers_dropped:
         click.echo(f"  {draft.headers_dropped} running-header line(s) were taken out of the reference list")
     if draft.left_out:
-        click.echo(f"  {len(draft.left_out)} citation(s) resolve to no entry and are named in their claims' notes, "
-                   f"not in cites: {'; '.join(draft.left_out)}")
+        click.echo(f"  {len(draft.left_out)} citation(s) resolve to no one work and are named in their claims' "
+                   f"notes, not in cites: {'; '.join(draft.left_out)}")
     click.echo(f"next: edit {draft.folder / 'claims.yaml'} (statements, stance, concepts) and "
                f"{draft.folder / 'concepts.yaml'}, then run kg check {draft.folder}")
 

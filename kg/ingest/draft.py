@@ -193,11 +193,13 @@ def _claims_yaml(article: Article, sentences: Sequence[tuple[int, int, list[Cita
             if citation.work and resolved == [citation.work]:
                 if text not in keys:
                     keys.append(text)
-            elif citation.text not in missing:
-                missing.append(citation.text)
+            else:
+                why = "matches several works" if citation.status == "ambiguous" else "matches no reference entry"
+                if f"{citation.text} ({why})" not in missing:
+                    missing.append(f"{citation.text} ({why})")
         note = _DRAFT_NOTE
         if missing:
-            note += "; left out of cites, as no reference entry matches them: " + "; ".join(missing)
+            note += "; left out of cites: " + "; ".join(missing)
             left_out.extend(missing)
         items.append({"id": claim_id, "statement": _statement(article, start, end, cites),
                       "quote": re.sub(r"\s+", " ", article.text[start:end]), "cites": keys, "theories": [],

@@ -67,7 +67,7 @@ def test_a_citation_no_entry_matches_is_named_not_dropped(tmp_path):
                        + "References\n\n" + (NUMERIC / "references.txt").read_text(encoding="utf-8"),
                        encoding="utf-8")
     draft = draft_corpus(article, tmp_path / "numeric")
-    assert draft.left_out == ("[9]",)
+    assert draft.left_out == ("[9] (matches no reference entry)",)
     claims = _claims(draft.folder)
     first = claims[0]
     assert first["cites"] == ["[1]", "[7]"]
@@ -75,7 +75,7 @@ def test_a_citation_no_entry_matches_is_named_not_dropped(tmp_path):
                                   "helps them find work.")
     assert next(c for c in claims if "[3-5]" in c["quote"])["cites"] == ["[3]", "[4]", "[5]"]
     traced = next(c for c in claims if "[9]" in c["quote"])
-    assert traced["cites"] == [] and "[9]" in traced["note"]
+    assert traced["cites"] == [] and traced["note"].endswith("left out of cites: [9] (matches no reference entry)")
     assert yaml.safe_load((draft.folder / "corpus.yaml").read_text())["citation_style"] == "numeric"
 
 
@@ -169,3 +169,15 @@ def test_a_non_utf8_article_is_named(tmp_path):
     with pytest.raises(InputError, match=str(article)):
         draft_corpus(article, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_an_ambiguous_citation_is_named_with_why(tmp_path):
+    """Two works of Lee 2001 printed without year letters: "(Lee, 2001)" names neither."""
+    article = tmp_path / "a.txt"
+    article.write_text("A Review\n\nIt helps (Lee, 2001). It lasts (Kim, 2003).\n\nReferences\n\n"
+                       "Kim, S. (2003). Groups. Journal of Care, 1, 1-9.\n"
+                       "Lee, A. (2001). Support at home. Journal of Care, 2, 3-8.\n"
+                       "Lee, A. (2001). Support at work. Journal of Work, 5, 10-18.\n", encoding="utf-8")
+    draft = draft_corpus(article, tmp_path / "out")
+    assert draft.left_out == ("Lee, 2001 (matches several works)",)
+    assert [c["cites"] for c in _claims(draft.folder)] == [[], ["Kim, 2003"]]
