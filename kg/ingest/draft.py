@@ -29,14 +29,7 @@ import yaml
 
 from kg.errors import CorpusError, InputError, OutputError, UnknownReferenceError
 from kg.ingest.article import HEADER_PATTERN, REFERENCE_HEADINGS, parse_article, running_headers
-from kg.ingest.citations import (
-    STYLES,
-    citation_style,
-    find_citations,
-    owners,
-    reference_numbers,
-    resolve_citations,
-)
+from kg.ingest.citations import STYLES, citation_style, owners, reference_numbers
 from kg.ingest.claims import resolve_cite
 from kg.ingest.references import detect_form, parse_references
 from kg.ingest.text import normal_text, read_text
@@ -302,14 +295,12 @@ def _write(staging: Path, folder: Path, text: str, listing: str, references_file
     (staging / CLAIMS_FILE).write_text("claims: []\n", encoding="utf-8")
     (staging / "corpus.yaml").write_text(_manifest(corpus_id, title, style, references_file, article_path.name),
                                          encoding="utf-8")
-    bare = load_corpus(staging)  # the list and its works as the corpus reader reads them
-    found = find_citations(bare.article, style)
-    citations, _problems = resolve_citations(found, bare.works, reference_numbers(bare.references))
-    sentences = citing_sentences(bare.article, citations)
+    bare = load_corpus(staging)  # the works and resolved citations, as the corpus reader has them
+    sentences = citing_sentences(bare.article, bare.citations)
     claims_text, left_out = _claims_yaml(bare.article, sentences, bare, title)
     (staging / CLAIMS_FILE).write_text(claims_text, encoding="utf-8")
     try:
-        corpus = load_corpus(staging)
+        load_corpus(staging)
     except CorpusError as err:  # a draft that does not load is kg's fault, not the article's
         raise CorpusError(f"the drafted claims do not load ({err}); please report this with the article") from err
     try:
@@ -318,7 +309,6 @@ def _write(staging: Path, folder: Path, text: str, listing: str, references_file
         staging.rename(folder)
     except OSError as err:
         raise OutputError(f"{folder}: cannot create the corpus folder ({err.strerror}); choose another") from err
-    corpus = load_corpus(folder)
-    return Draft(folder, corpus, len(sentences), tuple(left_out), headers_dropped)
+    return Draft(folder, load_corpus(folder), len(sentences), tuple(left_out), headers_dropped)
 
 
