@@ -191,14 +191,16 @@ def find_quote(article: Article, quote: str, where: str, claim_id: str) -> tuple
     pattern = re.compile(r"\s+".join(re.escape(word) for word in exact.split(" ")))
     found = pattern.search(article.text) if exact else None
     if found is None:
-        good = 0
-        for n in range(len(exact), 0, -1):
-            if exact[:n] in article.text:
-                good = n
-                break
+        # Compared with the article's whitespace folded as the quote's is, so a paragraph break
+        # the quote spans is no difference.  A beginning that matches has shorter ones that do.
+        folded = fold_whitespace(article.text)
+        good, high = 0, len(exact)
+        while good < high:
+            middle = (good + high + 1) // 2
+            good, high = (middle, high) if exact[:middle] in folded else (good, middle - 1)
         hint = (
             f"the first {good} characters match, then the article has "
-            f"{article.text[article.text.find(exact[:good]) + good:][:40]!r} where the quote has "
+            f"{folded[folded.find(exact[:good]) + good:][:40]!r} where the quote has "
             f"{exact[good:good + 40]!r}"
             if good
             else "not even its first word is in the article"

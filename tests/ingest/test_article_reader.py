@@ -87,6 +87,10 @@ def test_quote_across_a_paragraph_break_is_found_with_the_article_text():
     assert article.text[anchor.start:anchor.end] == anchor.exact
     with pytest.raises(QuoteNotFoundError, match="the first 10 characters match"):
         find_quote(article, "ends here.Second one", "c.yaml:3", "C1")
+    # The hint points at the real difference, not at the paragraph break the quote may span.
+    with pytest.raises(QuoteNotFoundError, match="the first 26 characters match, then the article has "
+                                                 "'ts here. Again.*' where the quote has ' tz here'"):
+        find_quote(article, "ends here. Second one star tz here", "c.yaml:3", "C1")
 
 
 def test_quote_not_found_names_claim_and_line():
