@@ -19,7 +19,7 @@ from kg.clitools import render_table, reports_errors
 from kg.errors import InputError
 from kg.ingest.citations import STYLES
 from kg.ingest.draft import draft_corpus
-from kg.output import GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
+from kg.output import FORMAT_OF_SUFFIX, GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
 from kg.pipeline import build
 
 corpus_argument = click.argument(
@@ -78,8 +78,7 @@ def _graph_format(output: Path | None, fmt: str | None) -> str:
     ``.ttl`` file holding TriG would not read back as Turtle), and so is a
     suffix naming no format when ``--format`` is not given.
     """
-    by_suffix = {suffix: name for name, suffix in SUFFIXES.items()}
-    implied = by_suffix.get(output.suffix.lower()) if output is not None else None
+    implied = FORMAT_OF_SUFFIX.get(output.suffix.lower()) if output is not None else None
     if fmt and implied and fmt != implied:
         raise click.UsageError(f"-o {output} names a .{implied} file but --format is {fmt}; "
                                f"drop --format or give -o a {SUFFIXES[fmt]} name")

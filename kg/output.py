@@ -16,6 +16,8 @@ from kg.vocab import bind_prefixes
 #: Formats ``kg build`` writes, with their rdflib serializer names.
 GRAPH_FORMATS = {"trig": "trig", "ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "nq": "nquads"}
 SUFFIXES = {"trig": ".trig", "ttl": ".ttl", "jsonld": ".jsonld", "nt": ".nt", "nq": ".nq"}
+#: The format a graph file's suffix names.
+FORMAT_OF_SUFFIX = {suffix: name for name, suffix in SUFFIXES.items()}
 
 
 def _sorted_jsonld(value: Any) -> Any:

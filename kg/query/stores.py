@@ -40,6 +40,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from kg.errors import KgError, QueryError, StoreError
+from kg.output import FORMAT_OF_SUFFIX, GRAPH_FORMATS, SUFFIXES
 from kg.query.results import QueryResult
 from kg.query.sparql import (
     HASH_HINT,
@@ -1334,10 +1335,10 @@ def load_graph_file(path: str | Path) -> Graph:
         StoreError: unknown suffix, or the file cannot be read or parsed.
     """
     path = Path(path)
-    formats = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-    fmt = formats.get(path.suffix.lower())
-    if fmt is None:
-        raise StoreError(f"{path}: unknown graph file type; use .trig, .nq, .ttl, .nt or .jsonld")
+    form = FORMAT_OF_SUFFIX.get(path.suffix.lower())
+    if form is None:
+        raise StoreError(f"{path}: unknown graph file type; use {', '.join(SUFFIXES.values())}")
+    fmt = GRAPH_FORMATS[form]
     try:
         with rdflib_quiet():
             if fmt in ("trig", "nquads"):
