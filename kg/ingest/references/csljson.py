@@ -198,12 +198,12 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             used.add(record_id)
         seen.add(record_id)
         problems.extend(_type_problems(item, record_id, where))
-        authors = item.get("author")
+        authors, editors = item.get("author"), item.get("editor")
         references.append(Reference(
             id=record_id,
             type=_text(item.get("type")) or "article-journal",
             authors=split_authors(authors) if isinstance(authors, str) else _people(authors),
-            editors=_people(item.get("editor")),
+            editors=split_authors(editors) if isinstance(editors, str) else _people(editors),
             year=year,
             year_suffix=_text(item.get("year-suffix")),
             date_text=date_text,

@@ -419,6 +419,13 @@ def test_csl_json_values_of_the_wrong_type_warned_and_rich_text_read():
     assert "item nums: 'author' holds entries that are not names" in problems[2].message
 
 
+def test_csl_json_editor_given_as_one_string_is_split_as_the_warning_says():
+    """An editor given as one string is split into names like an author, as its warning says."""
+    refs, problems = parse_csl_json('[{"id": "a", "title": "T", "editor": "Smith, J. and Jones, K."}]', "x.json")
+    assert [p.display for p in refs[0].editors] == ["Smith, J.", "Jones, K."]
+    assert [p.kind for p in problems] == ["bad-value"] and "'editor' is one string" in problems[0].message
+
+
 def test_csl_json_minified_duplicate_ids_stay_distinct_and_deep_nesting_is_an_error():
     """A minified file (every item on line 1) repeating an id three times keeps three ids; an item nested
     thousands deep is an error naming its line, the items after it still read."""
