@@ -394,6 +394,10 @@ def _plain(line: str) -> str:
     return line
 
 
+_WORD_BREAK = re.compile(r"[^\W\d_]-$")  # "insulin-" at a line's end
+_NUMBER_BREAK = re.compile(r"\d[-–]$")  # "33-"
+
+
 def _joined(parts: list[str]) -> str:
     """An entry's lines joined by spaces; a word hyphenated at a line's end ("insulin-" then "resistant",
     "33-" then "45") is joined whole, its hyphen kept.
@@ -401,16 +405,19 @@ def _joined(parts: list[str]) -> str:
     >>> _joined(["How insulin-", "resistant people.", "J, 1, 33-", "45.", "Non-", "Smokers"])
     'How insulin-resistant people. J, 1, 33-45. Non- Smokers'
     """
-    text = ""
+    pieces: list[str] = []
     for part in parts:
         if not part:
             continue
-        if text and (re.search(r"[^\W\d_]-$", text) and part[:1].islower()
-                     or re.search(r"\d[-–]$", text) and part[:1].isdigit()):
-            text += part
+        # The last part, not the text joined so far, is searched (it ends as the text does; a lone "-" is
+        # never joined to the part before it), so joining stays linear in the entry's length.
+        last = pieces[-1] if pieces else ""
+        if last and (_WORD_BREAK.search(last) and part[:1].islower()
+                     or _NUMBER_BREAK.search(last) and part[:1].isdigit()):
+            pieces.append(part)
         else:
-            text = f"{text} {part}" if text else part
-    return text
+            pieces += [" ", part] if pieces else [part]
+    return "".join(pieces)
 
 
 def _marker_kind(mark: re.Match[str]) -> str:

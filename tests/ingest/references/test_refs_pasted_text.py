@@ -71,6 +71,30 @@ def test_word_hyphenated_at_a_line_end_is_joined():
     assert two.raw == "Lee, A. (2001). Non- Smokers. Journal of Air, 1, 1-2."
 
 
+def test_joining_a_long_entry_looks_only_at_the_line_before(monkeypatch):
+    """Each hyphen test reads the part before, never the text joined so far (which made joining quadratic
+    in an entry's lines); a 3,000-line entry still joins its breaks whole."""
+    from kg.ingest.references import text as module
+
+    searched: list[int] = []
+
+    class Recording:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, string):
+            searched.append(len(string))
+            return self.pattern.search(string)
+
+    monkeypatch.setattr(module, "_WORD_BREAK", Recording(module._WORD_BREAK))
+    monkeypatch.setattr(module, "_NUMBER_BREAK", Recording(module._NUMBER_BREAK))
+    parts = [f"line {i} insulin-" if i % 3 == 0 else f"resistant {i}, 33-" if i % 3 == 1 else "45 and"
+             for i in range(3000)]
+    joined = module._joined(parts)
+    assert joined.count("insulin-resistant") == 1000 and joined.count("33-45 and") == 1000
+    assert len(searched) >= 3000 and max(searched) <= max(map(len, parts))
+
+
 def test_harvard_title_in_single_quotes():
     """Harvard's quotes are no part of the title; quotes inside a title stay."""
     text = ("Smith, J. (2020) 'Deep learning for things', Journal of Things, 1(2), pp. 1-2.\n\n"
