@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -482,21 +483,19 @@ def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], 
     def shape(line: str) -> str:  # a running header with its page number taken off
         return re.sub(r"^\d+\s+|\s+\d+$", "", line)
 
+    marks = [_MARKER.match(line) for line in lines]
+    digits_at = [mark and (mark.group(2) or mark.group(3) or mark.group(4)) or "" for mark in marks]
+    # The lines that start with an item number, and their numbers: a look ahead is a bisection, not a scan.
+    item_lines = [i for i, digits in enumerate(digits_at) if digits]
+    item_numbers = [int(digits_at[i]) for i in item_lines]
+
     def restarts(index: int) -> bool:  # the next line that is not blank is item 1
-        following = next((line for line in lines[index + 1:] if line.strip()), "")
-        mark = _MARKER.match(following)
-        return bool(mark and (mark.group(2) or mark.group(3) or mark.group(4)) == "1")
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        return following is not None and digits_at[following] == "1"
 
     def upcoming(index: int) -> list[int]:  # the numbers of the next three lines that start with one
-        found: list[int] = []
-        for following in lines[index + 1:]:
-            mark = _MARKER.match(following)
-            digits = mark and (mark.group(2) or mark.group(3) or mark.group(4))
-            if digits:
-                found.append(int(digits))
-                if len(found) == 3:
-                    break
-        return found
+        k = bisect_left(item_lines, index + 1)
+        return item_numbers[k:k + 3]
 
     counts = Counter(shape(line.strip()) for line in lines if len(line.strip()) > 3)
     problems: list[Problem] = []
@@ -515,7 +514,7 @@ def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], 
             problems.append(Problem("list-heading", "info", f"the heading {stripped!r} at line {n} was "
                                     "dropped (it is no reference)", SourceLocation(path, n)))
             continue
-        mark = _MARKER.match(line)
+        mark = marks[index]
         number, note = None, ""
         if mark:
             digits = mark.group(2) or mark.group(3) or mark.group(4)

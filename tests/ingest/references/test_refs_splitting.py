@@ -278,3 +278,31 @@ def test_cli_reads_every_entry_after_a_numbering_gap(runner, tmp_path):
         "Why birds sing", "Chicago style title"]
     assert f"{path}:3: warning: numbering jumps from 2 to 8" in result.stderr
     assert "4 record(s) read from 1 file(s); 0 error(s) (not read), 1 warning(s)" in result.stderr
+
+
+def test_a_long_list_of_out_of_sequence_numbers_reads_every_entry(monkeypatch):
+    """Harvard's "(1990) Title" lines are item numbers out of sequence, each looking ahead for the numbers
+    to come: 3,000 entries are all read, and each line is matched for an item number once (the look
+    ahead used to copy and rescan the rest of the list for every such line)."""
+    from kg.ingest.references import text as module
+
+    calls: list[int] = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def match(self, string):
+            calls.append(1)
+            return self.pattern.match(string)
+
+        def sub(self, *args, **kwargs):
+            return self.pattern.sub(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_MARKER", Counting(module._MARKER))
+    text = "".join(f"Name{i}, A.\n(1990) Title number {i}. Journal, 1, 2-3.\n\n" for i in range(3000))
+    entries, problems = module.read_list(text, "x.txt")
+    assert [entry for _line, entry, _number in entries] == [
+        f"Name{i}, A. (1990) Title number {i}. Journal, 1, 2-3." for i in range(3000)]
+    assert [line for line, _entry, _number in entries] == list(range(1, 9000, 3)) and problems == []
+    assert len(calls) <= text.count("\n") + 1
