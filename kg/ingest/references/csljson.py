@@ -149,7 +149,7 @@ def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], 
 
 
 def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
-    """Parse CSL-JSON items (id = the item's ``id``, else its 1-based position).
+    """Parse CSL-JSON items (id = the item's ``id``, else its 1-based position, if no item has that id).
 
     Raises:
         InputError: no item could be read (the text is not JSON, or not a list of items).
@@ -189,8 +189,11 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             problems.append(Problem("bad-item", "error", f"item {position} is not an object; skipped", where))
             continue
         year, date_text = _year(item.get("issued"))
-        record_id = _text(item.get("id"), verbatim=True) or str(position)
-        if record_id in seen:
+        record_id = _text(item.get("id"), verbatim=True)
+        if not record_id:
+            record_id = free_id(str(position), used)  # never another item's own id
+            used.add(record_id)
+        elif record_id in seen:
             new_id = free_id(f"{record_id}#{line}", used)  # a minified file has every item on line 1
             problems.append(Problem("duplicate-id", "warning", f"id {record_id} is used twice; this item is kept "
                                     f"as {new_id}", where))

@@ -147,7 +147,7 @@ def _merge_names(first: list[str], second: list[str]) -> list[Person]:
     return one + [p for p in two if p not in one]
 
 
-def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) -> Reference:
+def _reference(line: int, tags: dict[str, list[str]], path: str) -> Reference:
     def one(*names: str) -> str:
         for name in names:
             for value in tags.get(name, ()):
@@ -185,7 +185,7 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
     extra = {"issn": issn, "accession": accession if accession != pmid else "", "keywords": "; ".join(every("KW")),
              "language": one("LA"), "medium": "" if _doi(medium) else medium}
     return Reference(
-        id=one("ID") or str(position),
+        id=one("ID"),  # none: numbered by _distinct_ids
         type=kind,
         authors=tuple(authors),
         editors=tuple(editors),
@@ -212,7 +212,7 @@ def _reference(position: int, line: int, tags: dict[str, list[str]], path: str) 
 
 
 def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
-    """Parse RIS records (id = the ``ID`` tag, else the record's position).
+    """Parse RIS records (id = the ``ID`` tag, else the record's position, if no record has that ``ID``).
 
     A record without ``ER`` ends at the next ``TY`` or the end of the file and
     is kept, with a warning; a tag outside any record is a warning too.
@@ -266,11 +266,10 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         problems.append(Problem("missing-er", "warning", f"record starting at line {start} has no ER line",
                                 SourceLocation(path, start)))
         records.append((start, current))
-    references = [_reference(position, first_line, tags, path)
-                  for position, (first_line, tags) in enumerate(records, start=1)]
+    references = _distinct_ids([_reference(first_line, tags, path) for first_line, tags in records], "ID",
+                               problems, path)
     for reference, (first_line, tags) in zip(references, records):
         problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("PY", "Y1", "DA", "Y2"), path))
-    references = _distinct_ids(references, "ID", problems, path)
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
 
@@ -303,13 +302,17 @@ def free_id(wanted: str, used: set[str]) -> str:
 
 
 def _distinct_ids(references: list[Reference], tag: str, problems: list[Problem], path: str) -> list[Reference]:
-    """The records with a repeated id kept as ``id#line`` (``id#line-2``... if that is taken too), each
-    renaming reported; ``tag`` names the field the id came from."""
-    used = {r.id for r in references}
+    """The records with distinct ids: one with no id numbered by its position (``2-2``... if a record
+    has ``2`` as its own id), a repeated id kept as ``id#line`` (``id#line-2``... if that is taken too),
+    each renaming reported; ``tag`` names the field the id came from."""
+    used = {r.id for r in references if r.id}
     seen: set[str] = set()
     distinct: list[Reference] = []
-    for reference in references:
-        if reference.id in seen:
+    for position, reference in enumerate(references, start=1):
+        if not reference.id:
+            reference = replace(reference, id=free_id(str(position), used))
+            used.add(reference.id)
+        elif reference.id in seen:
             line = reference.source.line
             new_id = free_id(f"{reference.id}#{line}", used)
             problems.append(Problem("duplicate-id", "warning", f"{tag} {reference.id} is used twice; this record "
@@ -363,7 +366,7 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
             current[last_tag][-1] += " " + line.strip()
     references: list[Reference] = []
     problems: list[Problem] = []
-    for position, (first_line, tags) in enumerate(records, start=1):
+    for first_line, tags in records:
         ris: dict[str, list[str]] = {"ID": tags.get("PMID", []), "AN": tags.get("PMID", []), "DB": ["PubMed"]}
         kinds = " ".join(tags.get("PT", [])).lower()
         ris["TY"] = ["CHAP" if "BTI" in tags and "TI" in tags else "BOOK" if "BTI" in tags else
@@ -380,12 +383,13 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
         ris["PY"] = tags.get("DP", [])
         ris["SP"] = tags.get("PG", [])
         ris["DO"] = [v for v in tags.get("LID", []) + tags.get("AID", []) if v.endswith("[doi]")][:1]
-        reference = _reference(position, first_line, ris, path)
+        reference = _reference(first_line, ris, path)
         corporate = {c.strip() for c in tags.get("CN", [])}
         authors = tuple(Person("", literal=p.display) if p.display in corporate or p.literal in corporate else p
                         for p in reference.authors)
         references.append(replace(reference, authors=authors))
-        problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("DP",), path))
     references = _distinct_ids(references, "PMID", problems, path)
+    for reference, (first_line, tags) in zip(references, records):
+        problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("DP",), path))
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems

@@ -330,6 +330,12 @@ def test_csl_json_item_shapes():
     assert [(p.kind, p.where.line) for p in problems] == [("bad-item", 2), ("duplicate-id", 4)]
 
 
+def test_csl_json_item_without_id_never_takes_another_items_id():
+    """An item with no id is numbered by its position unless another item has that number as its id."""
+    refs, problems = parse_csl_json('[{"title": "A"}, {"id": "1", "title": "B"}, {"title": "C"}]', "x.json")
+    assert [(r.id, r.title) for r in refs] == [("1-2", "A"), ("1", "B"), ("3", "C")] and problems == []
+
+
 def test_cli_exit_codes_and_counts(runner, tmp_path):
     """Exit 1 only when nothing could be read, or with --strict on any problem; every failure counted."""
     good = tmp_path / "good.bib"

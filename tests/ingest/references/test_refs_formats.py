@@ -396,6 +396,14 @@ def test_ris_duplicate_ids_kept_apart():
     assert [r.id for r in refs] == ["a", "a#5"] and [p.kind for p in problems] == ["duplicate-id"]
 
 
+def test_ris_record_without_id_never_takes_another_records_id():
+    """A record with no ID is numbered by its position unless another record has that number as its ID:
+    the explicit ID keeps its value, the numbered record takes the next free one, and nothing is warned."""
+    text = "TY  - JOUR\nTI  - One\nER  - \nTY  - JOUR\nID  - 1\nTI  - Two\nER  - \n"
+    refs, problems = parse_ris(text, "x.ris")
+    assert [(r.id, r.title) for r in refs] == [("1-2", "One"), ("1", "Two")] and problems == []
+
+
 def test_medline_nbib_export():
     """PubMed's own MEDLINE (.nbib) export is read: FAU names, DP, PG, the [doi] LID, a CN group author."""
     text = dedent("""\
