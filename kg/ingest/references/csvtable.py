@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.references.ris import _distinct_ids
 from kg.ingest.text import read_text_lenient
 from kg.model import Person, Problem, Reference, SourceLocation
 
@@ -209,7 +210,9 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     The header is read with :func:`column_name` ("Title", "Authors" and
     "Publication Year" are ``title``, ``author`` and ``year``); a missing
     column of :data:`COLUMNS` other than ``title`` is one warning, its field
-    empty in every record (a missing ``record_id`` numbers the rows).
+    empty in every record (a missing ``record_id`` numbers the rows).  A row
+    with no ``record_id`` is numbered by its position (``2-2`` if another
+    row has ``2`` as its id), a repeated id is kept as ``id#line``.
 
     Raises:
         InputError: the header has no title column.
@@ -228,7 +231,6 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         problems.append(Problem("missing-columns", "warning", f"the CSV header has no column(s) {', '.join(absent)}; "
                                 "those fields are empty in every record (rows are numbered when there is no "
                                 "record_id)", SourceLocation(path, 1)))
-    seen: set[str] = set()
     previous = 1  # the header
     for row in reader:
         line, previous = previous + 1, reader.line_num  # a row's first line, quoted newlines or not
@@ -242,18 +244,11 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                                     f"{len(header)} columns; kept as read, check its quoting (an unclosed quote "
                                     "swallows the lines after it)", where))
         values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-        record_id = values.get("record_id") or str(len(references) + 1)
-        if record_id in seen:
-            problems.append(Problem("duplicate-id", "warning",
-                                    f"record_id {record_id} is used twice; this row is kept as {record_id}#{line}",
-                                    where))
-            record_id = f"{record_id}#{line}"
-        seen.add(record_id)
         year_match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", values.get("year", ""))
         extra = tuple(sorted((k, v) for k, v in values.items()
                              if k not in COLUMNS and k not in _GOLD and k != "raw" and v))
         references.append(Reference(
-            id=record_id,
+            id=values.get("record_id", ""),  # none: numbered by _distinct_ids
             type=record_type(values),
             authors=split_authors(values.get("author", "")),
             year=int(year_match.group(1)) if year_match else None,
@@ -270,6 +265,8 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
             source_format="csv",
             extra=extra,
         ))
+    references = _distinct_ids(references, "record_id", problems, path)
+    problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
 
 

@@ -460,3 +460,14 @@ def test_csv_export_with_its_own_column_names_is_detected_and_read(tmp_path):
     assert dict(found.references[0].extra) == {"notes": "kept"}
     assert [(p.kind, p.severity, p.where.line) for p in found.problems] == [("missing-columns", "warning", 1)]
     assert "record_id, journal, volume, issue, pages" in found.problems[0].message
+
+
+def test_csv_row_without_record_id_never_takes_another_rows_id():
+    """A row with no record_id is numbered by its position unless another row has that number as its id;
+    a repeated id is kept as id#line, never as an id another row has."""
+    from kg.ingest.references.csvtable import parse_csv
+
+    refs, problems = parse_csv("record_id,title\n,A\n1,B\n1,C\n1#4,D\n", "x.csv")
+    assert [(r.id, r.title) for r in refs] == [("1-2", "A"), ("1", "B"), ("1#4-2", "C"), ("1#4", "D")]
+    assert [(p.kind, p.where.line) for p in problems if p.kind != "missing-columns"] == [("duplicate-id", 4)]
+    assert "record_id 1 is used twice; this record is kept as 1#4-2" in problems[-1].message
