@@ -173,9 +173,10 @@ def _blank_comments(text: str) -> str:
     A line is a comment outside any block and between the fields of one, never
     inside a field value.  The delimiters are followed as bibtexparser's
     splitter follows them: ``\{`` is text, braces inside an entry's quotes are
-    not counted (nor is the ``{"}`` quote), ``@comment`` and ``@string{``
-    blocks do not track quotes, and an ``@type{`` at a line start ends an
-    unclosed block.
+    not counted (nor is the ``{"}`` quote), ``@comment`` blocks do not track
+    quotes, a ``@string{`` or ``@preamble{`` block's quotes keep its ``%``
+    lines but its braces still count and its ``}`` still ends it, and an
+    ``@type{`` at a line start ends an unclosed block.
 
     >>> _blank_comments('% c\n@a{k, t = {x\n% kept}, % gone\n% @b{\n}\n').split("\n")
     ['', '@a{k, t = {x', '% kept}, % gone', '', '}', '']
@@ -200,17 +201,18 @@ def _blank_comments(text: str) -> str:
             elif not closer:
                 if ch.startswith("@"):
                     opening, kind = True, ch[1:].strip().lower()
-            elif quoted:
+            elif quoted and quotes:
                 if ch == '"' and line[mark.start() - 1:mark.start() + 2] != '{"}':
                     quoted = False
             elif ch == "{":
                 depth += 1
             elif ch == "}" and depth:
                 depth -= 1
-            elif ch == '"' and not depth and quotes:
-                quoted = True
+            elif ch == '"' and not depth and kind != "comment":
+                # A "{" string's or preamble's quotes hide its % lines but not its braces or its end.
+                quoted = not quoted
             elif ch == closer and not depth:
-                closer = ""
+                closer, quoted = "", False
     return "\n".join(lines)
 
 
