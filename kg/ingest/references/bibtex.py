@@ -52,6 +52,7 @@ _TYPES = {
 _PREDEFINED = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 _PARTICLE = re.compile(r"^(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|dos|das|al|el|zu|y)$")
 _COMMENT_LINE = re.compile(r"[ \t\ufeff]*%")
+_COMMENT_LINES = re.compile(r"(?m)^[ \t\ufeff]*%")  # a line that starts as a comment
 #: What changes the splitter's state: an unescaped delimiter, or a block start ("@type" before "{" or "(").
 _SPLIT_MARK = re.compile(r'(?<!\\)[{}"()]|@\w*[ \t]*(?=[{(])')
 _LINE_BLOCK_START = re.compile(r"[ \t\ufeff]*@\w*[ \t]*[{(]")
@@ -181,8 +182,8 @@ def _blank_comments(text: str) -> str:
     >>> _blank_comments('% c\n@a{k, t = {x\n% kept}, % gone\n% @b{\n}\n').split("\n")
     ['', '@a{k, t = {x', '% kept}, % gone', '', '}', '']
     """
-    if "%" not in text:
-        return text
+    if "%" not in text or not _COMMENT_LINES.search(text):
+        return text  # no line starts as a comment: nothing to blank (a "10\%" in a title needs no scan)
     lines = text.split("\n")
     closer = ""  # "}" or ")" inside a block, "" outside
     depth, quoted, opening, quotes, kind = 0, False, False, True, ""
