@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from kg.ingest.references.ris import RIS_TYPES, page_range, ris_person
+from kg.ingest.references.ris import RIS_TYPES, free_id, page_range, ris_person
 from kg.model import Person, Reference
 
 #: The entry type written for each CSL type (BibTeX's where it has one, else BibLaTeX's), read back by
@@ -118,11 +118,7 @@ def bibtex_keys(ids: list[str]) -> list[str]:
             used.add(key)
     for n, key in enumerate(wanted):
         if keys[n] is None:
-            candidate, k = key, 1
-            while candidate in used:
-                k += 1
-                candidate = f"{key}-{k}"
-            keys[n] = candidate
+            keys[n] = candidate = free_id(key, used)
             used.add(candidate)
     return [k for k in keys if k is not None]
 
