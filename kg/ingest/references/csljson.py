@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.entities import html5
 from typing import Any
 
 from kg.errors import InputError
@@ -21,6 +22,8 @@ _DECODER = json.JSONDecoder()
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: CSL's rich-text markup (citeproc-js reads these tags in any string variable).
 _RICH_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span|u)\b[^<>]*>", re.I)
+#: An entity, ended by ";" (HTML's legacy ones without it, "&micro" in "Cell&microbiology", are text).
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
 #: The fields read as text, and those taken exactly as written (no markup decoding).
 _TEXT_FIELDS = ("type", "title", "container-title", "volume", "issue", "number", "page", "page-first", "edition",
                 "publisher", "publisher-place", "DOI", "URL", "ISBN", "PMID", "year-suffix")
@@ -36,6 +39,8 @@ def _text(value: Any, verbatim: bool = False) -> str:
 
     >>> _text('<i>In vivo</i> &amp; <span class="nocase">mRNA</span>'), _text(["J Psych", "JP"]), _text(12)
     ('In vivo & mRNA', 'J Psych', '12')
+    >>> _text("Cell&microbiology &micro;m &#x3bc;m &#181; R&D &ampx; &nosuch;")
+    'Cell&microbiology µm μm µ R&D &ampx; &nosuch;'
     """
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, (str, int, float)) and not isinstance(v, bool)), "")
@@ -43,8 +48,15 @@ def _text(value: Any, verbatim: bool = False) -> str:
         return ""
     text = str(value).strip()
     if not verbatim and ("<" in text or "&" in text):
-        text = " ".join(html.unescape(_RICH_TAG.sub("", text)).split())
+        text = " ".join(_ENTITY.sub(_entity, _RICH_TAG.sub("", text)).split())
     return text
+
+
+def _entity(match: re.Match[str]) -> str:
+    """The character(s) an entity stands for; an unknown name, or one known only without ";"
+    ("&ampx;"), is left as written."""
+    name = match.group(1)
+    return html.unescape(match.group(0)) if name is None else html5.get(name + ";", match.group(0))
 
 
 def _unread(value: Any) -> bool:

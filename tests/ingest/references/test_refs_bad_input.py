@@ -471,3 +471,11 @@ def test_csv_row_without_record_id_never_takes_another_rows_id():
     assert [(r.id, r.title) for r in refs] == [("1-2", "A"), ("1", "B"), ("1#4-2", "C"), ("1#4", "D")]
     assert [(p.kind, p.where.line) for p in problems if p.kind != "missing-columns"] == [("duplicate-id", 4)]
     assert "record_id 1 is used twice; this record is kept as 1#4-2" in problems[-1].message
+
+
+def test_csl_json_decodes_only_entities_ended_by_a_semicolon():
+    """"&amp;" and "&deg;" are decoded; "&micro" in "Cell&microbiology" or a trailing "&deg" (HTML's legacy
+    entities without ";") are text."""
+    items = [{"id": "a", "title": "Cell&microbiology of degradation&deg", "container-title": "R&amp;D at 5&deg;C"}]
+    refs, _ = parse_csl_json(json.dumps(items), "x.json")
+    assert (refs[0].title, refs[0].container) == ("Cell&microbiology of degradation&deg", "R&D at 5°C")
