@@ -105,6 +105,16 @@ def _year(issued: Any) -> tuple[int | None, str]:
     return None, ""
 
 
+def _next_item(text: str, pos: int) -> int | None:
+    """Where the item after the broken one at ``pos`` starts: the next line opening an object at the
+    same indentation (pretty-printed files); None when there is none (a minified file)."""
+    column = pos - (text.rfind("\n", 0, pos) + 1)
+    following = re.compile(r"\n" + re.escape(text[pos - column:pos]) + r"\{").search(text, pos + 1)
+    if following is None or column == 0 and text[pos - 1:pos] != "\n":
+        return None
+    return following.start() + 1
+
+
 def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], json.JSONDecodeError | None]:
     """The (line, value) of each item of a top-level array, reading past broken items; the first error."""
     first_error: json.JSONDecodeError | None = None
@@ -129,31 +139,21 @@ def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], 
             break
         try:
             value, end = _DECODER.raw_decode(text, pos)
-        except RecursionError:
-            following = re.compile(r"\n[ \t]*\{").search(text, pos + 1)
-            rest = "skipped, the items after it read" if following else "it and the rest of the file not read"
-            problems.append(Problem("bad-json", "error", f"item at line {line} nests arrays or objects too deeply "
-                                    f"to read; {rest}; flatten the item", SourceLocation(path, line)))
+        except (RecursionError, json.JSONDecodeError) as err:
+            following = _next_item(text, pos)
+            rest = ("skipped, the items after it read" if following is not None
+                    else "it and the rest of the file not read")
+            if isinstance(err, RecursionError):
+                problems.append(Problem("bad-json", "error", f"item at line {line} nests arrays or objects too "
+                                        f"deeply to read; {rest}; flatten the item", SourceLocation(path, line)))
+            else:
+                first_error = first_error or err
+                problems.append(Problem("bad-json", "error", f"item at line {line} is not valid JSON ({err.msg} at "
+                                        f"line {err.lineno} column {err.colno}); {rest}; fix the file",
+                                        SourceLocation(path, line)))
             if following is None:
                 break
-            pos = following.start() + 1
-            continue
-        except json.JSONDecodeError as err:
-            first_error = first_error or err
-            where = SourceLocation(path, line)
-            column = pos - (text.rfind("\n", 0, pos) + 1)
-            # The next item starts on a line of its own at the same indentation (pretty-printed files).
-            following = re.compile(r"\n" + re.escape(text[pos - column:pos]) + r"\{").search(text, pos + 1)
-            if following is None or column == 0 and text[pos - 1:pos] != "\n":
-                problems.append(Problem("bad-json", "error",
-                                        f"item at line {line} is not valid JSON ({err.msg} at line {err.lineno} "
-                                        f"column {err.colno}); it and the rest of the file not read; fix the file",
-                                        where))
-                break
-            problems.append(Problem("bad-json", "error",
-                                    f"item at line {line} is not valid JSON ({err.msg} at line {err.lineno} "
-                                    f"column {err.colno}); skipped, the items after it read; fix the file", where))
-            pos = following.start() + 1
+            pos = following
             continue
         items.append((line, value))
         pos = end

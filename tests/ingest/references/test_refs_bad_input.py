@@ -446,6 +446,17 @@ def test_csl_json_minified_duplicate_ids_stay_distinct_and_deep_nesting_is_an_er
         parse_csl_json('{"id": "x", "note": ' + "[" * 100000 + "]" * 100000 + "}", "x.json")
 
 
+def test_csl_json_item_nested_too_deeply_skipped_to_the_next_item_at_its_indentation():
+    """Past an item nested too deeply, reading resumes at the next object at the item's own indentation,
+    never at an object inside the deep item."""
+    deep = ('[\n  {"id": "deep", "note": ' + "[" * 3000 + '\n      {"id": "inner", "title": "I"}\n' + "]" * 3000
+            + '},\n  {"id": "b", "title": "B"}\n]\n')
+    refs, problems = parse_csl_json(deep, "x.json")
+    assert [(r.id, r.source.line) for r in refs] == [("b", 5)]
+    assert [(p.kind, p.where.line) for p in problems] == [("bad-json", 2)]
+    assert "skipped, the items after it read" in problems[0].message
+
+
 def test_csv_export_with_its_own_column_names_is_detected_and_read(tmp_path):
     """A CSV export headed "Title","Authors","Publication Year","DOI" is read as a table (not as a printed
     list): columns matched by name, case and aliases ignored, rows numbered, the absent columns warned once."""
