@@ -356,7 +356,8 @@ def numbered_entries(text: str) -> list[tuple[int, str, int | None]]:
     return read_list(text, "<string>")[0]
 
 
-_MARKER = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d+)\]\s*|\((\d+)\)\s+|(\d+)([.)])\s+)")
+# An item number has at most 7 digits (a list of millions); a longer run of digits is no item number.
+_MARKER = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d{1,7})\]\s*|\((\d{1,7})\)\s+|(\d{1,7})([.)])\s+)")
 # "Smith, J." / "Van Dyke, A.", Vancouver "Adeli K,", or a name before "(2004)" / "(n.d.)"
 _AUTHOR_START = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},\s+[A-Z]"
                            r"|[A-Z][^\s,.(]*(?: [A-Z][^\s,.(]*){0,2} [A-Z]{1,3}[,.]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")

@@ -306,3 +306,11 @@ def test_a_long_list_of_out_of_sequence_numbers_reads_every_entry(monkeypatch):
         f"Name{i}, A. (1990) Title number {i}. Journal, 1, 2-3." for i in range(3000)]
     assert [line for line, _entry, _number in entries] == list(range(1, 9000, 3)) and problems == []
     assert len(calls) <= text.count("\n") + 1
+
+
+def test_a_run_of_thousands_of_digits_is_no_item_number():
+    """Python refuses to make an int of more than 4,300 digits: such a line is text, not an item number."""
+    from kg.ingest.references import parse_references
+
+    listing = parse_references("9" * 5000 + ". Smith J. A title. J Foo. 2001;1:1-2.\n")
+    assert [r.raw[:4] for r in listing.references] == ["9999"]
