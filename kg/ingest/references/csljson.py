@@ -60,8 +60,11 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def _unread(value: Any) -> bool:
-    """Whether a field holds something :func:`_text` cannot read as text (an object, a true/false...)."""
-    return value not in (None, "", []) and not _text(value)
+    """Whether a field holds something :func:`_text` cannot read as text: an object, true/false, or an
+    array with no string or number in it."""
+    if isinstance(value, list):
+        return bool(value) and not any(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)
+    return isinstance(value, (dict, bool))
 
 
 def _people(value: Any) -> tuple[Person, ...]:
