@@ -24,10 +24,9 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _RICH_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span|u)\b[^<>]*>", re.I)
 #: An entity, ended by ";" (HTML's legacy ones without it, "&micro" in "Cell&microbiology", are text).
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
-#: The fields read as text, and those taken exactly as written (no markup decoding).
+#: The fields read as text.
 _TEXT_FIELDS = ("type", "title", "container-title", "volume", "issue", "number", "page", "page-first", "edition",
                 "publisher", "publisher-place", "DOI", "URL", "ISBN", "PMID", "year-suffix")
-_VERBATIM = frozenset({"id", "DOI", "URL"})
 
 
 def _text(value: Any, verbatim: bool = False) -> str:
@@ -65,6 +64,21 @@ def _unread(value: Any) -> bool:
     if isinstance(value, list):
         return bool(value) and not any(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)
     return isinstance(value, (dict, bool))
+
+
+def _json_type(value: Any) -> str:
+    """The JSON type of a value, as a warning names it.
+
+    >>> [_json_type(v) for v in ({}, [None], True, None, 3, "x")]
+    ['an object', 'an array with no string or number', 'true', 'null', 'a number', 'a string']
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array with no string or number"
+    return "null" if value is None else "a string" if isinstance(value, str) else "a number"
 
 
 def _people(value: Any) -> tuple[Person, ...]:
@@ -210,8 +224,8 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             used.add(record_id)
         elif record_id in seen:
             new_id = free_id(f"{record_id}#{line}", used)  # a minified file has every item on line 1
-            problems.append(Problem("duplicate-id", "warning", f"id {record_id} is used twice; this item is kept "
-                                    f"as {new_id}", where))
+            problems.append(Problem("duplicate-id", "warning", f"id {record_id} is used twice; item {position} is "
+                                    f"kept as {new_id}", where))
             record_id = new_id
             used.add(record_id)
         seen.add(record_id)
@@ -250,9 +264,8 @@ def _type_problems(item: dict[str, Any], record_id: str, where: SourceLocation) 
     problems = []
     for field in _TEXT_FIELDS:
         if _unread(item.get(field)):
-            problems.append(Problem("bad-value", "warning", f"item {record_id}: '{field}' is a "
-                                    f"{type(item[field]).__name__}, not text; it is ignored; give it as a string",
-                                    where))
+            problems.append(Problem("bad-value", "warning", f"item {record_id}: '{field}' is {_json_type(item[field])}"
+                                    ", not text; it is ignored; give it as a string", where))
     for field in ("author", "editor"):
         value = item.get(field)
         if isinstance(value, str) and value.strip():
@@ -262,5 +275,6 @@ def _type_problems(item: dict[str, Any], record_id: str, where: SourceLocation) 
         elif value not in (None, "", []) and any(
                 not isinstance(name, (dict, str)) for name in (value if isinstance(value, list) else [value])):
             problems.append(Problem("bad-value", "warning", f"item {record_id}: '{field}' holds entries that are "
-                                    "not names (objects or strings); they are ignored", where))
+                                    "neither name objects nor strings; they are ignored; give each name as "
+                                    '{"family": ..., "given": ...} or as a string', where))
     return problems

@@ -420,9 +420,12 @@ def test_csl_json_values_of_the_wrong_type_warned_and_rich_text_read():
     assert [p.display for p in refs[1].authors] == ["Smith, J.", "Jones, K."] and refs[1].year == 2018
     assert [p.display for p in refs[2].editors] == ["Ed, A"]
     assert [(p.kind, p.where.line) for p in problems] == [("bad-value", 14), ("bad-value", 14), ("bad-value", 24)]
-    assert "item obj: 'title' is a dict, not text" in problems[0].message
+    assert "item obj: 'title' is an object, not text" in problems[0].message
     assert "item obj: 'author' is one string" in problems[1].message
-    assert "item nums: 'author' holds entries that are not names" in problems[2].message
+    assert "item nums: 'author' holds entries that are neither name objects nor strings" in problems[2].message
+    _, problems = parse_csl_json('[{"id": "t", "title": true, "volume": [null]}]', "x.json")
+    assert [p.message.partition(", not text")[0] for p in problems] == [
+        "item t: 'title' is true", "item t: 'volume' is an array with no string or number"]
 
 
 def test_csl_json_editor_given_as_one_string_is_split_as_the_warning_says():
@@ -437,6 +440,8 @@ def test_csl_json_minified_duplicate_ids_stay_distinct_and_deep_nesting_is_an_er
     thousands deep is an error naming its line, the items after it still read."""
     refs, problems = parse_csl_json(json.dumps([{"id": "a", "title": t} for t in "ABC"]), "x.json")
     assert [r.id for r in refs] == ["a", "a#1", "a#1-2"] and [p.kind for p in problems] == ["duplicate-id"] * 2
+    assert [p.message for p in problems] == ["id a is used twice; item 2 is kept as a#1",
+                                             "id a is used twice; item 3 is kept as a#1-2"]
     deep = '[\n  {"id": "deep", "note": ' + "[" * 100000 + "]" * 100000 + '},\n  {"id": "after", "title": "T"}\n]\n'
     refs, problems = parse_csl_json(deep, "x.json")
     assert [r.id for r in refs] == ["after"]
