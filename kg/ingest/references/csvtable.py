@@ -31,6 +31,8 @@ _ALIASES = {
     "container_title": "journal", "secondary_title": "journal", "source": "journal", "number": "issue",
     "page": "pages", "page_range": "pages", "pagination": "pages",
 }
+#: When several header cells name one column, the column's own name is read, else the alias first here.
+_ALIAS_RANK = {alias: n for n, alias in enumerate(_ALIASES, start=1)}
 _GOLD = frozenset({"cluster_id"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?\s*){1,4}$")
 _TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
@@ -200,8 +202,38 @@ def column_name(name: str) -> str:
     >>> [column_name(n) for n in ("Title", " Authors ", "Publication Year", "DOI", "record_id", "Notes")]
     ['title', 'author', 'year', 'doi', 'record_id', 'notes']
     """
-    name = re.sub(r"[\s-]+", "_", name.strip().lstrip("\ufeff").lower())
+    name = _unaliased(name)
     return _ALIASES.get(name, name)
+
+
+def _unaliased(name: str) -> str:
+    """A header cell lower-cased, its spaces and dashes "_" (before the aliases are mapped)."""
+    return re.sub(r"[\s-]+", "_", name.strip().lstrip("\ufeff").lower())
+
+
+def _read_columns(cells: list[str], path: str) -> tuple[list[str], set[str], list[Problem]]:
+    """The name each header cell is read as, those of the cells not read, and a warning for each column
+    several cells name ("Source title" and "Source" are both ``journal``): the cell read is the one
+    giving the column's own name, else the alias first in :data:`_ALIASES`, else the first such cell."""
+    plain = [_unaliased(cell) for cell in cells]
+    names = [_ALIASES.get(name, name) for name in plain]
+    ignored: set[str] = set()
+    problems: list[Problem] = []
+    for column in dict.fromkeys(names):
+        at = [n for n, name in enumerate(names) if name == column]
+        if len(at) < 2 or not column:
+            continue
+        kept = min(at, key=lambda n: (0 if plain[n] == column else _ALIAS_RANK[plain[n]], n))
+        shown = {n: repr(cells[n].strip().lstrip("\ufeff")) for n in at}
+        others = [shown[n] for n in at if n != kept]
+        problems.append(Problem("duplicate-column", "warning", f"the CSV header has {len(at)} columns for {column} "
+                                f"({', '.join(shown.values())}); {shown[kept]} is read and {', '.join(others)} "
+                                "ignored", SourceLocation(path, 1)))
+        for n in at:
+            if n != kept:
+                names[n] = f"\0{n}"  # no header cell's name
+                ignored.add(names[n])
+    return names, ignored, problems
 
 
 def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
@@ -210,7 +242,9 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     The header is read with :func:`column_name` ("Title", "Authors" and
     "Publication Year" are ``title``, ``author`` and ``year``); a missing
     column of :data:`COLUMNS` other than ``title`` is one warning, its field
-    empty in every record (a missing ``record_id`` numbers the rows).  A row
+    empty in every record (a missing ``record_id`` numbers the rows).  A
+    column several cells name (Scopus's "Source title" and "Source") is read
+    from one of them, with one warning (see :func:`_read_columns`).  A row
     with no ``record_id`` is numbered by its position (``2-2`` if another
     row has ``2`` as its id), a repeated id is kept as ``id#line``.
 
@@ -218,7 +252,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         InputError: the header has no title column.
     """
     reader = csv.DictReader(_lines(text))
-    header = [column_name(name) for name in reader.fieldnames or []]
+    header, ignored, duplicates = _read_columns(list(reader.fieldnames or []), path)
     reader.fieldnames = header
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -231,6 +265,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         problems.append(Problem("missing-columns", "warning", f"the CSV header has no column(s) {', '.join(absent)}; "
                                 "those fields are empty in every record (rows are numbered when there is no "
                                 "record_id)", SourceLocation(path, 1)))
+    problems.extend(duplicates)
     previous = 1  # the header
     for row in reader:
         line, previous = previous + 1, reader.line_num  # a row's first line, quoted newlines or not
@@ -243,7 +278,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                                     f"record {row.get('record_id') or '?'}: the row has {shape} than the header's "
                                     f"{len(header)} columns; kept as read, check its quoting (an unclosed quote "
                                     "swallows the lines after it)", where))
-        values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+        values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str) and k not in ignored}
         year_match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", values.get("year", ""))
         extra = tuple(sorted((k, v) for k, v in values.items()
                              if k not in COLUMNS and k not in _GOLD and k != "raw" and v))

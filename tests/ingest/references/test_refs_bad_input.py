@@ -495,3 +495,22 @@ def test_csl_json_decodes_only_entities_ended_by_a_semicolon():
     items = [{"id": "a", "title": "Cell&microbiology of degradation&deg", "container-title": "R&amp;D at 5&deg;C"}]
     refs, _ = parse_csl_json(json.dumps(items), "x.json")
     assert (refs[0].title, refs[0].container) == ("Cell&microbiology of degradation&deg", "R&D at 5°C")
+
+
+def test_csv_column_named_twice_reads_the_real_column_not_an_alias():
+    """Scopus ends its export with "Source" (= "Scopus"), an alias of journal as "Source title" is: the real
+    column, else the alias first in the table, is read; the other is not (an empty "Number" never blanks
+    "Issue"), with one warning for the file, not one a row."""
+    from kg.ingest.references.csvtable import parse_csv
+
+    refs, problems = parse_csv('Authors,Title,Year,Source title,Source,Number,Issue\n'
+                               '"Smith, J.",A,2001,Journal of Stuff,Scopus,,3\n"Lee, K.",B,2002,J2,Scopus,,4\n',
+                               "scopus.csv")
+    assert [(r.container, r.issue) for r in refs] == [("Journal of Stuff", "3"), ("J2", "4")]
+    assert all(r.extra == () for r in refs)
+    duplicates = [(p.where.path, p.where.line, p.message) for p in problems if p.kind == "duplicate-column"]
+    assert duplicates == [
+        ("scopus.csv", 1, "the CSV header has 2 columns for journal ('Source title', 'Source'); 'Source title' is "
+                          "read and 'Source' ignored"),
+        ("scopus.csv", 1, "the CSV header has 2 columns for issue ('Number', 'Issue'); 'Issue' is read and 'Number' "
+                          "ignored")]
