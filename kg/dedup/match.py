@@ -78,7 +78,6 @@ from kg.dedup.keys import (
     numbers_in,
     page_range,
     surname_key,
-    title_key,
     title_words,
 )
 from kg.model import Reference

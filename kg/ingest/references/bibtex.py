@@ -28,7 +28,7 @@ from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ImplicitComment
 
 from kg.ingest.references.latex import decode_latex
-from kg.ingest.references.ris import free_id, page_range
+from kg.ingest.references.common import PARTICLE, free_id, page_range, split_particle
 from kg.model import Person, Problem, Reference, SourceLocation
 
 # bibtexparser logs each broken block; kg reports them as Problems instead, so
@@ -50,7 +50,6 @@ _TYPES = {
 }
 #: Macros BibTeX's styles predefine: the month names.
 _PREDEFINED = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
-_PARTICLE = re.compile(r"^(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|dos|das|al|el|zu|y)$")
 _COMMENT_LINE = re.compile(r"[ \t\ufeff]*%")
 _COMMENT_LINES = re.compile(r"(?m)^[ \t\ufeff]*%")  # a line that starts as a comment
 #: What changes the splitter's state: an unescaped delimiter, or a block start ("@type" before "{" or "(").
@@ -64,19 +63,6 @@ _MISSING_COMMA = re.compile(r"[}\"]\s*\n\s*([A-Za-z][\w-]*)\s*=")
 #: Fields a ``crossref`` child takes from its parent when it lacks them (``booktitle`` from the parent's title).
 _INHERITED = ("booktitle", "publisher", "year", "date", "address", "location", "editor", "volume", "edition",
               "isbn", "series", "school", "institution", "organization")
-
-
-def split_particle(family: str) -> tuple[str, str]:
-    """Split leading lower-case particles ("van der", "de la") off a family name.
-
-    >>> split_particle("van der Berg"), split_particle("Garcia de la Cruz"), split_particle("de")
-    (('van der', 'Berg'), ('', 'Garcia de la Cruz'), ('', 'de'))
-    """
-    words = family.split()
-    n = 0
-    while n < len(words) - 1 and _PARTICLE.match(words[n]):
-        n += 1
-    return " ".join(words[:n]), " ".join(words[n:])
 
 
 _BRACE = re.compile(r"(?<!\\)[{}]")  # an escaped \{ or \} is text
@@ -140,9 +126,9 @@ def split_bibtex_names(value: str) -> tuple[tuple[Person, ...], bool]:
             if len(words) == 1:
                 people.append(Person(decode_latex(words[0])))
                 continue
-            idx = next((i for i, w in enumerate(words[:-1]) if _PARTICLE.match(w)), len(words) - 1)
+            idx = next((i for i, w in enumerate(words[:-1]) if PARTICLE.match(w)), len(words) - 1)
             end = idx
-            while end < len(words) - 1 and _PARTICLE.match(words[end]):
+            while end < len(words) - 1 and PARTICLE.match(words[end]):
                 end += 1
             people.append(Person(decode_latex(" ".join(words[end:])), decode_latex(" ".join(words[:idx])),
                                  " ".join(words[idx:end])))

@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.ingest.references.csvtable import split_authors
-from kg.ingest.references.ris import free_id, page_range
+from kg.ingest.references.common import free_id, page_range
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _DECODER = json.JSONDecoder()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.references.ris import _distinct_ids
+from kg.ingest.references.common import distinct_ids
 from kg.ingest.text import read_text_lenient
 from kg.model import Person, Problem, Reference, SourceLocation
 
@@ -283,7 +283,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         extra = tuple(sorted((k, v) for k, v in values.items()
                              if k not in COLUMNS and k not in _GOLD and k != "raw" and v))
         references.append(Reference(
-            id=values.get("record_id", ""),  # none: numbered by _distinct_ids
+            id=values.get("record_id", ""),  # none: numbered by distinct_ids
             type=record_type(values),
             authors=split_authors(values.get("author", "")),
             year=int(year_match.group(1)) if year_match else None,
@@ -300,7 +300,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
             source_format="csv",
             extra=extra,
         ))
-    references = _distinct_ids(references, "record_id", problems, path)
+    references = distinct_ids(references, "record_id", problems, path)
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
 

@@ -17,7 +17,8 @@ import json
 import re
 from collections.abc import Iterable
 
-from kg.ingest.references.ris import RIS_TYPES, free_id, page_range, ris_person
+from kg.ingest.references.common import free_id, page_range
+from kg.ingest.references.ris import RIS_TYPES, ris_person
 from kg.model import Person, Reference
 
 #: The entry type written for each CSL type (BibTeX's where it has one, else BibLaTeX's), read back by

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.ingest.references.common import distinct_ids, page_range, split_particle
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$")
@@ -62,16 +63,6 @@ _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others)$", re.I)
 _NO_YEAR = re.compile(r"(?i)^(?:in[ -]press|forthcoming|n\.\s?d\.?|nd|no date|s\.\s?d\.?|submitted|accepted|"
                       r"under review|in preparation|in review|preprint|unpublished|to appear|(?:epub )?ahead of print|"
                       r"online first|early access)\.?$")
-_PAGE_DASH = re.compile(r"\s*(?:-{1,3}|[\u2010-\u2015\u2212])\s*")
-
-
-def page_range(pages: str) -> str:
-    """Pages with a plain hyphen, and no spaces, between the ends of each range.
-
-    >>> [page_range(p) for p in ("376 -- 383", "376--383", "376\u2013383", "S875 - S880", "e1000316", "1-2, 5 -- 7")]
-    ['376-383', '376-383', '376-383', 'S875-S880', 'e1000316', '1-2, 5-7']
-    """
-    return _PAGE_DASH.sub("-", pages.strip()) if pages else pages
 
 
 def ris_person(text: str) -> Person:
@@ -86,8 +77,6 @@ def ris_person(text: str) -> Person:
     >>> ris_person("World Health Organization").literal, ris_person("Department of Health, UK,").literal
     ('World Health Organization', 'Department of Health, UK')
     """
-    from kg.ingest.references.bibtex import split_particle
-
     text = text.strip()
     if text.endswith(","):  # EndNote's mark of a corporate name: taken whole
         return Person("", literal=text.rstrip(",").strip())
@@ -266,7 +255,7 @@ def parse_ris(text: str, path: str = "<string>") -> tuple[list[Reference], list[
         problems.append(Problem("missing-er", "warning", f"record starting at line {start} has no ER line",
                                 SourceLocation(path, start)))
         records.append((start, current))
-    references = _distinct_ids([_reference(first_line, tags, path) for first_line, tags in records], "ID",
+    references = distinct_ids([_reference(first_line, tags, path) for first_line, tags in records], "ID",
                                problems, path)
     for reference, (first_line, tags) in zip(references, records):
         problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("PY", "Y1", "DA", "Y2"), path))
@@ -286,42 +275,6 @@ def _year_problem(reference: Reference, tags: dict[str, list[str]], lines: dict[
     return [Problem("bad-year", "warning", f"record {reference.id} (line {reference.source.line}): no year can "
                     f"be read from {tag} '{value}'; it is kept as the date text; give a four-digit year "
                     "(1500-2099)", SourceLocation(path, lines.get(tag, reference.source.line)))]
-
-
-def free_id(wanted: str, used: set[str]) -> str:
-    """``wanted``, or the first of ``wanted-2``, ``wanted-3``... not in ``used``.
-
-    >>> free_id("a#1", {"a", "a#1", "a#1-2"})
-    'a#1-3'
-    """
-    candidate, n = wanted, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{wanted}-{n}"
-    return candidate
-
-
-def _distinct_ids(references: list[Reference], tag: str, problems: list[Problem], path: str) -> list[Reference]:
-    """The records with distinct ids: one with no id numbered by its position (``2-2``... if a record
-    has ``2`` as its own id), a repeated id kept as ``id#line`` (``id#line-2``... if that is taken too),
-    each renaming reported; ``tag`` names the field the id came from."""
-    used = {r.id for r in references if r.id}
-    seen: set[str] = set()
-    distinct: list[Reference] = []
-    for position, reference in enumerate(references, start=1):
-        if not reference.id:
-            reference = replace(reference, id=free_id(str(position), used))
-            used.add(reference.id)
-        elif reference.id in seen:
-            line = reference.source.line
-            new_id = free_id(f"{reference.id}#{line}", used)
-            problems.append(Problem("duplicate-id", "warning", f"{tag} {reference.id} is used twice; this record "
-                                    f"is kept as {new_id}", SourceLocation(path, line)))
-            used.add(new_id)
-            reference = replace(reference, id=new_id)
-        seen.add(reference.id)
-        distinct.append(reference)
-    return distinct
 
 
 _MEDLINE_TO_RIS = {"TI": "TI", "BTI": "TI", "JT": "T2", "TA": "J2", "VI": "VL", "IP": "IS", "PB": "PB",
@@ -388,7 +341,7 @@ def parse_medline(text: str, path: str = "<string>") -> tuple[list[Reference], l
         authors = tuple(Person("", literal=p.display) if p.display in corporate or p.literal in corporate else p
                         for p in reference.authors)
         references.append(replace(reference, authors=authors))
-    references = _distinct_ids(references, "PMID", problems, path)
+    references = distinct_ids(references, "PMID", problems, path)
     for reference, (first_line, tags) in zip(references, records):
         problems.extend(_year_problem(reference, tags, tag_lines[first_line], ("DP",), path))
     problems.sort(key=lambda p: p.where.line if p.where else 0)
