@@ -30,7 +30,8 @@ from kg.ingest.text import LINE_KEY, as_written, read_yaml
 from kg.model import ArticleRecord, Corpus, Person, Problem
 
 MANIFEST = "corpus.yaml"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: What a corpus id may be: lower-case letters, digits and hyphens.
+CORPUS_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FILES = ("text", "references", "concepts", "claims")
 
 
@@ -101,7 +102,7 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
     if not isinstance(data, dict):
         raise CorpusError(f"{where}: expected a mapping with id, article and files")
     corpus_id = str(data.get("id") or folder.name)
-    if not _ID.match(corpus_id):
+    if not CORPUS_ID.match(corpus_id):
         raise CorpusError(f"{where}: corpus id must be lower-case letters, digits and hyphens, got {corpus_id!r}")
     files = data.get("files") or {}
     paths: dict[str, Path] = {}

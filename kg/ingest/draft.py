@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import CorpusError, InputError, OutputError, UnknownReferenceError
+from kg.ingest import CORPUS_ID, load_corpus
 from kg.ingest.article import HEADER_PATTERN, REFERENCE_HEADINGS, parse_article, running_headers
 from kg.ingest.citations import STYLES, citation_style, owners, reference_numbers
 from kg.ingest.claims import resolve_cite
@@ -268,6 +269,9 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
     first = article.text.split("\n\n", 1)[0].strip()
     title = (title or (first if 0 < len(first) <= 200 else article_path.stem)).strip()
     corpus_id = corpus_id or _slug(folder.name)
+    if not CORPUS_ID.match(corpus_id):
+        raise InputError(f"corpus id must be lower-case letters, digits and hyphens, got {corpus_id!r}; "
+                         f"e.g. {_slug(corpus_id)!r}")
     parent = folder.parent if str(folder.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -286,8 +290,6 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
 
 def _write(staging: Path, folder: Path, text: str, listing: str, references_file: str, article: Article,
            article_path: Path, corpus_id: str, title: str, style: str, headers_dropped: int) -> Draft:
-    from kg.ingest import load_corpus
-
     (staging / ARTICLE_FILE).write_text(normal_text(text).rstrip("\n") + "\n", encoding="utf-8")
     (staging / references_file).write_text(normal_text(listing).rstrip("\n") + "\n", encoding="utf-8")
     style = citation_style(article, style)

@@ -181,3 +181,11 @@ def test_an_ambiguous_citation_is_named_with_why(tmp_path):
     draft = draft_corpus(article, tmp_path / "out")
     assert draft.left_out == ("Lee, 2001 (matches several works)",)
     assert [c["cites"] for c in _claims(draft.folder)] == [[], ["Kim, 2003"]]
+
+
+def test_a_bad_corpus_id_is_refused_before_anything_is_written(runner, tmp_path):
+    result = runner.invoke(main, ["init", str(BUNDLED / "article.txt"), str(tmp_path / "x"), "--id", "My Review"])
+    assert result.exit_code == 1
+    assert "corpus id must be lower-case letters, digits and hyphens, got 'My Review'; e.g. 'my-review'" \
+        in result.output
+    assert list(tmp_path.iterdir()) == []
