@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
+from html.entities import html5
 
 from kg.model import Problem, Reference, SourceLocation
 
 _PAGE_DASH = re.compile(r"\s*(?:-{1,3}|[\u2010-\u2015\u2212])\s*")
+#: An HTML entity ended by ";" (the legacy ones without it, "&micro" in "Cell&microbiology", are text).
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
 #: A lower-case word that starts a family name ("van der Berg", "de la Cruz").
 PARTICLE = re.compile(r"^(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|dos|das|al|el|zu|y)$")
 
@@ -19,6 +23,17 @@ def page_range(pages: str) -> str:
     ['376-383', '376-383', '376-383', 'S875-S880', 'e1000316', '1-2, 5-7']
     """
     return _PAGE_DASH.sub("-", pages.strip()) if pages else pages
+
+
+def decode_entity(match: re.Match[str]) -> str:
+    """The character(s) an :data:`ENTITY` match stands for; an unknown name, or one known only
+    without ";" ("&ampx;"), is left as written.
+
+    >>> ENTITY.sub(decode_entity, "Cell&microbiology &micro;m &#x3bc;m &#181; R&D &ampx; &nosuch;")
+    'Cell&microbiology µm μm µ R&D &ampx; &nosuch;'
+    """
+    name = match.group(1)
+    return html.unescape(match.group(0)) if name is None else html5.get(name + ";", match.group(0))
 
 
 def split_particle(family: str) -> tuple[str, str]:

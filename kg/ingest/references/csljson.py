@@ -7,23 +7,19 @@ skipped while the items after it are still read.
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from html.entities import html5
 from typing import Any
 
 from kg.errors import InputError
 from kg.ingest.references.csvtable import split_authors
-from kg.ingest.references.common import free_id, page_range
+from kg.ingest.references.common import ENTITY, decode_entity, free_id, page_range
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _DECODER = json.JSONDecoder()
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 #: CSL's rich-text markup (citeproc-js reads these tags in any string variable).
 _RICH_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span|u)\b[^<>]*>", re.I)
-#: An entity, ended by ";" (HTML's legacy ones without it, "&micro" in "Cell&microbiology", are text).
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
 #: The fields read as text.
 _TEXT_FIELDS = ("type", "title", "container-title", "volume", "issue", "number", "page", "page-first", "edition",
                 "publisher", "publisher-place", "DOI", "URL", "ISBN", "PMID", "year-suffix")
@@ -47,15 +43,8 @@ def _text(value: Any, verbatim: bool = False) -> str:
         return ""
     text = str(value).strip()
     if not verbatim and ("<" in text or "&" in text):
-        text = " ".join(_ENTITY.sub(_entity, _RICH_TAG.sub("", text)).split())
+        text = " ".join(ENTITY.sub(decode_entity, _RICH_TAG.sub("", text)).split())
     return text
-
-
-def _entity(match: re.Match[str]) -> str:
-    """The character(s) an entity stands for; an unknown name, or one known only without ";"
-    ("&ampx;"), is left as written."""
-    name = match.group(1)
-    return html.unescape(match.group(0)) if name is None else html5.get(name + ";", match.group(0))
 
 
 def _unread(value: Any) -> bool:

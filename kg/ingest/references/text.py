@@ -15,7 +15,6 @@ editions (``3rd ed.``).
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -23,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from kg.ingest.references.common import ENTITY, decode_entity
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _HEADER = re.compile(r"^\s*(?:[ep]-?ISSN\b|ISSN\b|Page \d+\b|\d{1,4}\s*$)", re.I)
@@ -379,7 +379,6 @@ _HEADING = re.compile(
     r"|works\s+(?:cited|consulted)|sources(?:\s+cited)?)(?:\*\*|__)?\s*:?\s*$", re.I)
 #: Inline HTML tags a list copied from a web page keeps ("<i>Title</i>", "10<sup>th</sup>"), and its entities.
 _TAG = re.compile(r"</?(?:i|b|em|strong|u|sup|sub|small|sc|span|font)\b[^<>]*>", re.I)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _plain(line: str) -> str:
@@ -392,7 +391,7 @@ def _plain(line: str) -> str:
     if "<" in line:
         line = _TAG.sub("", line)
     if "&" in line:
-        line = _ENTITY.sub(lambda m: "".join(c if c.isprintable() else " " for c in html.unescape(m.group(0))), line)
+        line = ENTITY.sub(lambda m: "".join(c if c.isprintable() else " " for c in decode_entity(m)), line)
     return line
 
 

@@ -101,3 +101,11 @@ def test_harvard_title_in_single_quotes():
             "Lee, K. (2019) ‘Peer support at work’, Journal of Recovery, 3(1), pp. 5-9.\n")
     refs, _ = parse_text_list(text, "refs.txt")
     assert [r.title for r in refs] == ["Deep learning for things", "Peer support at work"]
+
+
+def test_printed_list_entities_need_their_semicolon():
+    """As in CSL-JSON: "&amp;" is "&", a name known only without ";" ("&ampx;") or a legacy entity with
+    none ("Cell&microbiology") is kept as written."""
+    from kg.ingest.references.text import _plain
+
+    assert _plain("A &amp; B &ampx; Cell&microbiology &micro;m &#10;end") == "A & B &ampx; Cell&microbiology µm  end"
