@@ -31,6 +31,11 @@ _ALIASES = {
     "container_title": "journal", "secondary_title": "journal", "source": "journal", "number": "issue",
     "page": "pages", "page_range": "pages", "pagination": "pages",
 }
+#: Exports that give a page range as two columns (Scopus "Page start" / "Page end", Web of Science "Start
+#: Page" / "End Page"), and the article number of an online-only journal (Scopus "Art. No."), read as
+#: ``pages`` when the table has no pages column.
+_PAGE_ENDS = (("page_start", "page_end"), ("start_page", "end_page"), ("beginning_page", "ending_page"))
+_ARTICLE_NUMBERS = ("art._no.", "article_number")
 #: When several header cells name one column, the column's own name is read, else the alias first here.
 _ALIAS_RANK = {alias: n for n, alias in enumerate(_ALIASES, start=1)}
 _GOLD = frozenset({"cluster_id"})
@@ -246,7 +251,9 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     column several cells name (Scopus's "Source title" and "Source") is read
     from one of them, with one warning (see :func:`_read_columns`).  A row
     with no ``record_id`` is numbered by its position (``2-2`` if another
-    row has ``2`` as its id), a repeated id is kept as ``id#line``.
+    row has ``2`` as its id), a repeated id is kept as ``id#line``.  A table
+    with no pages column reads them from its "Page start" and "Page end"
+    columns, else from its "Art. No." (Scopus, Web of Science).
 
     Raises:
         InputError: the header has no title column.
@@ -260,7 +267,9 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                          f"the header must name {', '.join(REQUIRED)} (and may name {', '.join(COLUMNS)})")
     references: list[Reference] = []
     problems: list[Problem] = []
-    absent = [c for c in COLUMNS if c not in header]
+    split_pages = next(((start, end) for start, end in _PAGE_ENDS if start in header), None)
+    numbers = [c for c in _ARTICLE_NUMBERS if c in header]
+    absent = [c for c in COLUMNS if c not in header and not (c == "pages" and (split_pages or numbers))]
     if absent:
         problems.append(Problem("missing-columns", "warning", f"the CSV header has no column(s) {', '.join(absent)}; "
                                 "those fields are empty in every record (rows are numbered when there is no "
@@ -279,6 +288,8 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                                     f"{len(header)} columns; kept as read, check its quoting (an unclosed quote "
                                     "swallows the lines after it)", where))
         values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str) and k not in ignored}
+        if not values.get("pages") and (split_pages or numbers):
+            values["pages"] = _pages_of(values, split_pages, numbers)
         year_match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", values.get("year", ""))
         extra = tuple(sorted((k, v) for k, v in values.items()
                              if k not in COLUMNS and k not in _GOLD and k != "raw" and v))
@@ -303,6 +314,20 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     references = distinct_ids(references, "record_id", problems, path)
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
+
+
+def _pages_of(values: dict[str, str], split: tuple[str, str] | None, numbers: list[str]) -> str:
+    """The page range of a row whose export gives its two ends apart, else its article number.
+
+    >>> _pages_of({"page_start": "221", "page_end": "228"}, ("page_start", "page_end"), [])
+    '221-228'
+    >>> _pages_of({"page_start": "", "page_end": "", "art._no.": "e0123"}, ("page_start", "page_end"), ["art._no."])
+    'e0123'
+    """
+    first, last = (values.get(split[0], ""), values.get(split[1], "")) if split else ("", "")
+    if first:
+        return f"{first}-{last}" if last and last != first else first
+    return next((values[c] for c in numbers if values.get(c)), "")
 
 
 def read_csv(path: str | Path) -> tuple[list[Reference], list[Problem]]:

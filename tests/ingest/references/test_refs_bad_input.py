@@ -514,3 +514,21 @@ def test_csv_column_named_twice_reads_the_real_column_not_an_alias():
                           "read and 'Source' ignored"),
         ("scopus.csv", 1, "the CSV header has 2 columns for issue ('Number', 'Issue'); 'Issue' is read and 'Number' "
                           "ignored")]
+
+
+def test_csv_page_range_given_as_two_columns_or_an_article_number():
+    """Scopus and Web of Science export a page range as "Page start" / "Page end" (an online-only article
+    has an "Art. No." instead): with no pages column they are read as the pages, and pages are not
+    reported missing; a pages column, where there is one, wins."""
+    from kg.ingest.references.csvtable import parse_csv
+
+    refs, problems = parse_csv('Authors,Title,Year,Source title,Volume,Art. No.,Page start,Page end\n'
+                               '"Smith J., Brown K.",A,2019,Psychiatric Services,70,,200,208\n'
+                               '"Lee A.",B,2021,J Med Internet Res,23,e19345,,\n"Kim S.",C,2020,J3,4,,15,15\n',
+                               "scopus.csv")
+    assert [r.pages for r in refs] == ["200-208", "e19345", "15"]
+    assert [r.label for r in refs] == ["Smith & Brown 2019", "Lee 2021", "Kim 2020"]
+    (missing,) = [p.message for p in problems if p.kind == "missing-columns"]
+    assert "pages" not in missing
+    refs, _ = parse_csv("Title,Start Page,End Page,Pages\nA,1,9,3-4\nB,5,7,\n", "wos.csv")
+    assert [r.pages for r in refs] == ["3-4", "5-7"]
