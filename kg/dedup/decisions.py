@@ -51,7 +51,7 @@ def read_decisions(
         if not isinstance(item, dict) or str(item.get("decision")) not in DECISIONS:
             raise InputError(f"{where}: each decision needs left, right and decision: same or different; "
                              f"got {as_written(item)!r}; write it as - {{left: A, right: B, decision: same}}")
-        left, right = (str(item.get(side) if item.get(side) is not None else "").strip() for side in ("left", "right"))
+        left, right = ("" if item.get(side) is None else str(item[side]).strip() for side in ("left", "right"))
         missing = [side for side, value in (("left", left), ("right", right)) if not value]
         unknown = [i for i in (left, right) if i and known is not None and i not in known]
         if missing or unknown or left == right:
