@@ -54,7 +54,7 @@ from kg.vocab import (
     graph_iri,
     person_iri,
     sub_iri,
-    work_iri,
+    work_iris,
 )
 
 _CONTAINER_CLASSES = {
@@ -76,7 +76,7 @@ class _Builder:
         self.corpus = corpus
         self.graph = bind_prefixes(Graph(identifier=graph_iri(corpus.id)))
         self.article = corpus_iri(corpus.id)
-        self.work_iris = {w.key: work_iri(w.record, w.key) for w in corpus.works}
+        self.work_iris = work_iris(corpus.works)
         self.entry_iris = {r.id: corpus_part_iri(corpus.id, "reference", r.id) for r in corpus.references}
 
     def _provenance(self, subject: URIRef, source: SourceLocation) -> None:
@@ -121,9 +121,15 @@ class _Builder:
         _lit(g, art, DCTERMS.title, rec.title)
         _lit(g, art, DCTERMS.identifier, rec.id)
         self._names(art, rec.authors, "author", DCTERMS.creator)
+        for name in rec.affiliations:
+            # The byline's institutions; the manifest does not say which author holds which.
+            institution = self._person(Person("", literal=name))
+            g.add((art, KG.affiliation, institution))
         for keyword in rec.keywords:
             _lit(g, art, DCTERMS.subject, keyword)
         _lit(g, art, BIBO.doi, rec.doi)
+        _lit(g, art, BIBO.volume, rec.volume)
+        _lit(g, art, BIBO.issue, rec.issue)
         if rec.year:
             _lit(g, art, DCTERMS.issued, str(rec.year), datatype=XSD.gYear)
         if rec.url:

@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.model import Corpus, Problem, Severity, SourceLocation
+from kg.model import Corpus, Problem, Severity, SourceLocation, Work
 from kg.vocab import SH
 
 
@@ -116,6 +116,22 @@ def integrity_findings(corpus: Corpus) -> list[Problem]:
                     "info",
                     f"'{work.record.label}' is printed {len(work.members)} times (lines {lines}); merged into one work",
                     first.source,
+                )
+            )
+    by_doi: dict[str, list[Work]] = {}
+    for work in corpus.works:
+        if work.record.doi:
+            by_doi.setdefault(work.record.doi.lower(), []).append(work)
+    for doi, works in by_doi.items():
+        for other in works[1:]:
+            findings.append(
+                Problem(
+                    "shared-doi",
+                    "warning",
+                    f"'{works[0].record.label}' and '{other.record.label}' have the same DOI {doi} but are "
+                    "different works (their titles or authors differ); one DOI is wrong: correct it in the "
+                    "reference list",
+                    by_id[other.members[0]].source,
                 )
             )
     for claim in corpus.claims:

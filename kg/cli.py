@@ -19,7 +19,7 @@ from kg.clitools import render_table, reports_errors
 from kg.errors import InputError
 from kg.ingest.citations import STYLES
 from kg.ingest.draft import draft_corpus
-from kg.output import FORMAT_OF_SUFFIX, GRAPH_FORMATS, SUFFIXES, serialize, write_atomic
+from kg.output import FORMAT_OF_SUFFIX, GRAPH_FORMATS, SUFFIXES, default_output, serialize, write_atomic
 from kg.pipeline import build
 
 corpus_argument = click.argument(
@@ -61,8 +61,7 @@ def build_command(corpus: Path | None, output: Path | None, fmt: str | None, sto
         for line in publish_built(built.graph, store=store, endpoint=endpoint):
             click.echo(line)
     if output is None:
-        Path("out").mkdir(exist_ok=True)
-        output = Path("out") / f"{built.corpus.id}{SUFFIXES[fmt]}"
+        output = default_output(f"{built.corpus.id}{SUFFIXES[fmt]}")
     write_atomic(output, serialize(built.graph, fmt))
     summary = run_stats(built.corpus, built.graph)
     click.echo(f"wrote {output} ({summary['triples']} triples, {summary['works']} works, "

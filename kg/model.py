@@ -230,7 +230,7 @@ class Article:
     text: str
     paragraphs: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
-    dropped_lines: tuple[int, ...] = ()
+    dropped_lines: tuple[tuple[int, str], ...] = ()  # (line, text) of each running head taken out
 
     def section_at(self, offset: int) -> str:
         """The title of the section holding ``offset`` ('' before the first)."""

@@ -61,6 +61,25 @@ def serialize(graph: Graph, fmt: str = "trig") -> bytes:
     return data
 
 
+DEFAULT_FOLDER = Path("out")
+
+
+def default_output(name: str) -> Path:
+    """``out/NAME``, the output path when a command is given no ``-o``; makes ``out/``.
+
+    Raises:
+        OutputError: ``out`` exists and is not a folder, or cannot be made.
+    """
+    if DEFAULT_FOLDER.exists() and not DEFAULT_FOLDER.is_dir():
+        raise OutputError(f"{DEFAULT_FOLDER}: is a file, so the default output {DEFAULT_FOLDER / name} cannot be "
+                          "written; give -o FILE, or move that file")
+    try:
+        DEFAULT_FOLDER.mkdir(exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{DEFAULT_FOLDER}: cannot make the output folder ({err.strerror}); give -o FILE") from err
+    return DEFAULT_FOLDER / name
+
+
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 

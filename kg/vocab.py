@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-from kg.model import Person, Reference
+from kg.model import Person, Reference, Work
 
 CITO = Namespace("http://purl.org/spar/cito/")
 FABIO = Namespace("http://purl.org/spar/fabio/")
@@ -107,6 +108,7 @@ class KG(DefinedNamespace):
     leftover: URIRef  # Text of the record the parser could not place.
     place: URIRef  # Place of publication.
     printedCount: URIRef  # How many reference entries describe the work.
+    affiliation: URIRef  # An institution printed on the reviewing article's byline (not tied to one author).
 
     # Provenance
     sourceFile: URIRef  # Path of the input file, relative to the corpus folder.
@@ -237,6 +239,26 @@ def work_iri(reference: Reference, key: str) -> URIRef:
     if reference.doi:
         return URIRef(BASE + "work/doi/" + quote(reference.doi.lower(), safe="/"))
     return _iri("work", key)
+
+
+def work_iris(works: Iterable[Work]) -> dict[str, URIRef]:
+    """The IRI of every work, by key: :func:`work_iri`, except that a DOI names
+    one node only.
+
+    Two works that carry one DOI (dedup kept them apart: their titles or
+    authors differ, so one DOI is misprinted, which ``kg check`` reports as
+    ``shared-doi``) would otherwise become one node with two titles.  The
+    first keeps the DOI's IRI, the others are minted from their citekeys.
+    """
+    iris: dict[str, URIRef] = {}
+    taken: set[URIRef] = set()
+    for work in works:
+        iri = work_iri(work.record, work.key)
+        if iri in taken:
+            iri = _iri("work", work.key)
+        taken.add(iri)
+        iris[work.key] = iri
+    return iris
 
 
 def person_iri(person: Person) -> URIRef:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, FOAF, RDF
 
 from kg.check import check, validate_shapes
 from kg.output import GRAPH_FORMATS, serialize
@@ -87,3 +87,43 @@ def test_two_builds_are_byte_identical(tmp_path):
     for fmt, data in outputs:
         by_format.setdefault(fmt, set()).add(data)
     assert all(len(v) == 1 for v in by_format.values())
+
+
+def test_two_works_with_one_doi_stay_two_nodes(tmp_path):
+    """Two different works printed with one DOI (case aside) are two nodes, and
+    the check names the misprinted DOI: one node with two titles, two years and
+    two first authors would tell a reviewer nothing true."""
+    from kg.ingest.draft import draft_corpus
+    from kg.pipeline import build
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "A Test Review\n\nIntroduction\n\nOne view (Smith, 2019). Another view (Wu, 2017).\n\nReferences\n\n"
+        "Smith, J. (2019). Alone we stand. Journal of Tests, 2(1), 1-9. https://doi.org/10.1000/xyz\n"
+        "Wu, X. (2017). Alone again. Journal of Tests, 2(1), 1-9. https://doi.org/10.1000/XYZ\n",
+        encoding="utf-8",
+    )
+    built = build(draft_corpus(article, tmp_path / "review").folder)
+    titles = {str(t) for t in built.graph.objects(None, DCTERMS.title)}
+    works = set(built.graph.subjects(RDF.type, FABIO.Work))
+    assert {"Alone we stand", "Alone again"} <= titles and len(works) == 2
+    assert not validate_shapes(built.graph)
+    findings = [f for f in check(built.corpus, built.graph).findings if f.kind == "shared-doi"]
+    assert len(findings) == 1 and "10.1000/xyz" in findings[0].message and findings[0].where.line == 2
+
+
+def test_the_manifest_record_reaches_the_graph(corpus_copy):
+    """Volume, issue and the byline's institutions in corpus.yaml are in the
+    graph, not read and dropped."""
+    from kg.pipeline import build
+    from kg.vocab import BIBO, KG
+
+    manifest = corpus_copy / "corpus.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("  journal: Social Signs Review\n",
+                                     "  journal: Social Signs Review\n  volume: '3'\n  issue: '4'\n"), encoding="utf-8")
+    built = build(corpus_copy)
+    article = next(built.graph.subjects(RDF.type, FABIO.ReviewArticle))
+    assert (str(built.graph.value(article, BIBO.volume)), str(built.graph.value(article, BIBO.issue))) == ("3", "4")
+    institution = built.graph.value(article, KG.affiliation)
+    assert str(built.graph.value(institution, FOAF.name)) == "University of the Punjab"

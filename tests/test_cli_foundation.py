@@ -96,6 +96,16 @@ def test_unwritable_output(runner, tmp_path, corpus_copy):
     assert "does not exist" in result.stderr
 
 
+def test_a_file_named_out_is_a_clear_error(runner, tmp_path, corpus_copy, monkeypatch):
+    """With no -o the graph goes to out/; a file named out is said, not a traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(corpus_copy)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)  # a message, not a FileExistsError
+    assert "out: is a file" in result.stderr and "give -o FILE" in result.stderr
+
+
 def test_python_dash_m_kg_runs():
     """`python -m kg --help` works."""
     import subprocess

@@ -17,13 +17,17 @@ from pathlib import Path
 
 from kg.errors import QuoteNotFoundError
 from kg.ingest.text import normal_text, read_text
-from kg.model import Article, Paragraph, QuoteAnchor, Section
+from kg.model import Article, Paragraph, Problem, QuoteAnchor, Section, SourceLocation
 
 #: Headings that open the reference list, where the body ends.
 REFERENCE_HEADINGS = frozenset(
     {"references", "reference list", "bibliography", "works cited", "literature cited"}
 )
-HEADER_PATTERN = re.compile(r"^\s*(?:[ep]-?ISSN\b|ISSN\b|Page \d+\b|\d{1,4}\s*$)", re.I)
+#: Lines that are page furniture by their shape: an ISSN line ("e-ISSN: 3006-466X ...",
+#: "ISSN 1234-5678"), "Page 4" or "Page 4 of 12" alone, a bare page number.  A body
+#: line that merely starts with the word ("ISSN-registered journals ...", "Page 4
+#: of the guidance says ...") is text.  "Running head:" is APA's manuscript page head.
+HEADER_PATTERN = re.compile(r"^\s*(?:[ep]-?ISSN\b|ISSN:?\s*\d{4}|Running head:|Page \d+(?:\s+of\s+\d+)?\s*$|\d{1,4}\s*$)", re.I)
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?$")
 CONTEXT = 32
 
@@ -40,7 +44,9 @@ def running_headers(lines: list[str]) -> set[int]:
 
     A line is a header when it matches the usual header shapes (ISSN lines,
     bare page numbers) or when the same non-trivial line recurs three or more
-    times, as running heads do on every page.
+    times, as running heads do on every page.  A recurring line may also be
+    the article's own (a "Findings" subheading in each study), so those are
+    reported (:func:`running_head_findings`), never dropped unsaid.
     """
     counts = Counter(line.strip() for line in lines if len(line.strip()) > 3)
     repeated = {text for text, n in counts.items() if n >= 3 and not text.startswith("- ")}
@@ -157,8 +163,32 @@ def parse_article(text: str, path: str = "<string>") -> Article:
         text="\n\n".join(pieces),
         paragraphs=tuple(paragraphs),
         sections=tuple(sections),
-        dropped_lines=tuple(sorted(i + 1 for i in dropped)),
+        dropped_lines=tuple((i + 1, lines[i].strip()) for i in sorted(dropped)),
     )
+
+
+def running_head_findings(article: Article) -> list[Problem]:
+    """One finding for each recurring line taken out of the text as a running head.
+
+    ISSN lines and page numbers are page furniture by their shape and go
+    unsaid; a line dropped only because it recurs may be a subheading or a
+    sentence of the article, and its lines are named so the reviewer can tell.
+    """
+    lines_of: dict[str, list[int]] = {}
+    for line, text in article.dropped_lines:
+        if not HEADER_PATTERN.match(text):
+            lines_of.setdefault(text, []).append(line)
+    return [
+        Problem(
+            "running-head-dropped",
+            "info",
+            f"'{text[:80]}' recurs {len(lines)} times (lines {', '.join(map(str, lines))}) and was taken out of the "
+            "text as a running page head; if it is the article's own text (a subheading, a sentence), make its "
+            "occurrences differ (e.g. number the subheadings) so they are kept",
+            SourceLocation(article.path, lines[0]),
+        )
+        for text, lines in lines_of.items()
+    ]
 
 
 def read_article(path: str | Path, name: str | None = None) -> Article:

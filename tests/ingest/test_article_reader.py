@@ -7,7 +7,7 @@ from textwrap import dedent
 import pytest
 
 from kg.errors import QuoteNotFoundError
-from kg.ingest.article import find_quote, parse_article
+from kg.ingest.article import find_quote, parse_article, running_head_findings
 
 PAGES = dedent(
     """\
@@ -41,7 +41,37 @@ def test_running_headers_are_dropped():
     """Lines like 'e-ISSN ...' never reach the body text."""
     article = parse_article(PAGES, "a.txt")
     assert "ISSN" not in article.text
-    assert article.dropped_lines == (2, 12)
+    assert [line for line, _text in article.dropped_lines] == [2, 12]
+
+
+def test_body_lines_that_start_like_page_heads_are_kept():
+    """A sentence opening with "ISSN" or "Page 4" is text, not a page head."""
+    article = parse_article(dedent("""\
+        Intro
+
+        ISSN-registered journals were searched (Corrigan, 2004).
+
+        Page 4 of the national guidance says so (Corrigan, 2004).
+
+        ISSN 1234-5678
+
+        Page 4 of 12
+        """))
+    assert "ISSN-registered journals were searched" in article.text
+    assert "Page 4 of the national guidance" in article.text
+    assert "1234-5678" not in article.text and "of 12" not in article.text
+    assert not running_head_findings(article)  # page furniture by its shape goes unsaid
+
+
+def test_a_recurring_line_taken_out_as_a_running_head_is_reported():
+    """A subheading in each of three studies recurs like a running head: it is
+    taken out, and the finding names it and its lines, so nothing goes unsaid."""
+    text = "Review\n\n" + "".join(f"Study {n}\n\nFindings\n\nPeer support helped ({n}).\n\n" for n in "ABC")
+    article = parse_article(text, "article.txt")
+    (finding,) = running_head_findings(article)
+    assert finding.kind == "running-head-dropped" and finding.severity == "info"
+    assert "'Findings' recurs 3 times (lines 5, 11, 17)" in finding.message
+    assert finding.where is not None and (finding.where.path, finding.where.line) == ("article.txt", 5)
 
 
 def test_paragraph_split_by_page_break_is_rejoined():
