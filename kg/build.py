@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
@@ -83,6 +84,10 @@ class _Builder:
         if not source.path:
             return
         name = os.path.relpath(source.path, self.corpus.path).replace(os.sep, "/")
+        if name.startswith("../") and os.path.isabs(source.path):
+            # A manifest naming a file outside the corpus by its absolute path: that
+            # path names it wherever the corpus folder is moved or read from.
+            name = Path(source.path).as_posix()
         file = file_iri(self.corpus.id, name)
         self.graph.add((subject, PROV.wasDerivedFrom, file))
         self.graph.add((file, RDF.type, PROV.Entity))

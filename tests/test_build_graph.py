@@ -127,3 +127,21 @@ def test_the_manifest_record_reaches_the_graph(corpus_copy):
     assert (str(built.graph.value(article, BIBO.volume)), str(built.graph.value(article, BIBO.issue))) == ("3", "4")
     institution = built.graph.value(article, KG.affiliation)
     assert str(built.graph.value(institution, FOAF.name)) == "University of the Punjab"
+
+
+def test_a_file_named_by_absolute_path_gives_one_graph_wherever_the_corpus_is(tmp_path):
+    """A manifest may name its article by absolute path; the graph must not
+    depend on where the corpus folder sits (the path is its identity)."""
+    import shutil
+
+    from kg.pipeline import build
+
+    builds = []
+    for folder in (tmp_path / "c", tmp_path / "deep" / "er" / "c"):
+        shutil.copytree(ROOT / "corpus" / "community-support", folder)
+        manifest = folder / "corpus.yaml"
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+            "  text: article.txt", f"  text: {ROOT / 'corpus' / 'community-support' / 'article.txt'}"),
+            encoding="utf-8")
+        builds.append(serialize(build(folder).graph, "nt"))
+    assert builds[0] == builds[1]
