@@ -278,7 +278,9 @@ class Citation:
     Several citations may share one pointer ("(Smith, 2001; Lee, 2003)",
     "[2, 5-7]"); ``pointer`` is the whole bracket as printed, ``text`` this
     item.  A numeric citation has ``number`` (the reference it names) and no
-    surnames or year.
+    surnames or year.  A citation of an undated or unpublished work has no
+    ``year`` but its ``date_text`` ("n.d.", "in press"), which only a
+    reference printed with such a date matches.
     """
 
     id: str
@@ -298,6 +300,7 @@ class Citation:
     work: str | None = None
     candidates: tuple[str, ...] = ()
     number: int | None = None
+    date_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.dedup import deduplicate, read_decisions
 from kg.errors import CorpusError, InputError
-from kg.ingest.article import read_article
+from kg.ingest.article import read_article, running_head_findings
 from kg.ingest.citations import (
     STYLES,
     citation_style,
@@ -26,13 +26,20 @@ from kg.ingest.citations import (
 from kg.ingest.claims import link_claims, read_claims
 from kg.ingest.concepts import read_concepts
 from kg.ingest.references import read_references
-from kg.ingest.text import LINE_KEY, as_written, read_yaml
+from kg.ingest.text import LINE_KEY, as_written, did_you_mean, read_yaml, unknown_keys
 from kg.model import ArticleRecord, Corpus, Person, Problem
 
 MANIFEST = "corpus.yaml"
 #: What a corpus id may be: lower-case letters, digits and hyphens.
 CORPUS_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FILES = ("text", "references", "concepts", "claims")
+#: The keys corpus.yaml may have (corpus/README.md): at the top, under ``files:``, under ``article:`` and in
+#: each article author.
+_MANIFEST_KEYS = ("id", "article", "files", "citation_style")
+_FILE_KEYS = (*_FILES, "decisions")
+_ARTICLE_KEYS = ("title", "authors", "affiliations", "journal", "issn", "year", "volume", "issue", "doi", "url",
+                 "keywords")
+_AUTHOR_KEYS = ("family", "given")
 
 
 def bundled_corpus() -> Path:
@@ -51,30 +58,91 @@ def bundled_corpus() -> Path:
     )
 
 
+def _refuse_unknown_keys(mapping: dict[Any, Any], known: tuple[str, ...], manifest: Path, what: str) -> None:
+    """Refuse a key corpus.yaml has no use for, as the claims and concepts readers refuse unknown fields:
+    a misspelt key (``yeer``, ``citation-style``, ``files.decision``) would otherwise be ignored without a word."""
+    unknown = unknown_keys(mapping, known)
+    if unknown:
+        raise CorpusError(f"{manifest}:{mapping.get(LINE_KEY, 1)}: unknown key '{unknown[0]}' {what}"
+                          f"{did_you_mean(unknown[0], known)}; see corpus/README.md for the keys of corpus.yaml")
+
+
+def _text(value: Any, field: str, where: str) -> str:
+    """A field of text; a number YAML read as one (``volume: 12``) is its text, an empty field ''.
+
+    A list, mapping, date or true/false is refused: ``str()`` would write it in Python's form ("['Nazeer']").
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    hint = "write one value" if isinstance(value, (list, dict)) else "put it in quotes"
+    raise CorpusError(f"{where}: '{field}' must be text, got {as_written(value)!r}; {hint}")
+
+
+def _items(value: Any) -> list[Any]:
+    """A list field's items: one value alone is a one-item list (``issn: 3006-466X``), where iterating
+    it would give one item per letter; an empty field has none."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _texts(value: Any, field: str, where: str) -> tuple[str, ...]:
+    """A list of text (see :func:`_items`); empty items are left out."""
+    return tuple(text for text in (_text(item, field, where) for item in _items(value)) if text)
+
+
+def _year(value: Any, where: str) -> int | None:
+    """The article's year, a number (``2024`` or ``"2024"``); ``None`` when not given.
+
+    Anything else is refused: ``int()`` would stop with a traceback on ``twenty`` or ``[2024]`` and read
+    ``true`` as the year 1.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)
+    raise CorpusError(f"{where}: 'article.year' must be a year such as 2024, got {as_written(value)!r}; "
+                      "write it as year: 2024")
+
+
+def _author(author: Any, manifest: Path, article_line: int) -> Person:
+    """One article author, ``{family, given}``, named at its own line when it has one."""
+    line = author.get(LINE_KEY, article_line) if isinstance(author, dict) else article_line
+    if isinstance(author, dict):
+        _refuse_unknown_keys(author, _AUTHOR_KEYS, manifest, "in an article author")
+    if not isinstance(author, dict) or not author.get("family"):
+        raise CorpusError(f"{manifest}:{line}: each article author needs 'family' (and 'given'), "
+                          f"got {as_written(author)!r}; write it as - {{family: Surname, given: Given}}")
+    where = f"{manifest}:{line}"
+    return Person(_text(author["family"], "article.authors.family", where),
+                  _text(author.get("given"), "article.authors.given", where))
+
+
 def _record(data: Any, corpus_id: str, manifest: Path, where: str) -> ArticleRecord:
+    """The article's own record (``article:``), each field checked for its type."""
+    if isinstance(data, dict):
+        _refuse_unknown_keys(data, _ARTICLE_KEYS, manifest, "under 'article'")
     if not isinstance(data, dict) or not data.get("title"):
         raise CorpusError(f"{where}: 'article' needs at least a 'title'; see corpus/README.md")
-    authors = []
-    for author in data.get("authors") or []:
-        if not isinstance(author, dict) or not author.get("family"):
-            line = (author if isinstance(author, dict) else data).get(LINE_KEY, data.get(LINE_KEY, 1))
-            raise CorpusError(f"{manifest}:{line}: each article author needs 'family' (and 'given'), "
-                              f"got {as_written(author)!r}; write it as - {{family: Surname, given: Given}}")
-        authors.append(Person(str(author["family"]), str(author.get("given") or "")))
-    year = data.get("year")
+    line = data.get(LINE_KEY, 1)
+    where = f"{manifest}:{line}"
     return ArticleRecord(
         id=corpus_id,
-        title=str(data["title"]),
-        authors=tuple(authors),
-        affiliations=tuple(str(a) for a in data.get("affiliations") or ()),
-        journal=str(data.get("journal") or ""),
-        issn=tuple(str(i) for i in data.get("issn") or ()),
-        year=int(year) if year else None,
-        volume=str(data.get("volume") or ""),
-        issue=str(data.get("issue") or ""),
-        doi=str(data.get("doi") or ""),
-        url=str(data.get("url") or ""),
-        keywords=tuple(str(k) for k in data.get("keywords") or ()),
+        title=_text(data["title"], "article.title", where),
+        authors=tuple(_author(author, manifest, line) for author in _items(data.get("authors"))),
+        affiliations=_texts(data.get("affiliations"), "article.affiliations", where),
+        journal=_text(data.get("journal"), "article.journal", where),
+        issn=_texts(data.get("issn"), "article.issn", where),
+        year=_year(data.get("year"), where),
+        volume=_text(data.get("volume"), "article.volume", where),
+        issue=_text(data.get("issue"), "article.issue", where),
+        doi=_text(data.get("doi"), "article.doi", where),
+        url=_text(data.get("url"), "article.url", where),
+        keywords=_texts(data.get("keywords"), "article.keywords", where),
     )
 
 
@@ -101,10 +169,13 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
     where = f"{manifest}:{data.get(LINE_KEY, 1) if isinstance(data, dict) else 1}"
     if not isinstance(data, dict):
         raise CorpusError(f"{where}: expected a mapping with id, article and files")
+    _refuse_unknown_keys(data, _MANIFEST_KEYS, manifest, "at the top level")
     corpus_id = str(data.get("id") or folder.name)
     if not CORPUS_ID.match(corpus_id):
         raise CorpusError(f"{where}: corpus id must be lower-case letters, digits and hyphens, got {corpus_id!r}")
     files = data.get("files") or {}
+    if isinstance(files, dict):
+        _refuse_unknown_keys(files, _FILE_KEYS, manifest, "under 'files'")
     paths: dict[str, Path] = {}
     for role in _FILES:
         name = files.get(role) if isinstance(files, dict) else None
@@ -113,13 +184,15 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
         paths[role] = folder / name
         if not paths[role].is_file():
             raise CorpusError(f"{where}: the {role} file {paths[role]} does not exist; fix 'files.{role}'")
+    decisions_file = files.get("decisions") if isinstance(files, dict) else None
+    if decisions_file is not None and not isinstance(decisions_file, str):
+        raise CorpusError(f"{where}: 'files.decisions' must name one file, got {as_written(decisions_file)!r}")
     record = _record(data.get("article"), corpus_id, manifest, where)
 
     article = read_article(paths["text"])
     reference_list = read_references(paths["references"])
     if not reference_list.references:
         raise InputError(f"{paths['references']}: no reference could be read; check the file")
-    decisions_file = files.get("decisions") if isinstance(files, dict) else None
     decisions: dict[frozenset[str], bool] = {}
     problems: list[Problem] = list(reference_list.problems)
     if decisions_file:
@@ -135,8 +208,8 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
     found = find_citations(article, style)
     citations, citation_problems = resolve_citations(found, dedup.works, numbers)
     problems.extend(citation_problems)
-    if style == "author-year":
-        problems.extend(unread_citations(article, found))
+    problems.extend(unread_citations(article, found, style))
+    problems.extend(running_head_findings(article))
     scheme = read_concepts(paths["concepts"])
     claims, claim_problems = link_claims(read_claims(paths["claims"]), article, scheme, dedup.works, citations,
                                          numbers)

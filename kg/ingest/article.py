@@ -39,17 +39,24 @@ class _Block:
     after_page_break: bool
 
 
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 6 and bool(_SENTENCE_END.search(line))
+
+
 def running_headers(lines: list[str]) -> set[int]:
     """Indices of lines that are running headers or page numbers.
 
     A line is a header when it matches the usual header shapes (ISSN lines,
     bare page numbers) or when the same non-trivial line recurs three or more
-    times, as running heads do on every page.  A recurring line may also be
-    the article's own (a "Findings" subheading in each study), so those are
-    reported (:func:`running_head_findings`), never dropped unsaid.
+    times, as running heads do on every page, unless it reads as a sentence
+    (six words or more, ending in a full stop): a page head is a title or a
+    name, and a sentence the article repeats is its text.  A recurring line
+    may still be the article's own (a "Findings" subheading in each study),
+    so those are reported (:func:`running_head_findings`), never dropped unsaid.
     """
     counts = Counter(line.strip() for line in lines if len(line.strip()) > 3)
-    repeated = {text for text, n in counts.items() if n >= 3 and not text.startswith("- ")}
+    repeated = {text for text, n in counts.items()
+                if n >= 3 and not text.startswith("- ") and not _is_sentence(text)}
     return {
         i
         for i, line in enumerate(lines)

@@ -13,12 +13,16 @@ and narrative ones ("Cohen and Wills (1985)") are found, split into one
   by title (APA 7th ed., section 9.47); a letter the list prints on no work of
   those authors and year ("2019b" when it has only "2019a") names a missing
   entry, and one on the only such work printed without a letter is read as it,
-  with a ``year-letter`` warning.
+  with a ``year-letter`` warning;
+* a date in words ("n.d.", "in press", "forthcoming") matches only the
+  works printed with such a date, never a dated work of the same authors.
 
 Group authors ("American Psychiatric Association, 2013") are one name, and an
 abbreviation a first citation defines ("[WHO]") stands for it afterwards;
-names are compared without accents, case or a leading particle.  Parentheses
-with a name and a year that read as no citation are reported
+names are compared without accents, case or a leading particle.  Words
+before an item's authors ("for a review, see") and after its year
+("respectively") are no part of it.  Whatever looks like a citation but reads
+as none (an item of a bracket, "DSM-5 (2013)", "[2 and 3]") is reported
 (:func:`unread_citations`).
 
 Numeric citations (Vancouver, IEEE: "[3]", "[2, 5-7]", "[4, p. 12]") name
@@ -41,20 +45,27 @@ from kg.model import Article, Citation, Problem, Reference, SourceLocation, Work
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PARTICLE = r"(?:[vV]an|[vV]on|[dD]er|[dD]e|[dD]en|[dD]el|[dD]a|[dD]i|[lL]a|[lL]e|[dD]u|St\.)"
-_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}][\w'’\-]+"
+#: A surname: letters, apostrophes and hyphens, never digits ("DSM-5" and "COVID-19" name no author).
+_NAME = rf"(?:{_PARTICLE}\s+)*[{_UPPER}](?:[^\W\d_]|['’\-])+"
+#: How a narrative citation says "and the others": "Smith et al.", "Jones and colleagues", with a possessive
+#: ("Smith et al.'s (2020)"); APA 7th ed., section 8.17.
+_ET_AL = r"(?:\s+et\s+al\.|\s+and\s+(?:colleagues|co-?workers))(?:['’]s?)?"
 #: A group author: two or more capitalised words, with "and", "for", "of"... between them
 #: ("American Psychiatric Association", "Substance Abuse and Mental Health Services Administration").
 _GROUP = rf"[{_UPPER}][\w'’\-]*(?:\s+(?:(?:and|for|of|on|in|the|&)\s+)*[{_UPPER}][\w'’\-]*)+"
 #: The abbreviation a group author's first citation defines: "World Health Organization [WHO], 2019".
 _ABBREVIATION = re.compile(rf"^(?P<name>{_GROUP})\s*\[(?P<short>[{_UPPER}][\w&.\-]{{0,15}})\]$")
-_YEAR = r"(?:\d{4}[a-z]?|n\.\s?d\.|in press)"
+_YEAR = r"(?:\d{4}[a-z]?|n\.\s?d\.|in press|forthcoming)"
 #: Years of one author list: "2019, 2021", "2019a, b" (a bare letter is one more work of the year before).
 _YEARS = rf"{_YEAR}(?:,\s*(?:{_YEAR}|[a-z](?![\w.])))*"
-_LOCATOR = r"(?:pp?\.|chap\.|ch\.|para\.|sec\.|§)\s*[\w\-–]+"
+_LOCATOR = r"(?:pp?\.|chap\.|ch\.|para\.|sec\.|§|[Tt]ables?|[Ff]ig(?:ure)?s?\.?|[Aa]ppendix)\s*[\w\-–]+"
+#: Lower-case words after a citation that are no part of it ("Jones & Lee, 2019, respectively",
+#: "Smith, 2019, for a review"); without capitals or digits, they cannot hide another citation.
+_REMARK = r"(?-i:(?P<remark>,\s*[a-z][a-z ,.'’\-]*))"
 #: A locator after the year: "p. 12", or a bare page as Chicago and Harvard print it ("2019, 45", "2019: 45").
-_AFTER_YEAR = rf"(?:,\s*(?P<loc>{_LOCATOR}|\d{{1,3}}(?:[-–]\d{{1,4}})?)|:\s*(?P<page>[\w\-–]+))?"
+_AFTER_YEAR = rf"(?:,\s*(?P<loc>{_LOCATOR}|\d{{1,3}}(?:[-–]\d{{1,4}})?)|:\s*(?P<page>[\w\-–]+))?(?:{_REMARK})?"
 _NARRATIVE = re.compile(
-    rf"(?P<authors>{_NAME}(?:,\s+{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME}|\s+et\s+al\.)?)"
+    rf"(?P<authors>{_NAME}(?:,\s+{_NAME})*(?:,?\s+(?:and|&)\s+{_NAME}|{_ET_AL})?)"
     rf"\s+\((?P<years>{_YEARS}){_AFTER_YEAR}\)"
 )
 #: Capitalised words just before a narrative citation's name: a group author ("the American
@@ -66,10 +77,17 @@ _ITEM = re.compile(
     rf"(?P<authors>.+?),?\s+(?P<years>{_YEARS}){_AFTER_YEAR}\s*$",
     re.I,
 )
+#: Words before an item's first author that are no part of its name: "for a review, see Kim et al.,
+#: 2018", "and Lee, 2018a", "data from Wu, 2017"; read only when the item does not parse without them.
+_LEAD_IN = re.compile(rf"^[{_UPPER}a-z][\w.,:]*\s+(?:[a-z][\w.,:]*\s+)*?(?=(?:{_PARTICLE}\s+)*[{_UPPER}])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*&\s*|,\s*and\s+|\s&\s|\sand\s|,\s*)\s*")
 _NUMBER_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
-_NUMERIC = re.compile(
-    rf"\[\s*(?P<items>{_NUMBER_ITEM}(?:\s*[,;]\s*{_NUMBER_ITEM})*)(?:\s*,\s*(?P<loc>{_LOCATOR}))?\s*\]"
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+#: One part of a numeric bracket (the brackets split at ";"): numbers, a locator on the last, words before
+#: them that end in a cue ("see 3", "for a review, see 3", "e.g., 3, 4") and a remark after them.
+_NUMBER_PART = re.compile(
+    rf"^(?:(?:[a-z][\w.,]*\s+)*?(?:see|e\.g\.,?|cf\.|also)\s+)?(?P<items>{_NUMBER_ITEM}(?:\s*,\s*{_NUMBER_ITEM})*)"
+    rf"(?:\s*,\s*(?P<loc>{_LOCATOR}))?{_REMARK}?$"
 )
 #: A range longer than this ("[12-1990]") is no citation range but a typo or a span of years.
 MAX_RANGE = 100
@@ -116,8 +134,9 @@ def _years(text: str) -> list[tuple[int | None, str, str]]:
 
 def _authors(text: str) -> tuple[tuple[str, ...], bool]:
     text = text.strip()
-    et_al = bool(re.search(r"\bet\s+al\.?$", text))
-    text = re.sub(r",?\s*\bet\s+al\.?$", "", text)
+    tail = re.search(rf",?(?:{_ET_AL}|\s+et\s+al)$", text)  # "et al." or "and colleagues", "et al.'s"
+    et_al = bool(tail)
+    text = text[:tail.start()] if tail else text
     names = tuple(re.sub(r"(?<=s)['’]$|['’]s$", "", n.strip())  # "Smith's (2019)", "Jones' (2019)"
                   for n in _AUTHOR_SPLIT.split(text) if n.strip())
     return names, et_al
@@ -129,6 +148,47 @@ def _locator(match: re.Match[str]) -> str:
     if loc[:1].isdigit():
         return f"{'pp.' if re.search('[-–]', loc) else 'p.'} {loc}"
     return loc
+
+
+def _item_keys(text: str, groups: Mapping[str, str] | None) -> tuple[list[CiteKey], int, int]:
+    """The keys of one citation item and the span of the citation in it: from its authors to its
+    year or locator ("see Smith, 2019, for a review": 4 to 15)."""
+    match = _ITEM.match(text)
+    if not match:
+        return [], 0, 0
+    authors = match.group("authors").strip()
+    names, et_al = _authors(authors)
+    if names and all(re.match(rf"^{_NAME}$", n) for n in names):
+        if groups and len(names) == 1 and not et_al:
+            names = (groups.get(names[0], names[0]),)
+    elif not et_al and (re.match(rf"^{_GROUP}$", authors) or _ABBREVIATION.match(authors)):
+        defined = _ABBREVIATION.match(authors)
+        names = (defined.group("name") if defined else authors,)
+    else:
+        return [], 0, 0
+    keys = [CiteKey(names, et_al, y, s, d, _locator(match)) for y, s, d in _years(match.group("years"))]
+    return keys, match.start("authors"), match.start("remark") if match.group("remark") else match.end()
+
+
+def read_item(text: str, groups: Mapping[str, str] | None = None) -> tuple[list[CiteKey], int, int]:
+    """The keys of one citation item (see :func:`parse_cite`) and where in
+    ``text`` the citation starts and ends.  Words before the authors that are
+    no name ("for a review, see Kim et al., 2018", "and Lee, 2018a") are
+    skipped, but only when the item does not read with them, so that "van der
+    Berg, 2010" keeps its particle; a remark after the year ("..., 2019,
+    respectively") is no part of the citation either.
+
+    >>> keys, start, end = read_item("for a review, see Kim et al., 2018, respectively")
+    >>> "for a review, see Kim et al., 2018, respectively"[start:end], keys[0].et_al
+    ('Kim et al., 2018', True)
+    """
+    text = text.strip()
+    keys, start, end = _item_keys(text, groups)
+    lead = None if keys else _LEAD_IN.match(text)
+    if lead:
+        keys, start, end = _item_keys(text[lead.end():], groups)
+        start, end = start + lead.end(), end + lead.end()
+    return keys, start, end
 
 
 def parse_cite(text: str, groups: Mapping[str, str] | None = None) -> list[CiteKey]:
@@ -152,21 +212,7 @@ def parse_cite(text: str, groups: Mapping[str, str] | None = None) -> list[CiteK
         >>> parse_cite("no year here")
         []
     """
-    match = _ITEM.match(text.strip())
-    if not match:
-        return []
-    authors = match.group("authors").strip()
-    names, et_al = _authors(authors)
-    if names and all(re.match(rf"^{_NAME}$", n) for n in names):
-        if groups and len(names) == 1 and not et_al:
-            names = (groups.get(names[0], names[0]),)
-    elif not et_al and (re.match(rf"^{_GROUP}$", authors) or _ABBREVIATION.match(authors)):
-        defined = _ABBREVIATION.match(authors)
-        names = (defined.group("name") if defined else authors,)
-    else:
-        return []
-    loc = _locator(match)
-    return [CiteKey(names, et_al, y, s, d, loc) for y, s, d in _years(match.group("years"))]
+    return read_item(text, groups)[0]
 
 
 def group_abbreviations(text: str) -> dict[str, str]:
@@ -215,9 +261,10 @@ def _author_year(text: str) -> list[_Found]:
         for part in match.group(1).split(";"):
             lead = len(part) - len(part.lstrip())
             item = part.strip()
-            for key in parse_cite(item, groups):
+            keys, begin, end = read_item(item, groups)
+            for key in keys:  # the item as printed runs from its authors to its year or locator
                 start = offset + lead
-                found.append((start, start + len(item), item, match.group(0), False, key, None))
+                found.append((start + begin, start + end, item[begin:end], match.group(0), False, key, None))
             offset += len(part) + 1
     return found
 
@@ -245,15 +292,24 @@ def parse_numbers(items: str) -> list[int]:
 
 
 def _numeric(text: str) -> list[_Found]:
+    """Numeric citations; a bracket is read part by part (split at ";"), so that
+    "[1, p. 4; 2]" and "[see 3]" are read, and "[sic]" gives nothing."""
     found: list[_Found] = []
-    for match in _NUMERIC.finditer(text):
-        loc = match.group("loc") or ""
-        for item in re.finditer(_NUMBER_ITEM, match.group("items")):
-            start = match.start("items") + item.start()
-            for number in parse_numbers(item.group(0)):
-                found.append((start, start + len(item.group(0)), f"[{number}]", match.group(0), False, None, number))
-        if loc and found:  # the locator belongs to the last item: "[4, p. 12]"
-            found[-1] = (*found[-1][:5], CiteKey((), False, None, "", "", loc), found[-1][6])
+    for bracket in _BRACKET.finditer(text):
+        offset = bracket.start(1)
+        for part in bracket.group(1).split(";"):
+            at = offset + len(part) - len(part.lstrip())
+            offset += len(part) + 1
+            match = _NUMBER_PART.match(part.strip())
+            if not match:
+                continue
+            for item in re.finditer(_NUMBER_ITEM, match.group("items")):
+                start = at + match.start("items") + item.start()
+                for number in parse_numbers(item.group(0)):
+                    found.append((start, start + len(item.group(0)), f"[{number}]", bracket.group(0), False, None,
+                                  number))
+            if match.group("loc"):  # the locator belongs to the part's last number: "[4, p. 12]"
+                found[-1] = (*found[-1][:5], CiteKey((), False, None, "", "", match.group("loc")), found[-1][6])
     return found
 
 
@@ -292,33 +348,84 @@ def find_citations(article: Article, style: str = "auto") -> list[Citation]:
             section=article.section_at(start),
             source=SourceLocation(article.path, article.line_at(start)),
             number=number,
+            date_text=key.date_text,
         ))
     return citations
 
 
-#: A bracket that names a capitalised word and a year looks like an author-year citation.
-_LOOKS_CITED = re.compile(rf"[{_UPPER}][\w'’\-]+.*\b(?:1[6-9]|20)\d{{2}}[a-z]?\b")
+#: A bracket that names a capitalised word and a year (or "n.d.", "in press") looks like an author-year citation.
+_LOOKS_CITED = re.compile(
+    rf"[{_UPPER}][\w'’\-]+.*(?:\b(?:1[6-9]|20)\d{{2}}[a-z]?\b|\bn\.\s?d\.|\bin press\b|\bforthcoming\b)")
+#: A capitalised word and a year in parentheses after it: the shape of a narrative citation ("DSM-5 (2013)").
+_LOOKS_NARRATIVE = re.compile(rf"(?<![\w'’\-])(?P<name>[{_UPPER}][\w'’\-]+)\s+\((?:{_YEARS})\)")
+#: A part of a numeric bracket that starts with a reference-like number ("2 and 3", "see ref. 3"),
+#: not a decimal or a percentage ("[95% CI 1.1-2.0]", "[1.5]").
+_LOOKS_NUMBERED = re.compile(r"^(?:[a-z][\w.,]*\s+)*\d{1,4}(?![\d.%])")
+_HOW_TO_CITE = {
+    "author-year": "names a year but was read as no citation; if it cites a work, write it as (Surname, 2019), "
+                   "(Surname & Surname, 2019), (Surname et al., 2019) or (Group Name, 2019)",
+    "numeric": "holds a number but was read as no citation; if it cites a work, write it as [3], [2, 5-7], "
+               "[4, p. 12] or [see 3]",
+}
 
 
-def unread_citations(article: Article, citations: Sequence[Citation]) -> list[Problem]:
-    """Parentheses that look like author-year citations (a capitalised word
-    and a year) but gave no citation: warnings, so that nothing the reader
-    could not parse is lost without a word."""
-    starts = sorted(c.start for c in citations)
+def _bracket_parts(text: str, style: str) -> list[tuple[int, str, str]]:
+    """Each part of each bracket of the style (parentheses for author-year, square brackets for
+    numeric; parts split at ";"): where it starts, the part, the whole bracket's inside."""
+    parts = []
+    for match in (_BRACKET if style == "numeric" else _PAREN).finditer(text):
+        offset = match.start(1)
+        for part in match.group(1).split(";"):
+            parts.append((offset + len(part) - len(part.lstrip()), part.strip(), match.group(1)))
+            offset += len(part) + 1
+    return parts
+
+
+def unread_citations(article: Article, citations: Sequence[Citation], style: str = "author-year") -> list[Problem]:
+    """Text that looks like a citation but gave none: warnings, so that nothing
+    the reader could not parse is lost without a word.
+
+    That is a part of a bracket (split at ";", so that one unread item beside
+    read ones is reported too) holding a capitalised word and a year in an
+    author-year article, or a reference-like number in a numeric one; and, in
+    an author-year article, a capitalised word before a year in parentheses
+    that is read as no author ("DSM-5 (2013)", "COVID-19 (2020)").
+    """
+    spans = sorted((c.start, c.end) for c in citations)
+    starts = [start for start, _ in spans]
+    reach: list[int] = []  # reach[i]: the furthest end of spans[:i + 1]
+    for _, end in spans:
+        reach.append(max(end, reach[-1] if reach else end))
+
+    def read(start: int, end: int) -> bool:
+        """Whether a citation overlaps text[start:end]: one that starts before its end reaches past its start."""
+        before = bisect.bisect_left(starts, end)
+        return before > 0 and reach[before - 1] > start
+
+    numeric = style == "numeric"
+    looks = _LOOKS_NUMBERED.match if numeric else _LOOKS_CITED.search
+    how = _HOW_TO_CITE["numeric" if numeric else "author-year"]
     problems: list[Problem] = []
-    for match in _PAREN.finditer(article.text):
-        inside = match.group(1)
-        at = bisect.bisect_left(starts, match.start())
-        if not _LOOKS_CITED.search(inside) or (at < len(starts) and starts[at] < match.end()):
+    for start, part, inside in _bracket_parts(article.text, style):
+        if not part or not looks(part) or read(start, start + len(part)):
+            continue
+        printed = f"[{inside[:80]}]" if numeric else f"({inside[:80]})"
+        what = f"'{printed}'" if part == inside.strip() else f"the item '{part[:80]}' of '{printed}'"
+        problems.append(Problem("unread-citation", "warning", f"{what} {how}",
+                                SourceLocation(article.path, article.line_at(start))))
+    if numeric:
+        return problems
+    for match in _LOOKS_NARRATIVE.finditer(article.text):
+        if read(match.start(), match.end()):
             continue
         problems.append(Problem(
             "unread-citation",
             "warning",
-            f"'({inside[:80]})' names a year but was read as no citation; if it cites a work, write it as "
-            "(Surname, 2019), (Surname & Surname, 2019), (Surname et al., 2019) or (Group Name, 2019)",
+            f"'{match.group(0)}' looks like a narrative citation, but '{match.group('name')}' is read as no "
+            "author's name (a surname holds no digits); if it cites a work, name its authors: Surname (2019)",
             SourceLocation(article.path, article.line_at(match.start())),
         ))
-    return problems
+    return sorted(problems, key=lambda p: p.where.line if p.where else 0)  # stable: text order within a line
 
 
 def reference_numbers(references: Sequence[Reference]) -> dict[int, tuple[str, ...]]:
@@ -367,6 +474,20 @@ def _suffix_of(work: Work, group: Sequence[Work]) -> str:
     return "abcdefghijklmnopqrstuvwxyz"[ordered.index(work)] if len(ordered) > 1 else ""
 
 
+#: Date words that say the same: an entry "forthcoming" is the one a citation calls "in press".
+_DATE_WORDS = {"nodate": "nd", "forthcoming": "inpress"}
+
+
+def _same_date_text(reference: Reference, date_text: str) -> bool:
+    """Whether an entry without a year is the one a citation's date words name:
+    "n.d." matches only an undated entry, "in press" only one in press, never a
+    dated work of the same author (a citation with no date words matches nothing)."""
+    if reference.year is not None or not date_text:
+        return False
+    cited, printed = fold(date_text), fold(reference.date_text)
+    return _DATE_WORDS.get(cited, cited) == _DATE_WORDS.get(printed, printed)
+
+
 def match_works(key: CiteKey, works: Sequence[Work]) -> tuple[list[Work], bool]:
     """Works an author-year key denotes, and whether the match was strict.
 
@@ -378,7 +499,7 @@ def match_works(key: CiteKey, works: Sequence[Work]) -> tuple[list[Work], bool]:
     same_year = [
         w
         for w in works
-        if (w.record.year == key.year if key.year is not None else fold(w.record.date_text) == fold(key.date_text))
+        if (w.record.year == key.year if key.year is not None else _same_date_text(w.record, key.date_text))
         and w.record.surnames
         and fold(w.record.surnames[0]) == first
     ]
@@ -439,7 +560,8 @@ def _match_narrowing(citation: Citation, works: Sequence[Work]) -> tuple[Citatio
     words before its name ("Recently Smith (2019)", "the American Psychiatric
     Association (2013)") that matches nothing drops them one by one, and the
     first shorter name that matches is the citation as printed."""
-    key = CiteKey(citation.surnames, citation.et_al, citation.year, citation.year_suffix, "", citation.locator)
+    key = CiteKey(citation.surnames, citation.et_al, citation.year, citation.year_suffix, citation.date_text,
+                  citation.locator)
     candidates, strict = match_works(key, works)
     if candidates or not citation.narrative or len(citation.surnames) != 1:
         return citation, candidates, strict
@@ -494,11 +616,13 @@ def resolve_citations(
                 )
         elif not candidates:
             resolved.append(replace(citation, status="unresolved"))
+            undated = (f" (it has no entry by {citation.surnames[0]} dated '{citation.date_text}', and an entry with "
+                       "a year is not read as one)" if citation.date_text and citation.surnames else "")
             problems.append(
                 Problem(
                     "unresolved-citation",
                     "error",
-                    f"citation '{citation.text}' matches no entry of the reference list; "
+                    f"citation '{citation.text}' matches no entry of the reference list{undated}; "
                     "add the reference or correct the citation",
                     citation.source,
                 )

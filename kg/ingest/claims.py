@@ -17,7 +17,7 @@ from typing import Any
 from kg.errors import CorpusError, QuoteNotFoundError, UnknownConceptError, UnknownReferenceError
 from kg.ingest.article import find_quote
 from kg.ingest.citations import match_works, number_span, owners, parse_cite, parse_numbers, works_numbered
-from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text
+from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text, unknown_keys
 from kg.model import STANCES, Article, Citation, Claim, ConceptScheme, Problem, SourceLocation, Work
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -46,7 +46,7 @@ def _claim(item: Any, path: str) -> Claim:
     where = f"{path}:{line}" if line else path
     if not isinstance(item, dict):
         raise CorpusError(f"{where}: each claim must be a mapping with id, statement, quote...; got {item!r}")
-    unknown = sorted(set(item) - _FIELDS)
+    unknown = unknown_keys(item, _FIELDS)
     if unknown:
         raise CorpusError(
             f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], _FIELDS - {LINE_KEY})}; "

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import CorpusError
-from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text
+from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text, unknown_keys
 from kg.model import CONCEPT_KINDS, Concept, ConceptScheme, SourceLocation
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -55,7 +55,7 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
             errors.append(f"{where}: each concept must be a mapping, got {item!r}")
             continue
         try:
-            unknown = sorted(set(item) - _FIELDS)
+            unknown = unknown_keys(item, _FIELDS)
             if unknown:
                 raise CorpusError(
                     f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], _FIELDS - {LINE_KEY})}"

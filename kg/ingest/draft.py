@@ -143,7 +143,8 @@ def _cite_text(citation: Citation) -> str:
         authors = " & ".join(names)
     else:
         authors = f"{', '.join(names[:-1])}, & {names[-1]}"
-    return f"{authors}, {citation.year}{citation.year_suffix}"
+    when = citation.date_text if citation.year is None else f"{citation.year}{citation.year_suffix}"  # "n.d."
+    return f"{authors}, {when}"
 
 
 def _statement(article: Article, start: int, end: int, cites: Sequence[Citation]) -> str:

@@ -181,8 +181,36 @@ def read_text_lenient(path: str | Path) -> tuple[str, tuple[Problem, ...]]:
     return decode_text(_read_bytes(path), str(path))
 
 
+class _RepeatedKey(yaml.YAMLError):
+    """A key given twice in one mapping; :func:`parse_yaml` turns it into an :class:`InputError`."""
+
+    def __init__(self, key: str, mark: yaml.Mark, first: yaml.Mark) -> None:
+        super().__init__(key)
+        self.key, self.mark, self.first = key, mark, first
+
+
+#: Keys that are no keys of their own: the merge key ``<<`` (which may be repeated) and the value key ``=``.
+_SPECIAL_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's 1-based line under ``__line__``."""
+    """A safe loader that records each mapping's 1-based line under ``__line__`` and refuses a key
+    given twice in one mapping."""
+
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        # PyYAML keeps the last of two equal keys and drops the first without a word (a second
+        # ``claims:`` block would replace the first), so repeats are refused here, on the mapping as
+        # written: after composing, '<<' merges have not yet added the keys they may override.
+        node = super().compose_mapping_node(anchor)
+        first: dict[Any, yaml.Mark] = {}
+        for key_node, _value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _SPECIAL_KEY_TAGS:
+                continue  # a sequence or mapping key is refused by PyYAML itself (unhashable)
+            key = self.construct_object(key_node)  # the key as loaded: 'yes' and 'true' are one key
+            if key in first:
+                raise _RepeatedKey(key_node.value, key_node.start_mark, first[key])
+            first[key] = key_node.start_mark
+        return node
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
@@ -208,10 +236,15 @@ def parse_yaml(text: str, path: str) -> Any:
     """Parse YAML safely; every mapping gets its line under ``__line__``.
 
     Raises:
-        InputError: the text is not valid YAML (with line and column).
+        InputError: the text is not valid YAML, or a mapping gives one key twice (with line and column).
     """
     try:
         return yaml.load(normal_text(text), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except _RepeatedKey as err:
+        raise InputError(
+            f"{path}:{err.mark.line + 1}:{err.mark.column + 1}: key {err.key!r} is given twice in one mapping "
+            f"(first at line {err.first.line + 1}); YAML keeps only the last, so merge the two or remove one"
+        ) from err
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
@@ -226,6 +259,18 @@ def parse_yaml(text: str, path: str) -> Any:
 def read_yaml(path: str | Path) -> Any:
     """Read a UTF-8 YAML file (see :func:`parse_yaml`)."""
     return parse_yaml(read_text(path), str(path))
+
+
+def unknown_keys(mapping: dict[Any, Any], known: Iterable[str]) -> list[str]:
+    """The keys of a parsed YAML mapping that are not ``known`` (nor ``__line__``), as text, sorted.
+
+    YAML keys need not be strings (``2: x``, ``null: x``); as text they sort, and a message can name them.
+
+    >>> unknown_keys({"id": 1, 2: "x", "outcome": [], LINE_KEY: 3}, ["id", "outcomes"])
+    ['2', 'outcome']
+    """
+    allowed = {*known, LINE_KEY}
+    return sorted(str(key) for key in mapping if key not in allowed)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -139,3 +139,17 @@ def test_bundled_article_sections(bundled):
     assert len(titles) == 25
     assert "e-ISSN" not in article.text
     assert "highlights the importance of hope" in article.text
+
+
+def test_kg_check_reports_the_recurring_line_taken_out(tmp_path):
+    """The finding reaches the corpus's problems, so `kg check` lists it; a
+    sentence the article repeats is text, not a page head, and its citations are read."""
+    from kg.ingest.draft import draft_corpus
+
+    article = tmp_path / "article.txt"
+    article.write_text("A Review\n\n" + "".join(
+        f"Study {n}\n\nFindings\n\nPeer support helped the people in each trial (Smith, 2019).\n\n" for n in "ABC")
+        + "References\n\nSmith, J. (2019). Alone we stand. Journal of Tests, 2(1), 1-9.\n", encoding="utf-8")
+    corpus = draft_corpus(article, tmp_path / "review").corpus
+    assert [p.where.line for p in corpus.problems if p.kind == "running-head-dropped"] == [5]
+    assert len(corpus.citations) == 3
