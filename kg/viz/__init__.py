@@ -50,10 +50,14 @@ def render_html(graph: Graph, view: str = "graph", focus: str | None = None, dep
         title: the page title (default: the view's name and the article title).
 
     Raises:
-        ViewError: unknown view, or a focus that matches nothing (with suggestions).
+        ViewError: unknown view, an empty focus, a focus that matches nothing
+            (with suggestions) or several nodes (listed).
     """
     if view not in VIEWS:
         raise ViewError(f"unknown view '{view}'; use one of {', '.join(VIEWS)}")
+    if focus is not None and not focus.strip():
+        # Not read as "no focus": with --view focus it is an error, so it is one without it too.
+        raise ViewError("--focus is empty; give a claim id, citekey, concept id or author name")
     whole = whole_graph(graph)
     if view == "focus" or focus:
         if not focus:

@@ -9,10 +9,13 @@ from rdflib import Dataset, Graph
 
 from kg.clitools import reports_errors
 from kg.errors import InputError
+from kg.output import default_output
 from kg.pipeline import build
 from kg.viz import VIEWS, write_html
 
 _FORMATS = {".trig": "trig", ".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
+_PAGE_SUFFIXES = (".html", ".htm")
+_OUTPUT = "'-o' / '--output'"
 
 
 def load_graph(source: Path | None) -> tuple[Graph, str]:
@@ -34,6 +37,20 @@ def load_graph(source: Path | None) -> tuple[Graph, str]:
     return graph, source.stem
 
 
+def check_output(output: Path) -> None:
+    """Refuse an output that is not an HTML page.
+
+    ``kg viz g.trig -o g.trig`` once overwrote the graph with its own page;
+    no input of kg (a graph file, a corpus file) is an HTML file, so the
+    suffix rule keeps every input safe.
+
+    Raises:
+        click.BadParameter: a usage error (exit 2) naming ``-o``.
+    """
+    if output.suffix.lower() not in _PAGE_SUFFIXES:
+        raise click.BadParameter(f"{output} is not an HTML file; give a name ending in .html", param_hint=_OUTPUT)
+
+
 @click.command("viz")
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -50,11 +67,15 @@ def viz(source: Path | None, output: Path | None, view: str, focus: str | None, 
     The page opens from disk with no network: a legend, a search box, filters,
     a details panel and neighbourhood highlight.
     """
+    if focus is not None and not focus.strip():
+        raise click.BadParameter("is empty; give a claim id, citekey, concept id or author name",
+                                 param_hint="'--focus'")
+    if output is not None:
+        check_output(output)
     graph, name = load_graph(source)
     if focus:
         view = "focus"
     if output is None:
-        Path("out").mkdir(exist_ok=True)
-        output = Path("out") / (f"{name}.html" if view == "graph" else f"{name}-{view}.html")
+        output = default_output(f"{name}.html" if view == "graph" else f"{name}-{view}.html")
     write_html(output, graph, view=view, focus=focus, depth=depth)
     click.echo(f"wrote {output}")

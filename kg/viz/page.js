@@ -108,9 +108,11 @@
             panel.textContent = "";
             panel.appendChild(el("h2", r[1] + " \u00d7 " + c[1]));
             panel.appendChild(el("p", cell.claims.length + " claim(s), " + cell.sources + " independent source(s)"));
-            cell.claims.forEach(function (id) {
-              var claim = data.claims[id];
-              panel.appendChild(el("h3", id + ": " + claim.statement, "kg-claim"));
+            cell.claims.forEach(function (node) {
+              var claim = data.claims[node];
+              // A corpus is named only where claims of several corpora share the id.
+              var name = claim.corpus ? claim.id + " (" + claim.corpus + ")" : claim.id;
+              panel.appendChild(el("h3", name + ": " + claim.statement, "kg-claim"));
               panel.appendChild(el("blockquote", claim.quote));
               if (claim.section) panel.appendChild(el("p", "Section: " + claim.section, "kg-muted"));
               var list = el("ul");
@@ -215,9 +217,22 @@
     });
 
     // Search: typing jumps to the first match; Enter steps to the next one.
+    // Only nodes the filters leave visible match, and a filter change
+    // recomputes the matches, so Enter never steps onto a hidden node.
     var search = document.getElementById("kg-search");
+    var query = "";
     var hits = [];
     var hit = 0;
+
+    function findHits() {
+      hits = [];
+      if (query) {
+        data.nodes.forEach(function (n) {
+          if (n.search.indexOf(query) >= 0 && !nodes.get(n.id).hidden) hits.push(n.id);
+        });
+      }
+      page.searchHits = hits;
+    }
 
     function goTo(i) {
       hit = i;
@@ -228,14 +243,9 @@
       status.textContent = (i + 1) + " of " + hits.length + " match(es)";
     }
     search.addEventListener("input", function () {
-      var q = search.value.trim().toLowerCase();
-      hits = [];
-      page.searchHits = hits;
-      if (!q) { status.textContent = ""; return; }
-      data.nodes.forEach(function (n) {
-        if (n.search.indexOf(q) >= 0 && !nodes.get(n.id).hidden) hits.push(n.id);
-      });
-      page.searchHits = hits;
+      query = search.value.trim().toLowerCase();
+      findHits();
+      if (!query) { status.textContent = ""; return; }
       if (hits.length) goTo(0); else status.textContent = "no match";
     });
     search.addEventListener("keydown", function (event) {
@@ -282,6 +292,12 @@
       }));
       page.shown = shown;
       status.textContent = shown + " of " + data.nodes.length + " nodes shown";
+      if (query) {
+        findHits();
+        // Enter goes on from the selected match, or to the first one when it is hidden.
+        hit = hits.indexOf(page.selected);
+        status.textContent += ", " + (hits.length ? hits.length + " match(es)" : "no match");
+      }
       if (keep !== null && shown) {
         // Bring what the concept filter kept into view.
         network.fit({ nodes: nodes.getIds({ filter: function (n) { return !n.hidden; } }), animation: false });

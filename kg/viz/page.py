@@ -33,6 +33,7 @@ STYLE: dict[str, tuple[str, str, str]] = {
     "claim": ("#ff7f0e", "dot", "Claims"),
     "work": ("#d62728", "box", "Works"),
     "author": ("#7f7f7f", "ellipse", "Authors"),
+    "other": ("#8c564b", "triangleDown", "Other (no known type)"),
 }
 #: Cell colours of the evidence map by number of independent sources (0, 1, 2, 3+).
 SOURCE_COLORS = ("#b0b0b0", "#f0a35e", "#4f9fd9", "#1b5e9b")
@@ -72,6 +73,19 @@ def script_json(value: Any) -> str:
         text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD.
+
+    A graph file can hold one (an escape such as ``\\ud83d``, half of an
+    emoji, read from YAML or Turtle) and UTF-8 cannot encode it, so the page
+    could not be written.  A pair split into two escapes becomes its character.
+
+    >>> without_lone_surrogates("Recovery \\ud83d Model \\ud83d\\ude00") == "Recovery \\ufffd Model \\U0001f600"
+    True
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _directed(u: str, v: str, data: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
@@ -137,13 +151,31 @@ def _claim_index(whole: nx.Graph) -> tuple[list[str], list[list[int]], dict[str,
             if kind in concept_kinds:
                 mine.append(concept_at[other])
                 member[other].add(i)
-            elif kind == "work":
+            elif kind in ("work", "other"):  # an untyped node a claim cites belongs to it as a work does
                 member[other].add(i)
                 for author in whole.neighbors(other):
                     if whole.nodes[author]["kind"] == "author":
                         member[author].add(i)
         tags.append(sorted(mine))
     return concepts, tags, {n: sorted(v) for n, v in member.items()}
+
+
+#: For the views that show only what claims link: what a claim must link, and the view's name.
+_NEEDS_LINKS = {"concepts": ("a theory to a support type, or a support type to an outcome", "concept map"),
+                "evidence": ("a support type to an outcome", "evidence map")}
+
+
+def empty_message(view_name: str, whole: nx.Graph) -> str:
+    """What the page says when its view has nothing to draw: what is missing.
+
+    A corpus with concepts and works but no claim has an empty concept map
+    and evidence map, yet it is not an empty graph.
+    """
+    if view_name not in _NEEDS_LINKS or not whole.number_of_nodes():
+        return "This graph is empty: the corpus has no claims, works or concepts to show."
+    what, name = _NEEDS_LINKS[view_name]
+    no_claims = not any(d["kind"] == "claim" for _, d in whole.nodes(data=True))
+    return f"No claim links {what}, so the {name} is empty{'; the graph has no claims' if no_claims else ''}."
 
 
 def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap | None = None,
@@ -167,9 +199,7 @@ def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap 
     ]
     data: dict[str, Any] = {
         "view": view_name, "title": title, "kinds": kinds, "nodes": [], "edges": [],
-        "empty": ("No claim links a support type to an outcome, so the evidence map is empty."
-                  if view_name == "evidence" and view.number_of_nodes()
-                  else "This graph is empty: the corpus has no claims, works or concepts to show."),
+        "empty": empty_message(view_name, view if whole is None else whole),
         "focus": view.graph.get("focus"), "filters": [], "sourceColors": list(SOURCE_COLORS),
     }
     if evidence is not None:
@@ -204,14 +234,14 @@ def page_data(view: nx.Graph, view_name: str, title: str, evidence: EvidenceMap 
 
 
 def render_page(data: dict[str, Any]) -> str:
-    """The HTML of a page (one file; no external resource)."""
+    """The HTML of a page (one file; no external resource), always encodable as UTF-8."""
     vis_js = _vis_asset("vis-network.min.js").replace("</script", "<\\/script")
     vis_css = _vis_asset("vis-network.css")
     own_js = _own_asset("page.js").replace("</script", "<\\/script")
     title = html.escape(str(data["title"]))
     view = str(data["view"])
     body = '<div id="kg-grid"></div>' if view == "evidence" else '<div id="kg-network"></div>'
-    return f"""<!DOCTYPE html>
+    return without_lone_surrogates(f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -243,4 +273,4 @@ def render_page(data: dict[str, Any]) -> str:
 <script>{own_js}</script>
 </body>
 </html>
-"""
+""")

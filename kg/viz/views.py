@@ -1,7 +1,9 @@
 """Views: an RDF graph of kg becomes a networkx graph of what students browse.
 
 Node kinds, in layer order: theory, support-type, outcome, claim, work,
-author.  Every node carries ``kind``, ``name`` (in full), ``label`` (short, for the canvas),
+author, and ``other`` for a node the graph links to but gives no type the
+views know (a graph file can hold what ``kg build`` never writes).  Every
+node carries ``kind``, ``name`` (in full), ``label`` (short, for the canvas),
 ``title`` (hover text) and ``details`` (ordered ``(field, text)`` pairs for the
 side panel; a ``link`` field holds a URL).  Texts are plain strings here: the
 page escapes them wherever they land.
@@ -17,19 +19,20 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.term import Node
-from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
 from kg.errors import KgError
 from kg.vocab import BIBO, CITO, CONCEPT_CLASSES, FABIO, KG, OA
 
-KINDS: tuple[str, ...] = ("theory", "support-type", "outcome", "claim", "work", "author")
+KINDS: tuple[str, ...] = ("theory", "support-type", "outcome", "claim", "work", "author", "other")
 CONCEPT_KINDS: dict[Node, str] = {v: k for k, v in CONCEPT_CLASSES.items()}
 VIEWS: tuple[str, ...] = ("graph", "focus", "concepts", "evidence")
 
@@ -49,7 +52,11 @@ def _short(text: str, limit: int = 30) -> str:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceCell:
-    """One cell of the evidence map: claims about a support type and an outcome."""
+    """One cell of the evidence map: claims about a support type and an outcome.
+
+    ``claims`` are claim nodes (IRIs) in the order of their ids; ``sources``
+    counts the distinct works they cite.
+    """
 
     support_type: str
     outcome: str
@@ -59,7 +66,11 @@ class EvidenceCell:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceMap:
-    """Support types (rows) x outcomes (columns) with the claims behind each cell."""
+    """Support types (rows) x outcomes (columns) with the claims behind each cell.
+
+    Rows and columns are ``(node, label)`` pairs; ``claims`` maps each claim
+    node to what the page shows of it.
+    """
 
     rows: tuple[tuple[str, str], ...]
     columns: tuple[tuple[str, str], ...]
@@ -75,6 +86,63 @@ def _link(view: nx.Graph, tail: str, head: str, relation: str, **extra: object) 
 def _sorted(nodes: Iterable[Node]) -> list[Node]:
     """RDF terms in one fixed order (a store's own order need not be the same each run)."""
     return sorted(set(nodes), key=str)
+
+
+#: What stays unencoded in a doi.org link: the DOI Handbook's URL encoding rules make
+#: ``%``, ``"``, ``#``, space and ``?`` mandatory to encode and ``< > { } ^ [ ] ` | \\ +``
+#: recommended; everything else a URL path may hold is kept, ``/`` above all.
+_DOI_SAFE = "/:;()@&=$!*',"
+
+
+def doi_url(doi: str) -> str:
+    """The doi.org link of a DOI, percent-encoded as the DOI Handbook asks, so that
+    a '#' or '?' in a DOI (old Wiley SICI ones have them) reaches the resolver.
+
+    >>> doi_url("10.1002/(SICI)1097-4679(199908)55:8<1019::AID-JCLP8>3.0.CO;2-#")
+    'https://doi.org/10.1002/(SICI)1097-4679(199908)55:8%3C1019::AID-JCLP8%3E3.0.CO;2-%23'
+    """
+    return "https://doi.org/" + quote(doi, safe=_DOI_SAFE)
+
+
+def _corpus_of(graph: Graph, claim: Node) -> str:
+    """The corpus a claim was read from: the id of the review it is part of."""
+    review = graph.value(claim, DCTERMS.isPartOf)
+    if review is None:
+        return ""
+    return _text(graph, review, DCTERMS.identifier) or str(review).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _mark_shared_claim_ids(graph: Graph, view: nx.Graph) -> None:
+    """Name the corpus of each claim whose id another claim also has.
+
+    A graph merged from several corpora holds one ``C01`` per corpus; the
+    corpus is what tells them apart in the details (and the evidence map).
+    """
+    claims = [(n, d) for n, d in view.nodes(data=True) if d.get("kind") == "claim"]
+    uses = Counter(d["key"] for _, d in claims)
+    for node, data in claims:
+        if uses[data["key"]] > 1:
+            data["corpus"] = _corpus_of(graph, URIRef(node))
+            data["details"] = (*data["details"], ("Corpus", data["corpus"]))
+
+
+def _describe_untyped(graph: Graph, view: nx.Graph) -> None:
+    """Give kind ``other`` to the nodes only a link brought in.
+
+    A graph file may cite or tag something it gives no type the views know
+    (``kg build`` never writes one); it is shown, not dropped, under whatever
+    label the graph has for it.
+    """
+    for node, data in view.nodes(data=True):
+        if "kind" in data:
+            continue
+        term = URIRef(node)
+        name = next((str(v) for p in (SKOS.prefLabel, KG.label, DCTERMS.title, FOAF.name, RDFS.label)
+                     if (v := graph.value(term, p)) is not None),
+                    node.rstrip("/").rsplit("/", 1)[-1] or node)
+        data.update(kind="other", name=name, key=name, label=_short(name), title=f"{name} (no known type)",
+                    details=(("Node", name), ("Kind", "none the graph gives (not a concept, claim, work or author)"),
+                             ("IRI", node)))
 
 
 def whole_graph(graph: Graph) -> nx.Graph:
@@ -107,7 +175,7 @@ def whole_graph(graph: Graph) -> nx.Graph:
                    ("Printed", f"{_text(graph, work, KG.printedCount) or 1} time(s) in the reference list"),
                    ("Citekey", _text(graph, work, KG.citekey))]
         if doi:
-            details.append(("link", f"https://doi.org/{doi}"))
+            details.append(("link", doi_url(doi)))
         view.add_node(str(work), kind="work", name=label, key=_text(graph, work, KG.citekey), label=_short(label),
                       title=_text(graph, work, KG.formatted) or label, details=tuple(details))
         for author in _sorted(graph.objects(work, DCTERMS.creator)):
@@ -137,7 +205,17 @@ def whole_graph(graph: Graph) -> nx.Graph:
                 _link(view, str(claim), str(concept), "about")
         for work in _sorted(graph.objects(claim, CITO.cites)):
             _link(view, str(claim), str(work), "cites")
+    _mark_shared_claim_ids(graph, view)
+    _describe_untyped(graph, view)
     return view
+
+
+def _candidates(view: nx.Graph, nodes: Iterable[str]) -> str:
+    """Nodes listed so the user can pick one: each one's id and its IRI
+    (the IRI alone tells apart two claims ``C01`` of two corpora)."""
+    shown = sorted((str(view.nodes[n].get("key") or view.nodes[n].get("name") or n), n) for n in nodes)
+    more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
+    return ", ".join(f"{key!r} <{node}>" for key, node in shown[:8]) + more
 
 
 def find_node(view: nx.Graph, focus: str) -> str:
@@ -146,25 +224,22 @@ def find_node(view: nx.Graph, focus: str) -> str:
 
     Raises:
         ViewError: nothing matches (the message suggests the nearest ids), or
-            the text is part of several names (the message lists them).
+            the text is the name, or part of the names, of several nodes (the
+            message lists them with their IRIs).
     """
-    names: dict[str, str] = {}
+    names: dict[str, set[str]] = defaultdict(set)
     for node, data in view.nodes(data=True):
         for name in (node, data.get("key", ""), data.get("name", ""), data.get("label", "")):
             if name:
-                names.setdefault(str(name).lower(), node)
+                names[str(name).lower()].add(node)
     wanted = focus.strip().lower()
-    hit = names.get(wanted)
-    if hit is not None:
-        return hit
-    partial = sorted({node for name, node in names.items() if wanted and wanted in name}, key=str)
-    if len(partial) == 1:
-        return partial[0]
-    if partial:
-        shown = sorted(str(view.nodes[n].get("key") or view.nodes[n].get("name") or n) for n in partial)
-        more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
-        raise ViewError(f"--focus '{focus}' matches {len(partial)} nodes: "
-                        f"{', '.join(repr(x) for x in shown[:8])}{more}; give one of them")
+    found = names.get(wanted) or {node for name, nodes in names.items() if wanted and wanted in name
+                                  for node in nodes}
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        raise ViewError(f"--focus '{focus}' matches {len(found)} nodes: {_candidates(view, found)}; "
+                        "give one of them (its id, or its IRI where ids repeat)")
     keys = sorted({str(d.get("key")) for _, d in view.nodes(data=True) if d.get("key")})
     close = difflib.get_close_matches(focus, keys, n=3, cutoff=0.5)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
@@ -212,37 +287,47 @@ def concept_map(view: nx.Graph) -> nx.Graph:
 
 
 def evidence_map(view: nx.Graph) -> EvidenceMap:
-    """Support types x outcomes: claims per cell and independent sources."""
+    """Support types x outcomes: claims per cell and independent sources.
+
+    Claims are keyed by their node (IRI), not their id: a graph merged from
+    several corpora holds one ``C01`` per corpus, each counted.
+    """
     cells: dict[tuple[str, str], set[str]] = defaultdict(set)
     claims: dict[str, dict[str, object]] = {}
+    cited: dict[str, list[str]] = {}
     for claim, data in view.nodes(data=True):
         if data["kind"] != "claim":
             continue
         neighbours = list(view.neighbors(claim))
         supports = [n for n in neighbours if view.nodes[n]["kind"] == "support-type"]
         outcomes = [n for n in neighbours if view.nodes[n]["kind"] == "outcome"]
-        works = sorted(n for n in neighbours if view.nodes[n]["kind"] == "work")
+        # What it cites, typed as a work or not (a graph file may leave a work untyped).
+        cited[claim] = sorted(n for n in neighbours if view.edges[claim, n]["relation"] == "cites")
         details = dict(data["details"])
-        claims[data["key"]] = {
+        claims[claim] = {
             "id": data["key"],
             "statement": details.get("Statement", ""),
             "quote": details.get("Quote", ""),
             "section": details.get("Section", ""),
-            "sources": [view.nodes[w]["title"] for w in works],
-            "works": works,
+            "sources": [view.nodes[w]["title"] for w in cited[claim]],
+            "works": cited[claim],
         }
+        if data.get("corpus"):  # the id alone is ambiguous (see whole_graph)
+            claims[claim]["corpus"] = data["corpus"]
         for support in supports:
             for outcome in outcomes:
-                cells[(support, outcome)].add(data["key"])
+                cells[(support, outcome)].add(claim)
 
     def axis(nodes: Iterable[str]) -> tuple[tuple[str, str], ...]:
-        return tuple(sorted(((n, str(view.nodes[n]["title"]).rsplit(" (", 1)[0]) for n in set(nodes)),
-                            key=lambda p: p[1].lower()))
+        # The IRI breaks ties between labels equal but for case (a set's order would).
+        labelled = ((n, str(view.nodes[n]["title"]).rsplit(" (", 1)[0]) for n in set(nodes))
+        return tuple(sorted(labelled, key=lambda p: (p[1].lower(), p[0])))
 
     rows = axis(s for s, _ in cells)
     columns = axis(o for _, o in cells)
     made = tuple(
-        EvidenceCell(s, o, tuple(sorted(ids)), len({w for i in ids for w in claims[i]["works"]}))  # type: ignore[attr-defined]
+        EvidenceCell(s, o, tuple(sorted(ids, key=lambda c: (view.nodes[c]["key"], c))),
+                     len({w for c in ids for w in cited[c]}))
         for (s, o), ids in sorted(cells.items())
     )
     return EvidenceMap(rows, columns, made, claims)

@@ -179,3 +179,52 @@ def test_work_details_show_reference_and_doi_link(bundled, chromium, tmp_path):
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('#kg-details script').length") == 0
     assert opened.errors == []
+
+
+def test_search_steps_only_through_visible_nodes(bundled, chromium, tmp_path):
+    """Hiding a kind refreshes the matches: Enter never lands on a hidden node, and the status counts
+    visible matches only; showing the kind again brings its matches back."""
+    path = tmp_path / "graph.html"
+    path.write_text(render_html(bundled.graph), encoding="utf-8")
+    opened = open_page(chromium, path)
+    page = opened.page
+    page.fill("#kg-search", "emotional support")
+    everything = page.evaluate("window.kgPage.searchHits.slice()")
+    kinds = {n["id"]: n["kind"] for n in page.evaluate("window.kgPage.data.nodes")}
+    assert "support-type" in {kinds[h] for h in everything}
+    page.uncheck(".kg-kind-filter[value=support-type]")
+    visible = [h for h in everything if kinds[h] != "support-type"]
+    assert page.evaluate("window.kgPage.searchHits") == visible
+    assert page.inner_text("#kg-status").endswith(f"nodes shown, {len(visible)} match(es)")
+    landed = []
+    for _ in range(len(visible) + 1):
+        page.press("#kg-search", "Enter")
+        landed.append(page.evaluate("window.kgPage.selected"))
+        assert page.evaluate("(id) => !window.kgPage.nodes.get(id).hidden", landed[-1])
+        assert page.inner_text("#kg-status").endswith(f"of {len(visible)} match(es)")
+    assert set(landed) == set(visible)
+    page.check(".kg-kind-filter[value=support-type]")
+    assert page.evaluate("window.kgPage.searchHits") == everything
+    assert opened.errors == []
+
+
+def test_evidence_details_name_the_corpus_of_a_shared_claim_id(merged_graph_file, chromium, tmp_path):
+    """In a graph of two corpora, a cell lists both claims "C13", each with its corpus."""
+    from kg.viz.commands import load_graph
+
+    graph, _name = load_graph(merged_graph_file)
+    path = tmp_path / "evidence.html"
+    path.write_text(render_html(graph, view="evidence"), encoding="utf-8")
+    opened = open_page(chromium, path)
+    page = opened.page
+    data = page.evaluate("window.kgPage.data")
+    cell = next(c for c in data["cells"] if any(data["claims"][i]["id"] == "C13" for i in c["claims"]))
+    # The cell key holds a NUL, which a CSS selector cannot name.
+    page.evaluate("(key) => [...document.querySelectorAll('.kg-dot')]"
+                  ".find(d => d.getAttribute('data-cell') === key).click()",
+                  f"{cell['support_type']}\u0000{cell['outcome']}")
+    headings = page.locator("#kg-details h3.kg-claim").all_inner_texts()
+    assert len(headings) == len(cell["claims"])
+    assert {h.split(":", 1)[0] for h in headings if h.startswith("C13")} == {
+        "C13 (community-support)", "C13 (community-support-two)"}
+    assert opened.errors == []

@@ -25,6 +25,15 @@ pages = {view: render_html(tiny, view=view) for view in ("graph", "concepts", "e
 pages["focus T1"] = render_html(tiny, focus="T1")
 pages["focus exercise depth 2"] = render_html(tiny, focus="exercise", depth=2)
 pages["focus C01"] = render_html(bundled, focus="C01")
+# Rows and columns whose labels differ only in case (their order once followed a set's).
+from rdflib import Literal
+from rdflib.namespace import SKOS
+tied = {"Emotional support": "Support", "Informational support": "support", "Peer support groups": "SUPPORT",
+        "Empowerment": "Outcome", "Hope": "outcome", "Coping": "OUTCOME"}
+for concept, label in sorted(bundled.subject_objects(SKOS.prefLabel)):
+    if str(label) in tied:
+        bundled.set((concept, SKOS.prefLabel, Literal(tied[str(label)], lang="en")))
+pages["evidence tied labels"] = render_html(bundled, view="evidence")
 print(json.dumps({name: hashlib.sha256(page.encode()).hexdigest() for name, page in pages.items()}))
 """
 

@@ -107,6 +107,67 @@ def test_ambiguous_focus_lists_the_candidates(bundled):
         render_html(bundled.graph, focus="Cohen")
 
 
+NUMERIC = Path(__file__).resolve().parents[1] / "data" / "numeric"
+
+
+@pytest.mark.parametrize("focus", ["Smith & Brown 2019", "smith & brown"], ids=["whole-name", "part-of-names"])
+def test_focus_that_names_several_nodes_lists_them(focus):
+    """A name two works share (in full or in part) is an error listing both with their ids and IRIs,
+    not a silent pick of the first."""
+    from kg.pipeline import build
+
+    with pytest.raises(ViewError, match=(
+            rf"--focus '{focus}' matches 2 nodes: 'smith2019peer' <https://w3id.org/kg/id/work/smith2019peer>, "
+            r"'smith2019peerb' <https://w3id.org/kg/id/work/smith2019peerb>; give one of them")):
+        render_html(build(NUMERIC).graph, focus=focus)
+
+
+def test_listed_ids_and_iris_pick_one_node():
+    """Each candidate the error lists, by id or by IRI, focuses on that node."""
+    from kg.pipeline import build
+    from kg.viz.views import find_node, whole_graph
+
+    view = whole_graph(build(NUMERIC).graph)
+    for pick in ("smith2019peerb", "https://w3id.org/kg/id/work/smith2019peerb"):
+        assert find_node(view, pick) == "https://w3id.org/kg/id/work/smith2019peerb"
+
+
+def test_claim_id_two_corpora_share_is_ambiguous(merged_graph_file):
+    """In a graph of two corpora, "C13" names two claims: the error lists both IRIs, either of which works."""
+    from kg.viz.commands import load_graph
+    from kg.viz.views import find_node, whole_graph
+
+    graph, _name = load_graph(merged_graph_file)
+    with pytest.raises(ViewError, match=r"matches 2 nodes: 'C13' <\S+/community-support-two/claim/C13>, "
+                                        r"'C13' <\S+/community-support/claim/C13>; give one of them"):
+        render_html(graph, focus="C13")
+    view = whole_graph(graph)
+    for corpus in ("community-support", "community-support-two"):
+        iri = f"https://w3id.org/kg/id/{corpus}/claim/C13"
+        assert find_node(view, iri) == iri
+
+
+def test_empty_focus_is_an_error_whatever_the_view():
+    """An empty focus is refused with or without the focus view (without, it once gave the whole graph)."""
+    for view in ("graph", "focus"):
+        with pytest.raises(ViewError, match="--focus is empty"):
+            render_html(Graph(), view=view, focus=" ")
+
+
+def test_lone_surrogate_in_a_graph_file_is_replaced(runner, tmp_path, bundled):
+    """A lone surrogate (a Turtle escape, half of an emoji) becomes U+FFFD on the page; it once crashed
+    `kg viz` with a UnicodeEncodeError."""
+    text = bundled.graph.serialize(format="turtle")
+    assert '"Recovery Model"@en' in text
+    source, out = tmp_path / "surrogate.ttl", tmp_path / "surrogate.html"
+    source.write_text(text.replace('"Recovery Model"@en', '"Recovery \\uD83D Model"@en', 1), encoding="utf-8")
+    for view in ("graph", "concepts"):  # the views that show the theory "Recovery Model"
+        result = runner.invoke(main, ["viz", str(source), "--view", view, "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        assert "Recovery \ufffd Model" in page and "\ud83d" not in page
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("view", ["graph", "concepts", "evidence"])
 def test_empty_graph_gives_a_page_that_says_so(tmp_path, view):
