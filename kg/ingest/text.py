@@ -189,6 +189,33 @@ class _RepeatedKey(yaml.YAMLError):
         self.key, self.mark, self.first = key, mark, first
 
 
+class _LoneSurrogate(yaml.YAMLError):
+    """A ``\\u`` escape that gives half a character; :func:`parse_yaml` turns it into an :class:`InputError`."""
+
+    def __init__(self, mark: yaml.Mark, half: str) -> None:
+        super().__init__(half)
+        self.mark, self.half = mark, half
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def whole_characters(text: str) -> str | None:
+    """``text`` with each escaped UTF-16 pair joined into its character (YAML reads
+    "\\ud83d\\ude00" as two halves of one emoji), or None when half a pair is
+    left alone, which no UTF-8 file can hold.
+
+    >>> whole_characters(chr(0xD83D) + chr(0xDE00)) == chr(0x1F600), whole_characters(chr(0xD83D) + " alone")
+    (True, None)
+    """
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
+
+
 #: Keys that are no keys of their own: the merge key ``<<`` (which may be repeated) and the value key ``=``.
 _SPECIAL_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
@@ -211,6 +238,18 @@ class _LineLoader(yaml.SafeLoader):
                 raise _RepeatedKey(key_node.value, key_node.start_mark, first[key])
             first[key] = key_node.start_mark
         return node
+
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> Any:
+        # YAML's "\\ud83d" escapes give UTF-16 halves: a pair is joined, a lone half refused
+        # (it would stop every UTF-8 output later, far from its line).
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            joined = whole_characters(value)
+            if joined is None:
+                half = next(c for c in value if _SURROGATE.match(c))
+                raise _LoneSurrogate(node.start_mark, f"U+{ord(half):04X}")
+            return joined
+        return value
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
@@ -244,6 +283,12 @@ def parse_yaml(text: str, path: str) -> Any:
         raise InputError(
             f"{path}:{err.mark.line + 1}:{err.mark.column + 1}: key {err.key!r} is given twice in one mapping "
             f"(first at line {err.first.line + 1}); YAML keeps only the last, so merge the two or remove one"
+        ) from err
+    except _LoneSurrogate as err:
+        raise InputError(
+            f"{path}:{err.mark.line + 1}:{err.mark.column + 1}: a \\u escape gives half a character ({err.half}, "
+            "a lone UTF-16 surrogate), which no UTF-8 file can hold; write the character itself, or both "
+            "halves of its pair (\\ud83d\\ude00)"
         ) from err
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

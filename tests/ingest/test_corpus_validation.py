@@ -188,3 +188,14 @@ def test_every_documented_manifest_key_is_accepted(corpus_copy):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "citation_style: author-year\n", encoding="utf-8")
     record = load_corpus(corpus_copy).record
     assert (record.year, record.volume, record.issue, record.doi) == (2024, "3", "1", "10.1234/x")
+
+
+# --- characters no UTF-8 file can hold ------------------------------------------------------------------------
+
+
+def test_a_lone_surrogate_escape_is_refused_at_its_line():
+    """YAML's "\\ud83d" alone is half a character: accepted, it stopped `kg build -o g.nt` and `kg viz`
+    with a traceback far from its line; both halves of a pair are one character."""
+    with pytest.raises(InputError, match=r"f\.yaml:2:8: a \\u escape gives half a character \(U\+D83D"):
+        parse_yaml('id: x\nlabel: "Recovery \\ud83d Model"\n', "f.yaml")
+    assert parse_yaml('label: "a \\ud83d\\ude00 b"\n', "f.yaml")["label"] == "a \U0001F600 b"

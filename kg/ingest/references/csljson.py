@@ -166,6 +166,25 @@ def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], 
     return items, problems, first_error
 
 
+#: A JSON escape of half a UTF-16 pair ("\\ud83d"): JSON joins a whole pair, a lone half stays.
+_HALF_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _mend_halves(value: Any) -> tuple[Any, bool]:
+    """``value`` with every lone UTF-16 half replaced by U+FFFD, and whether there was one:
+    no UTF-8 output can hold it, so it would stop every writer far from its item."""
+    if isinstance(value, str):
+        return (_SURROGATE.sub("\ufffd", value), True) if _SURROGATE.search(value) else (value, False)
+    if isinstance(value, list):
+        mended = [_mend_halves(v) for v in value]
+        return [v for v, _ in mended], any(m for _, m in mended)
+    if isinstance(value, dict):
+        pairs = {k: _mend_halves(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs.items()}, any(m for _, m in pairs.values())
+    return value, False
+
+
 def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
     """Parse CSL-JSON items (id = the item's ``id``, else its 1-based position, if no item has that id).
 
@@ -198,6 +217,16 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
         if not isinstance(data, list):
             raise InputError(f"{path}: CSL-JSON must be a list of items, found {type(data).__name__}")
         found, problems = [(1, item) for item in data], []
+    if _HALF_ESCAPE.search(text):
+        mended_items = []
+        for position, (line, item) in enumerate(found, start=1):
+            item, mended = _mend_halves(item)
+            if mended:
+                problems.append(Problem("bad-character", "warning", f"item {position}: a \\u escape gives half a "
+                                        "character (a lone UTF-16 surrogate); read as U+FFFD (\ufffd); write the "
+                                        "character itself, or both halves of its pair", SourceLocation(path, line)))
+            mended_items.append((line, item))
+        found = mended_items
     references: list[Reference] = []
     used = {_text(item.get("id"), verbatim=True) for _line, item in found if isinstance(item, dict)}
     seen: set[str] = set()

@@ -532,3 +532,12 @@ def test_csv_page_range_given_as_two_columns_or_an_article_number():
     assert "pages" not in missing
     refs, _ = parse_csv("Title,Start Page,End Page,Pages\nA,1,9,3-4\nB,5,7,\n", "wos.csv")
     assert [r.pages for r in refs] == ["3-4", "5-7"]
+
+
+def test_csl_json_lone_surrogate_is_mended_and_warned():
+    """JSON's "\\ud83d" alone is half a character that no UTF-8 writer can hold: the item is kept with
+    U+FFFD in its place and a warning naming it; a whole escaped pair is one character."""
+    refs, problems = parse_csl_json('[\n{"id": "a", "title": "Bad \\ud83d half"},\n'
+                                    '{"id": "b", "title": "Good \\ud83d\\ude00 pair"}\n]')
+    assert [r.title for r in refs] == ["Bad \ufffd half", "Good \U0001F600 pair"]
+    assert [(p.kind, p.where.line) for p in problems] == [("bad-character", 2)]
