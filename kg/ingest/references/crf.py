@@ -1077,7 +1077,9 @@ def record_from_tagged(raw: str, tagged: list[tuple[str, str]], certainty: float
         # Volcanism Program, “...”": no inverted name, no initials; Vancouver's "U.S. Geological Survey. Title";
         # Chicago's "NASA JPL. 2013." (acronyms alone).
         authors = (Person("", literal=clean(text["author"]).rstrip(".,")),)
-    editors, _ = split_names(text.get("editor", "")) if "editor" in text else ((), False)
+    # APA's "In L. F. Berkman & I. Kawachi (Eds.)": the CRF gives "In" to the editors, where it would
+    # join the first editor's given names ("In L. F.") and make another person of her.
+    editors, _ = split_names(re.sub(r"^\s*[Ii]n:?\s+", "", text["editor"])) if "editor" in text else ((), False)
     if not authors and not editors and "translator" in text and tagged[0][1] in ("translator", "citation-number") \
             and _OPENING_TRANSLATOR.search(text["translator"]):
         # MLA's "Lee, Ann, translator. *Title*.": no author or editor named, the entry is listed under the

@@ -109,8 +109,19 @@ def _ordinal(number: str) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+#: The edition word an entry may already carry ("4th ed", "3rd edn.", "2nd edition").
+_EDITION_WORD = re.compile(r"\s*\b(?:ed|edn|edition)\.?$", re.I)
+
+
 def _edition(ref: Reference, word: str = "ed.") -> str:
-    return f"{ref.edition}{_ordinal(ref.edition)} {word}" if ref.edition else ""
+    """The edition as a style prints it: "4" and "4th ed" are both "4th ed." (never "4th ed ed.")."""
+    if not ref.edition:
+        return ""
+    text = _EDITION_WORD.sub("", ref.edition.strip()) or ref.edition.strip()
+    number = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", text)
+    if number:
+        text = number.group(1) + _ordinal(number.group(1))
+    return f"{text} {word}"
 
 
 def _link(ref: Reference) -> str:

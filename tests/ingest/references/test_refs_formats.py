@@ -551,3 +551,24 @@ def test_ris_same_name_twice_kept_and_au_a1_merged():
     text = "TY  - JOUR\nAU  - Wang, L.\nAU  - Wang, L.\nA1  - Wang, L.\nAU  - Li, X.\nER  - \n"
     (ref,), _ = parse_ris(text, "x.ris")
     assert [p.display for p in ref.authors] == ["Wang, L.", "Wang, L.", "Li, X."]
+
+
+@pytest.mark.parametrize("edition", ["4", "4th", "4th ed", "4th ed.", "4th edn."])
+def test_an_edition_is_printed_once_with_its_word(edition):
+    """A reader may keep the word with the edition ("4th ed"): APA prints "(4th ed.)", never "(4th ed ed.)"."""
+    from kg.model import Person, Reference
+    from kg.ingest.references.styles import format_apa
+
+    book = Reference("1", type="book", authors=(Person("Walsh", "F."),), year=2016, title="Normal Family Processes",
+                     edition=edition, publisher="Guilford Press")
+    assert format_apa(book) == "Walsh, F. (2016). Normal Family Processes (4th ed.). Guilford Press."
+
+
+def test_apa_chapter_editors_do_not_take_the_word_in():
+    """"In L. F. Berkman & I. Kawachi (Eds.)": the editor is L. F. Berkman, one person with the author
+    Berkman, L. F. of the same list (the given names were "In L. F.")."""
+    (ref,), _ = parse_text_list(
+        'Berkman, L. F., & Glass, T. (2000). "Social Integration, Social Networks, Social Support, and Health." '
+        "In L. F. Berkman & I. Kawachi (Eds.), *Social Epidemiology* (pp. 137-173). Oxford University Press.\n",
+        "x.txt")
+    assert [(p.family, p.given) for p in ref.editors] == [("Berkman", "L. F."), ("Kawachi", "I.")]
