@@ -55,6 +55,26 @@ def open_store(source: Path | None = None, store: Path | None = None, endpoint: 
     return MemoryStore(build(source).graph)
 
 
+#: The longest ``--timeout`` accepted, in seconds: a day.  A longer limit is
+#: a typing slip (``1e30``), and ``threading`` cannot wait ``inf`` or ``1e300`` s.
+MAX_TIMEOUT = 86400.0
+
+
+def checked_timeout(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A ``--timeout`` as given if it is more than 0 and at most :data:`MAX_TIMEOUT` seconds, or 0 (no limit).
+
+    ``click.FloatRange`` would let NaN through (every comparison with it is
+    false), and infinity when no maximum is set.
+
+    Raises:
+        click.BadParameter: anything else (a usage error, exit 2).
+    """
+    if value == 0 or 0 < value <= MAX_TIMEOUT:
+        return value
+    raise click.BadParameter(f"{value:g} is out of range; give more than 0 and at most {MAX_TIMEOUT:g} seconds, "
+                             "or 0 for no limit", ctx, param)
+
+
 @contextmanager
 def _opened(source: Path | None, store: Path | None, endpoint: str | None) -> Iterator[Store]:
     opened = open_store(source, store, endpoint)
@@ -65,8 +85,9 @@ def _opened(source: Path | None, store: Path | None, endpoint: str | None) -> It
 
 
 def _source_options(func: F) -> F:
-    func = click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
-                        help="Stop a query after this many seconds (0: no limit).")(func)
+    func = click.option("--timeout", type=float, callback=checked_timeout, default=DEFAULT_TIMEOUT, show_default=True,
+                        help=f"Stop a query after this many seconds (more than 0 and at most {MAX_TIMEOUT:g}; "
+                        "0: no limit).")(func)
     func = click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint (see docs/stores.md).")(func)
     func = click.option("--store", "store_dir", metavar="DIR",
                         type=click.Path(file_okay=False, path_type=Path),
@@ -184,8 +205,8 @@ def evidence_command(text: str, source: Path | None, store_dir: Path | None, end
 @click.option("--update", "update_url", metavar="URL", help="Its SPARQL Update URL (default: derived).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50_000, show_default=True,
               help="Triples per upload request.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=300.0, show_default=True,
-              help="Seconds each request may take.")
+@click.option("--timeout", type=float, callback=checked_timeout, default=300.0, show_default=True,
+              help=f"Seconds each request may take (more than 0 and at most {MAX_TIMEOUT:g}; 0: no limit).")
 @reports_errors
 def push_command(source: Path | None, endpoint: str, graph_store: str | None, update_url: str | None,
                  batch_size: int, timeout: float) -> None:

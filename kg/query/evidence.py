@@ -66,16 +66,21 @@ def stem(word: str) -> str:
 def terms_of(text: str) -> list[str]:
     """The search terms of a question: lower-case stems, stop words dropped.
 
-    The text is read in Unicode NFC, as kg reads its inputs, so an accent typed
-    as a letter and a combining mark finds the same claims.
+    The words are those of :func:`words_of`, the tokens the index holds, so a
+    hyphenated word or a possessive finds what the index split: "self-efficacy"
+    is the two terms the index has for it, "Model's" is "model".  The text is
+    read in Unicode NFC, as kg reads its inputs, so an accent typed as a letter
+    and a combining mark finds the same claims.
 
     >>> terms_of("Does peer support reduce distress?")
     ['peer', 'support', 'reduc', 'distres']
+    >>> terms_of("self-efficacy and the Recovery Model's hope")
+    ['self', 'efficacy', 'recovery', 'model', 'hope']
     >>> terms_of("cafe\u0301 re\u0301seau") == terms_of("caf\u00e9 r\u00e9seau")
     True
     """
     seen: list[str] = []
-    for word in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", unicodedata.normalize("NFC", text).lower()):
+    for word in words_of(text):
         if word in _STOPWORDS or len(word) < 2:
             continue
         term = stem(word)
@@ -199,16 +204,28 @@ def _texts(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any, 
 
 
 INDEX_FILE = "evidence.sqlite"
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"  # 5: words_of drops a possessive 's and reads NFC
+
+
+#: A possessive ending (straight or typographic apostrophe) after a letter:
+#: dropped before splitting, so "Model's" is the word "model" and no stray "s".
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['\u2019]s\b")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words of a text (the tokens the index holds).
+    """Lower-case words of a text: the tokens the index holds and the words a query is read in.
+
+    One function for both sides, so that a query finds what the index split:
+    runs of letters (a hyphen, an apostrophe or a digit ends a word), read in
+    NFC, with a possessive 's dropped.
 
     >>> words_of("Peer-support reduces distress (Chinman et al., 2014)")
     ['peer', 'support', 'reduces', 'distress', 'chinman', 'et', 'al']
+    >>> words_of("The Recovery Model\u2019s well-being")
+    ['the', 'recovery', 'model', 'well', 'being']
     """
-    return re.findall(r"[^\W\d_]+", text.lower())
+    return _WORD.findall(_POSSESSIVE.sub("", unicodedata.normalize("NFC", text).lower()))
 
 
 def _concept_words(kinds: list[tuple[Any, ...]], broader: list[tuple[Any, ...]],
@@ -400,6 +417,13 @@ _DETAIL_BRANCHES = {
       BIND(STR(?work) AS ?a)""",
     "year": "?c cito:cites ?work . ?work dcterms:issued ?b . BIND(STR(?work) AS ?a)",
     "doi": "?c cito:cites ?work . ?work bibo:doi ?b . BIND(STR(?work) AS ?a)",
+    # The entries of the claim's own reference list that print the work:
+    # works are shared by corpora, entries are not (kg:printedCount, on the
+    # work, holds one value per corpus in a merged graph).
+    "entry": """?c cito:cites ?work ; dcterms:isPartOf ?article .
+      ?entry biro:references ?work ; dcterms:isPartOf ?article .
+      BIND(STR(?work) AS ?a) BIND(STR(?entry) AS ?b)""",
+    # Read only for a work no entry of the claim's corpus prints (a graph kg build did not write).
     "printed": "?c cito:cites ?work . ?work kg:printedCount ?b . BIND(STR(?work) AS ?a)",
     "cited-by": """?c cito:cites ?work . ?other cito:cites ?work ; a kg:Claim .
       BIND(STR(?work) AS ?a) BIND(STR(?other) AS ?b)""",
@@ -514,6 +538,7 @@ def _details(
             continue
         entry = claims.setdefault(c, {
             "concepts": set(), "labels": set(), "sources": {}, "cited_by": {}, "citations": {}, "extra": {},
+            "entries": {}, "printed": {},
         })
         if part == "claim":
             entry.update(claim=a, statement=b, stance=d)
@@ -526,8 +551,12 @@ def _details(
             entry["labels"].add(b)
         elif part == "source":
             entry["sources"][a] = {"label": b, "reference": d}
-        elif part in ("year", "doi", "printed"):
+        elif part in ("year", "doi"):
             entry["extra"][(a, part)] = b
+        elif part == "entry":
+            entry["entries"].setdefault(a, set()).add(b)
+        elif part == "printed" and b is not None:
+            entry["printed"].setdefault(a, set()).add(int(b))
         elif part == "cited-by":
             entry["cited_by"].setdefault(a, set()).add(b)
         elif part is not None and part.startswith("citation"):
@@ -552,7 +581,7 @@ def _details(
                 work=work, label=str(info["label"]), reference=str(info["reference"]),
                 year=str(year) if year is not None else None, doi=doi,
                 citations=tuple(dict.fromkeys(printed)),
-                printed_entries=int(entry["extra"].get((work, "printed")) or 1),
+                printed_entries=_printed_entries(entry, work),
                 claims_citing=len(entry["cited_by"].get(work, ())),
             ))
         flags = []
@@ -576,6 +605,20 @@ def _details(
             sources=tuple(sources), flags=tuple(flags),
         ))
     return hits
+
+
+def _printed_entries(entry: dict[str, Any], work: str) -> int:
+    """How many entries of the claim's corpus print the work.
+
+    Counted from the corpus's own entries, so that two corpora printing one
+    work a different number of times each get their own count, in memory and
+    on a store alike.  A graph without entries (not written by ``kg build``)
+    falls back to ``kg:printedCount``, the largest value if it holds several.
+    """
+    entries = entry["entries"].get(work)
+    if entries:
+        return len(entries)
+    return max(entry["printed"].get(work, ()), default=1)
 
 
 def render_hits(hits: list[EvidenceHit]) -> str:

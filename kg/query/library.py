@@ -94,32 +94,83 @@ class NamedQuery:
         return bind_values(with_prologue(self.text), bindings)
 
 
-#: Every id a parameter of type ``id`` can name: claims' identifiers and concepts' notations.
+#: Every id a parameter of type ``id`` can name, with its kind: claims'
+#: identifiers, concepts' notations (kind as ``kg:kind`` holds it) and the
+#: review articles' identifiers (corpus ids).
 _KNOWN_IDS = with_prologue(
-    "SELECT DISTINCT ?id WHERE { { ?thing dcterms:identifier ?id } UNION { ?thing skos:notation ?id } }"
+    """SELECT DISTINCT ?id ?kind WHERE {
+  { ?thing a kg:Claim ; dcterms:identifier ?id . BIND("claim" AS ?kind) }
+  UNION { ?thing skos:notation ?id . OPTIONAL { ?thing kg:kind ?kind } }
+  UNION { ?thing a fabio:ReviewArticle ; dcterms:identifier ?id . BIND("corpus" AS ?kind) }
+}"""
 )
+
+#: The kind of id each ``id`` parameter of the library names (by the
+#: parameter's name, as the queries declare them).  An ``id`` parameter not
+#: listed may name an id of any kind.
+ID_KINDS: dict[str, str] = {
+    "claim": "claim",
+    "outcome": "outcome",
+    "support_type": "support-type",
+    "theory": "theory",
+}
+
+_KIND_NAMES = {"claim": "a claim", "outcome": "an outcome", "support-type": "a support type",
+               "theory": "a theory", "corpus": "a corpus (review)", "": "a concept of no kind"}
+
+
+def _kind_name(kind: str) -> str:
+    """A kind as a noun phrase for messages ("a support type")."""
+    return _KIND_NAMES.get(kind, f"a {kind}")
+
+
+def _nearest(value: str, choices: list[str], n: int = 3) -> list[str]:
+    """The ids closest to ``value`` (the first ones in order when none is close), at most ``n``."""
+    return difflib.get_close_matches(value, choices, n=n, cutoff=0.5) or choices[:n]
+
+
+def _kind_mismatch(query: NamedQuery, name: str, value: str, kinds: set[str],
+                   known: dict[str, set[str]]) -> str:
+    """The message for an id that exists, but only as an id of another kind than the parameter's."""
+    wanted = ID_KINDS[name]
+    found = " and ".join(sorted(_kind_name(k) for k in kinds))
+    right = sorted(i for i, held in known.items() if wanted in held)
+    hint = (f"; the nearest {wanted} ids: {', '.join(repr(i) for i in _nearest(value, right))}" if right
+            else f"; the graph has no {wanted} id")
+    return (f"query '{query.name}': parameter '{name}' takes {_kind_name(wanted)} id, but {value!r} is the id of "
+            f"{found}{hint}; `kg query concepts` lists the concept ids, claims.yaml the claim ids")
 
 
 def check_ids(store: Store, query: NamedQuery, values: Mapping[str, str], *, timeout: float | None = None) -> None:
-    """Fail on an ``id`` parameter that names nothing in the graph.
+    """Fail on an ``id`` parameter that names nothing in the graph, or something of the wrong kind.
 
     Called when a query answered no rows, to tell a mistyped id (an error)
-    from a real empty answer.
+    from a real empty answer.  An id of another kind (a support type given
+    as a theory, a claim as an outcome) also answers no rows, and is as
+    much a mistake: the message says what the id is and offers the nearest
+    ids of the kind the parameter takes (:data:`ID_KINDS`).
 
     Raises:
-        QueryError: naming the parameter, the id and the nearest known id.
+        QueryError: naming the parameter, the id and the nearest known ids.
     """
     wanted = {p.name: values.get(p.name, p.default) for p in query.params if p.type == "id"}
     if not any(wanted.values()):
         return
-    known = {str(row[0]) for row in store.query(_KNOWN_IDS, timeout=timeout).rows if row[0] is not None}
+    known: dict[str, set[str]] = {}
+    for row in store.query(_KNOWN_IDS, timeout=timeout).rows:
+        if row[0] is not None:
+            known.setdefault(str(row[0]), set()).add(str(row[1]) if row[1] is not None else "")
     for name, value in wanted.items():
-        if value and value not in known:
+        if not value:
+            continue
+        if value not in known:
             raise QueryError(
                 f"query '{query.name}': parameter '{name}' is {value!r}, which no claim or concept of the graph "
                 f"has as its id{did_you_mean(value, sorted(known))}; `kg query concepts` lists the concept ids, "
                 "claims.yaml the claim ids"
             )
+        if name in ID_KINDS and ID_KINDS[name] not in known[value]:
+            raise QueryError(_kind_mismatch(query, name, value, known[value], known))
 
 
 _PARAM = re.compile(

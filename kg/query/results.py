@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,15 @@ _NUMERIC = {XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positive
 _DECIMAL = {XSD.decimal, XSD.double, XSD.float}
 # Looked up once: rdflib resolves XSD.boolean through a slow __getattr__ on every use.
 _BOOLEAN = XSD.boolean
+#: NaN and the infinities as SPARQL writes them.
+_NON_FINITE = ("NaN", "INF", "-INF")
+
+
+def _non_finite(number: float) -> str:
+    """NaN or an infinity as SPARQL writes it: JSON has no such numbers."""
+    if math.isnan(number):
+        return "NaN"
+    return "INF" if number > 0 else "-INF"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +72,8 @@ def _canonical_term(term: Node | None) -> str:
         return ""
     if isinstance(term, Literal):
         value = plain(term)
+        if term.datatype in _DECIMAL and value in _NON_FINITE:
+            return str(value)  # a number, unlike the string "NaN"
         return json.dumps(value) if not isinstance(value, str) else f'"{value}"' + (
             f"@{term.language}" if term.language else ""
         )
@@ -73,8 +85,13 @@ def _canonical_term(term: Node | None) -> str:
 def plain(term: Node | None) -> Any:
     """A JSON-friendly Python value for a term.
 
+    NaN and the infinities, which JSON cannot hold, are the strings SPARQL
+    writes for them.
+
     >>> plain(Literal("3", datatype=XSD.integer)), plain(URIRef("urn:x")), plain(None)
     (3, 'urn:x', None)
+    >>> plain(Literal("NaN", datatype=XSD.double)), plain(Literal("-INF", datatype=XSD.double))
+    ('NaN', '-INF')
     """
     if term is None:
         return None
@@ -86,9 +103,10 @@ def plain(term: Node | None) -> Any:
                 return str(term)
         if term.datatype in _DECIMAL:
             try:
-                return float(str(term))
+                number = float(str(term))
             except ValueError:
                 return str(term)
+            return number if math.isfinite(number) else _non_finite(number)
         if term.datatype == _BOOLEAN:
             return str(term) in ("true", "1")
         return str(term)
@@ -111,7 +129,14 @@ def short(term: Node | None) -> str:
                 best = str(ns)
                 name = f"{prefix}:{text[len(best):]}"
         return name if best and "/" not in text[len(best):] else text
+    return _text(term)
+
+
+def _text(term: Node | None) -> str:
+    """A value as table and CSV cells show it: booleans as SPARQL writes them (``true``, not ``True``)."""
     value = plain(term)
+    if value is None:
+        return ""
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
@@ -122,13 +147,14 @@ def render(result: QueryResult, fmt: str, *, max_width: int = 60) -> str:
             return json.dumps({"boolean": result.boolean})
         return "true" if result.boolean else "false"
     if fmt == "json":
-        return json.dumps(result.records(), indent=2, ensure_ascii=False)
+        # allow_nan=False: plain() writes NaN and INF as strings, so a number JSON cannot hold is a bug here.
+        return json.dumps(result.records(), indent=2, ensure_ascii=False, allow_nan=False)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.variables)
         for row in result.rows:
-            writer.writerow(["" if t is None else str(plain(t)) for t in row])
+            writer.writerow([_text(t) for t in row])
         return buffer.getvalue().rstrip("\n")
     if fmt == "table":
         return table([[short(t) for t in row] for row in result.rows], result.variables, max_width=max_width) + (

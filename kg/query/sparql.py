@@ -67,7 +67,7 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
+def sparql_tokens(text: str) -> Iterator[tuple[str, str, int]]:
     for match in _TOKEN.finditer(text):
         if match.lastgroup != "comment":
             yield match.lastgroup or "", match.group(), match.start()
@@ -83,7 +83,7 @@ def query_form(text: str) -> str:
     'INSERT'
     """
     expect_iri = False
-    for kind, value, _ in _tokens(text):
+    for kind, value, _ in sparql_tokens(text):
         upper = value.upper()
         if expect_iri:
             expect_iri = kind == "word"  # "PREFIX p: <iri>": the prefix name, then the IRI
@@ -193,7 +193,7 @@ def ensure_local(text: str, where: str = "query", query: Any = None) -> None:
             query = parse_query(text)  # rdflib expands the escapes itself
         except Exception:  # rdflib cannot read it: judge by the keywords
             calls = ["..."] if any(kind == "word" and value.upper() == "SERVICE"
-                                   for kind, value, _ in _tokens(expanded)) else []
+                                   for kind, value, _ in sparql_tokens(expanded)) else []
         else:
             calls = service_calls(query)
     else:
@@ -257,7 +257,7 @@ def with_prologue(text: str) -> str:
 
 def _where_brace(text: str, group: int = 0) -> int:
     seen = 0
-    for kind, _value, start in _tokens(text):
+    for kind, _value, start in sparql_tokens(text):
         if kind == "brace":
             if seen == group:
                 return start
@@ -294,13 +294,42 @@ def bind_values(text: str, bindings: Mapping[str, Node]) -> str:
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+# A "u" or "U" right after a backslash, written as a code point escape of
+# exactly eight digits (see _string_body).
+_AFTER_BACKSLASH = {"u": "\\U00000075", "U": "\\U00000055"}
+
+
+def _string_body(text: str) -> str:
+    r"""The inside of a one-line SPARQL string that reads as ``text`` on every engine.
+
+    rdflib expands ``\u`` escapes in the whole query text before it parses
+    (taking four or eight hex digits, whichever fit), so ``\\u0042``, the
+    escaped backslash of a value ``\u0042``, would become the invalid
+    escape ``\B``; Oxigraph reads ``\u`` escapes inside strings only, so
+    writing the backslash itself as ``\u005C`` would give rdflib one
+    backslash and Oxigraph two.  The backslash stays ``\\`` and the
+    letter after it is written ``\U00000075``: eight digits, so nothing
+    after it is read into the escape, and both readings give ``\u``.
+
+    >>> _string_body('a"b\\u0042')
+    'a\\"b\\\\\\U000000750042'
+    """
+    out = []
+    after_backslash = False
+    for char in text:
+        out.append(_AFTER_BACKSLASH[char] if after_backslash and char in _AFTER_BACKSLASH
+                   else _ESCAPES.get(char, char))
+        after_backslash = char == "\\"
+    return "".join(out)
 
 
 def term_n3(term: Node) -> str:
     """An IRI or literal in SPARQL syntax, on one line, every quote escaped.
 
     rdflib's ``n3()`` of a literal uses a long string for text with line
-    breaks; this writes the escapes instead, so a term is always one token.
+    breaks; this writes the escapes instead, so a term is always one token
+    and reads back as the same text in rdflib, Oxigraph and on an endpoint
+    (:func:`_string_body`).
 
     >>> term_n3(Literal('say "hi"\\n'))
     '"say \\\\"hi\\\\"\\\\n"'
@@ -310,7 +339,7 @@ def term_n3(term: Node) -> str:
             raise QueryError(f"{str(term)!r} is not an absolute IRI")
         return f"<{term}>"
     if isinstance(term, Literal):
-        text = "".join(_ESCAPES.get(ch, ch) for ch in str(term))
+        text = _string_body(str(term))
         if term.language:
             return f'"{text}"@{term.language}'
         if term.datatype is not None and term.datatype != XSD.string:
@@ -347,36 +376,197 @@ def bind_rows(text: str, names: Sequence[str], rows: Sequence[Sequence[Node]], *
     return f"{text[:at]} {block}{text[at:]}"
 
 
-_SUBSELECT = re.compile(r"\s*\{\s*SELECT\b", re.IGNORECASE)
+def _is_keyword(text: str, kind: str, value: str, start: int) -> bool:
+    """Whether a word token is a SPARQL keyword, not part of a name (``:BIND``, ``_:b1``, ``@en``, ``1e5``)."""
+    if kind != "word" or ":" in value or value in ("a", "true", "false"):
+        return False
+    before = text[start - 1] if start else " "
+    return not (before in ":@_" or before.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What a group of an OPTIONAL holds, as far as LATERAL is concerned.
+
+    ``certain``: the variables its triple patterns bind in every solution;
+    ``mentioned``: every variable it names, in patterns and expressions.
+    """
+
+    safe: bool
+    end: int
+    certain: frozenset[str] = frozenset()
+    mentioned: frozenset[str] = frozenset()
+
+
+_UNSAFE = _Scan(False, -1)
+
+
+def _constraint_end(tokens: Sequence[tuple[str, str, int]], i: int) -> int:
+    """The index after the constraint of a FILTER starting at ``tokens[i]``: one balanced ``( )`` or ``{ }``."""
+    depth = 0
+    while i < len(tokens):
+        value = tokens[i][1]
+        if value in ("(", "{"):
+            depth += 1
+        elif value in (")", "}"):
+            depth -= 1
+            if depth <= 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _scan_group(text: str, tokens: Sequence[tuple[str, str, int]], i: int, outer: frozenset[str],
+                *, condition: bool) -> _Scan:
+    """Whether the group opening at ``tokens[i]`` answers the same evaluated alone or per outer solution.
+
+    LATERAL evaluates the group once per solution ``mu`` of what precedes
+    it, with mu's variables (at most ``outer``) bound everywhere inside;
+    OPTIONAL evaluates it alone and joins.  The two agree when
+    substituting mu changes nothing but which solutions are compatible:
+
+    * triple patterns and paths: binding a variable of a pattern picks
+      the compatible solutions.  Not the zero-length paths ``*`` and
+      ``?``: a bound end matches itself even when the graph lacks it;
+    * ``GRAPH`` blocks and nested groups of those, joined: likewise
+      (a ``GRAPH ?g { }`` with nothing inside is refused);
+    * a ``FILTER`` of the OPTIONAL's own group (``condition``) is the
+      left-join condition and sees mu anyway; any other FILTER must name
+      no outer variable its group's patterns do not bind, since bound
+      from outside it would see a value it sees unbound alone;
+    * a nested OPTIONAL: when it names an outer variable, the group's
+      patterns before it must bind that variable.  Otherwise a left
+      solution whose value differs from mu's gets the nested block's
+      rows alone (then dropped by the join with mu) but none per solution
+      (so it stays, unextended): other rows, other counts;
+    * anything else (BIND, VALUES, sub-SELECT, MINUS, UNION, SERVICE,
+      LATERAL) is refused: each sees mu where alone it sees nothing.
+    """
+    certain: set[str] = set()
+    mentioned: set[str] = set()
+    filtered: set[str] = set()
+    j = i + 1
+    while j < len(tokens):
+        kind, value, start = tokens[j]
+        if kind == "other" and value == "}":
+            break
+        if kind == "var":
+            certain.add(value[1:])
+            mentioned.add(value[1:])
+            j += 1
+        elif kind == "brace":
+            inner = _scan_group(text, tokens, j, outer | mentioned, condition=False)
+            if not inner.safe:
+                return _UNSAFE
+            certain |= inner.certain
+            mentioned |= inner.mentioned
+            j = inner.end + 1
+        elif kind == "other" and value in ("*", "?"):
+            return _UNSAFE  # a zero-length path (a lone "?" is no variable)
+        elif not _is_keyword(text, kind, value, start):
+            j += 1  # an IRI, a literal, a name or punctuation of a triples block
+        elif value.upper() == "GRAPH" and j + 2 < len(tokens) and tokens[j + 2][0] == "brace":
+            name_kind, name, _ = tokens[j + 1]
+            if name_kind == "var":
+                certain.add(name[1:])
+                mentioned.add(name[1:])
+            elif name_kind not in ("iri", "word"):
+                return _UNSAFE
+            inner = _scan_group(text, tokens, j + 2, outer | mentioned, condition=False)
+            if not inner.safe or tokens[j + 3][1] == "}":
+                return _UNSAFE
+            certain |= inner.certain
+            mentioned |= inner.mentioned
+            j = inner.end + 1
+        elif value.upper() == "FILTER":
+            after = _constraint_end(tokens, j + 1)
+            named = {v[1:] for k, v, _ in tokens[j + 1:after] if k == "var"}
+            filtered |= named
+            mentioned |= named
+            j = after
+        elif value.upper() == "OPTIONAL" and j + 1 < len(tokens) and tokens[j + 1][0] == "brace":
+            inner = _scan_group(text, tokens, j + 1, outer | mentioned, condition=True)
+            if not inner.safe or not (inner.mentioned & outer) <= certain:
+                return _UNSAFE
+            mentioned |= inner.mentioned
+            j = inner.end + 1
+        else:
+            return _UNSAFE
+    if j >= len(tokens) or (not condition and not (filtered & outer) <= certain):
+        return _UNSAFE
+    return _Scan(True, j, frozenset(certain), frozenset(mentioned))
+
+
+def lateral_safe_optionals(text: str) -> list[int]:
+    """The offsets of the ``OPTIONAL`` keywords :func:`lateral_optionals` may wrap in ``LATERAL``.
+
+    An OPTIONAL qualifies when its group holds only triple patterns, paths
+    (no ``*`` or ``?``), GRAPH blocks and nested groups of those, FILTERs,
+    and nested OPTIONALs that are safe the same way (see
+    :func:`_scan_group` for why each is, and why the rest is not).  The
+    outer variables it may see are those named before it in the WHERE
+    clause; inside ``EXISTS``, which sees the whole solution of its group,
+    every variable of the query.
+
+    >>> text = "SELECT * { ?c ?p ?o OPTIONAL { ?c ?q ?w } OPTIONAL { BIND(?c AS ?d) } }"
+    >>> [text[at:at + 20] for at in lateral_safe_optionals(text)]
+    ['OPTIONAL { ?c ?q ?w ']
+    """
+    tokens = list(sparql_tokens(text))
+    every = frozenset(v[1:] for k, v, _ in tokens if k == "var")
+    seen: set[str] = set()
+    braces: list[bool] = []  # per open brace: does it open an EXISTS pattern?
+    found = []
+    for i, (kind, value, start) in enumerate(tokens):
+        if kind == "var" and braces:
+            seen.add(value[1:])
+        elif kind == "brace":
+            previous = tokens[i - 1][1].upper() if i else ""
+            braces.append(previous == "EXISTS" or any(braces))
+        elif kind == "other" and value == "}" and braces:
+            braces.pop()
+        elif (_is_keyword(text, kind, value, start) and value.upper() == "OPTIONAL"
+              and i + 1 < len(tokens) and tokens[i + 1][0] == "brace"):
+            outer = every if any(braces) else frozenset(seen)
+            if _scan_group(text, tokens, i + 1, outer, condition=True).safe:
+                found.append(start)
+    return found
 
 
 def lateral_optionals(text: str) -> str:
-    """Wrap each ``OPTIONAL { P }`` as ``LATERAL { OPTIONAL { P } }`` (for Oxigraph).
+    """Wrap each ``OPTIONAL { P }`` that answers the same per solution as ``LATERAL { OPTIONAL { P } }`` (for Oxigraph).
 
     Oxigraph evaluates the pattern of an OPTIONAL on its own and joins it
     afterwards, so ``OPTIONAL { ?c cito:cites ?w . ?w kg:label ?l }`` reads
     every claim's sources even when ``?c`` is one bound claim.  Inside
-    ``LATERAL`` it is evaluated once per solution with ``?c`` substituted,
-    which gives the same solutions: a left solution joins exactly the
-    solutions of P compatible with it, or stays alone when there are none.
-    An ``OPTIONAL { SELECT ... }`` is left as is: a sub-select is there to be
-    evaluated once and hash-joined (see :func:`hash_join_hints`).
+    ``LATERAL`` it is evaluated once per solution with that solution's
+    variables bound, which is the same only when nothing in ``P`` can tell
+    a bound outer variable from one it would bind itself
+    (:func:`lateral_safe_optionals` decides); a ``BIND(?outer ...)``, for
+    one, would see the outer value where OPTIONAL sees it unbound, so such
+    an OPTIONAL is left as written.  So is ``OPTIONAL { SELECT ... }``: a
+    sub-select is there to be evaluated once and hash-joined (see
+    :func:`hash_join_hints`).
 
     >>> lateral_optionals("SELECT * { ?s ?p ?o OPTIONAL { ?o ?q '}' } }")
     "SELECT * { ?s ?p ?o LATERAL { OPTIONAL { ?o ?q '}' } } }"
     >>> lateral_optionals("SELECT * { ?s ?p ?o OPTIONAL { SELECT * WHERE { ?o ?q ?r } } }")
     'SELECT * { ?s ?p ?o OPTIONAL { SELECT * WHERE { ?o ?q ?r } } }'
+    >>> lateral_optionals("SELECT * { ?s ?p ?o OPTIONAL { BIND(?o AS ?z) } }")
+    'SELECT * { ?s ?p ?o OPTIONAL { BIND(?o AS ?z) } }'
     """
+    wrap = set(lateral_safe_optionals(text))
+    if not wrap:
+        return text
     out: list[str] = []
     pending: list[int] = []  # depth at which a wrapped OPTIONAL group closes
     depth = 0
     last = 0
     wrap_next = False
-    for match in _TOKEN.finditer(text):
-        kind, value = match.lastgroup, match.group()
-        if kind == "word" and value.upper() == "OPTIONAL" and not _SUBSELECT.match(text, match.end()):
-            out.append(text[last:match.start()] + "LATERAL { ")
-            last = match.start()
+    for kind, value, start in sparql_tokens(text):
+        if start in wrap:
+            out.append(text[last:start] + "LATERAL { ")
+            last = start
             wrap_next = True
         elif kind == "brace":
             depth += 1
@@ -386,8 +576,8 @@ def lateral_optionals(text: str) -> str:
         elif kind == "other" and value == "}":
             if pending and pending[-1] == depth:
                 pending.pop()
-                out.append(text[last:match.end()] + " }")
-                last = match.end()
+                out.append(text[last:start + 1] + " }")
+                last = start + 1
             depth -= 1
     out.append(text[last:])
     return "".join(out)
@@ -413,7 +603,7 @@ def split_order_by(text: str) -> tuple[str, tuple[tuple[str, bool], ...]]:
     >>> split_order_by("SELECT * { ?a ?p ?b } ORDER BY ?b LIMIT 5")[1]
     ()
     """
-    tokens = list(_tokens(text))
+    tokens = list(sparql_tokens(text))
     depth = 0
     order_at = None
     for i, (kind, value, _) in enumerate(tokens):
@@ -470,7 +660,7 @@ HASH_HINT = "#@hash"
 
 def _hash_parts(code: str, line: str) -> list[tuple[str, str, str]]:
     """The (subject, predicate, object) triples of a one-line triples block ``S P O ; P O .``."""
-    tokens = [(kind, value) for kind, value, _ in _tokens(code)]
+    tokens = [(kind, value) for kind, value, _ in sparql_tokens(code)]
     if tokens and tokens[-1] == ("other", "."):
         tokens.pop()
     simple = ("var", "iri", "word", "string")

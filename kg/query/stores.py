@@ -11,6 +11,10 @@ Every store answers :meth:`query` with a :class:`~kg.query.results.QueryResult`
 holding rdflib terms, so commands and tests never see which store ran.  A
 query that runs longer than ``timeout`` seconds is stopped and raises
 :class:`~kg.errors.QueryError`.  Updates are refused by every store.
+
+The columns of ``SELECT *`` come in the order the variables first appear in
+the query text, on every store (:func:`star_variables`): rdflib derives them
+from a set, Oxigraph sorts them by name, and other servers differ again.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import json
 import logging
+import math
 import os
 import queue
 import re
@@ -30,6 +35,7 @@ import urllib.request
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -55,6 +61,7 @@ from kg.query.sparql import (
     parse_query,
     regex_error,
     split_order_by,
+    sparql_tokens,
     term_n3,
 )
 from kg.vocab import BASE, FABIO, graph_iri, merged_graph_iri
@@ -124,6 +131,24 @@ _worker_lock = threading.Lock()
 _worker: _Worker | None = None
 
 
+def time_limit(timeout: float | None) -> float | None:
+    """Seconds to wait, or ``None`` for no limit: ``None``, 0 or less, infinity, or more than the OS can wait.
+
+    ``threading`` and sockets raise ``OverflowError`` for a wait as long as
+    ``1e300`` s; such a limit is never reached, so it is no limit.
+
+    Raises:
+        ValueError: ``timeout`` is NaN, which is no number of seconds.
+    """
+    if timeout is None:
+        return None
+    if math.isnan(timeout):
+        raise ValueError("timeout is NaN; give a number of seconds, or None (or 0) for no limit")
+    if timeout <= 0 or timeout > threading.TIMEOUT_MAX:
+        return None
+    return timeout
+
+
 def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -> T:
     """Run ``work`` in the query thread, stopping it after ``timeout`` seconds.
 
@@ -134,9 +159,11 @@ def run_with_timeout(work: Callable[[], T], timeout: float | None, label: str) -
 
     Raises:
         QueryError: the work ran longer than ``timeout``.
+        ValueError: ``timeout`` is NaN (see :func:`time_limit`).
     """
     global _worker
-    if timeout is None or timeout <= 0:
+    timeout = time_limit(timeout)
+    if timeout is None:
         return work()
     with _worker_lock:
         if _worker is None or _worker.busy or not _worker.thread.is_alive():
@@ -259,6 +286,53 @@ def _memory_regex_error(use: RegexUse, label: str) -> QueryError | None:
     return regex_error(use, label, problem)
 
 
+# --- the columns of SELECT * -------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def star_variables(sparql: str) -> tuple[str, ...] | None:
+    """The variables of a ``SELECT *`` query in order of first appearance, or ``None`` for any other query.
+
+    SPARQL leaves the column order of ``SELECT *`` open, and the engines
+    differ (rdflib: set order, which changes from run to run; Oxigraph: by
+    name); kg puts every store's columns in this one order.  Comments,
+    strings and IRIs are skipped; ``?v`` and ``$v`` are one variable.
+
+    >>> star_variables("SELECT * { ?s <urn:p> $o ; a ?t # ?z\\n FILTER(?o != '?q') }")
+    ('s', 'o', 't')
+    >>> star_variables("SELECT ?t ?s { ?s a ?t }") is None
+    True
+    """
+    tokens = list(sparql_tokens(sparql))
+    start = next((i for i, (kind, value, _) in enumerate(tokens)
+                  if kind == "word" and value.upper() == "SELECT"), None)
+    if start is None:
+        return None
+    after = start + 1
+    if after < len(tokens) and tokens[after][1].upper() in ("DISTINCT", "REDUCED"):
+        after += 1
+    if after >= len(tokens) or tokens[after][1] != "*":
+        return None
+    seen: dict[str, None] = {}
+    for kind, value, _ in tokens[after:]:
+        if kind == "var":
+            seen.setdefault(value[1:], None)
+    return tuple(seen)
+
+
+def star_columns(star: tuple[str, ...] | None, names: Sequence[str]) -> list[int] | None:
+    """How to reorder an engine's columns ``names`` into the ``SELECT *`` order ``star``.
+
+    Returns the column indexes in the new order, or ``None`` when nothing
+    moves.  A column the text does not name (none should) goes last, by name.
+    """
+    if star is None:
+        return None
+    rank = {name: i for i, name in enumerate(star)}
+    columns = sorted(range(len(names)), key=lambda i: (rank.get(names[i], len(rank)), names[i]))
+    return None if columns == list(range(len(names))) else columns
+
+
 # --- rdflib in memory ---------------------------------------------------------
 
 
@@ -313,7 +387,7 @@ class MemoryStore:
                                         DeprecationWarning)
                 parsed = self._parse(sparql)
                 ensure_runnable(sparql, parsed, self.label, _memory_regex_error)
-                return self._evaluate(parsed, form)
+                return self._evaluate(parsed, form, star_variables(sparql), _explicit_groups(parsed))
 
         return run_with_timeout(work, timeout, self.label)
 
@@ -328,9 +402,10 @@ class MemoryStore:
             raise QueryError(f"{self.label}: rdflib cannot read the query ({type(err).__name__}: "
                              f"{_short(str(err))}); fix the query") from err
 
-    def _evaluate(self, parsed: Any, form: str) -> QueryResult:
+    def _evaluate(self, parsed: Any, form: str, star: tuple[str, ...] | None = None,
+                  grouped: bool = False) -> QueryResult:
         try:
-            return self._result(self.dataset.query(parsed), form)
+            return self._result(self.dataset.query(parsed), form, star, grouped)
         except KgError:
             raise
         except re.error as err:  # a pattern computed while the query runs
@@ -346,17 +421,47 @@ class MemoryStore:
             ) from err
 
     @staticmethod
-    def _result(result: Any, form: str) -> QueryResult:
+    def _result(result: Any, form: str, star: tuple[str, ...] | None = None, grouped: bool = False) -> QueryResult:
         if form == "ASK":
             return QueryResult((), (), bool(result.askAnswer))
         if form in ("CONSTRUCT", "DESCRIBE"):
             assert result.graph is not None
             return QueryResult(("subject", "predicate", "object"), tuple(sorted(result.graph)))
-        names = tuple(str(v) for v in result.vars or ())
-        return QueryResult(names, tuple(tuple(row) for row in result))
+        variables = list(result.vars or ())
+        names = [str(v) for v in variables]
+        columns = star_columns(star, names)
+        if columns is not None:
+            variables, names = [variables[i] for i in columns], [names[i] for i in columns]
+        # Read the bindings, not the Result: iterating it skips a solution
+        # that binds no variable (OPTIONAL found nothing, SELECT ?x {}),
+        # which is still a row of the answer on every other store.  But
+        # rdflib answers GROUP BY over no solutions with one group of no
+        # keys at all (SPARQL: no group); a real group has every projected
+        # key, if only as None, so the keyless one is dropped.
+        bindings = result.bindings
+        if grouped:
+            bindings = [binding for binding in bindings if len(binding)]
+        rows = tuple(tuple(binding.get(v) for v in variables) for binding in bindings)
+        return QueryResult(tuple(names), rows)
 
     def close(self) -> None:
         """Nothing to release."""
+
+
+#: The algebra nodes rdflib puts above the grouping of a SELECT query.
+_ABOVE_GROUPS = frozenset(("SelectQuery", "Project", "Slice", "Distinct", "Reduced", "OrderBy", "Extend", "Filter",
+                           "ToMultiSet"))
+
+
+def _explicit_groups(parsed: Any) -> bool:
+    """Whether the outermost SELECT of an rdflib query has a GROUP BY (see :meth:`MemoryStore._result`)."""
+    part = getattr(parsed, "algebra", None)
+    while part is not None and getattr(part, "name", None) in _ABOVE_GROUPS:
+        part = part.get("p")
+    if part is None or getattr(part, "name", None) != "AggregateJoin":
+        return False
+    group = part.get("p")
+    return group is not None and group.get("expr") is not None
 
 
 # --- pyoxigraph terms ---------------------------------------------------------
@@ -382,7 +487,10 @@ def from_oxigraph(term: Any) -> Node | None:
         datatype = _DATATYPES.get(dt)
         if datatype is None:
             datatype = _DATATYPES.setdefault(dt, URIRef(dt))
-        return Literal(term.value, datatype=datatype)
+        # normalize=False: keep Oxigraph's lexical form; rdflib would rewrite
+        # "…T20:00:00Z" as "…T20:00:00+00:00" and ".25" as ".250000", which
+        # the same value read in memory or from a graph file does not show.
+        return Literal(term.value, datatype=datatype, normalize=False)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise StoreError(f"unsupported RDF term from Oxigraph: {term!r}")
@@ -405,8 +513,13 @@ def to_oxigraph(term: Node) -> Any:
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
-def oxigraph_result(solutions: Any, form: str, order: Sequence[tuple[str, bool]] = ()) -> QueryResult:
-    """Materialise a pyoxigraph answer as a :class:`QueryResult`, sorted by ``order`` if given."""
+def oxigraph_result(solutions: Any, form: str, order: Sequence[tuple[str, bool]] = (),
+                    star: tuple[str, ...] | None = None) -> QueryResult:
+    """Materialise a pyoxigraph answer as a :class:`QueryResult`, sorted by ``order`` if given.
+
+    ``star``: the ``SELECT *`` column order (:func:`star_variables`), which
+    replaces Oxigraph's order by name.
+    """
     if form == "ASK":
         return QueryResult((), (), bool(solutions))
     if form in ("CONSTRUCT", "DESCRIBE"):
@@ -416,6 +529,10 @@ def oxigraph_result(solutions: Any, form: str, order: Sequence[tuple[str, bool]]
         return QueryResult(("subject", "predicate", "object"), tuple(rows))
     names = tuple(v.value for v in solutions.variables)
     raw = [tuple(solution) for solution in solutions]
+    columns = star_columns(star, names)
+    if columns is not None:
+        names = tuple(names[i] for i in columns)
+        raw = [tuple(solution[i] for i in columns) for solution in raw]
     # A key the answer has no column for (``SELECT *`` over a variable out of
     # scope) is unbound in every solution: it orders nothing.
     keys = [(names.index(name), descending) for name, descending in order if name in names]
@@ -431,14 +548,53 @@ _NUMERIC = frozenset(
                  "unsignedShort", "unsignedByte")
 )
 _TEXTUAL = frozenset((_XSD_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"))
+_TEMPORAL = frozenset((str(XSD) + "dateTime", str(XSD) + "date"))
+_TEMPORAL_FORM = re.compile(
+    r"(-?\d{4,})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d(?:\.\d+)?))?(Z|[+-]\d\d:\d\d)?")
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days from 1970-01-01 to a proleptic Gregorian date, for any year (Python's date stops at 9999)."""
+    year -= month <= 2
+    era = (year if year >= 0 else year - 399) // 400
+    year_of_era = year - era * 400
+    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146097 + day_of_era - 719468
+
+
+def _temporal_key(datatype: str, lexical: str) -> tuple[Any, ...] | None:
+    """The ORDER BY rank of an ``xsd:dateTime`` or ``xsd:date``, or ``None`` for an ill-typed one.
+
+    SPARQL compares these as points in time: ``2020-01-01T00:00:00+05:00``
+    comes before ``2019-12-31T20:00:00Z``, which text order reverses.  A
+    value without a timezone has no instant; such values come first, by
+    their local time, as rdflib orders them (Oxigraph's order of a mix
+    depends on the pairs compared).  A date stands for its first instant.
+    """
+    found = _TEMPORAL_FORM.fullmatch(lexical)
+    if found is None or (found[4] is None) != datatype.endswith("#date"):
+        return None
+    year, month, day = int(found[1]), int(found[2]), int(found[3])
+    seconds = Decimal(_days_from_civil(year, month, day) * 86400)
+    if found[4] is not None:
+        seconds += int(found[4]) * 3600 + int(found[5]) * 60 + Decimal(found[6])
+    zone = found[7]
+    if zone is None:
+        return (0, seconds, lexical)
+    if zone != "Z":
+        offset = int(zone[1:3]) * 3600 + int(zone[4:6]) * 60
+        seconds -= offset if zone[0] == "+" else -offset
+    return (1, seconds, lexical)
 
 
 def _order_key(term: Any) -> tuple[Any, ...]:
     """SPARQL's ORDER BY rank of a pyoxigraph term: unbound, blank nodes, IRIs, literals.
 
     Numbers compare by value, strings by code point (then language tag),
-    other literals by datatype and then lexical form, so every pair of
-    values has an order and equal keys mean equal terms.
+    dates and times by instant (:func:`_temporal_key`), other literals by
+    datatype and then lexical form, so every pair of values has an order
+    and equal keys mean equal terms.
     """
     if term is None:
         return (0,)
@@ -458,6 +614,10 @@ def _order_key(term: Any) -> tuple[Any, ...]:
                 number = None
             if number is not None and number == number:  # NaN has no place among numbers
                 return (3, 0, number, term.value)
+        if datatype in _TEMPORAL:
+            moment = _temporal_key(datatype, term.value)
+            # An ill-typed value ranks after every well-typed one of its datatype.
+            return (3, 2, datatype) + (moment if moment is not None else (2, Decimal(0), term.value))
         return (3, 2, datatype, term.value)
     return (4, str(term))
 
@@ -538,7 +698,8 @@ _MISSING: Any = object()
 
 
 def _oxigraph_query(
-    store: Any, sparql: str, label: str, timeout: float | None, order: Sequence[tuple[str, bool]] = ()
+    store: Any, sparql: str, label: str, timeout: float | None, order: Sequence[tuple[str, bool]] = (),
+    star: tuple[str, ...] | None = None,
 ) -> QueryResult:
     # Queries read the default graph, which holds the RDF merge of the kg
     # graphs: Oxigraph's union-default-graph mode repeats a triple once per
@@ -549,7 +710,7 @@ def _oxigraph_query(
         try:
             solutions = store.query(sparql)
             with rdflib_quiet():
-                return oxigraph_result(solutions, form, order)
+                return oxigraph_result(solutions, form, order, star)
         except SyntaxError as err:
             found = re.match(r"error at (\d+):(\d+): (.*)", str(err), re.DOTALL)
             if found:
@@ -558,6 +719,9 @@ def _oxigraph_query(
         except OSError as err:
             raise StoreError(f"{label}: the store failed while reading ({err}); check the folder") from err
         except RuntimeError as err:  # e.g. a function Oxigraph does not know
+            if str(err).startswith("Corruption"):  # RocksDB found a data file missing or broken
+                raise StoreError(f"{label}: the store is damaged ({_short(str(err))}); rebuild it with "
+                                 "`kg build --store DIR`") from err
             raise QueryError(f"{label}: Oxigraph cannot run the query ({_short(str(err))}); fix the query") from err
 
     return run_with_timeout(work, timeout, label)
@@ -667,20 +831,48 @@ def _read_marker(folder: Path) -> dict[str, Any]:
     return info
 
 
+#: The file of a RocksDB database that names its current manifest: without
+#: it, opening the folder would create a new, empty database there.
+_DATABASE_FILE = "CURRENT"
+
+
+def _damaged(folder: Path, detail: str) -> StoreError:
+    return StoreError(f"{folder}: the store is damaged or not a complete kg store ({_short(detail)}); "
+                      f"rebuild it with `kg build --store {folder}`")
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store open."""
+
+
 def _open_oxigraph(folder: Path) -> Any:
+    """Open the Oxigraph database of a store folder.
+
+    A folder without a database is refused: pyoxigraph would make an empty
+    one, and a read command would answer "no rows" from it and leave it
+    behind.
+
+    Raises:
+        StoreLockedError: another process holds the store.
+        StoreError: the store is damaged (RocksDB reports corruption, a
+            missing file) or holds no database.
+    """
     import pyoxigraph as ox
 
+    if not (folder / _DATABASE_FILE).is_file():
+        raise _damaged(folder, f"no Oxigraph database: {_DATABASE_FILE} is missing")
     try:
         return ox.Store(str(folder))
     except OSError as err:
         text = str(err)
         if "lock" in text.lower():
-            raise StoreError(
+            raise StoreLockedError(
                 f"{folder}: the store is locked by another process (a running kg command or "
                 "`oxigraph serve`); stop it, or query that server with --endpoint URL"
             ) from err
-        raise StoreError(f"{folder}: cannot open the Oxigraph store ({text}); rebuild it with "
-                         f"`kg build --store {folder}`") from err
+        raise _damaged(folder, text) from err
+    except RuntimeError as err:  # RocksDB's "Corruption: ...", e.g. a data file removed
+        raise _damaged(folder, str(err)) from err
 
 
 class OxigraphStore:
@@ -715,12 +907,13 @@ class OxigraphStore:
         """
         ensure_read_only(sparql, self.label)
         check_oxigraph_query(sparql, self.label)
+        star = star_variables(sparql)  # of the text as the caller wrote it
         try:
             text, order = _oxigraph_plan(sparql)
-            return _oxigraph_query(self.raw, text, self.label, timeout, order)
+            return _oxigraph_query(self.raw, text, self.label, timeout, order, star)
         except QuerySyntaxError:
             # Report the position in the text as given, not in the rewritten one.
-            return _oxigraph_query(self.raw, sparql, self.label, timeout)
+            return _oxigraph_query(self.raw, sparql, self.label, timeout, star=star)
 
     def __len__(self) -> int:
         """The triples of the merge (the default graph), which the named graphs repeat."""
@@ -907,9 +1100,14 @@ def create_store(
             raise StoreError(
                 f"{target}: exists and is not a kg store; choose an empty or new folder (nothing was written)"
             )
-        if (target / STORE_MARKER).is_file():
-            probe = _open_oxigraph(target)  # raises if another process holds it
-            del probe
+        if (target / STORE_MARKER).is_file() and (target / _DATABASE_FILE).is_file():
+            try:
+                probe = _open_oxigraph(target)  # raises StoreLockedError if another process holds it
+                del probe
+            except StoreLockedError:
+                raise
+            except StoreError:
+                pass  # a damaged store is what a rebuild is for: it is replaced below
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise StoreError(f"{target}: folder {parent} does not exist; create it first")
@@ -1059,8 +1257,9 @@ _POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)|line (\d+), column (\d+)\
 
 def _http(request: urllib.request.Request, timeout: float | None, what: str) -> bytes:
     url = request.full_url
+    timeout = time_limit(timeout)
     try:
-        with urllib.request.urlopen(request, timeout=timeout or None) as response:  # noqa: S310 (URL given by the user)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (URL given by the user)
             return bytes(response.read())
     except urllib.error.HTTPError as err:
         body = err.read(400).decode("utf-8", "replace").strip().replace("\n", " ")
@@ -1125,7 +1324,7 @@ def _json_term(cell: dict[str, str] | None) -> Node | None:
         return Literal(value, lang=cell["xml:lang"])
     datatype = cell.get("datatype")
     if datatype and datatype != _XSD_STRING:
-        return Literal(value, datatype=URIRef(datatype))
+        return Literal(value, datatype=URIRef(datatype), normalize=False)  # as from_oxigraph
     return Literal(value)
 
 
@@ -1248,7 +1447,12 @@ class EndpointStore:
                 )
             self._ready = True
         named = self.named_graphs(timeout) if "GRAPH" in sparql.upper() else []
-        return self._select(sparql, timeout, [MERGED_GRAPH], named)
+        result = self._select(sparql, timeout, [MERGED_GRAPH], named)
+        columns = star_columns(star_variables(sparql), result.variables)
+        if columns is None:
+            return result
+        return QueryResult(tuple(result.variables[i] for i in columns),
+                           tuple(tuple(row[i] for i in columns) for row in result.rows), result.boolean)
 
     def close(self) -> None:
         """Nothing to release (no connection is kept)."""

@@ -56,14 +56,14 @@ def test_unknown_query_exits_1_with_suggestion(runner):
 
 
 def test_an_id_naming_nothing_exits_1_with_the_nearest_ids(runner, graph_file):
-    """A mistyped claim or concept id is an error, not an empty answer; a known id with no rows is an answer."""
+    """A mistyped claim or concept id is an error, not an empty answer, and so is an id of another kind."""
     result = runner.invoke(main, ["query", "claims-by-outcome", str(graph_file), "--param", "outcome=distres"])
     assert result.exit_code == 1 and result.stdout == ""
     assert "parameter 'outcome' is 'distres'" in result.stderr and "did you mean 'distress'" in result.stderr
-    # "distress" is a known id, but of an outcome, not a claim: the query answers no rows, and that is the answer.
+    # "distress" is a known id, but of an outcome, not a claim: an error naming its kind and claim ids.
     result = runner.invoke(main, ["query", "evidence-for-claim", str(graph_file), "--param", "claim=distress"])
-    assert result.exit_code == 0, result.stderr
-    assert "(0 rows)" in result.stdout
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "'distress' is the id of an outcome" in result.stderr and "the nearest claim ids: 'C" in result.stderr
 
 
 def test_param_without_equals_is_a_usage_error(runner):
