@@ -163,6 +163,15 @@ def test_duplicate_clusters_are_counted_per_corpus(two):
         assert all(r["first_line"] < r["last_line"] for r in rows)
 
 
+def test_uncited_references_are_listed_per_corpus(two):
+    """A work both reviews leave uncited is one row for each list, each counting its own entries and line."""
+    for store in (two["memory"], two["store"]):
+        rows = run(store, "uncited-references")
+        assert sorted((r["source"], r["corpus"], r["entries"]) for r in rows) == sorted(
+            (source, corpus, 1) for source in ("Davis 2020", "Johnson & Lee 2021", "Smith 2022")
+            for corpus in ("community-support", "cs-two"))
+
+
 def test_evidence_counts_the_entries_of_the_claims_own_corpus(two):
     """A claim citing Cohen & Wills says three printed entries in one corpus and two in the other, in memory and on a store."""
     for store in (two["memory"], two["store"]):
