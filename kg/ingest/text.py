@@ -197,7 +197,20 @@ class _LoneSurrogate(yaml.YAMLError):
         self.mark, self.half = mark, half
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Half of a UTF-16 pair: a Python string holds one when a ``\\u`` escape (YAML, JSON, Turtle) gave it.
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each pair of halves joined into its character and each lone half
+    replaced by U+FFFD, which UTF-8 can write (a lone half stops every UTF-8 writer).
+
+    >>> without_lone_surrogates("Recovery \\ud83d Model \\ud83d\\ude00") == "Recovery \\ufffd Model \\U0001f600"
+    True
+    """
+    if not SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def whole_characters(text: str) -> str | None:
@@ -208,7 +221,7 @@ def whole_characters(text: str) -> str | None:
     >>> whole_characters(chr(0xD83D) + chr(0xDE00)) == chr(0x1F600), whole_characters(chr(0xD83D) + " alone")
     (True, None)
     """
-    if not _SURROGATE.search(text):
+    if not SURROGATE.search(text):
         return text
     try:
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
@@ -243,10 +256,10 @@ class _LineLoader(yaml.SafeLoader):
         # YAML's "\\ud83d" escapes give UTF-16 halves: a pair is joined, a lone half refused
         # (it would stop every UTF-8 output later, far from its line).
         value = super().construct_scalar(node)
-        if isinstance(value, str) and _SURROGATE.search(value):
+        if isinstance(value, str) and SURROGATE.search(value):
             joined = whole_characters(value)
             if joined is None:
-                half = next(c for c in value if _SURROGATE.match(c))
+                half = next(c for c in value if SURROGATE.match(c))
                 raise _LoneSurrogate(node.start_mark, f"U+{ord(half):04X}")
             return joined
         return value

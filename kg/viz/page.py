@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from kg.ingest.text import without_lone_surrogates
 from kg.viz.views import KINDS, EvidenceMap, layered_layout, radial_layout, sizes
 
 #: Colour, vis-network shape (the legend draws the same shape) and legend name per node kind.
@@ -73,19 +74,6 @@ def script_json(value: Any) -> str:
         text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
-
-
-def without_lone_surrogates(text: str) -> str:
-    """``text`` with each lone surrogate replaced by U+FFFD.
-
-    A graph file can hold one (an escape such as ``\\ud83d``, half of an
-    emoji, read from YAML or Turtle) and UTF-8 cannot encode it, so the page
-    could not be written.  A pair split into two escapes becomes its character.
-
-    >>> without_lone_surrogates("Recovery \\ud83d Model \\ud83d\\ude00") == "Recovery \\ufffd Model \\U0001f600"
-    True
-    """
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _directed(u: str, v: str, data: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:

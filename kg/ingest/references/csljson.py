@@ -14,6 +14,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.ingest.references.csvtable import split_authors
 from kg.ingest.references.common import ENTITY, decode_entity, free_id, page_range
+from kg.ingest.text import SURROGATE, without_lone_surrogates
 from kg.model import Person, Problem, Reference, SourceLocation
 
 _DECODER = json.JSONDecoder()
@@ -168,14 +169,14 @@ def _items(text: str, path: str) -> tuple[list[tuple[int, Any]], list[Problem], 
 
 #: A JSON escape of half a UTF-16 pair ("\\ud83d"): JSON joins a whole pair, a lone half stays.
 _HALF_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _mend_halves(value: Any) -> tuple[Any, bool]:
     """``value`` with every lone UTF-16 half replaced by U+FFFD, and whether there was one:
     no UTF-8 output can hold it, so it would stop every writer far from its item."""
     if isinstance(value, str):
-        return (_SURROGATE.sub("\ufffd", value), True) if _SURROGATE.search(value) else (value, False)
+        # JSON joins an escaped pair itself: a surrogate left in a string is a lone half.
+        return without_lone_surrogates(value), bool(SURROGATE.search(value))
     if isinstance(value, list):
         mended = [_mend_halves(v) for v in value]
         return [v for v, _ in mended], any(m for _, m in mended)
