@@ -188,7 +188,8 @@ def evidence_command(text: str, source: Path | None, store_dir: Path | None, end
     """The claims that answer TEXT, best first, with quotes and sources.
 
     Flags say what is missing: single-source, no-source,
-    unresolved-citation, duplicate-entries-merged, source-cited-only-here.
+    unresolved-citation, duplicate-entries-merged, and source-cited-only-here
+    (no other claim in the graph, in any review it holds, cites that source).
     """
     with _opened(source, store_dir, endpoint) as opened:
         hits = search_evidence(opened, text, limit=limit, timeout=timeout or None)

@@ -70,6 +70,8 @@ def viz(source: Path | None, output: Path | None, view: str, focus: str | None, 
     if focus is not None and not focus.strip():
         raise click.BadParameter("is empty; give a claim id, citekey, concept id or author name",
                                  param_hint="'--focus'")
+    if view == "focus" and focus is None:
+        raise click.UsageError("--view focus needs --focus ID (a claim id, citekey, concept id or author)")
     if output is not None:
         check_output(output)
     graph, name = load_graph(source)

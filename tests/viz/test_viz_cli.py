@@ -73,3 +73,12 @@ def test_empty_focus_is_a_usage_error(runner, corpus_copy, tmp_path, args):
     assert result.exit_code == 2, result.output
     assert "'--focus'" in result.stderr and "is empty" in result.stderr
     assert not target.exists()
+
+
+def test_focus_view_without_focus_is_a_usage_error(runner, corpus_copy, tmp_path):
+    """`--view focus` with no --focus is a usage error (exit 2) before the graph is read, like an empty --focus."""
+    target = tmp_path / "p.html"
+    result = runner.invoke(main, ["viz", str(corpus_copy), "-o", str(target), "--view", "focus"])
+    assert result.exit_code == 2, result.output
+    assert "--view focus needs --focus ID" in result.stderr
+    assert not target.exists()
