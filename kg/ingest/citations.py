@@ -22,10 +22,10 @@ abbreviation a first citation defines ("[WHO]") stands for it afterwards;
 names are compared without accents, case or a leading particle.  Words
 before an item's authors ("for a review, see") and after its year
 ("respectively") are no part of it.  Whatever looks like a citation but reads
-as none (an item of a bracket, "DSM-5 (2013)", "[2 and 3]") is reported
+as none (an item of a bracket, "DSM-5 (2013)", "[ref. 3]") is reported
 (:func:`unread_citations`).
 
-Numeric citations (Vancouver, IEEE: "[3]", "[2, 5-7]", "[4, p. 12]") name
+Numeric citations (Vancouver, IEEE: "[3]", "[2, 5-7]", "[4, p. 12]", "[1, 2 and 3]") name
 the entry printed with that number or, in a list that is not numbered, the
 entry at that position (:func:`reference_numbers`).  Which kind an article
 uses is the manifest's ``citation_style`` or, by default, whichever kind its
@@ -82,11 +82,13 @@ _ITEM = re.compile(
 _LEAD_IN = re.compile(rf"^[{_UPPER}a-z][\w.,:]*\s+(?:[a-z][\w.,:]*\s+)*?(?=(?:{_PARTICLE}\s+)*[{_UPPER}])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*&\s*|,\s*and\s+|\s&\s|\sand\s|,\s*)\s*")
 _NUMBER_ITEM = r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+#: How a secondary source names the work that cites the original: "Bowlby, 1969, as cited in Kim, 2018".
+_SECONDARY = re.compile(r"(?:^|,?\s+)(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\s+", re.I)
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 #: One part of a numeric bracket (the brackets split at ";"): numbers, a locator on the last, words before
 #: them that end in a cue ("see 3", "for a review, see 3", "e.g., 3, 4") and a remark after them.
 _NUMBER_PART = re.compile(
-    rf"^(?:(?:[a-z][\w.,]*\s+)*?(?:see|e\.g\.,?|cf\.|also)\s+)?(?P<items>{_NUMBER_ITEM}(?:\s*,\s*{_NUMBER_ITEM})*)"
+    rf"^(?:(?:[a-z][\w.,]*\s+)*?(?:see|e\.g\.,?|cf\.|also)\s+)?(?P<items>{_NUMBER_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NUMBER_ITEM})*)"
     rf"(?:\s*,\s*(?P<loc>{_LOCATOR}))?{_REMARK}?$"
 )
 #: A range longer than this ("[12-1990]") is no citation range but a typo or a span of years.
@@ -176,13 +178,25 @@ def read_item(text: str, groups: Mapping[str, str] | None = None) -> tuple[list[
     no name ("for a review, see Kim et al., 2018", "and Lee, 2018a") are
     skipped, but only when the item does not read with them, so that "van der
     Berg, 2010" keeps its particle; a remark after the year ("..., 2019,
-    respectively") is no part of the citation either.
+    respectively") is no part of the citation either.  A secondary source
+    ("Smith, 1990, as cited in Jones, 2005"; APA 7th ed., section 8.6) is
+    read as the work that cites the original: only it is in the reference
+    list.
 
     >>> keys, start, end = read_item("for a review, see Kim et al., 2018, respectively")
     >>> "for a review, see Kim et al., 2018, respectively"[start:end], keys[0].et_al
     ('Kim et al., 2018', True)
+    >>> text = "Bowlby, 1969, as cited in Kim et al., 2018"
+    >>> keys, start, end = read_item(text)
+    >>> text[start:end], keys[0].surnames, keys[0].year
+    ('Kim et al., 2018', ('Kim',), 2018)
     """
     text = text.strip()
+    secondary = _SECONDARY.search(text)
+    if secondary:  # the original is not in the reference list; the work that cites it is
+        keys, start, end = read_item(text[secondary.end():], groups)
+        skipped = secondary.end() + len(text[secondary.end():]) - len(text[secondary.end():].lstrip())
+        return keys, start + skipped, end + skipped
     keys, start, end = _item_keys(text, groups)
     lead = None if keys else _LEAD_IN.match(text)
     if lead:

@@ -1,7 +1,7 @@
 """In-text citations the reader once lost or misread: "n.d." and "in press"
 dates, items beside others in one bracket with words before or after them,
-"et al.'s" and "and colleagues", numeric brackets with locators and cue
-words, and capitalised words with digits ("DSM-5") that name no author.
+"et al.'s" and "and colleagues", secondary sources ("as cited in"), numeric
+brackets with locators, cue words and "and", and capitalised words with digits ("DSM-5") that name no author.
 Each is read and resolved, or reported with its line; none is dropped or
 read as another work."""
 
@@ -124,6 +124,33 @@ def test_an_unread_item_beside_read_ones_is_reported(works):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Attachment matters (Bowlby, 1969, as cited in Wu, 2017).", [("Wu, 2017", "Wu 2017", "")]),
+        ("Bowlby (1969, as cited in Kim et al., 2018, p. 4) saw it.", [("Kim et al., 2018, p. 4", "Kim et al. 2018",
+                                                                     "p. 4")]),
+        ("It holds (Smith, 2019; Bowlby, 1969, cited in Wu, 2017).",
+         [("Smith, 2019", "Smith 2019", ""), ("Wu, 2017", "Wu 2017", "")]),
+    ],
+    ids=["parenthetical", "narrative", "beside-another"],
+)
+def test_a_secondary_source_cites_the_work_that_cites_the_original(works, text, expected):
+    """"Bowlby, 1969, as cited in Wu, 2017" (APA 7th ed., 8.6) resolves to Wu 2017, the work in the list, and the
+    original (not in the list, by APA's rule) is reported neither as unread nor as unresolved."""
+    got, problems = _read(text, works)
+    assert got == expected
+    assert problems == []
+
+
+def test_numbers_joined_by_and_are_each_read():
+    """"[1, 2 and 3]", "[1, 2, and 3]" and "[4 and 5]" cite each number; "[2 and others]" cites none."""
+    article = parse_article("Introduction\n\nShown [1, 2 and 3], again [1, 2, and 3] and [4 and 5] [2 and others].",
+                            "article.txt")
+    found = find_citations(article, "numeric")
+    assert [c.text for c in found] == ["[1]", "[2]", "[3]", "[1]", "[2]", "[3]", "[4]", "[5]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Brown et al.'s (2020) trial is the largest.", [("Brown et al.'s (2020)", "Brown et al. 2020", "")]),
         ("Brown and colleagues (2020) found the same.", [("Brown and colleagues (2020)", "Brown et al. 2020", "")]),
     ],
@@ -147,8 +174,9 @@ def test_words_with_digits_name_no_author(works, text):
 
 
 def test_numeric_brackets_with_locators_and_cue_words(tmp_path):
-    """"[1, p. 4; 2]", "[see 3]" and "[4, Table 2]" are read in a numeric corpus; a bracket that holds a number
-    but reads as none ("[5 and 6]") is a warning with its line; "[sic]" and "[95% CI 1.1-2.0]" are neither."""
+    """"[1, p. 4; 2]", "[see 3]", "[4, Table 2]" and "[5 and 7]" are read in a numeric corpus; a bracket that
+    holds a number but reads as none ("[ref. 8]") is a warning with its line; "[sic]" and "[95% CI 1.1-2.0]" are
+    neither."""
     folder = tmp_path / "numeric"
     shutil.copytree(DATA / "numeric", folder)
     article = folder / "article.txt"
@@ -156,12 +184,13 @@ def test_numeric_brackets_with_locators_and_cue_words(tmp_path):
     sentence = "One report [9] could not be traced."  # in no claim's quote
     assert sentence in text and "[sic]" in text
     article.write_text(text.replace(sentence, "One report [9] could not be traced [1, p. 4; 2] [see 3] "
-                                    "[6, Table 2] [95% CI 1.1-2.0] [5 and 6]."), encoding="utf-8")
+                                    "[6, Table 2] [95% CI 1.1-2.0] [5 and 7] [ref. 8]."), encoding="utf-8")
     corpus = load_corpus(folder)
     at = corpus.article.text.index("One report")
     read = [(c.text, c.locator) for c in corpus.citations if c.start > at]
     line = corpus.article.line_at(at)  # the line the reader gives the sentence's paragraph
-    assert read == [("[9]", ""), ("[1]", "p. 4"), ("[2]", ""), ("[3]", ""), ("[6]", "Table 2")]
+    assert read == [("[9]", ""), ("[1]", "p. 4"), ("[2]", ""), ("[3]", ""), ("[6]", "Table 2"), ("[5]", ""),
+                    ("[7]", "")]
     (problem,) = [p for p in corpus.problems if p.kind == "unread-citation"]
     assert problem.severity == "warning" and problem.where.line == line
-    assert "'[5 and 6]' holds a number but was read as no citation" in problem.message
+    assert "'[ref. 8]' holds a number but was read as no citation" in problem.message
