@@ -19,7 +19,15 @@ from kg.clitools import render_table, reports_errors
 from kg.errors import InputError
 from kg.ingest.citations import STYLES
 from kg.ingest.draft import draft_corpus
-from kg.output import FORMAT_OF_SUFFIX, GRAPH_FORMATS, SUFFIXES, default_output, serialize, write_atomic
+from kg.output import (
+    FORMAT_OF_SUFFIX,
+    GRAPH_FORMATS,
+    SUFFIXES,
+    default_output,
+    output_folder,
+    serialize,
+    write_atomic,
+)
 from kg.pipeline import build
 
 corpus_argument = click.argument(
@@ -54,15 +62,23 @@ def build_command(corpus: Path | None, output: Path | None, fmt: str | None, sto
                   endpoint: str | None) -> None:
     """Build the graph of CORPUS (default: the bundled corpus)."""
     fmt = _graph_format(output, fmt)
+    # What can be told before the build is told before it, and before a store is written or a graph pushed.
+    if output is not None:
+        output_folder(output)
+    if endpoint is not None:
+        from kg.query.stores import EndpointStore
+
+        EndpointStore(endpoint)  # refuses a URL that is not http(s)
     built = build(corpus)
+    if output is None:
+        output = default_output(f"{built.corpus.id}{SUFFIXES[fmt]}")
+    data = serialize(built.graph, fmt)
     if store is not None or endpoint is not None:
         from kg.query.commands import publish_built
 
         for line in publish_built(built.graph, store=store, endpoint=endpoint):
             click.echo(line)
-    if output is None:
-        output = default_output(f"{built.corpus.id}{SUFFIXES[fmt]}")
-    write_atomic(output, serialize(built.graph, fmt))
+    write_atomic(output, data)
     summary = run_stats(built.corpus, built.graph)
     click.echo(f"wrote {output} ({summary['triples']} triples, {summary['works']} works, "
                f"{summary['claims']} claims)")

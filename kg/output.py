@@ -80,6 +80,18 @@ def default_output(name: str) -> Path:
     return DEFAULT_FOLDER / name
 
 
+def output_folder(path: Path) -> Path:
+    """The folder ``path`` is to be written in, which must exist (a command checks it before its work).
+
+    Raises:
+        OutputError: the folder does not exist.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist; create it or choose another output path")
+    return folder
+
+
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -91,9 +103,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist; create it or choose another output path")
+    folder = output_folder(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:

@@ -190,6 +190,10 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
     record = _record(data.get("article"), corpus_id, manifest, where)
 
     article = read_article(paths["text"])
+    if not article.text:
+        # Else every claim's quote would be reported missing, and nothing would say why.
+        raise CorpusError(f"{paths['text']}: the article text is empty (no body text before a reference-list "
+                          "heading); give the article's text, as extracted from its PDF, in 'files.text'")
     reference_list = read_references(paths["references"])
     if not reference_list.references:
         raise InputError(f"{paths['references']}: no reference could be read; check the file")

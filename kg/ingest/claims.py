@@ -17,12 +17,15 @@ from typing import Any
 from kg.errors import CorpusError, QuoteNotFoundError, UnknownConceptError, UnknownReferenceError
 from kg.ingest.article import find_quote
 from kg.ingest.citations import match_works, number_span, owners, parse_cite, parse_numbers, works_numbered
-from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text, unknown_keys
+from kg.ingest.concepts import key_line
+from kg.ingest.text import LINE_KEY, as_written, did_you_mean, parse_yaml, read_text, unknown_keys
 from kg.model import STANCES, Article, Citation, Claim, ConceptScheme, Problem, SourceLocation, Work
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _LISTS = {"cites": "", "theories": "theory", "support_types": "support-type", "outcomes": "outcome"}
 _FIELDS = {"id", "statement", "quote", "stance", "note", LINE_KEY, *_LISTS}
+#: The keys a claims file may have at its top.
+_TOP_KEYS = ("claims",)
 #: A numeric citation in ``cites``: "[3]", "3", "[4-6]", "[2, 5]".
 _NUMERIC_CITE = re.compile(r"^\[?\s*(\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*)\s*\]?$")
 
@@ -37,7 +40,7 @@ def _string_list(item: dict[str, Any], field: str, where: str) -> tuple[str, ...
         # cites: [3, 7] names reference numbers, as "[3]" and "[7]" would.
         value = [f"[{v}]" if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise CorpusError(f"{where}: '{field}' must be a list of non-empty strings, got {value!r}")
+        raise CorpusError(f"{where}: '{field}' must be a list of non-empty strings, got {as_written(value)!r}")
     return tuple(v.strip() for v in value)
 
 
@@ -53,11 +56,16 @@ def _claim(item: Any, path: str) -> Claim:
             "see corpus/README.md for the claim fields"
         )
     claim_id = item.get("id")
-    if not isinstance(claim_id, (str, int)) or not _ID.match(str(claim_id)):
+    if not isinstance(claim_id, (str, int)) or isinstance(claim_id, bool) or not _ID.match(str(claim_id)):
         raise CorpusError(f"{where}: claim id must be letters, digits, '-' or '_', got {claim_id!r}")
     for field in ("statement", "quote"):
         if not isinstance(item.get(field), str) or not item[field].strip():
             raise CorpusError(f"{where}: claim {claim_id} needs a non-empty '{field}'")
+    note = item.get("note")
+    if note is not None and (not isinstance(note, (str, int, float)) or isinstance(note, bool)):
+        # str() would write a list or mapping in Python's form ("['a', 'b']").
+        raise CorpusError(f"{where}: claim {claim_id}'s 'note' must be text, got {as_written(note)!r}; "
+                          "write one paragraph (in quotes if it holds a colon)")
     stance = item.get("stance", "supports")
     if stance not in STANCES:
         raise CorpusError(
@@ -73,7 +81,7 @@ def _claim(item: Any, path: str) -> Claim:
         outcomes=_string_list(item, "outcomes", where),
         stance=str(stance),
         source=SourceLocation(path, line),
-        note=str(item.get("note") or "").strip(),
+        note=str("" if note is None else note).strip(),
     )
 
 
@@ -92,6 +100,13 @@ def parse_claims(text: str, path: str = "<string>") -> tuple[Claim, ...]:
         (('Smith, 2001',), 'supports', 3)
     """
     data = parse_yaml(text, path)
+    if isinstance(data, dict):
+        # A key beside 'claims' (a second list, "uncited_claims:") would be ignored without a word.
+        unknown = unknown_keys(data, _TOP_KEYS)
+        if unknown:
+            raise CorpusError(f"{path}:{key_line(text, unknown[0])}: unknown key '{unknown[0]}'"
+                              f"{did_you_mean(unknown[0], _TOP_KEYS)}; a claims file holds one list, "
+                              "'claims:' (see corpus/README.md)")
     items = data.get("claims") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise CorpusError(f"{path}: expected a list under 'claims'; see corpus/README.md")
@@ -145,24 +160,29 @@ def resolve_cite(cite: str, works: Sequence[Work], where: str, claim_id: str,
     if numeric:
         return _resolve_number_cite(numeric.group(1), cite, where, claim_id, numbers, owner)
     keys = parse_cite(cite)
-    if len(keys) != 1:
+    if not keys:
         raise UnknownReferenceError(
             f"{where}: claim {claim_id} cites {cite!r}, which is neither an author-year nor a numeric citation; "
             "write it as printed, e.g. 'Cohen & Wills, 1985', 'Berkman et al., 2000' or '[12]'"
         )
-    candidates, _strict = match_works(keys[0], works)
-    if len(candidates) == 1:
-        return [candidates[0].key]
-    labels = [w.record.label for w in works]
-    if not candidates:
+    # One item may name several works as printed ("Lee, 2001a, b"), as "[4-6]" does.
+    found: list[str] = []
+    for key in keys:
+        candidates, _strict = match_works(key, works)
+        if len(candidates) == 1:
+            found.append(candidates[0].key)
+            continue
+        labels = [w.record.label for w in works]
+        if not candidates:
+            raise UnknownReferenceError(
+                f"{where}: claim {claim_id} cites {cite!r}, which matches no entry of the reference list"
+                f"{did_you_mean(cite.replace(',', ''), labels)}; add the reference or fix the citation"
+            )
         raise UnknownReferenceError(
-            f"{where}: claim {claim_id} cites {cite!r}, which matches no entry of the reference list"
-            f"{did_you_mean(cite.replace(',', ''), labels)}; add the reference or fix the citation"
+            f"{where}: claim {claim_id} cites {cite!r}, which matches {len(candidates)} works "
+            f"({', '.join(w.record.label for w in candidates)}); list the authors or add a year letter"
         )
-    raise UnknownReferenceError(
-        f"{where}: claim {claim_id} cites {cite!r}, which matches {len(candidates)} works "
-        f"({', '.join(w.record.label for w in candidates)}); list the authors or add a year letter"
-    )
+    return found
 
 
 def link_claims(

@@ -8,11 +8,45 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import CorpusError
-from kg.ingest.text import LINE_KEY, did_you_mean, parse_yaml, read_text, unknown_keys
+from kg.ingest.text import LINE_KEY, as_written, did_you_mean, parse_yaml, read_text, unknown_keys
 from kg.model import CONCEPT_KINDS, Concept, ConceptScheme, SourceLocation
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FIELDS = {"id", "kind", "label", "definition", "alt_labels", "broader", LINE_KEY}
+#: The keys of a concepts file, at its top and under ``scheme:``.
+_TOP_KEYS = ("scheme", "concepts")
+_SCHEME_KEYS = ("id", "title")
+
+
+def key_line(text: str, key: str, start: int = 1) -> int:
+    r"""The line (from ``start``) where ``key:`` is first written in YAML ``text``, block or flow style;
+    ``start`` when it is not found.
+
+    >>> key_line("a:\n  b: 1\nc: {d: 2}\n", "d")
+    3
+    """
+    lines = text.split("\n")
+    pattern = re.compile(rf"(?:^|[{{,\s])['\"]?{re.escape(key)}['\"]?\s*:")
+    return next((n for n in range(start, len(lines) + 1) if pattern.search(lines[n - 1])), start)
+
+
+def _refuse_unknown_keys(mapping: dict[Any, Any], known: tuple[str, ...], text: str, path: str, what: str) -> None:
+    """A key the concepts file has no use for is an error: it would be ignored without a word."""
+    unknown = unknown_keys(mapping, known)
+    if unknown:
+        line = key_line(text, unknown[0], mapping.get(LINE_KEY, 1))
+        raise CorpusError(f"{path}:{line}: unknown key '{unknown[0]}'{what}{did_you_mean(unknown[0], known)}; "
+                          "see corpus/README.md for the keys of concepts.yaml")
+
+
+def _text(value: Any, where: str, field: str) -> str:
+    """A field of text (a number YAML read as one is its text); a list or mapping is refused, as
+    ``str()`` would write it in Python's form."""
+    if value is None:
+        return ""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise CorpusError(f"{where}: '{field}' must be text, got {as_written(value)!r}")
+    return str(value).strip()
 
 
 def _strings(value: Any, where: str, field: str) -> tuple[str, ...]:
@@ -21,7 +55,7 @@ def _strings(value: Any, where: str, field: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise CorpusError(f"{where}: '{field}' must be a list of strings, got {value!r}")
+        raise CorpusError(f"{where}: '{field}' must be a list of strings, got {as_written(value)!r}")
     return tuple(value)
 
 
@@ -43,9 +77,18 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
     data = parse_yaml(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
         raise CorpusError(f"{path}: expected a mapping with 'scheme' and a list 'concepts'; see corpus/README.md")
+    _refuse_unknown_keys(data, _TOP_KEYS, text, path, "")
     header = data.get("scheme") or {}
     if not isinstance(header, dict) or not header.get("id"):
         raise CorpusError(f"{path}:1: 'scheme' needs an 'id' (and a 'title'); see corpus/README.md")
+    _refuse_unknown_keys(header, _SCHEME_KEYS, text, path, " under 'scheme'")
+    where = f"{path}:{header.get(LINE_KEY, 1)}"
+    scheme_id = header["id"]
+    if not isinstance(scheme_id, str) or not _ID.match(scheme_id):
+        # The id becomes the scheme's IRI and those of its concepts.
+        raise CorpusError(f"{where}: scheme id must be lower-case letters, digits and hyphens, got "
+                          f"{as_written(scheme_id)!r}")
+    title = _text(header.get("title"), where, "scheme.title")
     errors: list[str] = []
     concepts: list[Concept] = []
     for item in data["concepts"]:
@@ -74,7 +117,7 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
                     id=cid,
                     kind=kind,
                     label=label.strip(),
-                    definition=str(item.get("definition") or "").strip(),
+                    definition=_text(item.get("definition"), where, "definition"),
                     alt_labels=_strings(item.get("alt_labels"), where, "alt_labels"),
                     broader=_strings(item.get("broader"), where, "broader"),
                     source=SourceLocation(path, line),
@@ -108,8 +151,8 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
     if errors:
         raise CorpusError(f"{len(errors)} problem(s) in the concept scheme:\n" + "\n".join(errors))
     return ConceptScheme(
-        id=str(header["id"]),
-        title=str(header.get("title") or header["id"]),
+        id=scheme_id,
+        title=title or scheme_id,
         concepts=tuple(concepts),
         source=SourceLocation(path, 1),
     )

@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,12 +29,12 @@ import yaml
 
 from kg.errors import CorpusError, InputError, OutputError, UnknownReferenceError
 from kg.ingest import CORPUS_ID, load_corpus
-from kg.ingest.article import HEADER_PATTERN, REFERENCE_HEADINGS, parse_article, running_headers
+from kg.ingest.article import HEADER_PATTERN, REFERENCE_HEADINGS, find_quote, parse_article, running_headers
 from kg.ingest.citations import STYLES, citation_style, owners, reference_numbers
 from kg.ingest.claims import resolve_cite
 from kg.ingest.references import detect_form, parse_references
 from kg.ingest.text import normal_text, read_text
-from kg.model import Article, Citation, Corpus, Paragraph
+from kg.model import Article, Citation, Corpus, Paragraph, Work
 
 #: File names of the drafted corpus; a reference file given apart keeps its own kind of suffix.
 ARTICLE_FILE, REFERENCES_FILE, CONCEPTS_FILE, CLAIMS_FILE = "article.txt", "references.txt", "concepts.yaml", \
@@ -130,12 +130,20 @@ def citing_sentences(article: Article, citations: Sequence[Citation]) -> list[tu
     return [(start, end, cites) for (start, end), cites in sorted(found.items())]
 
 
+def _cite_texts(citation: Citation) -> list[str]:
+    """The ``cites`` items that may name a resolved citation, the first that resolves to its work to be
+    written: as printed, else as :func:`_cite_text` spells it (a page, an abbreviation the article
+    defines, "2001a, b" for two works: forms a ``cites`` item does not resolve to this one work)."""
+    if citation.number is not None or citation.narrative:
+        return [_cite_text(citation)]
+    return [citation.text, _cite_text(citation)]
+
+
 def _cite_text(citation: Citation) -> str:
-    """The ``cites`` item for a resolved citation, as claims.yaml writes it."""
+    """The ``cites`` item for a resolved citation, as claims.yaml writes it: its number, or its
+    authors and year ("Cohen & Wills, 1985")."""
     if citation.number is not None:
         return f"[{citation.number}]"
-    if not citation.narrative:
-        return citation.text
     names = citation.surnames
     if citation.et_al:
         authors = f"{names[0]} et al."
@@ -180,12 +188,9 @@ def _claims_yaml(article: Article, sentences: Sequence[tuple[int, int, list[Cita
         keys: list[str] = []
         missing: list[str] = []
         for citation in cites:
-            text = _cite_text(citation)
-            try:
-                resolved = resolve_cite(text, works, "", claim_id, numbers, owner) if citation.work else []
-            except UnknownReferenceError:
-                resolved = []
-            if citation.work and resolved == [citation.work]:
+            text = next((text for text in _cite_texts(citation) if citation.work
+                         and _resolves_to(text, citation.work, works, claim_id, numbers, owner)), None)
+            if text is not None:
                 if text not in keys:
                     keys.append(text)
             else:
@@ -197,13 +202,34 @@ def _claims_yaml(article: Article, sentences: Sequence[tuple[int, int, list[Cita
             note += "; left out of cites: " + "; ".join(missing)
             left_out.extend(missing)
         items.append({"id": claim_id, "statement": _statement(article, start, end, cites),
-                      "quote": re.sub(r"\s+", " ", article.text[start:end]), "cites": keys, "theories": [],
+                      "quote": _quote(article, start, end), "cites": keys, "theories": [],
                       "support_types": [], "outcomes": [], "stance": "supports", "note": note})
     header = (f"# Draft claim annotations of {title!r},\n# one per sentence that cites a source.\n"
               "# Rewrite each statement in your words, check its stance (supports | disputes | mentions),\n"
               "# add concept ids from concepts.yaml, and append the article's uncited claims.\n"
               "# Format: corpus/README.md.\n")
     return header + _dump({"claims": items}), left_out
+
+
+def _quote(article: Article, start: int, end: int) -> str:
+    """The sentence as the claim's quote; a sentence the article prints more than once is widened to
+    the start of its paragraph, then to the whole paragraph, so that its quote is anchored where it is
+    (a quote is anchored at its first occurrence)."""
+    paragraph = next(p for p in article.paragraphs if p.start <= start < p.end)
+    for begin, stop in ((start, end), (paragraph.start, end), (paragraph.start, paragraph.end)):
+        quote = re.sub(r"\s+", " ", article.text[begin:stop])
+        if find_quote(article, quote, "", "")[1] == 1:
+            return quote
+    return re.sub(r"\s+", " ", article.text[start:end])  # a paragraph printed twice: kg check warns
+
+
+def _resolves_to(text: str, work: str, works: Sequence[Work], claim_id: str, numbers: Mapping[int, tuple[str, ...]],
+                 owner: Mapping[str, Work]) -> bool:
+    """Whether the ``cites`` item ``text`` names exactly ``work``."""
+    try:
+        return resolve_cite(text, works, "", claim_id, numbers, owner) == [work]
+    except UnknownReferenceError:
+        return False
 
 
 def _dump(data: object) -> str:
@@ -248,9 +274,14 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
     article_path, folder = Path(article_path), Path(folder)
     if style not in STYLES:
         raise InputError(f"citation style must be one of {', '.join(STYLES)}, got {style!r}")
+    if title is not None and not title.strip():
+        raise InputError("--title is empty; give the article's title, or leave --title out to take the "
+                         "article's first line")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise OutputError(f"{folder}: already exists and is not an empty folder; choose a new folder")
     text = read_text(article_path)
+    if not text.strip():
+        raise InputError(f"{article_path}: the file is empty; give the article's text as extracted from its PDF")
     headers_dropped = 0
     if references_path is None:
         try:
@@ -267,16 +298,21 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
     if not parse_references(listing, reference_source).references:
         raise InputError(f"{reference_source}: no reference could be read; check the list")
     article = parse_article(text, str(article_path))
-    first = article.text.split("\n\n", 1)[0].strip()
+    # The title is the first line that is no running page head (the next lines of a title block
+    # are its authors and affiliations).
+    lines = text.split("\n")
+    heads = running_headers(lines)
+    first = next((line.strip() for i, line in enumerate(lines) if line.strip() and i not in heads), "")
     title = (title or (first if 0 < len(first) <= 200 else article_path.stem)).strip()
-    corpus_id = corpus_id or _slug(folder.name)
+    whole = Path(os.path.abspath(folder))  # "." and ".." have a name and a parent only so
+    corpus_id = corpus_id or _slug(whole.name)
     if not CORPUS_ID.match(corpus_id):
         raise InputError(f"corpus id must be lower-case letters, digits and hyphens, got {corpus_id!r}; "
                          f"e.g. {_slug(corpus_id)!r}")
-    parent = folder.parent if str(folder.parent) else Path(".")
+    parent = whole.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{whole.name}.", suffix=".tmp", dir=parent))
         umask = os.umask(0)
         os.umask(umask)
         staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; give the folder the usual mode
@@ -306,11 +342,19 @@ def _write(staging: Path, folder: Path, text: str, listing: str, references_file
         load_corpus(staging)
     except CorpusError as err:  # a draft that does not load is kg's fault, not the article's
         raise CorpusError(f"the drafted claims do not load ({err}); please report this with the article") from err
+    moved: list[Path] = []
     try:
         if folder.exists():
-            folder.rmdir()  # empty, as checked
-        staging.rename(folder)
+            # Empty, as checked: the files move into it, so a shell standing in it ("kg init a.txt .")
+            # stays in the corpus folder.
+            for path in sorted(staging.iterdir()):
+                path.rename(folder / path.name)
+                moved.append(folder / path.name)
+        else:
+            staging.rename(folder)
     except OSError as err:
+        for path in moved:  # written whole or not at all
+            path.unlink(missing_ok=True)
         raise OutputError(f"{folder}: cannot create the corpus folder ({err.strerror}); choose another") from err
     return Draft(folder, load_corpus(folder), len(sentences), tuple(left_out), headers_dropped)
 
