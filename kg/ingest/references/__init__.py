@@ -39,17 +39,21 @@ class ReferenceList:
 
 
 def _csv_header(head: str) -> bool:
-    """Whether the first line is a CSV header naming a title and an author or year column.
+    """Whether the first line is a CSV header (cells between ",", ";" or tabs) naming a title and an
+    author or year column.
 
     >>> _csv_header('"Title","Authors","Publication Year"\\nA,B,2000'), _csv_header("Smith, J. Title, year.")
     (True, False)
+    >>> _csv_header("Title;Authors;Year\\nA;B;2000"), _csv_header("Title\\tYear\\nA\\t2000")
+    (True, True)
     """
-    from kg.ingest.references.csvtable import column_name
+    from kg.ingest.references.csvtable import column_name, delimiter
 
     first = head.split("\n", 1)[0]
-    if "," not in first:
+    sep = delimiter(first)
+    if sep not in first:
         return False
-    names = {column_name(cell.strip().strip('"')) for cell in first.split(",")}
+    names = {column_name(cell.strip().strip('"')) for cell in first.split(sep)}
     return "title" in names and bool(names & {"author", "year"})
 
 

@@ -59,14 +59,16 @@ _NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
 _STRAY_START = re.compile(r"^[ \t\ufeff]*@[ \t]*([A-Za-z]\w*)", re.M)
 _BLOCK_HEAD = re.compile(r"^\s*@\s*(\w+)\s*[{(]\s*([^,\s]*)")
 _MACRO_NAME = re.compile(r"[A-Za-z_][^\s{}\"#%,=]*$")
-_MISSING_COMMA = re.compile(r"[}\"]\s*\n\s*([A-Za-z][\w-]*)\s*=")
+#: What follows a value's closing brace or quote (or a bare word) when the comma before the next field is missing.
+_RUN_ON = re.compile(r"\s*([A-Za-z][\w-]*)\s*=")
+_BARE_RUN_ON = re.compile(r"[^\s{}\"#,=]+\s+([A-Za-z][\w-]*)\s*=")
 #: Fields a ``crossref`` child takes from its parent when it lacks them (``booktitle`` from the parent's title).
 _INHERITED = ("booktitle", "publisher", "year", "date", "address", "location", "editor", "volume", "edition",
               "isbn", "series", "school", "institution", "organization")
 
 
 _BRACE = re.compile(r"(?<!\\)[{}]")  # an escaped \{ or \} is text
-_AND = re.compile(r"\s+and\s+", re.I)
+_AND = re.compile(r"(?:^|\s+)and(?=\s|$)", re.I)  # "and and" or an "and" at an end: an empty name
 
 
 def _split_top(text: str, sep: str) -> list[str]:
@@ -85,7 +87,7 @@ def _split_top(text: str, sep: str) -> list[str]:
         elif depth == 0:
             if pattern is not None:
                 match = pattern.match(text, i)
-                if match and i > 0 and text[i].isspace():
+                if match and (i == 0 or text[i].isspace()):
                     parts.append(text[start:i])
                     start = i = match.end()
                     continue
@@ -95,6 +97,22 @@ def _split_top(text: str, sep: str) -> list[str]:
         i += 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, a braced group one word however many spaces it holds ("Gabriel {García Márquez}")."""
+    if "{" not in name:
+        return name.split()
+    words, depth, word = [], 0, ""
+    for ch in name:
+        if ch.isspace() and depth <= 0:
+            if word:
+                words.append(word)
+            word = ""
+            continue
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        word += ch
+    return words + [word] if word else words
 
 
 def split_bibtex_names(value: str) -> tuple[tuple[Person, ...], bool]:
@@ -122,7 +140,7 @@ def split_bibtex_names(value: str) -> tuple[tuple[Person, ...], bool]:
             particle, family = split_particle(last)
             people.append(Person(decode_latex(family), decode_latex(first), particle, decode_latex(suffix)))
         else:
-            words = name.split()
+            words = _words(name)
             if len(words) == 1:
                 people.append(Person(decode_latex(words[0])))
                 continue
@@ -228,6 +246,35 @@ def _split_concat(value: str) -> list[str]:
     return parts
 
 
+def _run_on(raw: str) -> str:
+    """The name of the field a raw value runs into when the comma before it is missing
+    (``{T} year = 2004``, on one line or two), else "": only what follows the value's own closing
+    brace or quote counts, never an "=" inside them."""
+    if "=" not in raw:
+        return ""  # the usual case: nothing to scan
+    raw = raw.strip()
+    bare = _BARE_RUN_ON.match(raw)
+    if bare:
+        return bare.group(1)
+    depth, quoted = 0, False
+    for i, ch in enumerate(raw):
+        if i and raw[i - 1] == "\\":
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+        elif ch == '"' and not depth:
+            quoted = not quoted
+        else:
+            continue
+        if not depth and not quoted:
+            after = _RUN_ON.match(raw, i + 1)
+            if after:
+                return after.group(1)
+    return ""
+
+
 def _resolve(raw: str, strings: dict[str, str], undefined: list[str]) -> str:
     """A raw field value: enclosing braces or quotes dropped, ``@string`` names
     (case-insensitive) replaced, ``"a" # name`` concatenations joined.
@@ -249,21 +296,27 @@ def _resolve(raw: str, strings: dict[str, str], undefined: list[str]) -> str:
     return raw
 
 
-def _fields(entry: Entry, strings: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """An entry's field values, resolved (a repeated field keeps its first value), and the
-    (field, name) of each ``@string`` name they use that is not defined.
+def _fields(entry: Entry, strings: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]],
+                                                         list[tuple[str, str]]]:
+    """An entry's field values, resolved (a repeated field keeps its first value), the
+    (field, name) of each ``@string`` name they use that is not defined, and the (field, next
+    field) of each value that runs into the next field (a comma missing).
 
     bibtexparser's own enclosure and ``@string`` middlewares are not run: this
     does both in one pass (and joins ``#`` concatenations, which they leave)."""
     values: dict[str, str] = {}
     undefined: list[tuple[str, str]] = []
+    run_on: list[tuple[str, str]] = []
     for field in entry.fields:
         name = field.key.lower()
         if name not in values:
             missing: list[str] = []
             values[name] = _resolve(str(field.value), strings, missing)
             undefined.extend((name, macro) for macro in missing)
-    return values, undefined
+            following = _run_on(str(field.value))
+            if following:
+                run_on.append((name, following))
+    return values, undefined, run_on
 
 
 def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], list[Problem]]:
@@ -273,7 +326,8 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
     ``@string``, ``@preamble`` and ``@comment``) becomes a record or a
     ``broken-entry`` problem naming its line; records read with a defect
     (duplicate key, repeated field, missing key or comma, unknown crossref,
-    undefined ``@string`` name) carry a warning.  A repeated key is kept as
+    undefined ``@string`` name, a field with no name) carry a warning; a ``crossref``
+    finds its parent whatever the case of its key, as in BibTeX.  A repeated key is kept as
     ``key#line`` (``key#line-2``... when one line repeats it again), never
     as an id another entry has.
 
@@ -339,7 +393,7 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
     for line, entry in found:
         where = SourceLocation(path, line)
         key = entry.key
-        fields, undefined = _fields(entry, strings)
+        fields, undefined, run_on = _fields(entry, strings)
         if not key:
             key = free_id(f"line{line}", used)
             problems.append(Problem("missing-key", "warning", f"entry has no citation key; it is kept as '{key}'",
@@ -352,12 +406,16 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
                                     f"'{new_key}'", where))
             key = new_key
         used.add(key)
-        for name, value in fields.items():
-            comma = _MISSING_COMMA.search(value)
-            if comma:
-                problems.append(Problem("missing-comma", "warning",
-                                        f"entry '{key}': field '{name}' runs into '{comma.group(1)} = ...'; "
-                                        "a comma is missing before it", where))
+        for field in entry.fields:
+            if not field.key.strip():
+                problems.append(Problem("nameless-field", "warning",
+                                        f"entry '{key}': a field has no name before its '=' (value "
+                                        f"'{str(field.value).strip()[:60]}'); it is not read; name the field",
+                                        where))
+        for name, following in run_on:
+            problems.append(Problem("missing-comma", "warning",
+                                    f"entry '{key}': field '{name}' runs into '{following} = ...'; "
+                                    "a comma is missing before it", where))
         for name, macro in undefined:
             problems.append(Problem("undefined-string", "warning",
                                     f"entry '{key}': field '{name}' uses '{macro}', which no @string defines; it "
@@ -365,17 +423,23 @@ def parse_bibtex(text: str, path: str = "<string>") -> tuple[list[Reference], li
         by_key.setdefault(key, fields)
         records.append((line, key, fields, entry.entry_type))
     references: list[Reference] = []
+    keys: dict[str, str] = {}
+    for key in by_key:
+        keys.setdefault(key.lower(), key)
     for line, key, fields, entry_type in records:
-        references.append(_reference(key, fields, entry_type, by_key, problems, SourceLocation(path, line)))
+        references.append(_reference(key, fields, entry_type, by_key, keys, problems, SourceLocation(path, line)))
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
 
 
 def _reference(key: str, fields: dict[str, str], entry_type: str, by_key: dict[str, dict[str, str]],
-               problems: list[Problem], where: SourceLocation) -> Reference:
+               keys: dict[str, str], problems: list[Problem], where: SourceLocation) -> Reference:
+    """One entry as a record; ``keys`` gives the key of each lower-cased key (BibTeX's crossref
+    lookup ignores case)."""
     parent: dict[str, str] = {}
     crossref = fields.get("crossref", "").strip()
     if crossref:
+        crossref = crossref if crossref in by_key else keys.get(crossref.lower(), crossref)
         if crossref in by_key:
             parent = by_key[crossref]
         else:
@@ -426,5 +490,5 @@ def _plain(value: str) -> str:
     r"""An identifier field as given, minus braces and LaTeX escapes (``10.1000/a\_b``)."""
     value = value.strip()
     if "\\" in value or "{" in value:
-        value = re.sub(r"\\([&%$#_{}~])", r"\1", value).replace("{", "").replace("}", "")
+        value = re.sub(r"\\([&%$#_{}~])", r"\1", re.sub(r"(?<!\\)[{}]", "", value))  # "\{" is a brace of the value
     return value

@@ -24,6 +24,8 @@ _RICH_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|sc|span|u)\b[^<>]*>", re.I)
 #: The fields read as text.
 _TEXT_FIELDS = ("type", "title", "container-title", "volume", "issue", "number", "page", "page-first", "edition",
                 "publisher", "publisher-place", "DOI", "URL", "ISBN", "PMID", "year-suffix")
+#: Keys that make a top-level object one item (rather than a wrapper holding the list of items).
+_ITEM_KEYS = frozenset((*_TEXT_FIELDS, "id", "author", "editor", "issued"))
 
 
 def _text(value: Any, verbatim: bool = False) -> str:
@@ -98,9 +100,14 @@ def _year(issued: Any) -> tuple[int | None, str]:
     if not isinstance(issued, dict):
         return None, ""
     parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and not isinstance(parts[0], list):
+        parts = [parts]  # a flat [2004, 10]: one date
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        match = _YEAR.fullmatch(str(parts[0][0]).strip())
-        if match:
+        first = parts[0][0]
+        if isinstance(first, float) and first.is_integer():
+            first = int(first)  # 2004.0
+        match = _YEAR.match(str(first).strip())  # 2004, "2004", "2004-10-15"
+        if match and not isinstance(first, bool):
             return int(match.group(1)), ""
     for key in ("raw", "literal"):
         text = _text(issued.get(key))
@@ -213,6 +220,13 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             raise InputError(f"{path}: arrays or objects nested too deeply to read; flatten the file") from err
         if isinstance(data, dict) and isinstance(data.get("items"), list):
             data = data["items"]
+        elif isinstance(data, dict) and not _ITEM_KEYS.intersection(data):
+            lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+            if len(lists) != 1:  # {"references": [...]}: the items under another name
+                keys = ", ".join(repr(k) for k in list(data)[:5])
+                raise InputError(f"{path}: the JSON object (keys {keys}) is not a CSL-JSON item nor a list of "
+                                 'items; give a list of items ([{"id": ..., "title": ...}, ...])')
+            data = lists[0]
         elif isinstance(data, dict):
             data = [data]
         if not isinstance(data, list):
@@ -237,6 +251,10 @@ def parse_csl_json(text: str, path: str = "<string>") -> tuple[list[Reference], 
             problems.append(Problem("bad-item", "error", f"item {position} is not an object; skipped", where))
             continue
         year, date_text = _year(item.get("issued"))
+        if year is None and not date_text and item.get("issued") not in (None, "", {}):
+            problems.append(Problem("bad-date", "warning", f"item {_text(item.get('id'), verbatim=True) or position}: "
+                                    f"no year can be read from 'issued' {json.dumps(item['issued'])[:80]}; the date "
+                                    'is not read; give it as {"date-parts": [[2004, 10, 15]]}', where))
         record_id = _text(item.get("id"), verbatim=True)
         if not record_id:
             record_id = free_id(str(position), used)  # never another item's own id

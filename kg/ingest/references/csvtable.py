@@ -4,6 +4,9 @@ Columns: ``record_id, author, title, year, journal, volume, issue, pages,
 doi`` (required) and any others (``raw``, ``abstract``, ``isbn``,
 ``booktitle``, ``entry_type``...), kept in ``Reference.extra``.  A
 ``cluster_id`` column (a gold label) is never read into the records.
+``url``, ``editor``, ``place`` and ``edition`` are read too, and Zotero's
+``Item Type`` as the type.  Cells are separated by commas, or by the ";" or
+tabs the header shows; rows with no cell filled are skipped, with one note.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ _ALIASES = {
     "article_title": "title", "document_title": "title", "publication_year": "year", "pub_year": "year",
     "journal_title": "journal", "source_title": "journal", "publication_title": "journal",
     "container_title": "journal", "secondary_title": "journal", "source": "journal", "number": "issue",
-    "page": "pages", "page_range": "pages", "pagination": "pages",
+    "page": "pages", "page_range": "pages", "pagination": "pages", "item_type": "entry_type", "link": "url",
+    "editors": "editor",
 }
 #: Exports that give a page range as two columns (Scopus "Page start" / "Page end", Web of Science "Start
 #: Page" / "End Page"), and the article number of an online-only journal (Scopus "Art. No."), read as
@@ -41,7 +45,14 @@ _ALIAS_RANK = {alias: n for n, alias in enumerate(_ALIASES, start=1)}
 _GOLD = frozenset({"cluster_id"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?\s*){1,4}$")
 _TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "incollection": "chapter",
-          "book": "book", "techreport": "report", "phdthesis": "thesis", "mastersthesis": "thesis"}
+          "book": "book", "techreport": "report", "phdthesis": "thesis", "mastersthesis": "thesis",
+          # Zotero's item types (its "Item Type" column), lower-cased
+          "journalarticle": "article-journal", "booksection": "chapter", "conferencepaper": "paper-conference",
+          "thesis": "thesis", "report": "report", "webpage": "webpage", "manuscript": "manuscript",
+          "magazinearticle": "article-magazine", "newspaperarticle": "article-newspaper", "preprint": "article",
+          "blogpost": "post-weblog", "dataset": "dataset", "computerprogram": "software", "patent": "patent",
+          "encyclopediaarticle": "entry-encyclopedia", "dictionaryentry": "entry-dictionary",
+          "document": "article"}
 
 
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
@@ -216,6 +227,25 @@ def _unaliased(name: str) -> str:
     return re.sub(r"[\s-]+", "_", name.strip().lstrip("\ufeff").lower())
 
 
+#: The cell delimiters a table may use: "," and the ";" of Excel in many locales, and tabs.
+_DELIMITERS = (",", ";", "\t")
+
+
+def delimiter(header: str) -> str:
+    """The delimiter of a table: the one whose cells in the header line name the most of :data:`COLUMNS`
+    (a comma when none does better).
+
+    >>> delimiter("Title;Authors;Year"), delimiter("title\\tauthor"), delimiter('"Title","Notes; more"')
+    (';', '\\t', ',')
+    """
+    first = header.split("\n", 1)[0]
+
+    def known(sep: str) -> int:
+        return sum(column_name(cell.strip().strip('"')) in COLUMNS for cell in first.split(sep))
+
+    return max(_DELIMITERS, key=lambda sep: (known(sep), sep == ","))
+
+
 def _read_columns(cells: list[str], path: str) -> tuple[list[str], set[str], list[Problem]]:
     """The name each header cell is read as, those of the cells not read, and a warning for each column
     several cells name ("Source title" and "Source" are both ``journal``): the cell read is the one
@@ -258,7 +288,9 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     Raises:
         InputError: the header has no title column.
     """
-    reader = csv.DictReader(_lines(text))
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark before a quoted header cell would hide its quote from the reader
+    reader = csv.DictReader(_lines(text), delimiter=delimiter(text[:65536]))
     header, ignored, duplicates = _read_columns(list(reader.fieldnames or []), path)
     reader.fieldnames = header
     missing = [c for c in REQUIRED if c not in header]
@@ -276,9 +308,14 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                                 "record_id)", SourceLocation(path, 1)))
     problems.extend(duplicates)
     previous = 1  # the header
+    empty: list[int] = []  # the lines of rows with no cell filled ("," only, as spreadsheets leave them)
     for row in reader:
         line, previous = previous + 1, reader.line_num  # a row's first line, quoted newlines or not
         where = SourceLocation(path, line)
+        if not any((v or "").strip() for k, v in row.items() if k is not None) and not any(
+                cell.strip() for cell in row.get(None) or []):
+            empty.append(line)
+            continue
         extra_cells = len(row.get(None) or [])
         missing_cells = sum(1 for k, v in row.items() if k is not None and v is None)
         if extra_cells or missing_cells:
@@ -297,6 +334,7 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
             id=values.get("record_id", ""),  # none: numbered by distinct_ids
             type=record_type(values),
             authors=split_authors(values.get("author", "")),
+            editors=split_authors(values.get("editor", "")),
             year=int(year_match.group(1)) if year_match else None,
             title=values.get("title", ""),
             container=values.get("journal", "") or values.get("booktitle", ""),
@@ -306,11 +344,18 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
             doi=values.get("doi", ""),
             isbn=values.get("isbn", ""),
             publisher=values.get("publisher", "") or values.get("institution", ""),
+            place=values.get("place", ""),
+            edition=values.get("edition", ""),
+            url=values.get("url", ""),
             raw=values.get("raw", ""),
             source=where,
             source_format="csv",
             extra=extra,
         ))
+    if empty:
+        lines = ", ".join(map(str, empty[:10])) + (", ..." if len(empty) > 10 else "")
+        problems.append(Problem("empty-row", "info", f"{len(empty)} row(s) with no cell filled skipped "
+                                f"(lines {lines})", SourceLocation(path, empty[0])))
     references = distinct_ids(references, "record_id", problems, path)
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems

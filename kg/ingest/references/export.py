@@ -97,6 +97,8 @@ def _bib_name(person: Person) -> str:
     if person.literal:
         return "{" + _bib_escape(person.literal) + "}"
     family = f"{person.particle} {person.family}".strip()
+    if not person.given and not person.suffix and len(family.split()) > 1:
+        return "{" + _bib_escape(family) + "}"  # unbraced, "World Health Organization" reads as given names + family
     parts = [family, person.suffix, person.given] if person.suffix else [family, person.given]
     return ", ".join(_bib_escape(p) for p in parts if p)
 

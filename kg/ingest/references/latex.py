@@ -116,8 +116,11 @@ _UNITS = {"ampere": "A", "candela": "cd", "kelvin": "K", "kilogram": "kg", "gram
 _POWERS = {"squared": "²", "cubed": "³", "square": "²", "cubic": "³"}
 
 _IFMMODE = re.compile(r"\\ifmmode\s*(.*?)(?:\\else\s*(.*?))?\\fi(?![A-Za-z])", re.S)
+#: An accent and its letter: a braced one, a dotless ``\\i``/``\\j`` (which swallows the space after it, as a
+#: control word does), or a letter, also one an inner accent has made (``\\~{\\^{e}}`` is read inside out).
 _ACCENT = re.compile(r"""\\(['`^"~=.]|[uvHcdbkr](?![A-Za-z])|(?:acute|grave|hat|ddot|tilde|bar|dot|breve|check|"""
-                     r"""mathring|vec)(?![A-Za-z]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))""")
+                     r"""mathring|vec)(?![A-Za-z]))\s*(?:\{\s*(\\[ij]|[^\W\d_])\s*\}|(\\[ij])(?![A-Za-z])[ \t]*|"""
+                     r"""([^\W\d_]))""")
 _LETTER = re.compile(r"\\(" + "|".join(sorted(_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|\s)?")
 _SYMBOL = re.compile(r"\\(" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\})?")
 _ESCAPE = re.compile(r"\\([&%$#_{}])|\\text(backslash|asciitilde|asciicircum)(?:\{\}|\s+|(?![A-Za-z]))")
@@ -273,7 +276,7 @@ def decode_latex(text: str) -> str:
         return text if " " * 2 not in text and text.isprintable() else " ".join(text.split())  # a line break is a space
 
     def accent(match: re.Match[str]) -> str:
-        base = match.group(2) or match.group(3)
+        base = match.group(2) or match.group(3) or match.group(4)
         base = {"\\i": "i", "\\j": "j"}.get(base, base)
         return unicodedata.normalize("NFC", base + _ACCENTS[match.group(1)])
 
@@ -283,7 +286,9 @@ def decode_latex(text: str) -> str:
         text = _IFMMODE.sub(lambda m: m.group(2) or "", text)  # the text-mode branch
         text = _arguments(text)
         text = _DEGREE.sub("°", text)
-        text = _ACCENT.sub(accent, text)
+        accented = ""
+        while accented != text:  # an accent on an accented letter is read once the inner one is
+            accented, text = text, _ACCENT.sub(accent, text)
         text = _LETTER.sub(lambda m: _LETTERS[m.group(1)], text)
         text = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], text)
     text = text.replace("---", "—").replace("--", "–").replace("~", " ").replace("``", "“").replace("''", "”")

@@ -56,6 +56,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?$", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _DOI = re.compile(r"(10\.\d{4,9}/[^\s\"<>]+)")
+#: A DOI given as a tag's whole value: it runs to the first blank, "<" and ">" included (Wiley's SICI DOIs).
+_DOI_VALUE = re.compile(r"(10\.\d{4,9}/\S+)")
 _WEB = re.compile(r"^(?:https?|ftp)://", re.I)
 _YEAR_SUFFIX = re.compile(r"^\s*(\d{4})([a-z])(?:/|\s*$)")
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others)$", re.I)
@@ -116,9 +118,10 @@ def _isbn_or_issn(values: list[str]) -> tuple[str, str]:
     return isbn, issn
 
 
-def _doi(value: str) -> str:
-    match = _DOI.search(value)
-    return match.group(1).rstrip(".,;") if match else ""
+def _doi(value: str, pattern: re.Pattern[str] = _DOI) -> str:
+    match = pattern.search(value)
+    doi = match.group(1).rstrip(".,;") if match else ""
+    return doi[:-1] if doi.endswith(">") and "<" not in doi else doi  # "<https://doi.org/10...>"
 
 
 def _merge_names(first: list[str], second: list[str]) -> list[Person]:
@@ -162,7 +165,7 @@ def _reference(line: int, tags: dict[str, list[str]], path: str) -> Reference:
     editors = _merge_names(every("ED"), every("A2") if kind in ("chapter", "book", "paper-conference") else [])
     # a DOI elsewhere: a doi.org link (not a DOI inside a query string), or old EndNote's "M3  - doi:..."
     linked = [v for v in every("UR", "L2") if re.match(r"https?://(?:dx\.)?doi\.org/", v, re.I)]
-    doi = _doi(one("DO", "DI")) or next((_doi(v) for v in linked + every("M3", "N1") if _doi(v)), "")
+    doi = _doi(one("DO", "DI"), _DOI_VALUE) or next((_doi(v) for v in linked + every("M3", "N1") if _doi(v)), "")
     url = next((v for v in every("UR", "L2", "L1", "LK") if _WEB.match(v)), "")
     isbn, issn = _isbn_or_issn(every("SN", "BN", "IB"))
     database = " ".join(every("DB", "DP")).upper()
