@@ -21,6 +21,7 @@ from kg.dedup.decisions import read_decisions
 from kg.dedup.match import (
     ABSTRACT_AND_ARTICLE,
     PREPRINT_AND_ARTICLE,
+    PREPRINT_DOIS,
     ONE_VENUE,
     SAME,
     TWO_MEETINGS,
@@ -93,6 +94,11 @@ def merge_records(records: Sequence[Reference]) -> Reference:
                 if value not in ("", (), None):
                     changes[name] = value
                     break
+    if best.et_al:
+        # "Smith et al." when another member lists every author: the work lists them.
+        whole = next((r for r in records if not r.et_al and len(r.authors) > len(best.authors)), None)
+        if whole:
+            changes.update(authors=whole.authors, et_al=False)
     return replace(best, id=records[0].id, **changes)  # type: ignore[arg-type]
 
 
@@ -142,7 +148,12 @@ def deduplicate(
     Returns:
         The works in input order with stable citekeys, the clusters of ids,
         every merge decision with its reasons, problems (records with no
-        title or authors, kept), the uncertain pairs and the related versions.
+        title or authors, kept; a reviewer's 'same' decision that would join
+        two records decided different, not applied), the uncertain pairs not
+        yet decided and the related versions.
+
+    Raises:
+        ValueError: two records share an id.
     """
     problems: list[Problem] = []
     for ref in references:
@@ -152,12 +163,17 @@ def deduplicate(
             problems.append(Problem("incomplete-record", "info",
                                     f"record {ref.id} has no {missing}; kept, compared on its other fields",
                                     ref.source))
-    feats = [features(i, r) for i, r in enumerate(references)]
     index = {r.id: i for i, r in enumerate(references)}
+    if len(index) < len(references):
+        repeated = next(r.id for i, r in enumerate(references) if index[r.id] != i)
+        raise ValueError(f"record id {repeated!r} is given to two records; clusters name records by id, "
+                         "so each needs its own")
+    feats = [features(i, r) for i, r in enumerate(references)]
     clusters = Clusters(feats, versions=link_versions)
     made: list[DedupDecision] = []
     uncertain: list[DedupDecision] = []
     forced: list[tuple[int, int]] = []
+    decided: set[tuple[int, int]] = set()
     for pair, same in sorted((decisions or {}).items(), key=lambda item: sorted(item[0])):
         ids = sorted(pair)
         if len(ids) != 2 or ids[0] not in index or ids[1] not in index:
@@ -167,10 +183,24 @@ def deduplicate(
             forced.append((a, b))
         else:
             clusters.cannot.add((a, b))
-        made.append(DedupDecision(references[a].id, references[b].id, same, 1.0 if same else 0.0,
-                                  ("reviewer decision",), "reviewer"))
+            decided.add((a, b))
+            made.append(DedupDecision(references[a].id, references[b].id, False, 0.0, ("reviewer decision",),
+                                      "reviewer"))
     for a, b in forced:
+        # A 'different' decision holds against a chain of 'same' ones (A = B, B = C, A != C).
+        apart = next(((x, y) for x in clusters.members[clusters.find(a)] for y in clusters.members[clusters.find(b)]
+                      if (min(x, y), max(x, y)) in clusters.cannot), None)
+        if apart:
+            x, y = sorted(apart)
+            problems.append(Problem(
+                "contradictory-decision", "warning",
+                f"reviewer decision {references[a].id!r} ~ {references[b].id!r} same would put "
+                f"{references[x].id!r} and {references[y].id!r}, decided different, in one work; it is ignored"))
+            continue
         clusters.union(a, b)
+        decided.add((a, b))
+        made.append(DedupDecision(references[a].id, references[b].id, True, 1.0, ("reviewer decision",),
+                                  "reviewer"))
     scored = []
     versions: list[DedupDecision] = []
     later: list[tuple[float, int, int, tuple[str, ...]]] = []  # versions, merged last when asked
@@ -182,6 +212,11 @@ def deduplicate(
             relation = reasons[0]
             score, reasons = compare(feats[a], feats[b], versions=True)
             reasons, linked = (*reasons, relation), True
+        elif reasons == (PREPRINT_DOIS,):
+            # Kept apart by their DOIs, but linked when the preprint reads as the article's.
+            rescored = compare(feats[a], feats[b], versions=True)
+            if PREPRINT_AND_ARTICLE in rescored[1] and rescored[0] >= SAME - 0.13:
+                (score, reasons), linked = rescored, True
         elif UNCERTAIN <= score < SAME and abstract_and_article(feats[a], feats[b]):
             reasons, linked = (*reasons, ABSTRACT_AND_ARTICLE), True
         elif PREPRINT_AND_ARTICLE in reasons:
@@ -243,6 +278,8 @@ def deduplicate(
         used.add(key)
         works.append(Work(key, record, tuple(m.id for m in members)))
     made.sort(key=lambda d: (index[d.left], index[d.right]))
+    # A pair the reviewer decided is no longer for review.
+    uncertain = [d for d in uncertain if tuple(sorted((index[d.left], index[d.right]))) not in decided]
     uncertain.sort(key=lambda d: (-d.score, index[d.left], index[d.right]))
     versions.sort(key=lambda d: (index[d.left], index[d.right]))
     return DedupResult(tuple(works), tuple(w.members for w in works), tuple(made), tuple(problems),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,8 +35,11 @@ def read_inputs(paths: tuple[Path, ...]) -> tuple[list[Reference], list[Problem]
                 listing = read_references(path)
                 refs, found = list(listing.references), list(listing.problems)
         except KgError as err:  # an empty or unreadable file: reported, and the other files are still read
-            message = str(err).removeprefix(f"{path}: ")  # the location names the file
-            problems.append(Problem("no-records", "error", message, SourceLocation(str(path))))
+            # The location names the file (and the line, "r.csv:1: CSV header lacks ...").
+            line = re.match(rf"{re.escape(str(path))}:(\d+): ", str(err))
+            message = str(err).removeprefix(line.group(0) if line else f"{path}: ")
+            where = SourceLocation(str(path), int(line.group(1)) if line else 0)
+            problems.append(Problem("no-records", "error", message, where))
             continue
         if not refs:
             found.append(Problem("no-records", "error", "no record could be read from this file; check its "
@@ -132,7 +136,8 @@ def dedup(inputs: tuple[Path, ...], fmt: str, output: Path | None, decisions: Pa
             raise click.ClickException("no record could be read from the input(s); nothing written")
         verdicts: dict[frozenset[str], bool] = {}
         if decisions:
-            verdicts, found = read_decisions(decisions, [r.id for r in records])
+            prefixes = input_prefixes(inputs) if len(inputs) > 1 else []
+            verdicts, found = read_decisions(decisions, [r.id for r in records], prefixes)
             problems.extend(found)
         result = deduplicate(records, verdicts, link_versions=link_versions)
         if review:

@@ -305,6 +305,7 @@ def surname_key(name: str) -> str:
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 
 
 def numbers_in(text: str) -> frozenset[str]:
@@ -315,6 +316,10 @@ def numbers_in(text: str) -> frozenset[str]:
     ['2010', 'part 2', 'study 3']
     >>> sorted(numbers_in("ADAMTS 13 deficiency in 12 children"))
     []
+    >>> [sorted(numbers_in(t)) for t in ("Self-help groups, Part B", "Self-help groups (II)", "Part II: groups")]
+    [['part b'], ['part 2'], ['part 2']]
+    >>> sorted(numbers_in("Insulin in diabetes type II")), sorted(numbers_in("Care in cancer of stage IV"))
+    ([], [])
     """
     key = f" {fold(text)} "
     found = set(re.findall(r"\b(?:19|20)\d\d\b", key))
@@ -322,6 +327,12 @@ def numbers_in(text: str) -> frozenset[str]:
         number = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "one": "1", "two": "2",
                   "three": "3"}.get(number, number)
         found.add(f"{word} {number}")
+    # "Part A" / "Part B"; a title ending in a numeral ("Self-help groups II", "... (III)"): parts too.
+    found.update(f"part {letter}" for letter in re.findall(r"\bpart\s+([a-h])\b", key))
+    last = re.search(r"(?<!type)(?<!phase)(?<!grade)(?<!stage)(?<!class)(?<!step)\s(ii|iii|iv|vi|vii|viii|ix)\s*$",
+                     key)  # "type II diabetes" is no part: it is "type 2" in another record
+    if last:
+        found.add(f"part {_ROMAN[last.group(1)]}")
     return frozenset(found) if found else _NO_NUMBERS
 
 
@@ -329,9 +340,20 @@ _NOTICE = re.compile(r"\b(erratum|errata|corrigendum|correction|retraction|retra
                      r"comment on|commentary on|author s reply|in reply)\b")
 
 
+_NOTICE_KINDS = {"erratum": "correction", "errata": "correction", "corrigendum": "correction",
+                 "correction": "correction", "retraction": "retraction", "retracted": "retraction",
+                 "comment on": "comment", "commentary on": "comment"}  # any other: a reply
+
+
 def notice_kind(title: str) -> str:
-    """'notice' for errata, corrections, retractions, comments and replies; '' otherwise."""
-    return "notice" if _NOTICE.search(fold(title)) else ""
+    """The kind of notice a title announces: 'correction', 'retraction', 'comment' or 'reply' (a
+    comment and the reply to it are two notices); '' otherwise.
+
+    >>> [notice_kind(t) for t in ("Erratum: Peer support", "Reply to comment on: Peer support", "Peer support")]
+    ['correction', 'reply', '']
+    """
+    found = _NOTICE.search(fold(title))
+    return _NOTICE_KINDS.get(found.group(1), "reply") if found else ""
 
 
 # Trial registry numbers (ClinicalTrials.gov, ISRCTN, ANZCTR, ChiCTR, DRKS, UMIN,

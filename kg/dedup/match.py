@@ -11,7 +11,8 @@
    volume, pages and DOI, and returns a score with its reasons; hard
    conflicts (different DOIs or trial registry numbers, years more than one
    apart, page ranges that do not meet, different part numbers, a notice
-   versus the work it concerns, a thesis or report versus a published
+   versus the work it concerns or two kinds of notice, a study protocol
+   versus the study, a thesis or report versus a published
    paper) veto.  Export noise is not a conflict: article numbers against
    page ranges, overlapping ranges, a mistyped first page, a year in the
    volume field, columns shifted by one (the volume in the issue field).
@@ -121,6 +122,7 @@ class Features:
     last_page: str
     numbers: frozenset[str]
     notice: str
+    protocol: bool
     generic: bool
     kind: str
     language: str
@@ -188,6 +190,7 @@ def features(index: int, ref: Reference) -> Features:
         last_page=last,
         numbers=numbers_in(cleaned),
         notice=notice_kind(cleaned),
+        protocol="protocol" in title.split(),
         generic=is_generic(title),
         kind=kind,
         language=language_of(title),
@@ -427,6 +430,7 @@ def _one_abstract_at_two_meetings(a: Features, b: Features) -> bool:
 
 TWO_MEETINGS = "one abstract at two meetings (related versions)"
 PREPRINT_AND_ARTICLE = "a preprint and a published version"
+PREPRINT_DOIS = "different DOIs (a preprint's and an article's)"
 ABSTRACT_AND_ARTICLE = "a meeting abstract and the later article (related versions)"
 
 
@@ -467,10 +471,14 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
     already shown to be one item (see :meth:`Clusters.blocked`): records at
     those pages do not conflict on pages.  With ``versions`` (the reviewer
     asked to merge versions) a meeting abstract and the later article
-    (:func:`abstract_and_article`) do not conflict on pages either.
+    (:func:`abstract_and_article`) do not conflict on pages either, nor a
+    preprint and an article on their DOIs.
     """
     if a.doi and b.doi and a.doi != b.doi and not _one_printed_place(a, b):
-        return "different DOIs"
+        if a.preprint == b.preprint:
+            return "different DOIs"
+        if not versions:
+            return PREPRINT_DOIS  # a preprint has its own DOI: no evidence against its article
     if a.registries and b.registries and not a.registries & b.registries:
         # Each names its trial's registration and no two agree: two trials (sibling
         # registrations often differ by one title word or none).
@@ -508,7 +516,12 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
         # (one title may just print its year: "(1991) Instance-based ...").
         if (a.numbers - years_a) != (b.numbers - years_b) or (years_a and years_b and years_a != years_b):
             return "different numbers in the titles (part, study, year)"
+    if a.protocol != b.protocol and a.title and b.title and pages != "same":
+        # "... : protocol for a randomised trial" and the trial's results share authors and most words.
+        return "a study protocol and the study it plans"
     if a.notice != b.notice and pages != "same":
+        if a.notice and b.notice:
+            return f"two notices on one work (a {a.notice} and a {b.notice})"
         return "a notice (erratum, comment, reply) and the work it concerns"
     return ""
 
