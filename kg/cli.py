@@ -29,6 +29,7 @@ from kg.output import (
     write_atomic,
 )
 from kg.pipeline import build
+from kg.query.commands import ENDPOINT_EXAMPLE, http_url_option
 
 corpus_argument = click.argument(
     "corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -56,19 +57,17 @@ def main() -> None:
               help="Graph format (default: from the -o suffix, else trig).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="Also write an Oxigraph store folder (for large graphs; query it with --store DIR).")
-@click.option("--endpoint", metavar="URL", help="Also push the graph to this SPARQL endpoint (see docs/stores.md).")
+@http_url_option("--endpoint", what="an endpoint", example=ENDPOINT_EXAMPLE,
+                 help="Also push the graph to this SPARQL endpoint (see docs/stores.md).")
 @reports_errors
 def build_command(corpus: Path | None, output: Path | None, fmt: str | None, store: Path | None,
                   endpoint: str | None) -> None:
     """Build the graph of CORPUS (default: the bundled corpus)."""
     fmt = _graph_format(output, fmt)
-    # What can be told before the build is told before it, and before a store is written or a graph pushed.
+    # What can be told before the build is told before it (the --endpoint URL by its option), and before a
+    # store is written or a graph pushed.
     if output is not None:
         output_folder(output)
-    if endpoint is not None:
-        from kg.query.stores import EndpointStore
-
-        EndpointStore(endpoint)  # refuses a URL that is not http(s)
     built = build(corpus)
     if output is None:
         output = default_output(f"{built.corpus.id}{SUFFIXES[fmt]}")

@@ -10,7 +10,7 @@ errors exit 2.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,13 +18,37 @@ from typing import Any
 import click
 
 from kg.clitools import F, reports_errors
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreError
 from kg.query.evidence import render_hits, search_evidence
 from kg.query.library import check_ids, get_query, load_queries
 from kg.query.results import render, table
 from kg.query.sparql import QuerySyntaxError, ensure_read_only
-from kg.query.stores import DEFAULT_TIMEOUT, EndpointStore, MemoryStore, OxigraphStore, Store, create_store, push
+from kg.query.stores import (
+    DEFAULT_TIMEOUT,
+    EndpointStore,
+    MemoryStore,
+    OxigraphStore,
+    Store,
+    check_http_url,
+    create_store,
+    push,
+)
 from kg.vocab import SPARQL_PROLOGUE
+
+ENDPOINT_EXAMPLE = "http://127.0.0.1:7878/query"
+
+
+def http_url_option(*names: str, what: str, example: str, **kwargs: Any) -> Callable[[Any], Any]:
+    """A click option for an http(s) URL: anything else is a usage error naming the option."""
+
+    def checked(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        try:
+            return None if value is None else check_http_url(value, what, example)
+        except StoreError as err:
+            raise click.BadParameter(str(err)) from err
+
+    return click.option(*names, metavar="URL", callback=checked, **kwargs)
+
 
 def open_store(source: Path | None = None, store: Path | None = None, endpoint: str | None = None) -> Store:
     """The store a command reads: a store folder, an endpoint, or a graph built in memory.
@@ -88,7 +112,8 @@ def _source_options(func: F) -> F:
     func = click.option("--timeout", type=float, callback=checked_timeout, default=DEFAULT_TIMEOUT, show_default=True,
                         help=f"Stop a query after this many seconds (more than 0 and at most {MAX_TIMEOUT:g}; "
                         "0: no limit).")(func)
-    func = click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint (see docs/stores.md).")(func)
+    func = http_url_option("--endpoint", what="an endpoint", example=ENDPOINT_EXAMPLE,
+                           help="Query this SPARQL 1.1 endpoint (see docs/stores.md).")(func)
     func = click.option("--store", "store_dir", metavar="DIR",
                         type=click.Path(file_okay=False, path_type=Path),
                         help="Query this Oxigraph store (made by kg build --store DIR).")(func)
@@ -201,9 +226,12 @@ def evidence_command(text: str, source: Path | None, store_dir: Path | None, end
 
 @click.command("push")
 @click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--endpoint", required=True, metavar="URL", help="The SPARQL query endpoint of the server.")
-@click.option("--graph-store", metavar="URL", help="Its Graph Store Protocol URL (default: derived, docs/stores.md).")
-@click.option("--update", "update_url", metavar="URL", help="Its SPARQL Update URL (default: derived).")
+@http_url_option("--endpoint", what="an endpoint", example=ENDPOINT_EXAMPLE, required=True,
+                 help="The SPARQL query endpoint of the server.")
+@http_url_option("--graph-store", what="a Graph Store Protocol URL", example="http://127.0.0.1:7878/store",
+                 help="Its Graph Store Protocol URL (default: derived, docs/stores.md).")
+@http_url_option("--update", "update_url", what="an update URL", example="http://127.0.0.1:7878/update",
+                 help="Its SPARQL Update URL (default: derived).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50_000, show_default=True,
               help="Triples per upload request.")
 @click.option("--timeout", type=float, callback=checked_timeout, default=300.0, show_default=True,

@@ -1082,7 +1082,8 @@ def create_store(
         folder: where the store goes.
         graph: an rdflib graph or dataset (``kg build``).
         rdf_file: an N-Triples, Turtle, N-Quads or TriG file; triples formats
-            are bulk-loaded natively, quads are streamed into the merge.
+            are bulk-loaded natively; a quads file is bulk-loaded as it is (its
+            named graphs) and as N-Triples written from it (the merge).
         graphs: graph IRIs to record for ``rdf_file`` input (exactly one:
             a triples file's named graph).
         load_threads: slices an N-Triples file is loaded in (default: one
@@ -1120,7 +1121,7 @@ def create_store(
         quads = [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), str(g))
                  for s, p, o, g in (_graph_quads(graph) if graph is not None else ())]
         if source is not None:
-            _load_rdf_file(store, source, load_threads)
+            _load_rdf_file(store, source, load_threads, parent)
         if quads:
             store.bulk_extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o, _g in quads)
         triples = len(store)  # the merge, before the named graphs repeat it
@@ -1206,8 +1207,13 @@ def _file_quads(source: Path) -> Iterator[Any]:
                          "rebuild it with kg build") from err
 
 
-def _load_rdf_file(store: Any, source: Path, load_threads: int | None) -> None:
-    """Load an RDF file's triples into the default graph (the merge)."""
+def _load_rdf_file(store: Any, source: Path, load_threads: int | None, scratch: Path) -> None:
+    """Load an RDF file's triples into the default graph (the merge).
+
+    A quads file's triples are written once, by Oxigraph, as an N-Triples
+    file in ``scratch`` and bulk-loaded from there: handing each quad to
+    the store from Python took 5-10 times as long.
+    """
     import pyoxigraph as ox
 
     suffix = source.suffix.lower()
@@ -1216,7 +1222,15 @@ def _load_rdf_file(store: Any, source: Path, load_threads: int | None) -> None:
     elif suffix == ".ttl":
         _load_part(store, source, None, _rdf_format(source), 0)
     else:
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in _file_quads(source))
+        fd, name = tempfile.mkstemp(prefix=f".{source.stem}.", suffix=".merge.nt", dir=scratch)
+        os.close(fd)
+        merged = Path(name)
+        try:
+            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in _file_quads(source)),
+                         output=str(merged), format=ox.RdfFormat.N_TRIPLES)
+            _bulk_load_ntriples(store, merged, load_threads)
+        finally:
+            merged.unlink(missing_ok=True)
 
 
 def _load_named_graphs(store: Any, source: Path, graphs: Sequence[str]) -> set[str]:
@@ -1228,16 +1242,9 @@ def _load_named_graphs(store: Any, source: Path, graphs: Sequence[str]) -> set[s
             return set()
         _load_part(store, source, None, _rdf_format(source), 0, to_graph=ox.NamedNode(graphs[0]))
         return {graphs[0]}
-    names: set[str] = set()
-
-    def named() -> Iterator[Any]:
-        for quad in _file_quads(source):
-            if isinstance(quad.graph_name, ox.NamedNode):
-                names.add(quad.graph_name.value)
-                yield quad
-
-    store.bulk_extend(named())
-    return names
+    before = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    _load_part(store, source, None, _rdf_format(source), 0)  # its default graph's triples are in the merge
+    return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)} - before
 
 
 # --- a remote SPARQL endpoint -------------------------------------------------
@@ -1328,6 +1335,18 @@ def _json_term(cell: dict[str, str] | None) -> Node | None:
     return Literal(value)
 
 
+def check_http_url(url: str, what: str, example: str) -> str:
+    """``url`` if it is an http(s) URL with a host; the message says what it is for.
+
+    Raises:
+        StoreError: it is not (``notaurl``, ``ftp://x``, ``http://``).
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise StoreError(f"{url!r}: {what} must be an http(s) URL such as {example}")
+    return url
+
+
 def _endpoint_urls(url: str, graph_store: str | None, update: str | None) -> tuple[str, str]:
     """Graph Store Protocol and update URLs for a query endpoint URL.
 
@@ -1369,9 +1388,11 @@ class EndpointStore:
     """
 
     def __init__(self, url: str, *, graph_store: str | None = None, update: str | None = None) -> None:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise StoreError(f"{url!r}: an endpoint must be an http(s) URL such as http://127.0.0.1:7878/query")
+        check_http_url(url, "an endpoint", "http://127.0.0.1:7878/query")
+        if graph_store is not None:
+            check_http_url(graph_store, "a Graph Store Protocol URL", "http://127.0.0.1:7878/store")
+        if update is not None:
+            check_http_url(update, "an update URL", "http://127.0.0.1:7878/update")
         self.url = url
         self.graph_store, self.update = _endpoint_urls(url, graph_store, update)
         self.label = url

@@ -165,3 +165,22 @@ def test_push_then_query_the_endpoint(runner, graph_file, oxigraph_server):
     remote = runner.invoke(main, ["query", "duplicate-clusters", "--endpoint", oxigraph_server, "--format", "json"])
     local = runner.invoke(main, ["query", "duplicate-clusters", str(graph_file), "--format", "json"])
     assert json.loads(remote.stdout) == json.loads(local.stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["push", "--endpoint", "http://127.0.0.1:9/query", "--graph-store", "notaurl"], "--graph-store"),
+        (["push", "--endpoint", "http://127.0.0.1:9/query", "--update", "ftp://127.0.0.1/update"], "--update"),
+        (["push", "--endpoint", "notaurl"], "--endpoint"),
+        (["query", "claims-by-theory", "--endpoint", "http://"], "--endpoint"),
+        (["build", "--endpoint", "file:///tmp/x"], "--endpoint"),
+    ],
+    ids=["graph-store", "update", "push-endpoint", "query-endpoint", "build-endpoint"],
+)
+def test_a_url_option_that_is_no_http_url_is_a_usage_error(runner, args, option):
+    """Every URL option takes only an http(s) URL with a host: anything else is a usage error naming the option
+    (--graph-store once ended in a ValueError traceback), and nothing is contacted or written."""
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.stderr and "must be an http(s) URL" in result.stderr

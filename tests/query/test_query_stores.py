@@ -205,6 +205,39 @@ def test_bad_line_in_a_later_slice_is_named_in_the_file(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.nt"]
 
 
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_a_quads_file_gives_the_merge_and_its_named_graphs(tmp_path: Path, suffix: str):
+    """A quads file's triples are the default graph once each (a triple in two graphs, or also in the default
+    graph, counts once), each named graph is kept, and no scratch file is left beside the store."""
+    import pyoxigraph as ox
+
+    p, g1, g2 = (ox.NamedNode(f"https://w3id.org/kg/{n}") for n in ("vocab#p", "graph/a", "graph/b"))
+    quads = [ox.Quad(ox.NamedNode(f"https://w3id.org/kg/id/x{n}"), p, ox.Literal(str(n)), graph)
+             for n, graph in ((1, g1), (1, g2), (2, g2), (3, ox.DefaultGraph()), (1, ox.DefaultGraph()))]
+    source = tmp_path / f"all{suffix}"
+    ox.serialize(quads, output=str(source), format=ox.RdfFormat.N_QUADS if suffix == ".nq" else ox.RdfFormat.TRIG)
+    store = OxigraphStore(create_store(tmp_path / "s", rdf_file=source))
+    try:
+        assert store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").records() == [{"n": 3}]
+        assert store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+                           ).records() == [{"g": g1.value, "n": 1}, {"g": g2.value, "n": 2}]
+    finally:
+        store.close()
+    marker = json.loads((tmp_path / "s" / STORE_MARKER).read_text(encoding="utf-8"))
+    assert (marker["triples"], marker["graphs"]) == (3, [g1.value, g2.value])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [source.name, "s"]
+
+
+def test_bad_line_in_a_quads_file_is_named(tmp_path: Path):
+    """A syntax error in a TriG file names its line, and neither a store nor a scratch file is left behind."""
+    source = tmp_path / "bad.trig"
+    source.write_text('<https://w3id.org/kg/graph/a> {\n  <https://w3id.org/kg/id/x> <https://w3id.org/kg/vocab#p> "1" .\n'
+                      '  <https://w3id.org/kg/id/x> <https://w3id.org/kg/vocab#p> oops .\n}\n', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"bad\.trig:3: not valid RDF"):
+        create_store(tmp_path / "s", rdf_file=source)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.trig"]
+
+
 def test_dump_round_trips_and_is_deterministic(tmp_path: Path, stores):
     """An N-Triples dump holds exactly the store's triples, loads back into an equal store, and is the same file each time."""
     _memory, oxigraph = stores
