@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 from kg.errors import InputError
@@ -290,9 +291,9 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     """
     if text.startswith("\ufeff"):
         text = text[1:]  # a byte-order mark before a quoted header cell would hide its quote from the reader
-    reader = csv.DictReader(_lines(text), delimiter=delimiter(text[:65536]))
-    header, ignored, duplicates = _read_columns(list(reader.fieldnames or []), path)
-    reader.fieldnames = header
+    sep = delimiter(text[:65536])
+    reader = csv.reader(_lines(text), delimiter=sep)
+    header, ignored, duplicates = _read_columns(next(reader, []), path)
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InputError(f"{path}:1: CSV header lacks column(s) {', '.join(missing)}; "
@@ -307,11 +308,14 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
                                 "those fields are empty in every record (rows are numbered when there is no "
                                 "record_id)", SourceLocation(path, 1)))
     problems.extend(duplicates)
-    previous = 1  # the header
     empty: list[int] = []  # the lines of rows with no cell filled ("," only, as spreadsheets leave them)
-    for row in reader:
-        line, previous = previous + 1, reader.line_num  # a row's first line, quoted newlines or not
+    for line, row, joined in _rows(reader, text, header, sep):
         where = SourceLocation(path, line)
+        if joined:
+            problems.append(Problem(
+                "unclosed-quote", "warning", f"a quote opened on this line is not closed, which made lines {line}-"
+                f"{joined} one row of the wrong shape; each line is read as its own row instead (fix the quote)",
+                where))
         if not any((v or "").strip() for k, v in row.items() if k is not None) and not any(
                 cell.strip() for cell in row.get(None) or []):
             empty.append(line)
@@ -359,6 +363,38 @@ def parse_csv(text: str, path: str = "<string>") -> tuple[list[Reference], list[
     references = distinct_ids(references, "record_id", problems, path)
     problems.sort(key=lambda p: p.where.line if p.where else 0)
     return references, problems
+
+
+def _rows(reader: Iterator[list[str]], text: str, header: list[str],
+          sep: str) -> Iterator[tuple[int, dict[str | None, Any], int]]:
+    """The rows of ``reader`` (past the header) as ``csv.DictReader`` gives them (a missing cell None, extra
+    cells under None), each with the line it starts on.  A row that runs over several lines (a quoted cell
+    holding a line break) and has not the header's number of cells is an unclosed quote that took in the
+    rows after it: each of its lines is given as its own row, the first with the line the quote ran to
+    (else 0), so that no record is lost inside another."""
+    line = reader.line_num  # type: ignore[attr-defined]  # the header's last line
+    starts: list[int] = []  # where each line of text starts, found when a row must be split
+    for cells in reader:
+        start, line = line + 1, reader.line_num  # type: ignore[attr-defined]
+        if not cells:
+            continue  # a blank line is no row
+        if len(cells) == len(header) or line == start:
+            yield start, _as_row(header, cells), 0
+            continue
+        if not starts:
+            starts = [0, *(found.end() for found in re.finditer("\n", text)), len(text)]
+        for n in range(start, line + 1):
+            one = text[starts[n - 1]:starts[n]]
+            if one.strip():
+                yield n, _as_row(header, next(csv.reader([one], delimiter=sep), [])), (line if n == start else 0)
+
+
+def _as_row(header: list[str], cells: list[str]) -> dict[str | None, Any]:
+    row: dict[str | None, Any] = dict(zip(header, cells))
+    row.update((name, None) for name in header[len(cells):])
+    if len(cells) > len(header):
+        row[None] = cells[len(header):]
+    return row
 
 
 def _pages_of(values: dict[str, str], split: tuple[str, str] | None, numbers: list[str]) -> str:

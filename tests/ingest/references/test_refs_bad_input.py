@@ -541,3 +541,23 @@ def test_csl_json_lone_surrogate_is_mended_and_warned():
                                     '{"id": "b", "title": "Good \\ud83d\\ude00 pair"}\n]')
     assert [r.title for r in refs] == ["Bad \ufffd half", "Good \U0001F600 pair"]
     assert [(p.kind, p.where.line) for p in problems] == [("bad-character", 2)]
+
+
+def test_an_unclosed_quote_in_a_csv_row_loses_no_record_after_it():
+    """A quote left open on one row once took in the next row, whose record vanished: each line of such a row
+    is read as its own row, with a warning naming the line, and a quoted line break that closes is kept."""
+    from kg.ingest.references.csvtable import parse_csv
+
+    text = ("record_id,author,title,year,journal,volume,issue,pages,doi\n"
+            '1,"Smith, J.","A study\nof things",2020,J,1,1,1-10,\n'
+            '2,"Lee, K.,Unclosed quote,2001,J,1,1,1-2,\n'
+            "\n"
+            '3,"Ng, K.",Third study here,2001,J,1,1,1-2,\n')
+    refs, problems = parse_csv(text, "t.csv")
+    assert [(r.id, r.title, r.source.line) for r in refs] == [
+        ("1", "A study\nof things", 2), ("2", "", 4), ("3", "Third study here", 6)]
+    unclosed = [p for p in problems if p.kind == "unclosed-quote"]
+    assert [(p.severity, p.where.line) for p in unclosed] == [("warning", 4)]
+    assert "lines 4-6 one row" in unclosed[0].message
+    assert [p.where.line for p in problems if p.kind == "broken-row"] == [4]
+    assert not [p for p in problems if p.kind == "empty-row"]  # the blank line 5 is no row
