@@ -305,6 +305,8 @@ def surname_key(name: str) -> str:
 
 
 _NO_NUMBERS: frozenset[str] = frozenset()
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20"}
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 
 
@@ -320,6 +322,8 @@ def numbers_in(text: str) -> frozenset[str]:
     [['part b'], ['part 2'], ['part 2']]
     >>> sorted(numbers_in("Insulin in diabetes type II")), sorted(numbers_in("Care in cancer of stage IV"))
     ([], [])
+    >>> sorted(numbers_in("Housing first: 5-year follow-up")), sorted(numbers_in("Housing first: five year follow up"))
+    (['5 year'], ['5 year'])
     """
     key = f" {fold(text)} "
     found = set(re.findall(r"\b(?:19|20)\d\d\b", key))
@@ -333,7 +337,58 @@ def numbers_in(text: str) -> frozenset[str]:
                      key)  # "type II diabetes" is no part: it is "type 2" in another record
     if last:
         found.add(f"part {_ROMAN[last.group(1)]}")
+    # How long a cohort was followed: "5-year follow-up" and "10-year follow-up" are two reports.
+    for number, unit in re.findall(rf"\b([0-9]+|{'|'.join(_NUMBER_WORDS)})\s+(year|month|week)s?\b", key):
+        found.add(f"{_NUMBER_WORDS.get(number, number)} {unit}")
     return frozenset(found) if found else _NO_NUMBERS
+
+
+#: Words that set two studies of one team apart when the titles differ in them and agree otherwise
+#: ("... : a qualitative study" / "... : a quantitative study", "... in men" / "... in women"): each
+#: word gives its axis and its side.
+_CONTRASTS = {
+    "qualitative": "method qualitative", "quantitative": "method quantitative",
+    "men": "sex men", "male": "sex men", "males": "sex men", "boys": "sex men",
+    "women": "sex women", "female": "sex women", "females": "sex women", "girls": "sex women",
+    "adult": "age adult", "adults": "age adult", "child": "age child", "children": "age child",
+    "childhood": "age child", "adolescent": "age adolescent", "adolescents": "age adolescent",
+    "infant": "age infant", "infants": "age infant",
+    "acute": "course acute", "chronic": "course chronic",
+    "prospective": "design prospective", "retrospective": "design retrospective",
+    "urban": "setting urban", "rural": "setting rural",
+    "inpatient": "care inpatient", "inpatients": "care inpatient",
+    "outpatient": "care outpatient", "outpatients": "care outpatient",
+}
+_NO_CONTRASTS: frozenset[str] = frozenset()
+_contrast_sets: dict[frozenset[str], frozenset[str]] = {}  # one set object per distinct set
+
+
+def contrasts_in(title: str) -> frozenset[str]:
+    """The contrast words of a folded title, as "axis side" (see :func:`contrasting`).
+
+    >>> sorted(contrasts_in("peer support for adults and children with a chronic illness"))
+    ['age adult', 'age child', 'course chronic']
+    """
+    found = frozenset(_CONTRASTS[w] for w in title.split() if w in _CONTRASTS)
+    return _contrast_sets.setdefault(found, found) if found else _NO_CONTRASTS
+
+
+def contrasting(a: frozenset[str], b: frozenset[str]) -> str:
+    """An axis on which two titles name different sides and share none ('' when none): "in men" against
+    "in women", but not "in adults and children" against "in children".
+
+    >>> contrasting(frozenset({"sex men"}), frozenset({"sex women"})), contrasting(frozenset({"age adult",
+    ...     "age child"}), frozenset({"age child"}))
+    ('sex', '')
+    """
+    if a == b or not a or not b:
+        return ""
+    sides: dict[str, tuple[set[str], set[str]]] = {}
+    for which, found in ((0, a), (1, b)):
+        for item in found:
+            axis, side = item.split(" ", 1)
+            sides.setdefault(axis, (set(), set()))[which].add(side)
+    return next((axis for axis, (x, y) in sorted(sides.items()) if x and y and not x & y), "")
 
 
 _NOTICE = re.compile(r"\b(erratum|errata|corrigendum|correction|retraction|retracted|reply|response to|"

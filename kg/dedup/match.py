@@ -10,7 +10,9 @@
 3. Scoring: :func:`compare` weighs title, authors, year, container,
    volume, pages and DOI, and returns a score with its reasons; hard
    conflicts (different DOIs or trial registry numbers, years more than one
-   apart, page ranges that do not meet, different part numbers, a notice
+   apart, page ranges that do not meet, different part numbers or
+   follow-up times, titles that differ in a telling word (qualitative or
+   quantitative, men or women, adults or children), a notice
    versus the work it concerns or two kinds of notice, a study protocol
    versus the study, a thesis or report versus a published
    paper) veto.  Export noise is not a conflict: article numbers against
@@ -73,6 +75,8 @@ from kg.dedup.keys import (
     kind_of,
     language_of,
     original_title,
+    contrasting,
+    contrasts_in,
     notice_kind,
     registry_ids,
     report_number,
@@ -123,6 +127,7 @@ class Features:
     numbers: frozenset[str]
     notice: str
     protocol: bool
+    contrasts: frozenset[str]
     generic: bool
     kind: str
     language: str
@@ -191,6 +196,7 @@ def features(index: int, ref: Reference) -> Features:
         numbers=numbers_in(cleaned),
         notice=notice_kind(cleaned),
         protocol="protocol" in title.split(),
+        contrasts=contrasts_in(title),
         generic=is_generic(title),
         kind=kind,
         language=language_of(title),
@@ -463,6 +469,11 @@ def abstract_and_article(a: Features, b: Features) -> bool:
     return venue < 0.8 and 0 <= long_.year - short.year <= 1
 
 
+_AXES = {"method": "method (qualitative, quantitative)", "sex": "the sex studied", "age": "the age group studied",
+         "course": "the course of illness (acute, chronic)", "design": "design (prospective, retrospective)",
+         "setting": "setting (urban, rural)", "care": "care (inpatient, outpatient)"}
+
+
 def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]] = frozenset(),
              versions: bool = False) -> str:
     """A hard reason why two records cannot be one work ('' when none).
@@ -516,6 +527,11 @@ def conflict(a: Features, b: Features, pages_accepted: frozenset[frozenset[str]]
         # (one title may just print its year: "(1991) Instance-based ...").
         if (a.numbers - years_a) != (b.numbers - years_b) or (years_a and years_b and years_a != years_b):
             return "different numbers in the titles (part, study, year)"
+    axis = contrasting(a.contrasts, b.contrasts) if pages != "same" else ""
+    if axis:
+        # One team's two studies: "... : a qualitative study" / "... : a quantitative study", "... in men" /
+        # "... in women" (two records at one page are one item, whatever a typo made of its title).
+        return f"titles that differ in {_AXES[axis]}"
     if a.protocol != b.protocol and a.title and b.title and pages != "same":
         # "... : protocol for a randomised trial" and the trial's results share authors and most words.
         return "a study protocol and the study it plans"

@@ -70,6 +70,26 @@ def test_parts_and_notices_stay_apart(left, right):
     assert clusters([ref("1", left), ref("2", right, pages="")]) == [["1"], ["2"]]
 
 
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Peer support in recovery: a qualitative study", "Peer support in recovery: a quantitative study"),
+        ("Housing first for homeless adults: 5-year follow-up", "Housing first for homeless adults: 10-year follow-up"),
+        ("Exercise and depression in women", "Exercise and depression in men"),
+        ("Peer support for adults with schizophrenia", "Peer support for children with schizophrenia"),
+        ("Social support in acute psychosis", "Social support in chronic psychosis"),
+    ],
+    ids=["qualitative-quantitative", "follow-up-years", "women-men", "adults-children", "acute-chronic"],
+)
+def test_one_teams_studies_that_differ_in_one_telling_word_stay_apart(left, right):
+    """Two studies by one team in one journal and year, with no pages to tell them apart, whose titles differ
+    only in the method, the follow-up, the sex, the age group or the course studied, are two works (they
+    once merged); two records whose titles both name both sides still match."""
+    assert clusters([ref("1", left, pages=""), ref("2", right, pages="")]) == [["1"], ["2"]]
+    both = ref("2", "Peer support for adults and children with schizophrenia", pages="")
+    assert clusters([ref("1", "Peer support for children and adults with schizophrenia", pages=""), both]) == [["1", "2"]]
+
+
 def test_a_letter_and_its_reply_stay_apart_and_a_bundled_record_joins_one_side():
     """A letter and the authors' reply printed after it ('... - Reply', the next page of the
     issue) are two works.  A database record bundling both ('(multiple letters)', the letter's
