@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.text import LINE_KEY, as_written, did_you_mean, read_yaml
+from kg.ingest.text import LINE_KEY, as_written, did_you_mean, read_yaml, written
 from kg.model import Problem, SourceLocation
 
 DECISIONS = {"same": True, "different": False}
@@ -70,7 +70,7 @@ def read_decisions(
                 what = f"has no {' and no '.join(missing)} record id"
             elif unknown:
                 what = f"names no record of the input: {', '.join(repr(i) for i in unknown)}"
-                what += _unknown_hint(unknown[0], item, known or set(), tails or {})
+                what += _unknown_hint(unknown[0], known or set(), tails or {})
             else:
                 what = "needs two different record ids"
             problems.append(
@@ -115,19 +115,16 @@ def _tails(known: set[str], prefixes: Iterable[str]) -> dict[str, list[str]]:
 def _record_id(value: object, known: set[str] | None, tails: dict[str, list[str]] | None) -> str:
     """A decision's id as text; an id that names one record of several inputs without its file ("4" for
     "refs.bib:4") becomes that record's id."""
-    rid = "" if value is None else str(value).strip()
+    rid = "" if value is None else str(written(value)).strip()  # "left: 007" is the id 007, not 7
     found = [] if known is None or rid in known else (tails or {}).get(rid, [])
     return found[0] if len(found) == 1 else rid
 
 
-def _unknown_hint(rid: str, item: dict[str, object], known: set[str], tails: dict[str, list[str]]) -> str:
-    """Why an id may name no record: it is in several inputs, YAML read it as a number, or a near miss."""
+def _unknown_hint(rid: str, known: set[str], tails: dict[str, list[str]]) -> str:
+    """Why an id may name no record: it is in several inputs, or a near miss."""
     found = tails.get(rid)
     if found:
         return f" (it is in several input files: write one of {', '.join(found)})"
-    if any(str(item.get(side)) == rid and not isinstance(item.get(side), str) for side in ("left", "right")):
-        return (f" (YAML read the unquoted id as the value {rid!r}: quote ids such as '007' or '1.10', "
-                "left: '007')")
     return did_you_mean(rid, known)
 
 

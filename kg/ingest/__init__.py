@@ -24,9 +24,18 @@ from kg.ingest.citations import (
     unread_citations,
 )
 from kg.ingest.claims import link_claims, read_claims
-from kg.ingest.concepts import read_concepts
+from kg.ingest.concepts import key_line, read_concepts
 from kg.ingest.references import read_references
-from kg.ingest.text import LINE_KEY, as_written, did_you_mean, read_yaml, unknown_keys
+from kg.ingest.text import (
+    LINE_KEY,
+    as_written,
+    did_you_mean,
+    parse_yaml,
+    read_text,
+    unknown_keys,
+    written,
+    yaml_hint,
+)
 from kg.model import ArticleRecord, Corpus, Person, Problem
 
 MANIFEST = "corpus.yaml"
@@ -58,20 +67,25 @@ def bundled_corpus() -> Path:
     )
 
 
-def _refuse_unknown_keys(mapping: dict[Any, Any], known: tuple[str, ...], manifest: Path, what: str) -> None:
+def _refuse_unknown_keys(mapping: dict[Any, Any], known: tuple[str, ...], manifest: Path, text: str,
+                         what: str) -> None:
     """Refuse a key corpus.yaml has no use for, as the claims and concepts readers refuse unknown fields:
-    a misspelt key (``yeer``, ``citation-style``, ``files.decision``) would otherwise be ignored without a word."""
+    a misspelt key (``yeer``, ``citation-style``, ``files.decision``) would otherwise be ignored without a word.
+    The message names the key's own line (``text`` is the manifest's), not its mapping's."""
     unknown = unknown_keys(mapping, known)
     if unknown:
-        raise CorpusError(f"{manifest}:{mapping.get(LINE_KEY, 1)}: unknown key '{unknown[0]}' {what}"
+        line = key_line(text, unknown[0], mapping.get(LINE_KEY, 1))
+        raise CorpusError(f"{manifest}:{line}: unknown key '{unknown[0]}' {what}"
                           f"{did_you_mean(unknown[0], known)}; see corpus/README.md for the keys of corpus.yaml")
 
 
 def _text(value: Any, field: str, where: str) -> str:
-    """A field of text; a number YAML read as one (``volume: 12``) is its text, an empty field ''.
+    """A field of text; a number or date YAML read as one (``volume: 012``, ``title: 2001-01-02``) is its
+    text as written, an empty field ''.
 
-    A list, mapping, date or true/false is refused: ``str()`` would write it in Python's form ("['Nazeer']").
+    A list, mapping or true/false is refused: ``str()`` would write it in Python's form ("['Nazeer']").
     """
+    value = written(value)
     if value is None:
         return ""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -94,26 +108,28 @@ def _texts(value: Any, field: str, where: str) -> tuple[str, ...]:
 
 
 def _year(value: Any, where: str) -> int | None:
-    """The article's year, a number (``2024`` or ``"2024"``); ``None`` when not given.
+    """The article's year, a number (``2024`` or ``"2024"``, read from its digits as written); ``None``
+    when not given.
 
     Anything else is refused: ``int()`` would stop with a traceback on ``twenty`` or ``[2024]`` and read
     ``true`` as the year 1.
     """
     if value is None or value == "":
         return None
+    digits = written(value).strip() if isinstance(written(value), str) else ""
+    if digits.isascii() and digits.isdigit():
+        return int(digits)  # the digits as written: YAML 1.1 reads year: 0777 as the octal number 511
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return int(value)
     raise CorpusError(f"{where}: 'article.year' must be a year such as 2024, got {as_written(value)!r}; "
                       "write it as year: 2024")
 
 
-def _author(author: Any, manifest: Path, article_line: int) -> Person:
+def _author(author: Any, manifest: Path, text: str, article_line: int) -> Person:
     """One article author, ``{family, given}``, named at its own line when it has one."""
     line = author.get(LINE_KEY, article_line) if isinstance(author, dict) else article_line
     if isinstance(author, dict):
-        _refuse_unknown_keys(author, _AUTHOR_KEYS, manifest, "in an article author")
+        _refuse_unknown_keys(author, _AUTHOR_KEYS, manifest, text, "in an article author")
     if not isinstance(author, dict) or not author.get("family"):
         raise CorpusError(f"{manifest}:{line}: each article author needs 'family' (and 'given'), "
                           f"got {as_written(author)!r}; write it as - {{family: Surname, given: Given}}")
@@ -122,10 +138,10 @@ def _author(author: Any, manifest: Path, article_line: int) -> Person:
                   _text(author.get("given"), "article.authors.given", where))
 
 
-def _record(data: Any, corpus_id: str, manifest: Path, where: str) -> ArticleRecord:
+def _record(data: Any, corpus_id: str, manifest: Path, text: str, where: str) -> ArticleRecord:
     """The article's own record (``article:``), each field checked for its type."""
     if isinstance(data, dict):
-        _refuse_unknown_keys(data, _ARTICLE_KEYS, manifest, "under 'article'")
+        _refuse_unknown_keys(data, _ARTICLE_KEYS, manifest, text, "under 'article'")
     if not isinstance(data, dict) or not data.get("title"):
         raise CorpusError(f"{where}: 'article' needs at least a 'title'; see corpus/README.md")
     line = data.get(LINE_KEY, 1)
@@ -133,7 +149,7 @@ def _record(data: Any, corpus_id: str, manifest: Path, where: str) -> ArticleRec
     return ArticleRecord(
         id=corpus_id,
         title=_text(data["title"], "article.title", where),
-        authors=tuple(_author(author, manifest, line) for author in _items(data.get("authors"))),
+        authors=tuple(_author(author, manifest, text, line) for author in _items(data.get("authors"))),
         affiliations=_texts(data.get("affiliations"), "article.affiliations", where),
         journal=_text(data.get("journal"), "article.journal", where),
         issn=_texts(data.get("issn"), "article.issn", where),
@@ -165,29 +181,33 @@ def load_corpus(corpus_dir: str | Path | None = None) -> Corpus:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise CorpusError(f"{folder}: no {MANIFEST} here; a corpus folder needs one (see corpus/README.md)")
-    data = read_yaml(manifest)
+    text = read_text(manifest)
+    data = parse_yaml(text, str(manifest))
     where = f"{manifest}:{data.get(LINE_KEY, 1) if isinstance(data, dict) else 1}"
     if not isinstance(data, dict):
         raise CorpusError(f"{where}: expected a mapping with id, article and files")
-    _refuse_unknown_keys(data, _MANIFEST_KEYS, manifest, "at the top level")
-    corpus_id = str(data.get("id") or folder.name)
-    if not CORPUS_ID.match(corpus_id):
-        raise CorpusError(f"{where}: corpus id must be lower-case letters, digits and hyphens, got {corpus_id!r}")
+    _refuse_unknown_keys(data, _MANIFEST_KEYS, manifest, text, "at the top level")
+    corpus_id = written(data.get("id"))  # as written: YAML 1.1 reads id: 010 as 8 and id: no as false
+    if corpus_id is None or corpus_id == "":
+        corpus_id = folder.name
+    if not isinstance(corpus_id, str) or not CORPUS_ID.match(corpus_id):
+        raise CorpusError(f"{where}: corpus id must be lower-case letters, digits and hyphens, got "
+                          f"{as_written(corpus_id)!r}{yaml_hint(corpus_id)}")
     files = data.get("files") or {}
     if isinstance(files, dict):
-        _refuse_unknown_keys(files, _FILE_KEYS, manifest, "under 'files'")
+        _refuse_unknown_keys(files, _FILE_KEYS, manifest, text, "under 'files'")
     paths: dict[str, Path] = {}
     for role in _FILES:
-        name = files.get(role) if isinstance(files, dict) else None
+        name = written(files.get(role)) if isinstance(files, dict) else None
         if not isinstance(name, str):
             raise CorpusError(f"{where}: 'files' must name the {role} file (files: {{{role}: ...}})")
         paths[role] = folder / name
         if not paths[role].is_file():
             raise CorpusError(f"{where}: the {role} file {paths[role]} does not exist; fix 'files.{role}'")
-    decisions_file = files.get("decisions") if isinstance(files, dict) else None
+    decisions_file = written(files.get("decisions")) if isinstance(files, dict) else None
     if decisions_file is not None and not isinstance(decisions_file, str):
         raise CorpusError(f"{where}: 'files.decisions' must name one file, got {as_written(decisions_file)!r}")
-    record = _record(data.get("article"), corpus_id, manifest, where)
+    record = _record(data.get("article"), corpus_id, manifest, text, where)
 
     article = read_article(paths["text"])
     if not article.text:

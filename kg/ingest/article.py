@@ -21,8 +21,11 @@ from kg.model import Article, Paragraph, Problem, QuoteAnchor, Section, SourceLo
 
 #: Headings that open the reference list, where the body ends.
 REFERENCE_HEADINGS = frozenset(
-    {"references", "reference list", "bibliography", "works cited", "literature cited"}
+    {"references", "reference list", "bibliography", "works cited", "literature cited", "references and notes",
+     "notes and references", "references cited"}
 )
+#: A section number before a heading: "7", "7.", "7.1", "VII.", "VII".
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\.?)\s+", re.I)
 #: Lines that are page furniture by their shape: an ISSN line ("e-ISSN: 3006-466X ...",
 #: "ISSN 1234-5678"), "Page 4" or "Page 4 of 12" alone, a bare page number.  A body
 #: line that merely starts with the word ("ISSN-registered journals ...", "Page 4
@@ -37,6 +40,19 @@ class _Block:
     text: str
     line: int
     after_page_break: bool
+
+
+def is_reference_heading(line: str) -> bool:
+    """Whether ``line`` is, on its own, a heading that opens the reference list: one of
+    :data:`REFERENCE_HEADINGS` in any case, with or without a colon and a section number.  A body
+    sentence that starts with the word ("References to recovery abound.") is none.
+
+    >>> [is_reference_heading(h) for h in ("References", "7. References", "VII. REFERENCES", "7 References:",
+    ...                                     "References and notes", "References to recovery abound.")]
+    [True, True, True, True, True, False]
+    """
+    heading = _SECTION_NUMBER.sub("", line.strip(), count=1)
+    return heading.rstrip(":").strip().lower() in REFERENCE_HEADINGS
 
 
 def _is_sentence(line: str) -> bool:
@@ -135,7 +151,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
     dropped = running_headers(lines)
     blocks = _rejoin(_blocks(lines, dropped))
     end = next(
-        (i for i, b in enumerate(blocks) if b.text.strip().rstrip(":").lower() in REFERENCE_HEADINGS),
+        (i for i, b in enumerate(blocks) if is_reference_heading(b.text)),
         len(blocks),
     )
     blocks = blocks[:end]

@@ -18,7 +18,17 @@ from kg.errors import CorpusError, QuoteNotFoundError, UnknownConceptError, Unkn
 from kg.ingest.article import find_quote
 from kg.ingest.citations import match_works, number_span, owners, parse_cite, parse_numbers, works_numbered
 from kg.ingest.concepts import key_line
-from kg.ingest.text import LINE_KEY, as_written, did_you_mean, parse_yaml, read_text, unknown_keys
+from kg.ingest.text import (
+    LINE_KEY,
+    as_written,
+    did_you_mean,
+    item_line,
+    parse_yaml,
+    read_text,
+    unknown_keys,
+    written,
+    yaml_hint,
+)
 from kg.model import STANCES, Article, Citation, Claim, ConceptScheme, Problem, SourceLocation, Work
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -37,35 +47,46 @@ def _string_list(item: dict[str, Any], field: str, where: str) -> tuple[str, ...
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         value = [value]
     if field == "cites" and isinstance(value, list):
-        # cites: [3, 7] names reference numbers, as "[3]" and "[7]" would.
-        value = [f"[{v}]" if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        # cites: [3, 7] names reference numbers, as "[3]" and "[7]" would (as written: [010] is "[010]").
+        value = [f"[{written(v)}]" if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+    if isinstance(value, list):
+        value = [written(v) for v in value]  # ids as written: outcomes: [010] names "010", not 8
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise CorpusError(f"{where}: '{field}' must be a list of non-empty strings, got {as_written(value)!r}")
+        bad = next((v for v in value if not isinstance(v, str)), None) if isinstance(value, list) else value
+        raise CorpusError(f"{where}: '{field}' must be a list of non-empty strings, got {as_written(value)!r}"
+                          f"{yaml_hint(bad)}")
     return tuple(v.strip() for v in value)
 
 
-def _claim(item: Any, path: str) -> Claim:
-    line = item.get(LINE_KEY, 0) if isinstance(item, dict) else 0
+def _claim(item: Any, path: str, line: int = 0) -> Claim:
+    """One claim; ``line`` is the item's own line in its list, where a non-mapping item has no other."""
+    line = item.get(LINE_KEY, line) if isinstance(item, dict) else line
     where = f"{path}:{line}" if line else path
     if not isinstance(item, dict):
-        raise CorpusError(f"{where}: each claim must be a mapping with id, statement, quote...; got {item!r}")
+        raise CorpusError(f"{where}: each claim must be a mapping with id, statement, quote...; got "
+                          f"{as_written(item)!r}; write it as - {{id: C1, statement: ..., quote: ...}}")
     unknown = unknown_keys(item, _FIELDS)
     if unknown:
         raise CorpusError(
             f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], _FIELDS - {LINE_KEY})}; "
             "see corpus/README.md for the claim fields"
         )
-    claim_id = item.get("id")
+    # The id, statement, quote and note as written: YAML 1.1 reads id: 010 as 8 and note: 1.50 as 1.5.
+    claim_id = written(item.get("id"))
     if not isinstance(claim_id, (str, int)) or isinstance(claim_id, bool) or not _ID.match(str(claim_id)):
-        raise CorpusError(f"{where}: claim id must be letters, digits, '-' or '_', got {claim_id!r}")
+        raise CorpusError(f"{where}: claim id must be letters, digits, '-' or '_', got {as_written(claim_id)!r}"
+                          f"{yaml_hint(claim_id)}")
     for field in ("statement", "quote"):
-        if not isinstance(item.get(field), str) or not item[field].strip():
+        text = written(item.get(field))
+        if isinstance(text, bool):
+            raise CorpusError(f"{where}: claim {claim_id}'s '{field}' must be text, got {text!r}{yaml_hint(text)}")
+        if not isinstance(text, str) or not text.strip():
             raise CorpusError(f"{where}: claim {claim_id} needs a non-empty '{field}'")
-    note = item.get("note")
+    note = written(item.get("note"))
     if note is not None and (not isinstance(note, (str, int, float)) or isinstance(note, bool)):
         # str() would write a list or mapping in Python's form ("['a', 'b']").
         raise CorpusError(f"{where}: claim {claim_id}'s 'note' must be text, got {as_written(note)!r}; "
-                          "write one paragraph (in quotes if it holds a colon)")
+                          f"write one paragraph (in quotes if it holds a colon){yaml_hint(note)}")
     stance = item.get("stance", "supports")
     if stance not in STANCES:
         raise CorpusError(
@@ -73,8 +94,8 @@ def _claim(item: Any, path: str) -> Claim:
         )
     return Claim(
         id=str(claim_id),
-        statement=" ".join(item["statement"].split()),
-        quote=item["quote"],
+        statement=" ".join(written(item["statement"]).split()),
+        quote=written(item["quote"]),
         cites=_string_list(item, "cites", where),
         theories=_string_list(item, "theories", where),
         support_types=_string_list(item, "support_types", where),
@@ -113,9 +134,9 @@ def parse_claims(text: str, path: str = "<string>") -> tuple[Claim, ...]:
     claims: list[Claim] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
-    for item in items:
+    for index, item in enumerate(items):
         try:
-            claim = _claim(item, path)
+            claim = _claim(item, path, item_line(items, index))
         except CorpusError as err:
             errors.append(str(err))
             continue

@@ -8,7 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import CorpusError
-from kg.ingest.text import LINE_KEY, as_written, did_you_mean, parse_yaml, read_text, unknown_keys
+from kg.ingest.text import (
+    LINE_KEY,
+    as_written,
+    did_you_mean,
+    item_line,
+    parse_yaml,
+    read_text,
+    unknown_keys,
+    written,
+    yaml_hint,
+)
 from kg.model import CONCEPT_KINDS, Concept, ConceptScheme, SourceLocation
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -40,22 +50,29 @@ def _refuse_unknown_keys(mapping: dict[Any, Any], known: tuple[str, ...], text: 
 
 
 def _text(value: Any, where: str, field: str) -> str:
-    """A field of text (a number YAML read as one is its text); a list or mapping is refused, as
-    ``str()`` would write it in Python's form."""
+    """A field of text (a number or date YAML read as one is its text as written); a list or mapping
+    is refused, as ``str()`` would write it in Python's form."""
+    value = written(value)
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        raise CorpusError(f"{where}: '{field}' must be text, got {as_written(value)!r}")
+        raise CorpusError(f"{where}: '{field}' must be text, got {as_written(value)!r}{yaml_hint(value)}")
     return str(value).strip()
 
 
 def _strings(value: Any, where: str, field: str) -> tuple[str, ...]:
+    """A list of text or ids, each item as written (``broader: [010]`` names "010", not 8)."""
+    value = written(value)
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
+    if isinstance(value, list):
+        value = [written(v) for v in value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise CorpusError(f"{where}: '{field}' must be a list of strings, got {as_written(value)!r}")
+        bad = next((v for v in value if not isinstance(v, str)), None) if isinstance(value, list) else value
+        raise CorpusError(f"{where}: '{field}' must be a list of strings, got {as_written(value)!r}"
+                          f"{yaml_hint(bad)}")
     return tuple(value)
 
 
@@ -79,23 +96,24 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
         raise CorpusError(f"{path}: expected a mapping with 'scheme' and a list 'concepts'; see corpus/README.md")
     _refuse_unknown_keys(data, _TOP_KEYS, text, path, "")
     header = data.get("scheme") or {}
-    if not isinstance(header, dict) or not header.get("id"):
+    if not isinstance(header, dict) or header.get("id") in (None, ""):
         raise CorpusError(f"{path}:1: 'scheme' needs an 'id' (and a 'title'); see corpus/README.md")
     _refuse_unknown_keys(header, _SCHEME_KEYS, text, path, " under 'scheme'")
     where = f"{path}:{header.get(LINE_KEY, 1)}"
-    scheme_id = header["id"]
+    scheme_id = written(header["id"])  # as written: YAML 1.1 reads id: 010 as 8
     if not isinstance(scheme_id, str) or not _ID.match(scheme_id):
         # The id becomes the scheme's IRI and those of its concepts.
         raise CorpusError(f"{where}: scheme id must be lower-case letters, digits and hyphens, got "
-                          f"{as_written(scheme_id)!r}")
+                          f"{as_written(scheme_id)!r}{yaml_hint(scheme_id)}")
     title = _text(header.get("title"), where, "scheme.title")
     errors: list[str] = []
     concepts: list[Concept] = []
-    for item in data["concepts"]:
-        line = item.get(LINE_KEY, 0) if isinstance(item, dict) else 0
+    for index, item in enumerate(data["concepts"]):
+        line = item.get(LINE_KEY, 0) if isinstance(item, dict) else item_line(data["concepts"], index)
         where = f"{path}:{line}" if line else path
         if not isinstance(item, dict):
-            errors.append(f"{where}: each concept must be a mapping, got {item!r}")
+            errors.append(f"{where}: each concept must be a mapping, got {as_written(item)!r}; write it as "
+                          "- {id: my-concept, kind: outcome, label: My Concept}")
             continue
         try:
             unknown = unknown_keys(item, _FIELDS)
@@ -103,13 +121,18 @@ def parse_concepts(text: str, path: str = "<string>") -> ConceptScheme:
                 raise CorpusError(
                     f"{where}: unknown field '{unknown[0]}'{did_you_mean(unknown[0], _FIELDS - {LINE_KEY})}"
                 )
-            cid, kind, label = item.get("id"), item.get("kind"), item.get("label")
+            # The id and label as written: YAML 1.1 reads id: 010 as 8 and label: 2001 as a number.
+            cid, kind, label = written(item.get("id")), item.get("kind"), written(item.get("label"))
             if not isinstance(cid, str) or not _ID.match(cid):
-                raise CorpusError(f"{where}: concept id must be lower-case letters, digits and hyphens, got {cid!r}")
+                raise CorpusError(f"{where}: concept id must be lower-case letters, digits and hyphens, got "
+                                  f"{as_written(cid)!r}{yaml_hint(cid)}")
             if kind not in CONCEPT_KINDS:
                 raise CorpusError(
                     f"{where}: concept '{cid}' has kind {kind!r}; use one of {', '.join(CONCEPT_KINDS)}"
                 )
+            if isinstance(label, bool):
+                raise CorpusError(f"{where}: concept '{cid}''s 'label' must be text, got {label!r}"
+                                  f"{yaml_hint(label)}")
             if not isinstance(label, str) or not label.strip():
                 raise CorpusError(f"{where}: concept '{cid}' needs a 'label'")
             concepts.append(

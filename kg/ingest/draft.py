@@ -29,7 +29,7 @@ import yaml
 
 from kg.errors import CorpusError, InputError, OutputError, UnknownReferenceError
 from kg.ingest import CORPUS_ID, load_corpus
-from kg.ingest.article import HEADER_PATTERN, REFERENCE_HEADINGS, find_quote, parse_article, running_headers
+from kg.ingest.article import HEADER_PATTERN, find_quote, is_reference_heading, parse_article, running_headers
 from kg.ingest.citations import STYLES, citation_style, owners, reference_numbers
 from kg.ingest.claims import resolve_cite
 from kg.ingest.references import detect_form, parse_references
@@ -71,8 +71,9 @@ def split_reference_list(text: str) -> tuple[str, str, int]:
     also recur in the body) were taken out of the list.
 
     The heading is the first line that is one of
-    :data:`~kg.ingest.article.REFERENCE_HEADINGS` on its own, as the article
-    reader ends the body there.
+    :data:`~kg.ingest.article.REFERENCE_HEADINGS` on its own, numbered or not
+    ("7. References"; :func:`~kg.ingest.article.is_reference_heading`), as the
+    article reader ends the body there.
 
     >>> split_reference_list("Body (Lee, 2001).\\n\\nReferences\\n\\n12\\nLee, A. (2001). T. J, 1.\\n")
     ('Body (Lee, 2001).', 'Lee, A. (2001). T. J, 1.', 1)
@@ -81,11 +82,11 @@ def split_reference_list(text: str) -> tuple[str, str, int]:
         InputError: the text has no such heading.
     """
     lines = normal_text(text).split("\n")
-    heading = next((i for i, line in enumerate(lines) if line.strip().rstrip(":").lower() in REFERENCE_HEADINGS),
-                   None)
+    heading = next((i for i, line in enumerate(lines) if is_reference_heading(line)), None)
     if heading is None:
         raise InputError("no reference-list heading (a line 'References', 'Bibliography' or 'Works Cited' on its "
-                         "own) was found; add one above the list, or give the list apart with --references FILE")
+                         "own, numbered or not: '7. References') was found; add one above the list, or give the "
+                         "list apart with --references FILE")
     headers = running_headers(lines)
     body = {line.strip() for line in lines[:heading]}
     listing = range(heading + 1, len(lines))
@@ -298,6 +299,10 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
     if not parse_references(listing, reference_source).references:
         raise InputError(f"{reference_source}: no reference could be read; check the list")
     article = parse_article(text, str(article_path))
+    if not article.text:
+        # Else the corpus reader names the empty article.txt of the staging folder, which is then gone.
+        raise InputError(f"{article_path}: no body text before the reference-list heading; give the article's "
+                         "text, as extracted from its PDF, with its reference list after it")
     # The title is the first line that is no running page head (the next lines of a title block
     # are its authors and affiliations).
     lines = text.split("\n")
@@ -310,19 +315,39 @@ def draft_corpus(article_path: str | Path, folder: str | Path, references_path: 
         raise InputError(f"corpus id must be lower-case letters, digits and hyphens, got {corpus_id!r}; "
                          f"e.g. {_slug(corpus_id)!r}")
     parent = whole.parent
+    # The parent folders this run creates ("kg init a.txt new/deep/folder"), outermost first: a draft
+    # that fails takes them away again, and only them.
+    created = [ancestor for ancestor in (*reversed(parent.parents), parent) if not ancestor.exists()]
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{whole.name}.", suffix=".tmp", dir=parent))
-        umask = os.umask(0)
-        os.umask(umask)
-        staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; give the folder the usual mode
-    except OSError as err:
-        raise OutputError(f"{folder}: cannot write in {parent} ({err.strerror}); choose another folder") from err
-    try:
-        return _write(staging, folder, text, listing, references_file, article, article_path, corpus_id, title,
-                      style, headers_dropped)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{whole.name}.", suffix=".tmp", dir=parent))
+            umask = os.umask(0)
+            os.umask(umask)
+            staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; give the folder the usual mode
+        except OSError as err:
+            raise OutputError(f"{folder}: cannot write in {parent} ({err.strerror}); "
+                              "choose another folder") from err
+        try:
+            return _write(staging, folder, text, listing, references_file, article, article_path, corpus_id, title,
+                          style, headers_dropped)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        _remove_created(created)
+        raise
+
+
+def _remove_created(created: Sequence[Path]) -> None:
+    """Remove the folders of ``created`` (outermost first) that are still empty, innermost first: what
+    a failed draft made and left nothing in (another program may have written there since)."""
+    for path in reversed(created):
+        try:
+            path.rmdir()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return  # not empty: nor are the folders that hold it
 
 
 def _write(staging: Path, folder: Path, text: str, listing: str, references_file: str, article: Article,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -229,13 +230,102 @@ def whole_characters(text: str) -> str | None:
         return None
 
 
+class _WrittenInt(int):
+    """An integer YAML read from a plain scalar, with the scalar's text as the file writes it."""
+
+    written: str
+
+
+class _WrittenFloat(float):
+    """A float YAML read from a plain scalar, with the scalar's text as the file writes it."""
+
+    written: str
+
+
+class _WrittenDate(datetime.date):
+    """A date YAML read from a plain scalar, with the scalar's text as the file writes it."""
+
+    written: str
+
+
+class _WrittenDatetime(datetime.datetime):
+    """A date and time YAML read from a plain scalar, with the scalar's text as the file writes it."""
+
+    written: str
+
+
+class YamlList(list[Any]):
+    """A YAML sequence as loaded, with the 1-based line of each item (``lines``): a mapping keeps its
+    own under ``__line__``, a string or number item has nowhere else to keep it."""
+
+    lines: tuple[int, ...] = ()
+
+
+_Scalar = TypeVar("_Scalar")
+
+
+def _with_text(value: _Scalar, node: yaml.ScalarNode) -> _Scalar:
+    """``value`` (an int, float or date YAML read from ``node``) as the same value that also keeps
+    ``node``'s text: YAML 1.1 reads ``010`` as 8, ``0x1F`` as 31, ``1_000`` as 1000 and ``12:30`` as
+    750, so where a field is an identifier or text, :func:`written` gives it as typed."""
+    kept: Any
+    if isinstance(value, datetime.datetime):
+        kept = _WrittenDatetime.combine(value.date(), value.timetz())
+    elif isinstance(value, datetime.date):
+        kept = _WrittenDate.fromordinal(value.toordinal())
+    elif isinstance(value, float):
+        kept = _WrittenFloat(value)
+    elif isinstance(value, int) and not isinstance(value, bool):
+        kept = _WrittenInt(value)
+    else:
+        return value
+    kept.written = node.value
+    return kept  # type: ignore[no-any-return]  # the subclass of value's own type
+
+
+def written(value: Any) -> Any:
+    r"""A loaded YAML value as the file writes it where YAML read it as a number or a date: the text of
+    an identifier or a text field (``id: 010`` is the id "010", not 8; ``title: 2001-01-02`` the text
+    "2001-01-02"); any other value as loaded.  Fields that are numbers use the value itself.
+
+    >>> data = parse_yaml("id: 010\nn: 0x1F\nwhen: 2001-1-2\nok: yes\n", "f.yaml")
+    >>> data["id"] == 8, written(data["id"]), written(data["n"]), written(data["when"]), written(data["ok"])
+    (True, '010', '0x1F', '2001-1-2', True)
+    """
+    text = getattr(value, "written", None)
+    return text if isinstance(text, str) else value
+
+
+def item_line(items: list[Any], index: int, default: int = 0) -> int:
+    """The 1-based line of ``items[index]`` in its file (a :class:`YamlList`), else ``default``."""
+    lines = getattr(items, "lines", ())
+    return int(lines[index]) if index < len(lines) else default
+
+
+def yaml_hint(value: Any) -> str:
+    """What to do about a value YAML 1.1 read as something else than the text it looks like, for an
+    error message ('' for other values): ``yes``/``no``/``on``/``off`` are true or false, ``null``
+    and ``~`` (or nothing) are empty.
+
+    >>> yaml_hint(True).split(":")[0], yaml_hint("x")
+    ('; YAML reads yes, no, on, off, true and false unquoted as true or false', '')
+    """
+    if isinstance(value, bool):
+        return ("; YAML reads yes, no, on, off, true and false unquoted as true or false: put the value in "
+                "quotes ('yes', 'off')")
+    if value is None:
+        return "; the value is empty (YAML reads null and ~ as empty): write it, in quotes if it is 'null'"
+    return ""
+
+
 #: Keys that are no keys of their own: the merge key ``<<`` (which may be repeated) and the value key ``=``.
 _SPECIAL_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's 1-based line under ``__line__`` and refuses a key
-    given twice in one mapping."""
+    """A safe loader that records each mapping's 1-based line under ``__line__`` and each sequence's
+    item lines (:class:`YamlList`), keeps the text of a number or date as written (:func:`written`),
+    and refuses a key given twice in one mapping."""
 
     def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
         # PyYAML keeps the last of two equal keys and drops the first without a word (a second
@@ -269,10 +359,29 @@ class _LineLoader(yaml.SafeLoader):
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Generator[list[Any]]:
+        data = YamlList()
+        data.lines = tuple(item.start_mark.line + 1 for item in node.value)
+        yield data
+        data.extend(self.construct_sequence(node))
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        return _with_text(super().construct_yaml_int(node), node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        return _with_text(super().construct_yaml_float(node), node)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> datetime.date:
+        return _with_text(super().construct_yaml_timestamp(node), node)
+
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
 )
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_yaml_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_yaml_float)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def as_written(value: Any) -> Any:
@@ -328,7 +437,7 @@ def unknown_keys(mapping: dict[Any, Any], known: Iterable[str]) -> list[str]:
     ['2', 'outcome']
     """
     allowed = {*known, LINE_KEY}
-    return sorted(str(key) for key in mapping if key not in allowed)
+    return sorted(str(written(key)) for key in mapping if key not in allowed)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -115,13 +115,14 @@ def test_decisions_with_bare_ids_across_several_inputs(runner, tmp_path):
     assert "second.bib:C" in problem["message"]
 
 
-def test_a_numeric_id_read_by_yaml_as_a_number_says_to_quote_it(tmp_path):
-    """YAML reads an unquoted 007 as 7: the message says so instead of only 'no such record'."""
+def test_an_unquoted_numeric_id_is_the_id_as_written(tmp_path):
+    """YAML reads an unquoted 007 as 7, and 1.10 as 1.1: the decision names the records as the file writes them."""
     path = tmp_path / "d.yaml"
-    path.write_text("- {left: 007, right: '008', decision: same}\n", encoding="utf-8")
-    decisions, problems = read_decisions(path, ["007", "008"])
-    assert not decisions
-    assert "quote" in problems[0].message and "'7'" in problems[0].message
+    path.write_text("- {left: 007, right: '008', decision: same}\n- {left: 1.10, right: 0x1F, decision: different}\n",
+                    encoding="utf-8")
+    decisions, problems = read_decisions(path, ["007", "008", "1.10", "0x1F"])
+    assert decisions == {frozenset({"007", "008"}): True, frozenset({"1.10", "0x1F"}): False}
+    assert problems == []
 
 
 def test_merged_work_keeps_the_whole_author_list():

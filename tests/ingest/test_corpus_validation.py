@@ -159,18 +159,18 @@ def test_a_single_author_mapping_is_a_one_item_list(corpus_copy):
 
 
 @pytest.mark.parametrize(("old", "new", "where", "message"), [
-    ("files:\n", "citation-style: numeric\nfiles:\n", "id: community-support",
+    ("files:\n", "citation-style: numeric\nfiles:\n", "citation-style:",
      "unknown key 'citation-style' at the top level (did you mean 'citation_style'?)"),
-    (JOURNAL, f"{JOURNAL}  yeer: 2024\n", "title: Exploring",
+    (JOURNAL, f"{JOURNAL}  yeer: 2024\n", "yeer:",
      "unknown key 'yeer' under 'article' (did you mean 'year'?)"),
-    ("  text: article.txt\n", "  text: article.txt\n  decision: x.yaml\n", "text: article.txt",
+    ("  text: article.txt\n", "  text: article.txt\n  decision: x.yaml\n", "decision:",
      "unknown key 'decision' under 'files' (did you mean 'decisions'?)"),
     ("{family: Nazeer, given: Kamran}", "{family: Nazeer, givne: Kamran}", "family: Nazeer",
      "unknown key 'givne' in an article author (did you mean 'given'?)"),
 ], ids=["top", "article", "files", "author"])
 def test_unknown_manifest_key_names_the_nearest_known_one(corpus_copy, old, new, where, message):
-    """A key corpus.yaml has no use for is refused with the nearest known key, as unknown claim and
-    concept fields are, instead of being ignored."""
+    """A key corpus.yaml has no use for is refused at its own line with the nearest known key, as unknown
+    claim and concept fields are, instead of being ignored."""
     manifest = corpus_copy / "corpus.yaml"
     _edit(manifest, old, new)
     with pytest.raises(CorpusError) as info:
