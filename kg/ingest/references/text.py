@@ -88,7 +88,7 @@ def split_people(text: str) -> tuple[tuple[Person, ...], bool]:
         else:
             people.append(Person(family))
             i += 1
-    return tuple(people), et_al
+    return _without_ellipsis(tuple(people)), et_al
 
 
 def _pages(text: str) -> str:
@@ -165,6 +165,26 @@ _NLM_SUPPLEMENT = re.compile(
 _SINGLE_QUOTED = re.compile(r"^['‘](?:(?!['‘’](?:\s|$)|(?:^|\s)['‘]).)+['’]$")
 
 
+#: APA 7's description in brackets after a title, a full stop after it: "[Doctoral dissertation, Harvard
+#: University].", "[Data set].": what the work is, and who issued it.  Only the kinds of work named here: a
+#: bracket after a title is also its translation ("[Pronouns in the Khwarezmian language]"), part of it.
+_DESCRIPTION = re.compile(
+    r"\s\[(?P<what>[^\[\],]*\b(?:[Tt]hesis|[Dd]issertation|[Dd]ata ?set|[Mm]anuscript|[Rr]eport|[Ss]oftware|"
+    r"[Mm]otion picture|[Vv]ideo|DVD|[Pp]odcast)\b[^\[\],]*)(?:,\s*(?P<by>[^\[\]]+))?\](?=\.|$)")
+
+#: APA's date of an undated or forthcoming work, "(in press)", "(In press)", "(n.d.)", as printed after the authors.
+_UNDATED = re.compile(r"\((in press|forthcoming|n\.\s?d\.)\)", re.I)
+
+
+#: APA 7's ellipsis standing for the authors left out before the last one: ". . . Baek", "... Baek", "… Baek".
+_ELLIPSIS = re.compile(r"^(?:\.\s?\.\s?\.|…)\s*")
+
+
+def _without_ellipsis(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """``people`` with an ellipsis taken off the front of each family name."""
+    return tuple(replace(p, family=_ELLIPSIS.sub("", p.family)) for p in people)
+
+
 def _without_run(value: str, run: str) -> str:
     """``value`` less a tail the CRF took from ``run`` (the words from the first one that is a piece of it on,
     when that piece holds the run's own ";", "Suppl" or "Pt"), its edge punctuation trimmed."""
@@ -187,10 +207,22 @@ def _settle(ref: Reference, raw: str) -> Reference:
       "1989;54 Pt 1:1-13.", is printed and read the same way (issue "Pt 1").
     * A title in single quotes, as Harvard prints it ("'Deep learning for things', Journal..."): the quotes
       are taken off (a title holding quotes of its own, "'Yes' and 'no'", keeps them).
+    * An undated entry, "(In press).", "(in press)." after a name the CRF does not know ("Ölander, K."): the
+      CRF may read the date into the title ("In press). Recovery"); the date is "in press" (or "n.d."),
+      and the words are taken off the title.  Vancouver's closing "In press." the CRF leaves unplaced is the
+      date too.
+    * APA 7's description in brackets after a title, "[Doctoral dissertation, Harvard University]", "[Data
+      set]": the CRF reads it into the title (and the institution into the publisher, with the bracket);
+      it is cut from the title, and the institution, else the name printed after the bracket, is the
+      publisher; a thesis or dissertation it names is the entry's type.
+    * APA 7's ellipsis before the last of twenty-one authors or more ("Oh, K., . . . Baek, S."): the CRF
+      reads it into the last family name; it is taken off.
     * A title that ends with a bracket, "Growth of the thing (GOT).": the edge trimming of the
       field took the closing ")" and left "(GOT"; the bracket is put back when the entry prints it there.
     """
     changes: dict[str, Any] = {}  # Reference field name -> new value (str, int or None)
+    if any(_ELLIPSIS.match(p.family) for p in ref.authors):
+        changes["authors"] = _without_ellipsis(ref.authors)
     supplement = _NLM_SUPPLEMENT.search(raw) if "Suppl" in raw or "Pt" in raw else None
     if supplement:
         run = supplement.group(0)
@@ -201,7 +233,34 @@ def _settle(ref: Reference, raw: str) -> Reference:
             changes["year"] = int(supplement.group(1))
         changes["title"] = _without_run(ref.title, run)
         changes["container"] = _without_run(ref.container, run)
+    undated = _UNDATED.search(raw) if ref.year is None and not ref.date_text and "(" in raw else None
+    if undated:
+        changes["date_text"] = "n.d." if undated.group(1)[:1] in "nN" else undated.group(1).lower()
+        lost = re.match(rf"^{re.escape(undated.group(1))}\)\.?\s*", ref.title, re.I)
+        if lost:
+            changes["title"] = ref.title[lost.end():]
+    elif ref.year is None and not ref.date_text and re.fullmatch(r"in press|forthcoming", ref.leftover, re.I):
+        changes["date_text"], changes["leftover"] = ref.leftover.lower(), ""  # Vancouver's closing "In press."
     title = str(changes.get("title", ref.title))
+    described = _DESCRIPTION.search(raw) if "[" in raw else None
+    if described:
+        # APA 7's description after a title, "My thesis [Doctoral dissertation, Harvard University]. ProQuest.",
+        # "Survey of things [Data set]. Zenodo.": no part of the title; the institution named in it is the
+        # publisher (a database's name after it is kept as leftover), else the name the CRF read after it.
+        by = (described.group("by") or "").strip()
+        if re.search(r"\b(?:thesis|dissertation)\b", described.group("what"), re.I):
+            changes["type"] = "thesis"
+        cut = title.find(" [" + described.group("what")[:3])
+        if cut >= 0:
+            title, after = title[:cut], title[cut:].partition("]")[2].strip(" .")
+            changes["title"] = title
+            if after and not by and not ref.publisher:
+                changes["publisher"] = after
+        if by and ref.publisher.startswith(by) and ref.publisher != by:
+            changes["publisher"] = by
+            rest = ref.publisher[len(by):].strip(" .]")
+            if rest:
+                changes["leftover"] = f"{ref.leftover} {rest}".strip()
     if _SINGLE_QUOTED.match(title):
         title = changes["title"] = title[1:-1]
     if title.count("(") == title.count(")") + 1 and not title.endswith(")"):
@@ -358,10 +417,15 @@ def numbered_entries(text: str) -> list[tuple[int, str, int | None]]:
 
 # An item number has at most 7 digits (a list of millions); a longer run of digits is no item number.
 _MARKER = re.compile(r"^\s*(?:([-*•–])\s+|\[(\d{1,7})\]\s*|\((\d{1,7})\)\s+|(\d{1,7})([.)])\s+)")
-# "Smith, J." / "Van Dyke, A.", Vancouver "Adeli K,", or a name before "(2004)" / "(n.d.)"
-_AUTHOR_START = re.compile(r"^(?:[A-Z][^\s,.(]*(?:[ -][A-Z][^\s,.(]*){0,3},\s+[A-Z]"
-                           r"|[A-Z][^\s,.(]*(?: [A-Z][^\s,.(]*){0,2} [A-Z]{1,3}[,.]|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.))")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+#: The particles a surname may open with in lower case ("van der Berg, P.", "de Souza M,").
+_PARTICLES = r"(?:(?:van|von|de|der|den|del|della|des|di|da|du|do|dos|das|la|le|ter|ten) )*"
+# "Smith, J." / "Van Dyke, A." / "Ölander, K." / "van der Berg, P.", Vancouver "Adeli K,", or a name before
+# "(2004)" / "(n.d.)" / "(in press)"
+_AUTHOR_START = re.compile(
+    rf"^(?:{_PARTICLES}[{_UPPER}][^\s,.(]*(?:[ -][{_UPPER}][^\s,.(]*){{0,3}},\s+[{_UPPER}]"
+    rf"|{_PARTICLES}[{_UPPER}][^\s,.(]*(?: [{_UPPER}][^\s,.(]*){{0,2}} [{_UPPER}]{{1,3}}[,.]"
+    r"|[^()]{2,120}?\((?:\d{4}|n\.\s?d\.|in press))")
 #: What follows an item number that is out of sequence when it opens an entry: an author printed as
 #: :data:`_AUTHOR_START` reads one, with any capital letter ("Ölander K,"), initials first as IEEE prints
 #: it ("J. Smith,", "A.-B. van Dyke and"), or the dashes standing for the author of the entry before ("---.").
@@ -397,14 +461,21 @@ def _plain(line: str) -> str:
 
 _WORD_BREAK = re.compile(r"[^\W\d_]-$")  # "insulin-" at a line's end
 _NUMBER_BREAK = re.compile(r"\d[-–]$")  # "33-"
+#: A link cut at a line's end after one of its separators ("https://doi.org/10.1000/", "https://www.")...
+_LINK_BREAK = re.compile(r"(?:https?://|\b10\.\d{4,9}/)\S*[/._=&?#-]$")
+#: ... and the rest of it opening the next line ("abc.123", "2020/03/05/post"): a word with a digit, a "/" or
+#: a "." inside it (a word of letters, "Accessed", opens a sentence).
+_LINK_REST = re.compile(r"^\S*(?:\d|[/.]\S)")
 
 
 def _joined(parts: list[str]) -> str:
     """An entry's lines joined by spaces; a word hyphenated at a line's end ("insulin-" then "resistant",
-    "33-" then "45") is joined whole, its hyphen kept.
+    "33-" then "45") is joined whole, its hyphen kept, and so is a DOI or link cut after a separator.
 
     >>> _joined(["How insulin-", "resistant people.", "J, 1, 33-", "45.", "Non-", "Smokers"])
     'How insulin-resistant people. J, 1, 33-45. Non- Smokers'
+    >>> _joined(["J, 1. https://doi.org/10.1000/", "abc.123", "https://a.org/x.", "Accessed 2 May 2020."])
+    'J, 1. https://doi.org/10.1000/abc.123 https://a.org/x. Accessed 2 May 2020.'
     """
     pieces: list[str] = []
     for part in parts:
@@ -414,7 +485,8 @@ def _joined(parts: list[str]) -> str:
         # never joined to the part before it), so joining stays linear in the entry's length.
         last = pieces[-1] if pieces else ""
         if last and (_WORD_BREAK.search(last) and part[:1].islower()
-                     or _NUMBER_BREAK.search(last) and part[:1].isdigit()):
+                     or _NUMBER_BREAK.search(last) and part[:1].isdigit()
+                     or _LINK_BREAK.search(last) and _LINK_REST.match(part)):
             pieces.append(part)
         else:
             pieces += [" ", part] if pieces else [part]
@@ -532,6 +604,12 @@ def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], 
         if _HEADER.match(line) or (counts[shape(stripped)] >= 3 and number is None and len(stripped) < 120):
             after_header = True
             continue
+        if number is None and not any(c.isalnum() for c in stripped):
+            # "???", "* * *": debris of the page, no part of a reference; dropped as a header is, but reported.
+            problems.append(Problem("stray-text", "warning", f"line {n}: {stripped[:60]!r} holds no letter or "
+                                    "digit; left out of the list (delete it, or mend the reference it was cut "
+                                    "from)", SourceLocation(path, n)))
+            continue
         if note:
             problems.append(Problem("list-numbering", "warning", f"{note}; item {number} at line {n} read as a "
                                     "new entry (check the list there)", SourceLocation(path, n)))
@@ -551,6 +629,7 @@ def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], 
     blank_separated = any(item[2] for item in kept[1:])
     # (line number, parts, first line as printed, printed number)
     entries: list[tuple[int, list[str], str, int | None]] = []
+    stray = False  # the line before was left out (see below), and so are its wrapped lines
     for n, line, blank, header, number in kept:
         stripped = line.strip()
         flush = not line[:1].isspace()
@@ -558,6 +637,26 @@ def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], 
             starts = True
         elif numbered:
             starts = number is not None and (number >= 0 or bullets)
+            stray = stray and not blank
+            if not starts and (stray or blank and not header and _ENDS_ENTRY.search(entries[-1][1][-1])):
+                # A line with no marker after a blank line, the entry before it ended (or wrapped after such a
+                # line): no wrapped line of that entry.
+                marker = "number" if not bullets else "bullet"
+                if not stray and _NAME_START.match(stripped):
+                    problems.append(Problem("stray-text", "warning", f"line {n}: {stripped[:60]!r} has no {marker} "
+                                            f"but reads as a reference; read as entry {len(entries) + 1} (print "
+                                            f"the list's {marker} before it)", SourceLocation(path, n)))
+                    entries.append((n, [stripped], stripped, None))
+                else:
+                    if not stray:
+                        problems.append(Problem("stray-text", "warning", f"line {n}: {stripped[:60]!r} follows a "
+                                                f"blank line after entry {len(entries)} ended and has no {marker}; "
+                                                "left out of the list with any lines up to the next entry (join it "
+                                                "to that entry if it is part of it, else delete it)",
+                                                SourceLocation(path, n)))
+                    stray = True
+                continue
+            stray = False
         elif hanging:
             starts = flush
         elif blank_separated:
@@ -577,6 +676,9 @@ def read_list(text: str, path: str) -> tuple[list[tuple[int, str, int | None]], 
     return [(n, _joined(parts) or printed, number) for n, parts, printed, number in entries], problems
 
 
+#: The dashes MLA and Chicago print for the author (or authors) of the entry before: "---.", "———.".
+_SAME_AUTHOR = re.compile(r"^(?:-{2,}|[–—]{2,}|_{2,})$")
+
 #: Words left unplaced from which a reader is told (a note such as "Reprinted in ...", or a line that is no
 #: part of the reference, joined to it as a wrapped line).
 UNPLACED_WORDS = 5
@@ -587,13 +689,24 @@ def parse_text_list(text: str, path: str) -> tuple[list[Reference], list[Problem
 
     An entry whose leftover text (see :attr:`kg.model.Reference.leftover`)
     runs to ``UNPLACED_WORDS`` words or more gets an ``info`` problem: the
-    text is kept with the record, and the reader sees where it went.
+    text is kept with the record, and the reader sees where it went.  An
+    author printed as dashes ("---.", "———.") is the author of the entry
+    before, as MLA and Chicago print it.
     """
     references: list[Reference] = []
     entries, problems = read_list(text, path)
     for position, (line, entry, number) in enumerate(entries, start=1):
         where = SourceLocation(path, line)
         reference, found = parse_reference(entry, str(position), where)
+        if len(reference.authors) == 1 and _SAME_AUTHOR.match(reference.authors[0].family or
+                                                              reference.authors[0].literal):
+            if references:
+                reference = replace(reference, authors=references[-1].authors, et_al=references[-1].et_al)
+            else:
+                found = [*found, Problem("repeated-author", "warning", f"entry {position}: its author is printed "
+                                         f"{reference.authors[0].family or reference.authors[0].literal!r}, "
+                                         "the author of the entry before, but no entry comes before it; "
+                                         "print the author's name", where)]
         if number is not None:
             reference = replace(reference, number=number)
         references.append(reference)
