@@ -109,6 +109,10 @@ def _book_tail(tail: str) -> tuple[str, str]:
 _parse_with_crf: Callable[[str, str, SourceLocation], Reference | None] | None = None
 
 
+#: An undated or forthcoming date printed with a capital: "(N.d.)", "(N. D.)", "(In Press)", "(IN PRESS)".
+_CAPITALISED_UNDATED = re.compile(r"\((?:N\.\s?[dD]\.|[Ii][Nn] [Pp][Rr][Ee][Ss][Ss]|Forthcoming)\)")
+
+
 def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Reference, list[Problem]]:
     """Parse one printed reference in any of the common styles.
 
@@ -133,7 +137,11 @@ def parse_reference(entry: str, ref_id: str, source: SourceLocation) -> tuple[Re
         _parse_with_crf = parse_with_crf
 
     raw = " ".join(entry.split())  # runs of white space made one space, as re.sub(r"\s+", " ", ...).strip()
-    learned = _parse_with_crf(raw, ref_id, source)
+    # The CRF knows the undated dates in lower case: "(N.d.)" it read as an author, "(N. d.)" as two.
+    shown = _CAPITALISED_UNDATED.sub(lambda m: m.group(0).lower(), raw) if "(" in raw else raw
+    learned = _parse_with_crf(shown, ref_id, source)
+    if learned is not None and shown is not raw:
+        learned = replace(learned, raw=raw)
     if learned is not None and (learned.title or learned.container) and (learned.authors or learned.year):
         return _settle(learned, raw), []
     rules = _parse_author_date(raw, ref_id, source)

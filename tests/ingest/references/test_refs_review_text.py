@@ -141,3 +141,15 @@ def test_apa7_thesis_description_is_neither_title_nor_publisher_text():
     assert refs[4].title.startswith("Mestoimenija v jazyke [Pronouns in the language]")  # a translation: kept
     assert refs[0].type == refs[1].type == "thesis"
     assert refs[0].leftover == "ProQuest Dissertations" and refs[1].leftover == "OhioLINK"
+
+
+def test_a_capitalised_undated_date_is_the_date_not_an_author():
+    """"(N.d.)", "(N. d.)" and "(In Press)" are the date, as "(n.d.)" is: the CRF once read "(N.d.)" as a
+    second author holding the first one's initials, and "(N. d.)" as two; the entry keeps its text as printed."""
+    text = ("Smith, J. (N.d.). Peer support in recovery. Retrieved from https://example.org/x\n"
+            "Wu, X. (N. d.). Alone again. https://example.org/z\n"
+            "Ölander, K. (In Press). Peer support at work. Journal of Tests.\n")
+    refs, _ = parse_text_list(text, "refs.txt")
+    assert [([(p.family, p.given) for p in r.authors], r.date_text) for r in refs] == [
+        ([("Smith", "J.")], "n.d."), ([("Wu", "X.")], "n.d."), ([("Ölander", "K.")], "in press")]
+    assert refs[0].raw.startswith("Smith, J. (N.d.).")
