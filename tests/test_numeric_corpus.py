@@ -23,6 +23,7 @@ from kg.ingest.article import parse_article
 from kg.ingest.citations import find_citations, reference_numbers, resolve_citations
 from kg.model import Article, Reference, Work
 from kg.pipeline import build
+from corpus_edits import edit as _edit
 
 NUMERIC = Path(__file__).parent / "data" / "numeric"
 TINY = Path(__file__).parent / "data" / "tiny"
@@ -38,12 +39,6 @@ def _copy(tmp_path: Path, source: Path = NUMERIC) -> Path:
     folder = tmp_path / source.name
     shutil.copytree(source, folder)
     return folder
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_numeric_counts(numeric):

@@ -15,6 +15,7 @@ from kg.ingest import load_corpus
 from kg.ingest.claims import parse_claims
 from kg.ingest.concepts import parse_concepts
 from kg.ingest.draft import draft_corpus
+from corpus_edits import edit as _edit
 
 AUTHOR_YEAR = """\
 Peer Support and Recovery: A Short Review
@@ -30,12 +31,6 @@ Jones, B., & Lee, C. (2020). Community groups. Social Psychiatry, 5, 1-9.
 Kim, D., Park, E., & Choi, F. (2018). Isolation in cities. Urban Health, 7(1), 33-40.
 Smith, G. (2019). Peer support works. Mental Health Review, 12(4), 100-110.
 """
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _claims(folder: Path) -> list[dict]:

@@ -12,19 +12,7 @@ from kg.ingest import load_corpus
 from kg.ingest.claims import parse_claims
 from kg.ingest.concepts import parse_concepts
 from kg.ingest.text import read_text
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return n
-    raise AssertionError(needle)
+from corpus_edits import edit as _edit, line_of as _line_of
 
 
 def test_malformed_yaml_names_line_and_column(tmp_path):

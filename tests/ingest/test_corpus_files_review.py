@@ -17,24 +17,12 @@ from kg.ingest.claims import parse_claims
 from kg.ingest.concepts import parse_concepts
 from kg.ingest.draft import draft_corpus, split_reference_list
 from kg.ingest.text import parse_yaml, written
+from corpus_edits import edit as _edit, line_of as _line_of
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMERIC = ROOT / "tests" / "data" / "numeric"
 JOURNAL = "  journal: Social Signs Review\n"
 REFERENCE = "Lee, A. (2001). Peer support and recovery. Journal of Support, 3, 1-9.\n"
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return n
-    raise AssertionError(needle)
 
 
 def _claim(fields: str) -> str:

@@ -14,19 +14,7 @@ from kg.ingest import load_corpus
 from kg.ingest.claims import parse_claims
 from kg.ingest.concepts import parse_concepts
 from kg.ingest.text import parse_yaml
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(path: Path, needle: str, start: int = 1) -> int:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if n >= start and needle in line:
-            return n
-    raise AssertionError(needle)
+from corpus_edits import edit as _edit, line_of as _line_of
 
 
 JOURNAL = "  journal: Social Signs Review\n"
